@@ -1,0 +1,92 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/index.js';
+import type { App, AppContext, FazhiModule } from './core/module.js';
+import { errorHandler, installAuthHook, validatorCompiler } from './core/http.js';
+import { authRoutes } from './core/auth/routes.js';
+import { coreRoutes } from './core/routes.js';
+import { registerMetrics } from './core/metrics/index.js';
+import { LocalStorage, MemoryStorage, type FileStorage } from './core/files/index.js';
+import { modules as allModules } from './modules/index.js';
+
+/** Builds the Fastify app: core plugins, shared routes, then each module. */
+export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storage?: FileStorage; modules?: FazhiModule[]; webDir?: string | null }): Promise<App> {
+  const { db, cfg } = opts;
+  const modules = opts.modules ?? allModules;
+  const storage = opts.storage ?? (cfg.dataDir.startsWith('memory://') ? new MemoryStorage() : new LocalStorage(path.join(cfg.dataDir, 'files')));
+  const app = Fastify({
+    logger: { level: cfg.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      const lang = req.lang ?? 'zh';
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: lang === 'zh' ? '接口不存在' : 'No such endpoint', details: null } });
+    }
+    return sendIndex(reply);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd's CSS-in-JS injects style tags
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, { limits: { fileSize: cfg.maxUploadBytes + 1, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Fazhi 法治政府建设综合管理平台 API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const ctx: AppContext = { db, cfg, storage };
+  installAuthHook(app, ctx);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await db.selectFrom('regions').select('id').limit(1).execute();
+    return { status: 'ok' };
+  });
+
+  authRoutes(app, ctx, modules);
+  coreRoutes(app, ctx, modules);
+  for (const m of modules) {
+    if (m.metrics) registerMetrics(m.metrics);
+    await m.routes?.(app, ctx);
+  }
+
+  // The web app (built by Vite into dist/web) at '/', with client-side routes falling back to index.html.
+  const webDir = opts.webDir === undefined ? path.resolve('dist/web') : opts.webDir;
+  const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, prefix: '/', wildcard: false, index: ['index.html'] });
+  function sendIndex(reply: import('fastify').FastifyReply) {
+    if (!hasWeb) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found', details: null } });
+    return reply.type('text/html').sendFile('index.html');
+  }
+  return app;
+}

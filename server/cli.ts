@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openDatabase, type OpenDatabase } from './db/index.js';
+import { migrateToLatest } from './db/migrator.js';
+import { verifyAudit, recordAudit } from './core/audit/index.js';
+import { backup, restore } from './core/backup.js';
+import { loadCalendar, computeDeadline } from './core/calendar/index.js';
+import { recomputeOpenDeadlines } from './core/deadlines/index.js';
+import { loadDemo } from '../demo/index.js';
+import { ROLES, type Role } from '../common/roles.js';
+import { hashPassword } from './core/auth/password.js';
+import { assertPasswordPolicy } from './core/auth/service.js';
+import { addGrant, resetPassword } from './modules/org/service.js';
+import { AppError } from './core/errors/index.js';
+import { cliCommands } from './modules/cli.js';
+
+const HELP = `fazhi — 法治政府建设综合管理平台 command line
+
+  fazhi migrate                                  apply database migrations
+  fazhi demo                                     load the demo district (焦作市中站区, 2020)
+  fazhi user create --username U --name N [--unit UNIT_NAME] --password P [--role R --region CODE | --role R --unit-role]
+  fazhi user reset-password --username U --password P
+  fazhi user assign --username U --role R (--region CODE | --unit UNIT_NAME)
+  fazhi user list
+  fazhi calendar list --year Y [--month M]       show working days and holidays
+  fazhi calendar override --day D --kind workday|holiday --reason TEXT
+  fazhi calendar compute --from D --unit WD|ND|M --n N [--roll]
+  fazhi audit verify                             check the hash chain; names the first bad entry
+  fazhi backup --out FILE                        whole database to one file
+  fazhi restore --in FILE                        into an empty database
+${cliCommands.map((c) => `  ${c.usage}`).join('\n')}
+
+Environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.`;
+
+async function withDb<T>(fn: (o: OpenDatabase) => Promise<T>): Promise<T> {
+  const cfg = loadConfig();
+  const o = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  try {
+    return await fn(o);
+  } finally {
+    await o.close();
+  }
+}
+
+const CLI = { userId: null, name: 'fazhi cli', ip: 'cli' };
+
+async function main(argv: string[]) {
+  const [cmd, sub, ...rest] = argv;
+  const { values } = parseArgs({
+    args: cmd && ['user', 'calendar', 'audit'].includes(cmd) ? rest : [sub, ...rest].filter((x) => x !== undefined),
+    options: {
+      username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' },
+      role: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' },
+      day: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
+      n: { type: 'string' }, roll: { type: 'boolean' }, out: { type: 'string' }, in: { type: 'string' },
+      format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: false,
+  });
+  const v = values as Record<string, string | boolean | undefined>;
+  const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const need = (k: string) => {
+    const x = s(k);
+    if (!x) throw new Error(`--${k} is required`);
+    return x;
+  };
+  const cfg = loadConfig();
+  const ext = cliCommands.find((c) => c.name === cmd);
+  if (ext) return ext.run(s, need);
+  switch (cmd) {
+    case 'migrate':
+      return withDb(async (o) => console.log(`migrations applied: ${(await migrateToLatest(o.db)).length || 'none (up to date)'}`));
+    case 'demo':
+      return withDb(async (o) => console.log((await loadDemo(o.db, cfg)) ? 'demo district loaded (410803)' : 'demo district already present'));
+    case 'user':
+      return withDb(async ({ db }) => {
+        if (sub === 'list') {
+          const rows = await db.selectFrom('users as u').leftJoin('units as n', 'n.id', 'u.unit_id').select(['u.username', 'u.display_name', 'n.name as unit', 'u.active']).orderBy('u.username').execute();
+          for (const r of rows) console.log(`${r.username.padEnd(14)} ${r.display_name}\t${r.unit ?? ''}${r.active ? '' : ' (停用)'}`);
+          return;
+        }
+        const username = need('username').toLowerCase();
+        if (sub === 'create') {
+          const password = need('password');
+          assertPasswordPolicy(password, username, 'password');
+          const unitName = s('unit');
+          const unit = unitName ? await db.selectFrom('units').select('id').where('name', '=', unitName).executeTakeFirst() : undefined;
+          if (unitName && !unit) throw new Error(`unit not found: ${unitName}`);
+          const hash = await hashPassword(password, cfg.scryptN);
+          const user = await db.transaction().execute(async (trx) => {
+            const u = await trx.insertInto('users').values({ username, display_name: need('name'), unit_id: unit?.id ?? null, password_hash: hash, must_change_password: true }).returning('id').executeTakeFirstOrThrow();
+            await recordAudit(trx, CLI, { entity: 'user', entityId: u.id, action: 'create', after: { username } });
+            return u;
+          });
+          console.log(`user ${username} created (must change password at first sign-in)`);
+          if (s('role')) await assign(db, user.id);
+          return;
+        }
+        const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+        if (!user) throw new Error(`no user ${username}`);
+        if (sub === 'reset-password') {
+          await resetPassword(db, cfg, null, user.id, need('password'));
+          return console.log(`password of ${username} reset; it must be changed at next sign-in`);
+        }
+        if (sub === 'assign') return assign(db, user.id);
+        throw new Error(`unknown: user ${sub ?? ''}`);
+        async function assign(dbx: typeof db, userId: string) {
+          const role = need('role') as Role;
+          if (!ROLES.includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+          const regionCode = s('region');
+          const region = regionCode ? await dbx.selectFrom('regions').select('id').where('code', '=', regionCode).executeTakeFirst() : undefined;
+          const unit = !regionCode && s('unit') ? await dbx.selectFrom('units').select('id').where('name', '=', s('unit')!).executeTakeFirst() : undefined;
+          if (!region && !unit) throw new Error('give --region CODE or --unit UNIT_NAME that exists');
+          await addGrant(dbx, null, userId, { role, regionId: region?.id ?? null, unitId: unit?.id ?? null });
+          console.log(`granted ${role}`);
+        }
+      });
+    case 'calendar':
+      return withDb(async ({ db }) => {
+        if (sub === 'list') {
+          const cal = await loadCalendar(db);
+          const year = Number(need('year'));
+          const months = s('month') ? [Number(s('month'))] : Array.from({ length: 12 }, (_, i) => i + 1);
+          for (const m of months)
+            for (const d of cal.month(year, m)) if (d.kind !== 'workday' && d.kind !== 'weekend') console.log(`${d.date}  ${d.workday ? '上班' : '放假'}  ${d.kind}${d.name ? `  ${d.name}` : ''}${d.provisional ? '  (provisional)' : ''}`);
+          return;
+        }
+        if (sub === 'override') {
+          const kind = need('kind');
+          if (kind !== 'workday' && kind !== 'holiday') throw new Error('--kind workday|holiday');
+          const moved = await db.transaction().execute(async (trx) => {
+            const values = { day: need('day'), kind: kind as 'workday' | 'holiday', reason: need('reason') };
+            await trx.insertInto('calendar_overrides').values(values).onConflict((oc) => oc.column('day').doUpdateSet(values)).execute();
+            await recordAudit(trx, CLI, { entity: 'calendar_override', entityId: values.day, action: 'create', after: values });
+            return recomputeOpenDeadlines(trx);
+          });
+          return console.log(`override saved; ${moved} open deadlines moved`);
+        }
+        if (sub === 'compute') {
+          const c = computeDeadline(await loadCalendar(db), { from: need('from'), unit: need('unit') as 'WD', n: Number(need('n')), rollOver: !!v.roll });
+          return console.log(`${c.due}${c.provisional ? ' (provisional)' : ''}\n${c.explain.zh}`);
+        }
+        throw new Error(`unknown: calendar ${sub ?? ''}`);
+      });
+    case 'audit':
+      if (sub !== 'verify') throw new Error('usage: fazhi audit verify');
+      return withDb(async ({ db }) => {
+        const r = await verifyAudit(db);
+        if (r.ok) console.log(`audit log OK: ${r.count} entries, head ${r.head}`);
+        else {
+          console.error(`audit log BROKEN at entry #${r.firstBad!.seq}: ${r.firstBad!.problem} (${r.count} entries verified before it)`);
+          process.exitCode = 2;
+        }
+      });
+    case 'backup':
+      return withDb(async ({ db }) => {
+        const out = need('out');
+        const buf = await backup(db);
+        fs.writeFileSync(out, buf);
+        console.log(`backup written: ${out} (${buf.length} bytes)`);
+      });
+    case 'restore':
+      return withDb(async ({ db }) => {
+        const r = await restore(db, fs.readFileSync(need('in')));
+        console.log(`restored ${r.rows} rows in ${r.tables} tables`);
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return console.log(HELP);
+    default:
+      throw new Error(`unknown command ${cmd}\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  const msg = e instanceof AppError ? `${e.msg.zh} / ${e.msg.en}` : e instanceof Error ? e.message : String(e);
+  console.error(msg);
+  process.exit(1);
+});

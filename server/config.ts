@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+/** Typed runtime configuration, read once from the environment. */
+export interface Config {
+  /** HTTP port (default 3000). */
+  port: number;
+  /** Host to bind (default 0.0.0.0 in production, 127.0.0.1 otherwise). */
+  host: string;
+  /** Directory for the embedded database, uploaded files and locks. */
+  dataDir: string;
+  /** PostgreSQL connection string; when set the embedded database is not used. */
+  databaseUrl?: string;
+  /** production | development | test */
+  env: 'production' | 'development' | 'test';
+  /** Load the demo district when the database is empty. */
+  demo: boolean;
+  /** Session idle timeout in minutes. */
+  sessionIdleMinutes: number;
+  /** Session absolute lifetime in hours. */
+  sessionAbsoluteHours: number;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+  /** scrypt cost parameter N (memory-hard; 2^15 ≈ 32 MiB per hash). */
+  scryptN: number;
+  /** Largest accepted upload in bytes. */
+  maxUploadBytes: number;
+  /** Log level for pino. */
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`Invalid number in environment: ${value}`);
+  return n;
+}
+
+/** Reads the configuration from `process.env` (or a given record, for tests). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const mode = (env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development') as Config['env'];
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    env: mode,
+    demo: env.FAZHI_DEMO !== '0',
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
+    secureCookies: env.SECURE_COOKIES === '1',
+    scryptN: int(env.SCRYPT_N, mode === 'test' ? 1024 : 32768),
+    maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+  };
+}

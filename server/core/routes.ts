@@ -1,0 +1,203 @@
+import { z } from 'zod';
+
+import type { App, AppContext, FazhiModule, TodoItem } from './module.js';
+import { activeActorOf, actorOf } from './http.js';
+import { DateStr, Id } from '../../common/schemas.js';
+import { forbidden, notFound, badRequest } from './errors/index.js';
+import { readRegions, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
+import { computeDeadline, loadCalendar, lastCoveredYear } from './calendar/index.js';
+import { recomputeOpenDeadlines, listOpenDeadlines } from './deadlines/index.js';
+import { recordAudit } from './audit/index.js';
+import { attachFile, listFiles, readFile } from './files/index.js';
+import { getMetric, listMetrics, yearPeriod, type MetricScope } from './metrics/index.js';
+import { listSettings, putSetting } from './settings.js';
+
+/** Resolves the region (by code) and the actor's scope within it for metrics; 404 if not visible. */
+export async function metricScopeFor(ctx: AppContext, actor: Actor, regionCode: string): Promise<MetricScope> {
+  const region = await ctx.db.selectFrom('regions').select(['id', 'path']).where('code', '=', regionCode).executeTakeFirst();
+  if (!region) throw notFound({ zh: '区域', en: 'Region' });
+  const subtree = (
+    await ctx.db.selectFrom('regions').select('id').where((eb) => eb.or([eb('path', '=', region.path), eb('path', 'like', `${region.path}/%`)])).execute()
+  ).map((r) => r.id);
+  const readable = readRegions(actor);
+  if (readable === null || readable.includes(region.id)) return { regionIds: subtree };
+  // Unit staff see their own unit's figures only.
+  const units = readUnits(actor);
+  const unit = units.length
+    ? await ctx.db.selectFrom('units').select(['id']).where('id', 'in', units).where('region_id', 'in', subtree).executeTakeFirst()
+    : undefined;
+  if (unit) return { regionIds: subtree, unitId: unit.id };
+  throw notFound({ zh: '区域', en: 'Region' });
+}
+
+const CalendarDay = z.object({ date: z.string(), workday: z.boolean(), kind: z.string(), name: z.string().optional(), provisional: z.boolean() });
+const SpecIn = z.object({
+  from: DateStr,
+  unit: z.enum(['WD', 'ND', 'M']),
+  n: z.number().int().min(0).max(3650),
+  rollOver: z.boolean().optional(),
+});
+
+/** Routes of the shared mechanisms: audit, calendar, files, to-dos, metrics, settings. */
+export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
+  // ---- audit log (office and admin) ----
+  app.get('/api/v1/audit', {
+    schema: {
+      tags: ['audit'],
+      querystring: z.object({
+        actorId: Id.optional(), entity: z.string().max(60).optional(), entityId: z.string().max(80).optional(),
+        from: DateStr.optional(), to: DateStr.optional(),
+        page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+    },
+  }, async (req) => {
+    const actor = requireRole(activeActorOf(req), 'admin', 'office');
+    const q = req.query;
+    const regions = readRegions(actor);
+    const base = ctx.db.selectFrom('audit_log')
+      .$if(regions !== null, (b) => b.where('region_id', 'in', regions!.length ? regions! : ['00000000-0000-0000-0000-000000000000']))
+      .$if(!!q.actorId, (b) => b.where('actor_id', '=', q.actorId!))
+      .$if(!!q.entity, (b) => b.where('entity', '=', q.entity!))
+      .$if(!!q.entityId, (b) => b.where('entity_id', '=', q.entityId!))
+      .$if(!!q.from, (b) => b.where('at', '>=', new Date(`${q.from}T00:00:00+08:00`)))
+      .$if(!!q.to, (b) => b.where('at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await base.selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+    return { items, total: total.n, page: q.page, pageSize: q.pageSize };
+  });
+  app.get('/api/v1/history/:entity/:id', { schema: { tags: ['audit'], params: z.object({ entity: z.string().max(60), id: Id }) } }, async (req) => {
+    const actor = activeActorOf(req);
+    if (!(await resolveRecord(ctx.db, actor, req.params.entity, req.params.id, 'read'))) throw notFound();
+    const items = await ctx.db.selectFrom('audit_log')
+      .select(['seq', 'at', 'actor_name', 'action', 'before', 'after'])
+      .where('entity', '=', req.params.entity).where('entity_id', '=', req.params.id)
+      .orderBy('seq').execute();
+    return { items };
+  });
+
+  // ---- calendar ----
+  app.get('/api/v1/calendar', {
+    schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(2004).max(2100), month: z.coerce.number().int().min(1).max(12) }), response: { 200: z.object({ days: z.array(CalendarDay), coveredUntil: z.number() }) } },
+  }, async (req) => {
+    actorOf(req);
+    const cal = await loadCalendar(ctx.db);
+    return { days: cal.month(req.query.year, req.query.month), coveredUntil: lastCoveredYear() };
+  });
+  app.post('/api/v1/calendar/compute', { schema: { tags: ['calendar'], body: SpecIn } }, async (req) => {
+    actorOf(req);
+    const c = computeDeadline(await loadCalendar(ctx.db), req.body);
+    return { due: c.due, provisional: c.provisional, explain: c.explain[req.lang] };
+  });
+  app.get('/api/v1/calendar/overrides', { schema: { tags: ['calendar'] } }, async (req) => {
+    activeActorOf(req);
+    return { items: await ctx.db.selectFrom('calendar_overrides').select(['day', 'kind', 'reason', 'created_at']).orderBy('day').execute() };
+  });
+  app.put('/api/v1/calendar/overrides/:day', {
+    schema: { tags: ['calendar'], params: z.object({ day: DateStr }), body: z.object({ kind: z.enum(['workday', 'holiday']), reason: z.string().trim().min(2).max(100) }) },
+  }, async (req) => {
+    const actor = activeActorOf(req);
+    if (!actor.isAdmin) throw forbidden();
+    const moved = await ctx.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('calendar_overrides').selectAll().where('day', '=', req.params.day).executeTakeFirst();
+      const values = { day: req.params.day, kind: req.body.kind, reason: req.body.reason, created_by: actor.userId };
+      await trx.insertInto('calendar_overrides').values(values).onConflict((oc) => oc.column('day').doUpdateSet(values)).execute();
+      await recordAudit(trx, auditActor(actor), { entity: 'calendar_override', entityId: req.params.day, action: before ? 'update' : 'create', before, after: values });
+      return recomputeOpenDeadlines(trx);
+    });
+    return { ok: true, deadlinesMoved: moved };
+  });
+  app.delete('/api/v1/calendar/overrides/:day', { schema: { tags: ['calendar'], params: z.object({ day: DateStr }) } }, async (req) => {
+    const actor = activeActorOf(req);
+    if (!actor.isAdmin) throw forbidden();
+    const moved = await ctx.db.transaction().execute(async (trx) => {
+      const before = await trx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returningAll().executeTakeFirst();
+      if (!before) throw notFound({ zh: '调整记录', en: 'Override' });
+      await recordAudit(trx, auditActor(actor), { entity: 'calendar_override', entityId: req.params.day, action: 'delete', before });
+      return recomputeOpenDeadlines(trx);
+    });
+    return { ok: true, deadlinesMoved: moved };
+  });
+
+  // ---- files ----
+  app.post('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }), querystring: z.object({ effectiveDate: DateStr.optional() }) } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const part = await req.file({ limits: { fileSize: ctx.cfg.maxUploadBytes + 1 } });
+    if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
+    const data = await part.toBuffer();
+    const row = await attachFile(ctx.db, ctx.storage, actor, {
+      ownerEntity: req.params.entity, ownerId: req.params.id, name: part.filename, data, effectiveDate: req.query.effectiveDate, maxBytes: ctx.cfg.maxUploadBytes,
+    });
+    return reply.status(201).send({ id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 });
+  });
+  app.get('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }) } }, async (req) => {
+    return { items: await listFiles(ctx.db, activeActorOf(req), req.params.entity, req.params.id) };
+  });
+  app.get('/api/v1/file/:id', { schema: { tags: ['files'], params: z.object({ id: Id }), querystring: z.object({ inline: z.enum(['0', '1']).optional() }) } }, async (req, reply) => {
+    const { row, data } = await readFile(ctx.db, ctx.storage, activeActorOf(req), req.params.id);
+    const disp = req.query.inline === '1' && (row.mime.startsWith('image/') || row.mime === 'application/pdf') ? 'inline' : 'attachment';
+    reply.header('content-type', row.mime);
+    reply.header('content-disposition', `${disp}; filename*=UTF-8''${encodeURIComponent(row.name)}`);
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.send(data);
+  });
+
+  // ---- to-dos ----
+  app.get('/api/v1/todos', { schema: { tags: ['todos'] } }, async (req) => {
+    const actor = activeActorOf(req);
+    const deadlines = await listOpenDeadlines(ctx.db, actor, { limit: 100 });
+    const items: TodoItem[] = [];
+    for (const m of modules) if (m.todos) items.push(...(await m.todos(ctx, actor)));
+    return {
+      deadlines: deadlines.map((d) => ({ ...d, explain: d.explain[req.lang] })),
+      items,
+      counts: {
+        overdue: deadlines.filter((d) => d.state === 'overdue').length,
+        dueSoon: deadlines.filter((d) => d.state === 'due_soon').length,
+        open: deadlines.length,
+        tasks: items.reduce((s, i) => s + i.count, 0),
+      },
+    };
+  });
+
+  // ---- metrics ----
+  app.get('/api/v1/metrics', { schema: { tags: ['metrics'] } }, async (req) => {
+    actorOf(req);
+    return { items: listMetrics().map((m) => ({ id: m.id, module: m.module, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang] })) };
+  });
+  const MetricQ = z.object({ region: z.string().regex(/^\d{6,12}$/), year: z.coerce.number().int().min(2000).max(2100) });
+  app.get('/api/v1/metrics/:id', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ } }, async (req) => {
+    const actor = activeActorOf(req);
+    const m = getMetric(req.params.id);
+    if (!m) throw notFound({ zh: '指标', en: 'Metric' });
+    const scope = await metricScopeFor(ctx, actor, req.query.region);
+    const value = await m.compute(ctx.db, scope, yearPeriod(req.query.year));
+    return { id: m.id, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang], value, scope: scope.unitId ? 'unit' : 'region' };
+  });
+  app.get('/api/v1/metrics/:id/records', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ } }, async (req) => {
+    const actor = activeActorOf(req);
+    const m = getMetric(req.params.id);
+    if (!m) throw notFound({ zh: '指标', en: 'Metric' });
+    const scope = await metricScopeFor(ctx, actor, req.query.region);
+    return { id: m.id, label: m.label[req.lang], definition: m.definition[req.lang], items: await m.records(ctx.db, scope, yearPeriod(req.query.year)) };
+  });
+
+  // ---- settings ----
+  app.get('/api/v1/settings', { schema: { tags: ['settings'] } }, async (req) => {
+    const actor = activeActorOf(req);
+    if (!actor.isAdmin) throw forbidden();
+    return { items: (await listSettings(ctx.db)).map((s) => ({ ...s, label: s.label[req.lang] })) };
+  });
+  app.put('/api/v1/settings/:key', { schema: { tags: ['settings'], params: z.object({ key: z.string().max(80) }), body: z.object({ value: z.unknown() }) } }, async (req) => {
+    await putSetting(ctx.db, activeActorOf(req), req.params.key, req.body.value);
+    return { ok: true };
+  });
+
+  // ---- jobs (long operations) ----
+  app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req) => {
+    const actor = activeActorOf(req);
+    const job = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', req.params.id).where('user_id', '=', actor.userId).executeTakeFirst();
+    if (!job) throw notFound({ zh: '任务', en: 'Job' });
+    return job;
+  });
+
+}

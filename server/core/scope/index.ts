@@ -1,0 +1,199 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Role } from '../../../common/roles.js';
+import type { Db } from '../../db/index.js';
+import { forbidden, unauthorized } from '../errors/index.js';
+
+/** A role held over a unit or a region. */
+export interface Grant {
+  role: Role;
+  unitId: string | null;
+  regionId: string | null;
+}
+
+/**
+ * The signed-in person and everything scope needs, computed once per request from their grants.
+ * Every scoped query takes the actor first (scope by construction).
+ */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  /** The unit the person belongs to (null for region-level staff without one). */
+  unitId: string | null;
+  grants: Grant[];
+  /** Role → region ids (the granted region and all below it) for region roles. */
+  regionsByRole: Partial<Record<Role, string[]>>;
+  /** Role → unit ids for unit roles. */
+  unitsByRole: Partial<Record<Role, string[]>>;
+  /** True for the system admin, who sees every region. */
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+  ip: string | null;
+  sessionId?: string;
+}
+
+/** Region-wide readers: the office, leaders and city/provincial viewers see their regions and below. */
+const REGION_READERS: Role[] = ['office', 'leader', 'viewer'];
+/** Unit staff see their unit's records. */
+const UNIT_MEMBERS: Role[] = ['unit_head', 'liaison', 'officer', 'advisor'];
+
+/** Which roles may write: the office region-wide, unit heads and liaisons for their unit. */
+export interface WritePolicy {
+  regionRoles: Role[];
+  unitRoles: Role[];
+}
+/** The default write policy of unit-owned records. */
+export const DEFAULT_WRITE: WritePolicy = { regionRoles: ['office'], unitRoles: ['unit_head', 'liaison'] };
+/** Only the office (coordinator) writes. */
+export const OFFICE_WRITE: WritePolicy = { regionRoles: ['office'], unitRoles: [] };
+
+function uniq(ids: (string | undefined)[]): string[] {
+  return [...new Set(ids.filter((x): x is string => !!x))];
+}
+
+/** Region ids the actor reads region-wide (admin: null = all). */
+export function readRegions(actor: Actor): string[] | null {
+  if (actor.isAdmin) return null;
+  return uniq(REGION_READERS.flatMap((r) => actor.regionsByRole[r] ?? []));
+}
+
+/** Unit ids whose records the actor reads as a member. */
+export function readUnits(actor: Actor): string[] {
+  return uniq(UNIT_MEMBERS.flatMap((r) => actor.unitsByRole[r] ?? []));
+}
+
+function inList(col: string, ids: string[]): Expression<SqlBool> {
+  if (ids.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(col)} in (${sql.join(ids)})`;
+}
+
+function orAll(parts: Expression<SqlBool>[]): Expression<SqlBool> {
+  if (parts.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Column names of a scoped table, qualified as used in the query (e.g. `t.region_id`). */
+export interface ScopeCols {
+  region: string;
+  unit?: string;
+}
+
+/**
+ * The read-scope condition, to put in a query's WHERE. Deny by default: an actor with no grant
+ * gets `false`. Use it inside the SQL so counts and pages are right.
+ */
+export function readScope(actor: Actor, cols: ScopeCols): Expression<SqlBool> {
+  if (!actor) throw unauthorized();
+  const regions = readRegions(actor);
+  if (regions === null) return sql<SqlBool>`true`;
+  const parts = [inList(cols.region, regions)];
+  if (cols.unit) parts.push(inList(cols.unit, readUnits(actor)));
+  return orAll(parts);
+}
+
+/** The write-scope condition for a policy (default: office region-wide, unit heads/liaisons own unit). */
+export function writeScope(actor: Actor, cols: ScopeCols, policy: WritePolicy = DEFAULT_WRITE): Expression<SqlBool> {
+  if (!actor) throw unauthorized();
+  const parts: Expression<SqlBool>[] = [];
+  const regions = uniq(policy.regionRoles.flatMap((r) => actor.regionsByRole[r] ?? []));
+  if (regions.length) parts.push(inList(cols.region, regions));
+  if (cols.unit) {
+    const units = uniq(policy.unitRoles.flatMap((r) => actor.unitsByRole[r] ?? []));
+    if (units.length) parts.push(inList(cols.unit, units));
+  }
+  return orAll(parts);
+}
+
+/** Whether the actor holds any of the roles (admin counts only where listed). */
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.grants.some((g) => roles.includes(g.role));
+}
+
+/** Throws 403 unless the actor holds one of the roles — for whole-endpoint role checks. */
+export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
+  if (!actor) throw unauthorized();
+  if (!hasRole(actor, ...roles)) throw forbidden();
+  return actor;
+}
+
+/** Whether a record at (regionId, unitId) may be written by the actor under the policy (for creates). */
+export function canWriteAt(actor: Actor, regionId: string, unitId: string | null, policy: WritePolicy = DEFAULT_WRITE) {
+  if (policy.regionRoles.some((r) => (actor.regionsByRole[r] ?? []).includes(regionId))) return true;
+  if (unitId && policy.unitRoles.some((r) => (actor.unitsByRole[r] ?? []).includes(unitId))) return true;
+  return false;
+}
+
+/** Loads the grants of a user and expands region grants to their subtrees. */
+export async function buildActor(
+  db: Db,
+  user: { id: string; username: string; display_name: string; unit_id: string | null; must_change_password: boolean },
+  ip: string | null,
+): Promise<Actor> {
+  const rows = await db
+    .selectFrom('role_assignments as ra')
+    .leftJoin('regions as g', 'g.id', 'ra.region_id')
+    .select(['ra.role', 'ra.unit_id', 'ra.region_id', 'g.path'])
+    .where('ra.user_id', '=', user.id)
+    .execute();
+  const grants: Grant[] = rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id, regionId: r.region_id }));
+  const regionsByRole: Actor['regionsByRole'] = {};
+  const unitsByRole: Actor['unitsByRole'] = {};
+  const paths = rows.filter((r) => r.path);
+  const subtree = paths.length
+    ? await db
+        .selectFrom('regions')
+        .select(['id', 'path'])
+        .where((eb) => eb.or(paths.map((p) => eb.or([eb('path', '=', p.path!), eb('path', 'like', `${p.path}/%`)]))))
+        .execute()
+    : [];
+  for (const r of rows) {
+    const role = r.role as Role;
+    if (r.path) {
+      const ids = subtree.filter((s) => s.path === r.path || s.path.startsWith(`${r.path}/`)).map((s) => s.id);
+      regionsByRole[role] = uniq([...(regionsByRole[role] ?? []), ...ids]);
+    }
+    if (r.unit_id) unitsByRole[role] = uniq([...(unitsByRole[role] ?? []), r.unit_id]);
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    unitId: user.unit_id,
+    grants,
+    regionsByRole,
+    unitsByRole,
+    isAdmin: grants.some((g) => g.role === 'admin'),
+    mustChangePassword: user.must_change_password,
+    ip,
+  };
+}
+
+/** The audit actor of a request's actor. */
+export function auditActor(actor: Actor | null, ip: string | null = actor?.ip ?? null) {
+  return { userId: actor?.userId ?? null, name: actor?.displayName ?? null, ip };
+}
+
+/**
+ * Record access for shared mechanisms (attachments, history timeline): the owning module answers
+ * with the record's region and unit if the actor may read (or, for `write`, edit) it, else null (→ 404).
+ */
+export type RecordAccess = (
+  db: Db,
+  actor: Actor,
+  id: string,
+  mode: 'read' | 'write',
+) => Promise<{ regionId: string; unitId: string | null } | null>;
+
+const recordAccess = new Map<string, RecordAccess>();
+
+/** Registers how to check access to records of an entity type (modules call this at start). */
+export function registerRecordAccess(entity: string, access: RecordAccess) {
+  recordAccess.set(entity, access);
+}
+
+/** Resolves access to one record of a registered entity type; null when unknown, forbidden or absent. */
+export async function resolveRecord(db: Db, actor: Actor, entity: string, id: string, mode: 'read' | 'write') {
+  const fn = recordAccess.get(entity);
+  if (!fn) return null;
+  return fn(db, actor, id, mode);
+}

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type { Database } from './types.js';
+import { migrateToLatest } from './migrator.js';
+
+export type { Database } from './types.js';
+/** Either the database handle or an open transaction: services accept both. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Type normalisation, once for both drivers: `pg` returns int8 (count) and numeric as strings and
+ * date as a local-midnight Date; PGlite-through-pg does the same. We want numbers for counts and
+ * money (yuan with 2 decimals fits a double exactly enough for display and sums are done in SQL),
+ * and plain 'YYYY-MM-DD' strings for dates so no time zone can shift a statutory date.
+ */
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parsers: Record<number, (v: string) => unknown> = {
+  [INT8]: (v) => Number(v),
+  [NUMERIC]: (v) => Number(v),
+  [DATE]: (v) => v,
+};
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const own = parsers[oid];
+    if (own && format !== 'binary') return own;
+    return (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format);
+  },
+} as unknown as pg.CustomTypesConfig;
+
+/** Options for opening the database. */
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** Directory of the embedded database (ignored for PostgreSQL). `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** A PGlite data-dir dump to start from (tests). */
+  loadDataDir?: Blob | File;
+  /** Run migrations after opening (default true). */
+  migrate?: boolean;
+}
+
+/** An open database with its close function. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** Dumps the embedded data dir (PGlite only; used to build test templates). */
+  dump?(): Promise<Blob>;
+}
+
+/** Thrown when another process holds the embedded data directory. */
+export class DataDirLockedError extends Error {
+  constructor(
+    public readonly lockFile: string,
+    public readonly pid: number,
+  ) {
+    super(
+      `数据目录正被另一个进程使用(pid ${pid})，请先停止该进程。The data directory is in use by another process (pid ${pid}); stop it first. Lock: ${lockFile}`,
+    );
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite has no lock between processes (two writers corrupt it), so the embedded directory is
+ * guarded by an exclusive lock file holding the owner's pid; a stale lock (dead pid) is taken over.
+ */
+export function acquireDirLock(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(dir, 'fazhi.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockFile, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (pid && pid !== process.pid && pidAlive(pid)) throw new DataDirLockedError(lockFile, pid);
+      fs.unlinkSync(lockFile); // stale: its owner is gone
+    }
+  }
+  throw new Error(`Could not lock ${lockFile}`);
+}
+
+/** Opens the embedded or the PostgreSQL database, takes the lock, and migrates. */
+export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
+  let result: OpenDatabase;
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, types, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    result = { db, kind: 'postgres', close: () => db.destroy() };
+  } else {
+    const dataDir = opts.dataDir ?? './data';
+    const memory = dataDir.startsWith('memory://');
+    let release = () => {};
+    let pgDir = dataDir;
+    if (!memory) {
+      release = acquireDirLock(dataDir);
+      pgDir = path.join(dataDir, 'pgdata');
+    }
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    let pglite: InstanceType<typeof PGlite>;
+    try {
+      pglite = await PGlite.create(memory ? undefined : pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const cfg = createPgConfig(pglite);
+    // Pool of one: PGlite is a single session, so transactions must be serialised.
+    const pool = new pg.Pool({ ...(cfg as object), max: 1, types } as pg.PoolConfig);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    result = {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        release();
+      },
+      dump: () => pglite.dumpDataDir('none') as Promise<Blob>,
+    };
+  }
+  if (opts.migrate !== false) {
+    try {
+      await migrateToLatest(result.db);
+    } catch (e) {
+      await result.close();
+      throw e;
+    }
+  }
+  return result;
+}

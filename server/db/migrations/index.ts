@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './2026_11_26_0001_core.js';
+
+/** Every migration, by name; names sort in the order they run. Never edit a landed one. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_0001_core': core,
+};

@@ -1,0 +1,37 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/index.js';
+import { buildApp } from './app.js';
+import { loadDemo } from '../demo/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/org.js';
+
+/** Starts Fazhi: config → database (lock + migrate) → demo on an empty database → listen. */
+async function main() {
+  const cfg = loadConfig();
+  const opened = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  const loaded = cfg.demo ? await loadDemo(opened.db, cfg) : false;
+  const app = await buildApp({ db: opened.db, cfg });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: cfg.port, host: cfg.host });
+  const url = `http://localhost:${cfg.port}`;
+  console.log(`\nFazhi 法治政府建设综合管理平台 — ${url}  (${opened.kind}${opened.kind === 'pglite' ? `, ${cfg.dataDir}` : ''})`);
+  if (cfg.demo) {
+    console.log(loaded ? '演示数据已载入 Demo district loaded (焦作市中站区 410803).' : '演示区：焦作市中站区 410803');
+    console.log(`演示账号 Demo accounts (password ${DEMO_PASSWORD}, demo data only):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.note}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
