@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/index.js';
 import type { App, AppContext, FazhiModule } from './core/module.js';
-import { errorHandler, installAuthHook, validatorCompiler } from './core/http.js';
+import { errorHandler, installAuthGate, installAuthHook, validatorCompiler } from './core/http.js';
 import { authRoutes } from './core/auth/routes.js';
 import { coreRoutes } from './core/routes.js';
 import { registerMetrics } from './core/metrics/index.js';
@@ -67,6 +67,7 @@ export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storag
 
   const ctx: AppContext = { db, cfg, storage };
   installAuthHook(app, ctx);
+  installAuthGate(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await db.selectFrom('regions').select('id').limit(1).execute();

@@ -19,7 +19,7 @@ const HELP = `fazhi — 法治政府建设综合管理平台 command line
 
   fazhi migrate                                  apply database migrations
   fazhi demo                                     load the demo district (焦作市中站区, 2020)
-  fazhi user create --username U --name N [--unit UNIT_NAME] --password P [--role R --region CODE | --role R --unit-role]
+  fazhi user create --username U --name N [--unit UNIT_NAME] --password P [--role R [--region CODE]]  (without --region the role is over --unit)
   fazhi user reset-password --username U --password P
   fazhi user assign --username U --role R (--region CODE | --unit UNIT_NAME)
   fazhi user list

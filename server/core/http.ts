@@ -6,6 +6,10 @@ import type { Actor } from './scope/index.js';
 import type { App, AppContext } from './module.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Route answers without a session (sign-in, public portal). Everything else under /api needs one. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     /** The signed-in person, or null. */
     actor: Actor | null;
@@ -117,7 +121,7 @@ export function installAuthHook(app: App, ctx: AppContext) {
       }
       throw e;
     }
-    if (UNSAFE.has(req.method)) {
+    if (UNSAFE.has(req.method) && req.routeOptions.config?.public !== true) {
       const header = req.headers['x-csrf-token'];
       if (header !== req.csrfToken)
         throw new AppError(403, 'CSRF_FAILED', {
@@ -125,6 +129,15 @@ export function installAuthHook(app: App, ctx: AppContext) {
           en: 'Security token missing or wrong; reload the page and try again',
         });
     }
+  });
+}
+
+/** Authentication comes before validation: a request without a session gets 401 even when its body is bad. */
+export function installAuthGate(app: App) {
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.public === true || !req.routeOptions.url) return;
+    if (req.routeOptions.url.startsWith('/api/docs')) return;
+    actorOf(req);
   });
 }
 

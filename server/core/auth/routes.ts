@@ -43,7 +43,7 @@ export function authRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     };
   };
 
-  app.post('/api/v1/auth/login', { schema: { tags: ['auth'], body: LoginInput, response: { 200: MeOut } } }, async (req, reply) => {
+  app.post('/api/v1/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: LoginInput, response: { 200: MeOut } } }, async (req, reply) => {
     const r = await login(ctx.db, ctx.cfg, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] });
     const opts = { path: '/', sameSite: 'strict' as const, secure: ctx.cfg.secureCookies };
     reply.setCookie(SESSION_COOKIE, r.token, { ...opts, httpOnly: true, maxAge: ctx.cfg.sessionAbsoluteHours * 3600 });

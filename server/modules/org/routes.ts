@@ -3,6 +3,10 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, RegionInput, UnitInput, UserInput, UserPatch, GrantInput } from '../../../common/schemas.js';
 import * as org from './service.js';
+import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { unitsImport, unitsSheet } from './excel.js';
+import { UNIT_TYPES } from '../../../common/roles.js';
 
 const RegionOut = z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable() });
 const UnitOut = z.object({
@@ -47,6 +51,14 @@ export function orgRoutes(app: App, ctx: AppContext) {
     const items = await org.listUnits(ctx.db, activeActorOf(req), { ...q, includeInactive: q.includeInactive === '1' });
     return { items: items.map(presentUnit) };
   });
+  app.get('/api/v1/units/export', {
+    schema: { tags: ['org'], querystring: z.object({ regionId: Id.optional(), type: z.string().max(30).optional(), q: z.string().max(50).optional() }) },
+  }, async (req, reply) => {
+    const items = await org.listUnits(ctx.db, activeActorOf(req), req.query);
+    const rows = items.map((u) => ({ name: u.name, shortName: u.short_name ?? undefined, type: UNIT_TYPES[u.type as keyof typeof UNIT_TYPES]?.zh ?? u.type, regionCode: u.region_code, activeFrom: u.active_from ?? undefined }));
+    return sendXlsx(reply, '单位.xlsx', await exportXlsx(unitsSheet, rows));
+  });
+  importRoutes(app, ctx, '/api/v1/units/import', unitsImport);
   app.get('/api/v1/units/:id', { schema: { tags: ['org'], params: z.object({ id: Id }), response: { 200: UnitOut } } }, async (req) =>
     presentUnit(await org.getUnit(ctx.db, activeActorOf(req), req.params.id)),
   );

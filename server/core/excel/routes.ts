@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Kysely, Transaction } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../../db/index.js';
+import type { App, AppContext } from '../module.js';
+import { activeActorOf } from '../http.js';
+import { badRequest } from '../errors/index.js';
+import type { Actor } from '../scope/index.js';
+import { exportXlsx, parseXlsx, type CellError, type SheetDef } from './index.js';
+
+/** How a module imports one sheet: check rows against the actor's scope, then write them all. */
+export interface ImportSpec<Row> {
+  sheet: SheetDef<Row>;
+  /** Throws 403 if the actor may not import at all. */
+  authorize(actor: Actor): void;
+  /**
+   * Checks every row (scope, references, duplicates) and returns the problems; runs inside the
+   * transaction, so it sees exactly what `commit` will write against.
+   */
+  check(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<CellError[]>;
+  /** Writes all rows (and their audit entries). Called only when there is no error. */
+  commit(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<void>;
+}
+
+/** Result of an import call (dry run or commit). */
+export interface ImportResult {
+  dryRun: boolean;
+  rowCount: number;
+  errors: CellError[];
+  committed: number;
+}
+
+/**
+ * Runs an import all-or-nothing: parse → check → (commit) in one transaction. A dry run always
+ * rolls back. Any error means nothing is written.
+ */
+export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: ImportSpec<Row>, data: Buffer, dryRun: boolean): Promise<ImportResult> {
+  spec.authorize(actor);
+  const parsed = await parseXlsx(spec.sheet, data);
+  const result: ImportResult = { dryRun, rowCount: parsed.rows.length, errors: [...parsed.errors], committed: 0 };
+  if (parsed.rows.length === 0 && parsed.errors.length === 0)
+    throw badRequest('IMPORT_EMPTY', { zh: '文件中没有数据行', en: 'The file has no data rows' });
+  const ROLLBACK = Symbol('rollback');
+  try {
+    await db.transaction().execute(async (trx) => {
+      result.errors.push(...(await spec.check(trx, actor, parsed.rows)));
+      result.errors.sort((a, b) => a.row - b.row);
+      if (dryRun || result.errors.length) throw ROLLBACK;
+      await spec.commit(trx, actor, parsed.rows);
+      result.committed = parsed.rows.length;
+    });
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
+  return result;
+}
+
+async function fileOf(req: FastifyRequest, max: number): Promise<Buffer> {
+  const part = await req.file({ limits: { fileSize: max } });
+  if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要导入的 Excel 文件', en: 'Choose an Excel file to import' });
+  return part.toBuffer();
+}
+
+/**
+ * Registers `POST {path}?dryRun=1|0` (multipart xlsx) and `GET {path}/template` for an import.
+ * Every module's import goes through here.
+ */
+export function importRoutes<Row>(app: App, ctx: AppContext, path: string, spec: ImportSpec<Row>) {
+  app.post(path, { schema: { tags: ['import'], querystring: z.object({ dryRun: z.enum(['0', '1']).default('1') }) } }, async (req) => {
+    const actor = activeActorOf(req);
+    spec.authorize(actor);
+    const data = await fileOf(req, ctx.cfg.maxUploadBytes);
+    return runImport(ctx.db, actor, spec, data, req.query.dryRun === '1');
+  });
+  app.get(`${path}/template`, { schema: { tags: ['import'] } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    spec.authorize(actor);
+    const buf = await exportXlsx(spec.sheet, []);
+    return sendXlsx(reply, `${spec.sheet.name}-导入模板.xlsx`, buf);
+  });
+}
+
+/** Sends an xlsx download. */
+export function sendXlsx(reply: import('fastify').FastifyReply, filename: string, buf: Buffer) {
+  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  return reply.send(buf);
+}
