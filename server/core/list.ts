@@ -1,0 +1,55 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/index.js';
+import { badRequest } from './errors/index.js';
+
+/** Page/sort parameters (see `ListQuery` in common/schemas.ts). */
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  order: 'asc' | 'desc';
+}
+
+/** A page of results with the total count of the filtered (and scoped) query. */
+export interface PageResult<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Runs a scoped, filtered query as one page plus its total. `sortable` maps the API's sort keys to
+ * SQL columns (anything else is refused), so the URL can carry sort and filters safely.
+ * Scope and filters must already be in `qb`'s WHERE — never filter after paging.
+ */
+export async function paginate<TB extends keyof Database, O>(
+  qb: SelectQueryBuilder<Database, TB, O>,
+  q: PageQuery,
+  sortable: Record<string, string>,
+  defaultSort: { column: string; order: 'asc' | 'desc' },
+): Promise<PageResult<O>> {
+  let column = defaultSort.column;
+  let order = defaultSort.order;
+  if (q.sort) {
+    const c = sortable[q.sort];
+    if (!c)
+      throw badRequest('BAD_SORT', { zh: `不能按“${q.sort}”排序`, en: `Cannot sort by ${q.sort}` }, {
+        fields: [{ path: 'sort', message: `可排序字段：${Object.keys(sortable).join('、')}` }],
+      });
+    column = c;
+    order = q.order;
+  }
+  const countRow = await (qb as SelectQueryBuilder<Database, TB, any>)
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
+  const items = await qb
+    .orderBy(sql.ref(column), order)
+    .$if(column !== defaultSort.column, (b) => b.orderBy(sql.ref(defaultSort.column), defaultSort.order))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { items, total: Number((countRow as { n: number } | undefined)?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
