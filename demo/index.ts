@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
+import { seedDemoReport } from './report.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -14,5 +15,7 @@ export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boole
   if (await hasDemoOrg(db)) return false;
   await seedDemoOrg(db, cfg);
   for (const s of demoSeeds) await s.seed(db, cfg);
+  // Last: the report is written from every module's records.
+  await seedDemoReport(db);
   return true;
 }
