@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'demo/**/*.test.ts'],
     globalSetup: ['server/test/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

@@ -3,12 +3,13 @@ import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
 import { seedDemoReport } from './report.js';
+import { seedDisputes } from './disputes.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
-export const demoSeeds: { name: string; seed: DemoSeed }[] = [];
+export const demoSeeds: { name: string; seed: DemoSeed }[] = [{ name: 'disputes', seed: seedDisputes }];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */
 export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boolean> {
