@@ -53,6 +53,11 @@ function CreateUserModal({ open, units, regions, onClose, onSaved }: { open: boo
         layout="vertical"
         preserve={false}
         initialValues={{ grants: [{ role: 'liaison' }] }}
+        onValuesChange={(changed: { grants?: { unitId?: string }[] }) => {
+          // The account's unit follows the unit of its first grant unless chosen otherwise.
+          const u = changed.grants?.[0]?.unitId;
+          if (u && !sf.form.getFieldValue('unitId')) sf.form.setFieldValue('unitId', u);
+        }}
         onSubmit={async (v) => {
           await api.post('/api/v1/users', v);
           void message.success(t('adminPages.users.created'));
