@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely';
 import * as core from './2026_11_26_0001_core.js';
+import * as plan from './2026_11_26_0100_plan.js';
+import * as learning from './2026_11_26_0110_learning.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_core': core,
+  '2026_11_26_0100_plan': plan,
+  '2026_11_26_0110_learning': learning,
 };
