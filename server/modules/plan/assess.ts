@@ -180,6 +180,7 @@ export function autoScore(item: { points: number; target: number; measure: Measu
 }
 
 async function lockRound(trx: Db, actor: Actor, roundId: string) {
+  requireRole(actor, 'office');
   const r = await trx.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
   if (!r) throw notFound(ROUND);
   const regions = readRegions(actor);
