@@ -4,6 +4,8 @@ import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
 import { seedPlanDemo } from './plan.js';
 import { seedLearningDemo } from './learning.js';
+import { seedDemoReport } from './report.js';
+import { seedDisputes } from './disputes.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -12,6 +14,7 @@ export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'plan', seed: seedPlanDemo },
   { name: 'learning', seed: seedLearningDemo },
+  { name: 'disputes', seed: seedDisputes },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */
@@ -19,5 +22,7 @@ export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boole
   if (await hasDemoOrg(db)) return false;
   await seedDemoOrg(db, cfg);
   for (const s of demoSeeds) await s.seed(db, cfg);
+  // Last: the report is written from every module's records.
+  await seedDemoReport(db);
   return true;
 }

@@ -5,6 +5,9 @@ import { regionSubtree } from '../server/modules/org/service.js';
 import { planMetrics } from '../server/modules/plan/metrics.js';
 import { learningMetrics } from '../server/modules/learning/metrics.js';
 import { yearPeriod, type MetricScope } from '../server/core/metrics/index.js';
+import { registerAllMetrics } from '../server/modules/index.js';
+import { renderDefault } from '../server/modules/report/service.js';
+import { exportReport } from '../server/modules/report/export.js';
 
 let o: Awaited<ReturnType<typeof testDatabase>>;
 let scope: MetricScope;
@@ -39,5 +42,15 @@ describe('the demo district’s 2020 figures equal the seed report', () => {
     expect(scores.map((s) => s.status)).toEqual(['published', 'published']);
     const rows = await o.db.selectFrom('plan_assess_scores').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBe(2 * 40 * 7);
+  });
+
+  it('writes the seed’s §一(一) and 放管服 sentences in the demo report', async () => {
+    registerAllMetrics();
+    const md = (await exportReport(await renderDefault(o.db, '410803', 2020), 'md')).data.toString('utf8').replace(/\s+/g, '');
+    expect(md).toContain('梳理明确了10项重点工作，细化分解了40项重点任务');
+    expect(md).toContain('全年组织相关专题学习4次，开展依法行政知识测试2次');
+    expect(md).toContain('明确了6大项35小项任务，23个部门认领落实');
+    expect(md).toContain('先后组织行政执法培训活动4次，培训执法人员400余人次；组织31家行政执法单位267名行政执法人员');
+    expect(md).toContain('组织开展调解员培训10次');
   });
 });
