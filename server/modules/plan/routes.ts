@@ -67,6 +67,11 @@ export function planRoutes(app: App, ctx: AppContext) {
     requireRole(activeActorOf(req), 'office');
     return sendXlsx(reply, '重点任务-导入模板.xlsx', await exportXlsx(planSheet, []));
   });
+  // The import dialog asks `${url}/template` of the plan's import URL.
+  app.get('/api/v1/plan/plans/:id/import/template', { schema: { tags: ['plan'], params: IdParam } }, async (req, reply) => {
+    requireRole(activeActorOf(req), 'office');
+    return sendXlsx(reply, '重点任务-导入模板.xlsx', await exportXlsx(planSheet, []));
+  });
   app.get('/api/v1/plan/plans/:id', { schema: { tags: ['plan'], params: IdParam } }, async (req) => {
     const actor = activeActorOf(req);
     const r = await plan.getPlan(db, actor, req.params.id);
