@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
+import { seedPlanDemo } from './plan.js';
+import { seedLearningDemo } from './learning.js';
 import { seedDemoReport } from './report.js';
 import { seedDisputes } from './disputes.js';
 
@@ -9,7 +11,11 @@ import { seedDisputes } from './disputes.js';
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
-export const demoSeeds: { name: string; seed: DemoSeed }[] = [{ name: 'disputes', seed: seedDisputes }];
+export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'plan', seed: seedPlanDemo },
+  { name: 'learning', seed: seedLearningDemo },
+  { name: 'disputes', seed: seedDisputes },
+];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */
 export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boolean> {

@@ -1,11 +1,13 @@
 import type { FazhiModule } from '../core/module.js';
 import { registerMetrics } from '../core/metrics/index.js';
 import { orgModule } from './org/index.js';
+import { planModule } from './plan/index.js';
+import { learningModule } from './learning/index.js';
 import { disputesModule } from './disputes/index.js';
 import { reportModule } from './report/index.js';
 
 /** Every module of the product, in menu order. Add a module here and nowhere else. */
-export const modules: FazhiModule[] = [orgModule, disputesModule, reportModule];
+export const modules: FazhiModule[] = [orgModule, planModule, learningModule, disputesModule, reportModule];
 
 /** Registers every module's metrics (the server does it in buildApp; the CLI calls this). */
 export function registerAllMetrics() {

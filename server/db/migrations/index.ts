@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as core from './2026_11_26_0001_core.js';
 import * as jobs from './2026_11_26_0002_jobs.js';
+import * as plan from './2026_11_26_0100_plan.js';
+import * as learning from './2026_11_26_0110_learning.js';
 import * as disputes from './2026_11_26_0300_disputes.js';
 import * as report from './2026_11_26_0400_report.js';
 
@@ -8,6 +10,8 @@ import * as report from './2026_11_26_0400_report.js';
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_core': core,
   '2026_11_26_0002_jobs': jobs,
+  '2026_11_26_0100_plan': plan,
+  '2026_11_26_0110_learning': learning,
   '2026_11_26_0300_disputes': disputes,
   '2026_11_26_0400_report': report,
 };

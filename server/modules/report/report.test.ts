@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { registerMetrics, type MetricDef } from '../../core/metrics/index.js';
@@ -25,6 +25,13 @@ const testUnits: MetricDef = {
     return rows.map((r) => ({ id: r.id, entity: 'unit', label: r.name, date: r.active_from, hash: `${r.name}|${r.short_name ?? ''}` }));
   },
 };
+
+// This file drives `plan.keyWorks` with the test metric above, so the plan module's own definition
+// of that id is left out here (the registry refuses two definitions of one id).
+vi.mock('../plan/metrics.js', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../plan/metrics.js')>();
+  return { ...orig, planMetrics: orig.planMetrics.filter((m) => m.id !== 'plan.keyWorks') };
+});
 
 let t: TestApp;
 let regionId: string;
