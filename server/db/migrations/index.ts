@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely';
 import * as core from './2026_11_26_0001_core.js';
+import * as advisors from './2026_11_26_0200_advisors.js';
+import * as decisions from './2026_11_26_0210_decisions.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_core': core,
+  '2026_11_26_0200_advisors': advisors,
+  '2026_11_26_0210_decisions': decisions,
 };
