@@ -2,12 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
+import { seedAdvisors } from './advisors.js';
+import { seedDecisions } from './decisions.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
-export const demoSeeds: { name: string; seed: DemoSeed }[] = [];
+export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'advisors', seed: seedAdvisors },
+  { name: 'decisions', seed: seedDecisions },
+];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */
 export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boolean> {
