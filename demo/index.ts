@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
+import { seedDemoReport } from './report.js';
+import { seedDisputes } from './disputes.js';
 import { seedAdvisors } from './advisors.js';
 import { seedDecisions } from './decisions.js';
 
@@ -10,6 +12,7 @@ export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
 export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'disputes', seed: seedDisputes },
   { name: 'advisors', seed: seedAdvisors },
   { name: 'decisions', seed: seedDecisions },
 ];
@@ -19,5 +22,7 @@ export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boole
   if (await hasDemoOrg(db)) return false;
   await seedDemoOrg(db, cfg);
   for (const s of demoSeeds) await s.seed(db, cfg);
+  // Last: the report is written from every module's records.
+  await seedDemoReport(db);
   return true;
 }
