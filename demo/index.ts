@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
+import { seedDemoDocuments } from './documents.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
-export const demoSeeds: { name: string; seed: DemoSeed }[] = [];
+export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'documents', seed: seedDemoDocuments },
+];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */
 export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boolean> {

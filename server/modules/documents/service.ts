@@ -503,7 +503,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
       basis: `规范性文件应当自公布之日起${filingDays}日内报送备案（期限按本省规定在系统设置中配置）`,
     }, cal);
     await setExpiryReminder(trx, after);
-    for (const rel of input.relations) {
+    for (const rel of input.relations ?? []) {
       const target = await trx.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', rel.documentId).where('d.region_id', '=', after.region_id).forUpdate().executeTakeFirst();
       if (!target || target.status !== 'in_force')
         throw badRequest('RELATION_INVALID', { zh: '被修改或废止的文件须为本区域现行有效的文件', en: 'The related document must be in force in this region' }, { fields: [{ path: 'relations', message: '文件无效' }] });
