@@ -1,0 +1,169 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { registerSheet } from './excel.js';
+
+let t: TestApp;
+let ids: Record<string, string>;
+let office: Client;
+let liaison: Client;
+let liaison2: Client;
+let leader: Client;
+let jf: Client;
+let doc: string;
+let issuedDoc: string;
+let review: string;
+let correction: string;
+let cleanup: string;
+let region: string;
+
+function multipart(buf: Buffer, name = 'file.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+async function upload(c: Client, url: string, buf: Buffer, name = 'file.xlsx') {
+  const mp = multipart(buf, name);
+  const r = await t.app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
+  return { status: r.statusCode, body: JSON.parse(r.body) };
+}
+const ok = async (p: Promise<{ status: number; body: any }>) => {
+  const r = await p;
+  expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+  return r.body;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ids = Object.fromEntries((await t.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
+  region = (await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
+  [office, liaison, liaison2, leader, jf] = await Promise.all(['office', 'liaison', 'liaison2', 'leader', 'office_jf'].map((u) => t.as(u)));
+  // A draft of 区城市管理局 with a pending advisor review; an issued document with an open correction; a cleanup.
+  doc = (await ok(liaison.post('/api/v1/documents', { title: '中站区城市生活垃圾分类管理实施办法', unitId: ids['区城市管理局'], issuerUnitId: ids['区人民政府'], draftedOn: '2020-03-02' }))).id;
+  review = (await ok(liaison.post(`/api/v1/documents/${doc}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南纳圣律师事务所'], requestedOn: '2020-03-30' }))).reviews[0].id;
+  await ok(upload(office, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, [
+    { docNumber: '焦中城管〔2018〕4号', title: '中站区渣土运输车辆管理办法', issuer: '区城市管理局', publishedOn: '2018-05-02', status: '现行有效' },
+  ])));
+  issuedDoc = (await t.db.selectFrom('normative_documents').select('id').where('doc_number', '=', '焦中城管〔2018〕4号').executeTakeFirstOrThrow()).id;
+  correction = (await ok(office.post(`/api/v1/documents/${issuedDoc}/corrections`, { source: 'complaint', receivedOn: '2020-05-06', description: '第九条要求办理的备案无法律依据' }))).corrections[0].id;
+  cleanup = (await ok(office.post('/api/v1/documents/cleanups', { title: '2020年规范性文件清理', regionId: region, issuedBefore: '2019-10-01', startedOn: '2020-06-01' }))).id;
+});
+afterAll(async () => t.close());
+
+/** Every write endpoint on a document, with a body valid for the schema. */
+const writes = (): [string, Record<string, unknown>][] => [
+  [`/api/v1/documents/${doc}/comment`, { openedOn: '2020-03-03', closesOn: '2020-03-30', channel: '网站' }],
+  [`/api/v1/documents/${doc}/comment/close`, { closedOn: '2020-03-30', commentCount: 0, summary: '无意见' }],
+  [`/api/v1/documents/${doc}/comment/waive`, { reason: '内部管理事项' }],
+  [`/api/v1/documents/${doc}/fair-competition`, { reviewedOn: '2020-03-30', conclusion: 'compliant', opinion: '符合' }],
+  [`/api/v1/documents/${doc}/reviews`, { reviewerKind: 'office', requestedOn: '2020-03-30' }],
+  [`/api/v1/documents/reviews/${review}/opinion`, { completedOn: '2020-04-01', conclusion: 'lawful', opinion: '合法' }],
+  [`/api/v1/documents/${doc}/deliberation`, { deliberatedOn: '2020-04-02', meeting: '区政府常务会议' }],
+  [`/api/v1/documents/${doc}/publish`, { issuerCode: '焦中政', publishedOn: '2020-04-10' }],
+  [`/api/v1/documents/${issuedDoc}/filing`, { filedOn: '2020-05-01', filedWith: '焦作市人民政府' }],
+  [`/api/v1/documents/${issuedDoc}/filing/receipt`, { receivedOn: '2020-05-01', result: 'accepted' }],
+  [`/api/v1/documents/${issuedDoc}/filing/supplement`, { suppliedOn: '2020-05-01' }],
+  [`/api/v1/documents/${issuedDoc}/extend`, { validUntil: '2030-01-01', decidedOn: '2020-05-01', reason: '继续适用' }],
+  [`/api/v1/documents/${issuedDoc}/corrections`, { source: 'complaint', receivedOn: '2020-05-06', description: '某条无依据' }],
+  [`/api/v1/documents/corrections/${correction}/outcome`, { outcome: 'no_problem', outcomeOn: '2020-05-20', note: '经审查无问题' }],
+];
+const cleanupWrites = (): [string, Record<string, unknown>][] => [
+  ['/api/v1/documents/cleanups', { title: '清理工作', regionId: region, issuedBefore: '2019-10-01', startedOn: '2020-06-01' }],
+  [`/api/v1/documents/cleanups/${cleanup}/decisions`, { decidedOn: '2020-07-01', items: [{ documentId: issuedDoc, decision: 'keep', reason: '合法' }] }],
+  [`/api/v1/documents/cleanups/${cleanup}/publish`, { publishedOn: '2020-07-02' }],
+];
+
+describe('403 and 404 on every endpoint', () => {
+  it('answers 403 to the read-only leader on every write endpoint of a document it can read', async () => {
+    expect((await leader.get(`/api/v1/documents/${doc}`)).status).toBe(200);
+    for (const [url, body] of [...writes(), ...cleanupWrites()]) expect((await leader.post(url, body)).status, url).toBe(403);
+  });
+
+  it("answers 404 to another unit's liaison on every endpoint of unit A's records, and 404 to another district's office", async () => {
+    for (const [url, body] of writes()) {
+      // Office-only steps answer the role check first (403); the others 404 on another unit's record.
+      expect((await liaison2.post(url, body)).status, url).toBe(/publish|extend/.test(url) ? 403 : 404);
+      expect((await jf.post(url, body)).status, url).toBe(404);
+    }
+    for (const url of [`/api/v1/documents/${doc}`, `/api/v1/documents/${doc}/state?asOf=2020-05-01`, `/api/v1/files/normative_document/${doc}`, `/api/v1/history/normative_document/${doc}`]) {
+      expect((await liaison2.get(url)).status, url).toBe(404);
+      expect((await jf.get(url)).status, url).toBe(404);
+    }
+    for (const url of [`/api/v1/documents/cleanups/${cleanup}`, `/api/v1/documents/cleanups/${cleanup}/export`]) expect((await jf.get(url)).status, url).toBe(404);
+    for (const [url, body] of cleanupWrites().slice(1)) expect((await jf.post(url, body)).status, url).toBe(404);
+    expect((await jf.post('/api/v1/documents/cleanups', cleanupWrites()[0][1])).status).toBe(404);
+  });
+
+  it('answers 403 to unit staff on office-only steps (publish, extend, cleanups, conclusions)', async () => {
+    for (const [url, body] of [...writes().filter(([u]) => /publish|extend|opinion/.test(u)), ...cleanupWrites()])
+      expect((await liaison.post(url, body)).status, url).toBe(403);
+    expect((await liaison.get('/api/v1/documents/cleanups')).body.items).toEqual([]);
+    expect((await liaison.get(`/api/v1/documents/cleanups/${cleanup}`)).status).toBe(404);
+    const advisor = await t.as('advisor');
+    expect((await advisor.post(`/api/v1/documents/${issuedDoc}/corrections`, writes()[12][1])).status).toBe(403);
+    expect((await advisor.get(`/api/v1/documents/${issuedDoc}`)).status).toBe(404);
+  });
+});
+
+describe('attachments and history of a document', () => {
+  it('lets the drafting unit attach filing materials and shows the timeline; other units get 404', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await upload(liaison, `/api/v1/files/normative_document/${doc}`, pdf, '起草说明.pdf');
+    expect(up.status).toBe(201);
+    expect((await upload(liaison2, `/api/v1/files/normative_document/${doc}`, pdf, 'x.pdf')).status).toBe(404);
+    expect((await leader.get(`/api/v1/files/normative_document/${doc}`)).body.items.map((f: { name: string }) => f.name)).toEqual(['起草说明.pdf']);
+    const advisor = await t.as('advisor');
+    expect((await upload(advisor, `/api/v1/files/normative_doc_review/${review}`, pdf, '审核意见书.pdf')).status).toBe(201);
+    const h = await liaison.get(`/api/v1/history/normative_document/${doc}`);
+    expect(h.body.items.map((x: { action: string }) => x.action)).toEqual(['draft']);
+  });
+});
+
+describe('register import and export', () => {
+  it('imports all or nothing, listing every bad cell and checking scope', async () => {
+    const before = await t.db.selectFrom('normative_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const rows = [
+      { docNumber: '焦中城管〔2017〕2号', title: '中站区城市照明设施管理办法', issuer: '区城市管理局', publishedOn: '2017-04-01', status: '现行有效' },
+      { docNumber: '焦中城管（2016）02号', title: '办法', issuer: '区城市管理局', publishedOn: '2016-13-01', status: '有效' },
+      { docNumber: '焦中市监〔2019〕3号', title: '中站区食品小作坊登记管理办法', issuer: '区市场监督管理局', publishedOn: '2019-06-01', status: '现行有效' },
+      { docNumber: '焦中城管〔2018〕4号', title: '中站区渣土运输车辆管理办法', issuer: '区城市管理局', publishedOn: '2018-05-02', status: '现行有效' },
+      { docNumber: '焦中城管〔2015〕6号', title: '中站区户外广告设置管理办法', issuer: '区城市管理局', publishedOn: '2015-04-01', status: '已废止' },
+    ];
+    const dry = await upload(liaison, '/api/v1/documents/import?dryRun=1', await exportXlsx(registerSheet, rows as never));
+    expect(dry.status).toBe(200);
+    const byRow = (n: number) => dry.body.errors.filter((e: { row: number }) => e.row === n).map((e: { column: string }) => e.column).sort();
+    expect(byRow(3)).toEqual(['发布日期', '发文字号', '文件名称', '状态'].sort());
+    expect(byRow(4)).toEqual(['制定机关']); // another unit: not in the liaison's scope
+    expect(byRow(5)).toEqual(['发文字号']); // already registered
+    expect(byRow(6)).toEqual(['废止/失效日期']);
+    expect(byRow(2)).toEqual([]);
+    const commit = await upload(liaison, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, rows as never));
+    expect(commit.body.committed).toBe(0);
+    const after = await t.db.selectFrom('normative_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    expect((await upload(leader, '/api/v1/documents/import?dryRun=1', await exportXlsx(registerSheet, rows as never))).status).toBe(403);
+    const good = await upload(liaison, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, [rows[0]] as never));
+    expect(good.body.committed).toBe(1);
+  });
+
+  it('exports the register of the caller’s scope and the catalogue as xlsx', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/v1/documents/export?status=in_force', headers: { cookie: liaison.cookie } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const numbers = ws.getColumn(1).values.slice(2).filter(Boolean).map(String);
+    expect(numbers.sort()).toEqual(['焦中城管〔2017〕2号', '焦中城管〔2018〕4号']);
+    const other = await t.app.inject({ method: 'GET', url: '/api/v1/documents/export', headers: { cookie: liaison2.cookie } });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0].getColumn(1).values.slice(2).filter(Boolean)).toEqual([]); // header only
+    const cat = await t.app.inject({ method: 'GET', url: '/api/v1/documents/catalogue/export', headers: { cookie: office.cookie } });
+    expect(cat.statusCode).toBe(200);
+    const cl = await t.app.inject({ method: 'GET', url: `/api/v1/documents/cleanups/${cleanup}/export`, headers: { cookie: office.cookie } });
+    expect(cl.statusCode).toBe(200);
+  });
+});
