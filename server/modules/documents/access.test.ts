@@ -29,6 +29,8 @@ async function upload(c: Client, url: string, buf: Buffer, name = 'file.xlsx') {
   const r = await t.app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
   return { status: r.statusCode, body: JSON.parse(r.body) };
 }
+/** POST, or PUT for urls marked `#put`. */
+const send = (c: Client, url: string, body: unknown) => (url.endsWith('#put') ? c.put(url.slice(0, -4), body) : c.post(url, body));
 const ok = async (p: Promise<{ status: number; body: any }>) => {
   const r = await p;
   expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
@@ -54,6 +56,7 @@ afterAll(async () => t.close());
 
 /** Every write endpoint on a document, with a body valid for the schema. */
 const writes = (): [string, Record<string, unknown>][] => [
+  [`/api/v1/documents/${doc}#put`, { title: '中站区生活垃圾分类管理办法' }],
   [`/api/v1/documents/${doc}/comment`, { openedOn: '2020-03-03', closesOn: '2020-03-30', channel: '网站' }],
   [`/api/v1/documents/${doc}/comment/close`, { closedOn: '2020-03-30', commentCount: 0, summary: '无意见' }],
   [`/api/v1/documents/${doc}/comment/waive`, { reason: '内部管理事项' }],
@@ -78,14 +81,14 @@ const cleanupWrites = (): [string, Record<string, unknown>][] => [
 describe('403 and 404 on every endpoint', () => {
   it('answers 403 to the read-only leader on every write endpoint of a document it can read', async () => {
     expect((await leader.get(`/api/v1/documents/${doc}`)).status).toBe(200);
-    for (const [url, body] of [...writes(), ...cleanupWrites()]) expect((await leader.post(url, body)).status, url).toBe(403);
+    for (const [url, body] of [...writes(), ...cleanupWrites()]) expect((await send(leader, url, body)).status, url).toBe(403);
   });
 
   it("answers 404 to another unit's liaison on every endpoint of unit A's records, and 404 to another district's office", async () => {
     for (const [url, body] of writes()) {
       // Office-only steps answer the role check first (403); the others 404 on another unit's record.
-      expect((await liaison2.post(url, body)).status, url).toBe(/publish|extend/.test(url) ? 403 : 404);
-      expect((await jf.post(url, body)).status, url).toBe(404);
+      expect((await send(liaison2, url, body)).status, url).toBe(/publish|extend/.test(url) ? 403 : 404);
+      expect((await send(jf, url, body)).status, url).toBe(404);
     }
     for (const url of [`/api/v1/documents/${doc}`, `/api/v1/documents/${doc}/state?asOf=2020-05-01`, `/api/v1/files/normative_document/${doc}`, `/api/v1/history/normative_document/${doc}`]) {
       expect((await liaison2.get(url)).status, url).toBe(404);
@@ -102,7 +105,7 @@ describe('403 and 404 on every endpoint', () => {
     expect((await liaison.get('/api/v1/documents/cleanups')).body.items).toEqual([]);
     expect((await liaison.get(`/api/v1/documents/cleanups/${cleanup}`)).status).toBe(404);
     const advisor = await t.as('advisor');
-    expect((await advisor.post(`/api/v1/documents/${issuedDoc}/corrections`, writes()[12][1])).status).toBe(403);
+    expect((await advisor.post(`/api/v1/documents/${issuedDoc}/corrections`, writes().find(([u]) => u.endsWith(`${issuedDoc}/corrections`))![1])).status).toBe(403);
     expect((await advisor.get(`/api/v1/documents/${issuedDoc}`)).status).toBe(404);
   });
 });
@@ -165,5 +168,61 @@ describe('register import and export', () => {
     expect(cat.statusCode).toBe(200);
     const cl = await t.app.inject({ method: 'GET', url: `/api/v1/documents/cleanups/${cleanup}/export`, headers: { cookie: office.cookie } });
     expect(cl.statusCode).toBe(200);
+  });
+});
+
+describe('drafts, review inbox, settings and the catalogue as of a past date', () => {
+  it('edits a draft, but not the flags that set the comment period once comment has opened', async () => {
+    const d = await ok(liaison.post('/api/v1/documents', { title: '中站区犬类管理办法', unitId: ids['区城市管理局'], draftedOn: '2020-03-02' }));
+    expect((await liaison.put(`/api/v1/documents/${d.id}`, { title: 'x' })).status).toBe(400);
+    expect((await liaison.put(`/api/v1/documents/${d.id}`, { marketRelated: true })).body.marketRelated).toBe(true);
+    await ok(liaison.post(`/api/v1/documents/${d.id}/comment`, { openedOn: '2020-03-03', closesOn: '2020-04-03', channel: '网站' }));
+    const r = await liaison.put(`/api/v1/documents/${d.id}`, { marketRelated: false });
+    expect(r.status).toBe(409);
+    expect((await liaison.put(`/api/v1/documents/${d.id}`, { summary: '规范养犬行为' })).body.summary).toBe('规范养犬行为');
+    expect((await t.anon().put(`/api/v1/documents/${d.id}`, { title: 'x' })).status).toBe(401);
+  });
+
+  it("lists to the advisor only its firm's reviews, with the ability to give the opinion", async () => {
+    const advisor = await t.as('advisor');
+    const mine = await advisor.get('/api/v1/documents/reviews?status=pending');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([review]);
+    expect(mine.body.items[0].canGiveOpinion).toBe(true);
+    expect((await liaison2.get('/api/v1/documents/reviews')).body.total).toBe(0);
+    expect((await liaison.get('/api/v1/documents/reviews')).body.items[0].canGiveOpinion).toBe(false);
+    expect((await office.get('/api/v1/documents/reviews')).body.items[0].canGiveOpinion).toBe(true);
+    expect((await jf.get('/api/v1/documents/reviews')).body.total).toBe(0);
+    expect((await t.anon().get('/api/v1/documents/reviews')).status).toBe(401);
+    expect((await office.get('/api/v1/documents/reviews?status=open')).status).toBe(400);
+    const detail = await advisor.get(`/api/v1/documents/${doc}`);
+    expect(detail.body.reviews[0].canGiveOpinion).toBe(true);
+  });
+
+  it('takes the filing period from the province setting', async () => {
+    const admin = await t.as('admin');
+    expect((await admin.put('/api/v1/settings/documents.filingDays', { value: 15 })).status).toBe(200);
+    try {
+      const d = await ok(office.post('/api/v1/documents', { title: '中站区规范性文件管理工作规程', unitId: ids['区司法局'], draftedOn: '2020-03-02', affectsRights: false }));
+      await ok(office.post(`/api/v1/documents/${d.id}/comment/waive`, { reason: '内部工作规程' }));
+      await ok(office.post(`/api/v1/documents/${d.id}/reviews`, { reviewerKind: 'office', requestedOn: '2020-03-03', completedOn: '2020-03-05', conclusion: 'lawful', opinion: '合法' }));
+      await ok(office.post(`/api/v1/documents/${d.id}/deliberation`, { deliberatedOn: '2020-03-10', meeting: '局务会议' }));
+      // 15 days after Tue 2020-09-15 = Wed 09-30.
+      const p = await ok(office.post(`/api/v1/documents/${d.id}/publish`, { issuerCode: '焦中司', publishedOn: '2020-09-15' }));
+      expect(p.filing.due).toBe('2020-09-30');
+      const dl = await t.db.selectFrom('deadlines').select('basis').where('entity_id', '=', d.id).where('kind', '=', 'filing').executeTakeFirstOrThrow();
+      expect(dl.basis).toContain('15日');
+    } finally {
+      await admin.put('/api/v1/settings/documents.filingDays', { value: 30 });
+    }
+  });
+
+  it('shows the catalogue as it stood on a past date', async () => {
+    const c = await ok(office.get(`/api/v1/documents/cleanups/${cleanup}`));
+    await ok(office.post(`/api/v1/documents/cleanups/${cleanup}/decisions`, { decidedOn: '2020-07-01', items: c.items.map((i: { documentId: string }) => ({ documentId: i.documentId, decision: 'repeal', reason: '已不适应' })) }));
+    await ok(office.post(`/api/v1/documents/cleanups/${cleanup}/publish`, { publishedOn: '2020-07-02' }));
+    const numbers = async (asOf: string) => (await t.anon().get(`/api/v1/public/documents/catalogue?region=410803&asOf=${asOf}`)).body.items.map((x: { docNumber: string }) => x.docNumber);
+    expect(await numbers('2020-07-01')).toContain('焦中城管〔2018〕4号');
+    expect(await numbers('2020-07-02')).not.toContain('焦中城管〔2018〕4号');
   });
 });

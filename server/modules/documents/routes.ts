@@ -11,7 +11,7 @@ import { CLEANUP_DECISIONS } from '../../../common/documents.js';
 import * as svc from './service.js';
 import {
   CleanupInput, CleanupPublishInput, CommentCloseInput, CommentOpenInput, CommentWaiverInput, CorrectionInput, CorrectionOutcomeInput, DecisionsInput, DeliberationInput,
-  DocListQuery, DraftInput, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput, SupplementInput,
+  DocListQuery, DraftInput, DraftPatch, ReviewListQuery, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput, SupplementInput,
 } from './schema.js';
 import { cleanupSheet, registerImport, registerRowOf, registerSheet } from './excel.js';
 
@@ -93,7 +93,7 @@ export function documentRoutes(app: App, ctx: AppContext) {
     const gaps = d.status === 'drafting' ? await svc.publicationGaps(db, d) : [];
     return {
       ...presentDocument({ ...d, unit_name: name(d.unit_id), issuer_name: name(d.issuer_unit_id) }, actor),
-      reviews: reviews.map(presentReview),
+      reviews: reviews.map((r) => ({ ...presentReview(r), canGiveOpinion: d.status === 'drafting' && svc.canGiveOpinion(actor, { ...r, region_id: d.region_id }) })),
       corrections: corrections.map(presentCorrection),
       relations: relations.map((r) => ({ kind: r.kind, onDate: r.on_date, from: { id: r.from_id, docNumber: r.from_number, title: r.from_title }, to: { id: r.to_id, docNumber: r.to_number, title: r.to_title } })),
       deadlines: deadlines.map((x) => ({ kind: x.kind, title: x.title, dueDate: x.due_date, status: x.status, basis: x.basis })),
@@ -127,6 +127,16 @@ export function documentRoutes(app: App, ctx: AppContext) {
     const actor = activeActorOf(req);
     const d = await svc.createDraft(db, actor, req.body);
     return reply.status(201).send(await one(actor, d.id));
+  });
+  app.get('/api/v1/documents/reviews', { schema: { tags: TAG, querystring: ReviewListQuery } }, async (req) => {
+    const actor = activeActorOf(req);
+    const r = await svc.listReviews(db, actor, req.query);
+    return { ...r, items: r.items.map((x) => ({ ...presentReview(x), documentId: x.document_id, documentTitle: x.title, canGiveOpinion: svc.canGiveOpinion(actor, x) })) };
+  });
+  app.put('/api/v1/documents/:id', { schema: { tags: TAG, params: IdParams, body: DraftPatch } }, async (req) => {
+    const actor = activeActorOf(req);
+    await svc.updateDraft(db, actor, req.params.id, req.body);
+    return one(actor, req.params.id);
   });
   app.get('/api/v1/documents/:id', { schema: { tags: TAG, params: IdParams } }, async (req) => one(activeActorOf(req), req.params.id));
   app.get('/api/v1/documents/:id/state', { schema: { tags: TAG, params: IdParams, querystring: z.object({ asOf: DateStr }) } }, async (req) =>

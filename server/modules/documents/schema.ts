@@ -186,6 +186,17 @@ export const DraftInput = z.object({
   draftedOn: DateStr,
 });
 
+/** Edit a draft's particulars. */
+export const DraftPatch = z.object({
+  title: Text(4, 120).optional(),
+  summary: z.string().trim().max(2000).optional(),
+  affectsRights: z.boolean().optional(),
+  marketRelated: z.boolean().optional(),
+});
+
+/** Filters of the legality-review list. */
+export const ReviewListQuery = ListQuery.extend({ status: z.enum(['pending', 'done']).optional() });
+
 /** Open public comment. */
 export const CommentOpenInput = z.object({ openedOn: DateStr, closesOn: DateStr, channel: Text(2, 200) });
 /** Close public comment with its outcome. */

@@ -15,7 +15,7 @@ import { CLEANUP_DECISIONS, CORRECTION_SOURCES, DOC_STATUS, type DocStatus } fro
 import type {
   CleanupInput, CleanupPublishInput, CommentCloseInput, CommentOpenInput, CommentWaiverInput, CorrectionInput, CorrectionOutcomeInput, DecisionsInput,
   DeliberationInput, DocListQuery, DraftInput, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput,
-  SupplementInput, NormativeDocumentsTable,
+  SupplementInput, NormativeDocumentsTable, DraftPatch, ReviewListQuery,
 } from './schema.js';
 import { isPassed, legalityReviewRouter, type LegalityOpinion } from './legality.js';
 import type { Selectable } from 'kysely';
@@ -171,6 +171,45 @@ export async function createDraft(db: Kysely<Database>, actor: Actor, input: z.i
     await audit(trx, actor, 'draft', null, row);
     return row;
   });
+}
+
+/** Edits a draft's particulars; the comment rules depend on the flags, so they are fixed once comment opens. */
+export async function updateDraft(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DraftPatch>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    const flagsChange = (input.affectsRights !== undefined && input.affectsRights !== before.affects_rights) || (input.marketRelated !== undefined && input.marketRelated !== before.market_related);
+    if (flagsChange && before.comment_opened_on)
+      throw conflict('COMMENT_ALREADY_OPENED', { zh: '已公开征求意见，不能再变更是否涉及权利义务或市场主体（征求意见期限据此确定）', en: 'Comment has opened; the flags that set its period can no longer change' });
+    const after = await update(trx, id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.summary !== undefined ? { summary: input.summary } : {}),
+      ...(input.affectsRights !== undefined ? { affects_rights: input.affectsRights } : {}),
+      ...(input.marketRelated !== undefined ? { market_related: input.marketRelated } : {}),
+    });
+    await audit(trx, actor, 'update', before, after);
+    return after;
+  });
+}
+
+/** Legality reviews the actor can see (an advisor: those assigned to its firm), newest first, one page. */
+export async function listReviews(db: Db, actor: Actor, q: z.infer<typeof ReviewListQuery>) {
+  const qb = db
+    .selectFrom('normative_doc_reviews as r')
+    .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
+    .leftJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.id', 'r.document_id', 'd.title', 'd.region_id', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
+    .where(docReadScope(actor))
+    .$if(!!q.status, (b) => b.where('r.status', '=', q.status!))
+    .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`));
+  type Row = Awaited<ReturnType<typeof qb.execute>>[number];
+  return paginate<'normative_doc_reviews', Row>(qb as any, q, { dueOn: 'r.due_on', requestedOn: 'r.requested_on', status: 'r.status' }, { column: 'r.requested_on', order: 'desc' });
+}
+
+/** Whether the actor may give the opinion of a review (the office of the region, or the assigned firm's advisor). */
+export function canGiveOpinion(actor: Actor, r: { region_id: string; unit_id: string | null; reviewer_kind: string; status: string }) {
+  if (r.status !== 'pending') return false;
+  return canWriteAt(actor, r.region_id, null, OFFICE_WRITE) || (r.reviewer_kind === 'advisor' && !!r.unit_id && (actor.unitsByRole.advisor ?? []).includes(r.unit_id));
 }
 
 /**
@@ -345,9 +384,7 @@ export async function giveOpinion(db: Kysely<Database>, actor: Actor, reviewId: 
       .where(docReadScope(actor))
       .executeTakeFirst();
     if (!r) throw notFound({ zh: '审核', en: 'Review' });
-    const office = canWriteAt(actor, r.region_id, null, OFFICE_WRITE);
-    const firm = r.reviewer_kind === 'advisor' && !!r.unit_id && (actor.unitsByRole.advisor ?? []).includes(r.unit_id);
-    if (!office && !firm) throw forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' });
+    if (!canGiveOpinion(actor, { ...r, status: 'pending' })) throw forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' });
     if (r.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
     return completeLegalityReview(trx, actor, reviewId, { ...input, reviewerName: input.reviewerName ?? actor.displayName });
   });
@@ -906,8 +943,8 @@ export async function publicCatalogue(db: Db, regionCode: string, asOf = today()
     .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
     .select(['d.id', 'd.doc_number', 'd.title', 'iu.name as issuer_name', 'd.published_on', 'd.effective_from', 'd.valid_until'])
     .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
-    .where('d.status', '=', 'in_force')
-    .where('d.effective_from', '<=', asOf)
+    // In force on `asOf` by the document's dated events (so a past date shows the catalogue as it was).
+    .where(sql<string>`(select e.status from normative_doc_events e where e.document_id = d.id and e.on_date <= ${asOf} order by e.on_date desc, e.seq desc limit 1)`, '=', 'in_force')
     .where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', asOf)]))
     .orderBy('d.published_on')
     .orderBy('d.doc_number')
