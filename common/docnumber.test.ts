@@ -6,9 +6,19 @@ describe('发文字号 validator (GB/T 9704-2012 7.2.5)', () => {
     expect(docNumberProblems(s)).toEqual([]);
     expect(DocNumber.safeParse(s).success).toBe(true);
   });
+  it.each([
+    ['焦中政文[2021]3号', '六角括号'],
+    ['焦中政文（2021）3号', '六角括号'],
+    ['焦中政文〔2021〕第3号', '不加“第”字'],
+    ['焦中政文〔2021〕03号', '不编虚位'],
+    ['焦中政文〔21〕3号', '全称'],
+    ['焦中政文〔2021〕3', '“号”字结尾'],
+  ])('names the rule for %s (%s) as the report module relies on', (s, why) => {
+    expect(docNumberProblems(s).map((x) => x.zh).join()).toContain(why);
+  });
   it('parses and formats back', () => {
-    expect(parseDocNumber('焦中政文〔2021〕3号')).toEqual({ code: '焦中政文', year: 2021, seq: 3 });
-    expect(formatDocNumber({ code: '焦中政办', year: 2018, seq: 5 })).toBe('焦中政办〔2018〕5号');
+    expect(parseDocNumber('焦中政文〔2021〕3号')).toEqual({ prefix: '焦中政文', year: 2021, seq: 3 });
+    expect(formatDocNumber({ prefix: '焦中政办', year: 2018, seq: 5 })).toBe('焦中政办〔2018〕5号');
   });
   const bad: [string, string][] = [
     ['焦中政文（2021）3号', '六角括号'],

@@ -6,11 +6,13 @@ import { z } from 'zod';
  * Shared by the server (validation, numbering) and the web (form validation).
  */
 export const DOC_NUMBER_RE = /^([^\s〔〕0-9]+)〔(\d{4})〕([1-9]\d*)号$/;
+/** Same as DOC_NUMBER_RE (name used by the report module). */
+export const DOC_NUMBER = DOC_NUMBER_RE;
 
 /** The parts of a valid 发文字号. */
 export interface DocNumberParts {
   /** 机关代字, e.g. 焦中政. */
-  code: string;
+  prefix: string;
   year: number;
   seq: number;
 }
@@ -40,7 +42,7 @@ export function docNumberProblems(value: string): DocNumberProblem[] {
   if (/第/.test(after)) out.push({ zh: '发文顺序号不加“第”字', en: 'No 「第」 before the sequence number' });
   const seq = /(\d+)号?$/.exec(after.replace(/号$/, ''))?.[1];
   if (seq !== undefined && /^0/.test(seq)) out.push({ zh: '发文顺序号不编虚位（1不编为01）', en: 'No leading zeros in the sequence number (1, not 01)' });
-  if (!/号$/.test(s)) out.push({ zh: '发文顺序号后应加“号”字', en: 'End with 「号」 after the sequence number' });
+  if (!/号$/.test(s)) out.push({ zh: '发文字号应以“号”字结尾（发文顺序号后加“号”字）', en: 'The number must end with 号' });
   const code = /^([^〔（([【〖﹝［]*)/.exec(s)?.[1] ?? '';
   if (!code.trim()) out.push({ zh: '缺少发文机关代字', en: 'The issuing organ code is missing' });
   else if (/\d/.test(code)) out.push({ zh: '发文机关代字中不应含数字', en: 'The organ code should contain no digits' });
@@ -54,12 +56,12 @@ export function parseDocNumber(value: string): DocNumberParts | null {
   if (!m) return null;
   const year = Number(m[2]);
   if (year < 1949 || year > 2100) return null;
-  return { code: m[1], year, seq: Number(m[3]) };
+  return { prefix: m[1], year, seq: Number(m[3]) };
 }
 
 /** Formats a 发文字号 from its parts (机关代字〔YYYY〕N号). */
 export function formatDocNumber(p: DocNumberParts): string {
-  return `${p.code}〔${p.year}〕${p.seq}号`;
+  return `${p.prefix}〔${p.year}〕${p.seq}号`;
 }
 
 /** 机关代字 alone (e.g. 焦中政办): no digits, brackets or spaces. */

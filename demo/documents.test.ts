@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
 import { getMetric, yearPeriod, type MetricScope } from '../server/core/metrics/index.js';
 import { seedDemoDocuments } from './documents.js';
+import { renderDefault } from '../server/modules/report/service.js';
 
 let t: TestApp;
 let scope: MetricScope;
@@ -38,5 +39,11 @@ describe('demo 2020 normative documents (seed §一(二))', () => {
     expect(reviews.every((x) => x.reviewer_kind === 'advisor')).toBe(true);
     const cat = await t.anon().get('/api/v1/public/documents/catalogue?region=410803&asOf=2020-12-31');
     expect(cat.body.total).toBe(58 + 5);
+  });
+
+  it('fills the report template’s §一(二) figures of normative documents with the seed’s values', async () => {
+    const r = await renderDefault(t.db, '410803', 2020);
+    const fig = (id: string) => Object.values(r.figures).find((f) => f.metricId === id)!;
+    expect([fig('documents.filed').text, fig('documents.cleanup.kept').text, fig('documents.cleanup.repealed').text, fig('documents.cleanup.invalidated').text]).toEqual(['5', '58', '18', '19']);
   });
 });

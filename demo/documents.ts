@@ -160,7 +160,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
       const validUntil = year >= 2016 ? validUntilFor(publishedOn, await validityYearsFor(trx, title)) : undefined;
       const filedOn = year >= 2016 ? pubDate(year, n - 1).replace(/-(\d\d)$/, (_m, d) => `-${String(Math.min(Number(d) + 3, 28)).padStart(2, '0')}`) : undefined;
       const row = await registerExistingDocument(trx, office, {
-        docNumber: formatDocNumber({ code, year, seq }), title, issuerUnitId: units[issuer], unitId: units[issuer], regionId: region, publishedOn, validUntil, status: 'in_force',
+        docNumber: formatDocNumber({ prefix: code, year, seq }), title, issuerUnitId: units[issuer], unitId: units[issuer], regionId: region, publishedOn, validUntil, status: 'in_force',
         filedOn, filedWith: filedOn ? '焦作市人民政府' : undefined,
       });
       oldIds.set(title, row.id);

@@ -3,12 +3,15 @@ import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
 import { seedDemoDocuments } from './documents.js';
+import { seedDemoReport } from './report.js';
+import { seedDisputes } from './disputes.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
 export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'disputes', seed: seedDisputes },
   { name: 'documents', seed: seedDemoDocuments },
 ];
 
@@ -17,5 +20,7 @@ export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boole
   if (await hasDemoOrg(db)) return false;
   await seedDemoOrg(db, cfg);
   for (const s of demoSeeds) await s.seed(db, cfg);
+  // Last: the report is written from every module's records.
+  await seedDemoReport(db);
   return true;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 
 import type { App, AppContext, FazhiModule, TodoItem } from './module.js';
 import { activeActorOf, actorOf } from './http.js';
@@ -70,7 +71,13 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     if (!(await resolveRecord(ctx.db, actor, req.params.entity, req.params.id, 'read'))) throw notFound();
     const items = await ctx.db.selectFrom('audit_log')
       .select(['seq', 'at', 'actor_name', 'action', 'before', 'after'])
-      .where('entity', '=', req.params.entity).where('entity_id', '=', req.params.id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('entity', '=', req.params.entity), eb('entity_id', '=', req.params.id)]),
+          // attachments uploaded to the record
+          eb.and([eb('entity', '=', 'file'), eb(sql<string>`after->>'owner'`, '=', `${req.params.entity}:${req.params.id}`)]),
+        ]),
+      )
       .orderBy('seq').execute();
     return { items };
   });

@@ -1,3 +1,5 @@
+import { reportCommand } from './report/cli.js';
+
 /** A CLI command contributed by a module (e.g. `report`). */
 export interface CliCommand {
   name: string;
@@ -6,4 +8,4 @@ export interface CliCommand {
 }
 
 /** Module CLI commands. Modules add theirs here. */
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [reportCommand];

@@ -1,6 +1,14 @@
 import type { FazhiModule } from '../core/module.js';
+import { registerMetrics } from '../core/metrics/index.js';
 import { orgModule } from './org/index.js';
+import { disputesModule } from './disputes/index.js';
+import { reportModule } from './report/index.js';
 import { documentsModule } from './documents/index.js';
 
 /** Every module of the product, in menu order. Add a module here and nowhere else. */
-export const modules: FazhiModule[] = [orgModule, documentsModule];
+export const modules: FazhiModule[] = [orgModule, disputesModule, documentsModule, reportModule];
+
+/** Registers every module's metrics (the server does it in buildApp; the CLI calls this). */
+export function registerAllMetrics() {
+  for (const m of modules) if (m.metrics) registerMetrics(m.metrics);
+}

@@ -514,7 +514,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
       await lockKey(trx, `docnum|${before.region_id}|${input.issuerCode}|${pubYear}`);
       const max = await trx.selectFrom('normative_documents').select((eb) => eb.fn.max('doc_seq').as('m'))
         .where('region_id', '=', before.region_id).where('doc_code', '=', input.issuerCode!).where('doc_year', '=', pubYear).executeTakeFirst();
-      parts = { code: input.issuerCode!, year: pubYear, seq: Number(max?.m ?? 0) + 1 };
+      parts = { prefix: input.issuerCode!, year: pubYear, seq: Number(max?.m ?? 0) + 1 };
     }
     const docNumber = formatDocNumber(parts);
     const dup = await trx.selectFrom('normative_documents').select('id').where('region_id', '=', before.region_id).where('doc_number', '=', docNumber).executeTakeFirst();
@@ -530,7 +530,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     const filingSpec: DeadlineSpec = { from: input.publishedOn, unit: 'ND', n: filingDays, rollOver: true };
     const filingDue = computeDeadline(cal, filingSpec).due;
     const after = await update(trx, id, {
-      status: 'in_force', doc_number: docNumber, doc_code: parts.code, doc_year: parts.year, doc_seq: parts.seq, reg_year: pubYear, reg_seq: Number(reg?.m ?? 0) + 1,
+      status: 'in_force', doc_number: docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq, reg_year: pubYear, reg_seq: Number(reg?.m ?? 0) + 1,
       published_on: input.publishedOn, effective_from: effectiveFrom, valid_until: validUntil, filing_status: 'pending', filing_due: filingDue,
     });
     await addEvent(trx, after, effectiveFrom, 'in_force', `${docNumber}发布施行`);
@@ -772,7 +772,7 @@ export async function registerExistingDocument(trx: Db, actor: Actor | null, e: 
     .insertInto('normative_documents')
     .values({
       region_id: e.regionId, unit_id: e.unitId, issuer_unit_id: e.issuerUnitId, title: e.title, source: 'imported', drafted_on: e.publishedOn,
-      market_related: e.marketRelated ?? false, status: e.status, doc_number: e.docNumber, doc_code: parts.code, doc_year: parts.year, doc_seq: parts.seq,
+      market_related: e.marketRelated ?? false, status: e.status, doc_number: e.docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq,
       published_on: e.publishedOn, effective_from: effectiveFrom, valid_until: validUntil,
       filing_status: e.filedOn ? 'accepted' : null, filed_on: e.filedOn ?? null, filed_with: e.filedWith ?? null,
       ended_on: e.status === 'in_force' ? null : (e.endedOn ?? e.publishedOn), end_reason: e.status === 'in_force' ? null : '原台账记载',

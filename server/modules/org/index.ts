@@ -23,5 +23,7 @@ export const orgModule: FazhiModule = {
     'admin.calendar': a.isAdmin,
     'admin.audit': a.isAdmin || a.grants.some((g) => g.role === 'office'),
     'admin.settings': a.isAdmin,
+    // The home page of those who read the region's figures (leaders, city viewers) is the metrics dashboard.
+    'home.dashboard': a.grants.some((g) => g.role === 'leader' || g.role === 'viewer'),
   }),
 };

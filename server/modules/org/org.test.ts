@@ -103,6 +103,16 @@ describe('admin manages units and users', () => {
     expect(audit).toEqual(expect.arrayContaining([{ entity: 'unit', action: 'create' }, { entity: 'user', action: 'create' }]));
   });
 
+  it('applies a revoked role at the next request (no stale session cache)', async () => {
+    const admin = await t.as('admin');
+    const street = await t.as('street');
+    expect((await street.get('/api/v1/units')).body.items.length).toBe(1);
+    const users = (await admin.get('/api/v1/users?q=street')).body.items;
+    const grant = users[0].grants[0];
+    expect((await admin.del(`/api/v1/users/${users[0].id}/grants/${grant.id}`)).status).toBe(204);
+    expect((await street.get('/api/v1/units')).body.items.length).toBe(0);
+  });
+
   it('rejects a grant without the scope its role needs', async () => {
     const admin = await t.as('admin');
     const r = await admin.post('/api/v1/users', { username: 'badgrant', displayName: 'B', password: 'Init#2020a', grants: [{ role: 'office', unitId: ids['区司法局'] }] });

@@ -6,7 +6,7 @@ import { recordAudit } from '../../core/audit/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors/index.js';
 import { auditActor, canWriteAt, readRegions, readScope, type Actor, OFFICE_WRITE } from '../../core/scope/index.js';
 import { hashPassword } from '../../core/auth/password.js';
-import { assertPasswordPolicy } from '../../core/auth/service.js';
+import { assertPasswordPolicy, invalidateSessionCache } from '../../core/auth/service.js';
 import type { RegionInput, UnitInput, UserInput, UserPatch, GrantInput } from '../../../common/schemas.js';
 import { REGION_ROLES, UNIT_ROLES, type Role } from '../../../common/roles.js';
 
@@ -237,7 +237,7 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: string,
     if (!after.active) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await recordAudit(trx, auditActor(actor), { entity: 'user', entityId: id, action: 'update', unitId: after.unit_id, before, after });
     return after;
-  });
+  }).finally(invalidateSessionCache);
 }
 
 /** Sets a new initial password (admin), unlocks, and requires a change at next sign-in. */
@@ -252,6 +252,7 @@ export async function resetPassword(db: Kysely<Database>, cfg: Config, actor: Ac
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await recordAudit(trx, auditActor(actor, actor?.ip ?? 'cli'), { entity: 'user', entityId: id, action: 'reset_password' });
   });
+  invalidateSessionCache();
 }
 
 /** Grants a role (admin). */
@@ -269,7 +270,7 @@ export async function addGrant(db: Kysely<Database>, actor: Actor | null, userId
     if (!row) throw conflict('GRANT_EXISTS', { zh: '该用户已有此角色', en: 'The user already has this role' });
     await recordAudit(trx, auditActor(actor, actor?.ip ?? 'cli'), { entity: 'role_assignment', entityId: row.id, action: 'create', after: row });
     return row;
-  });
+  }).finally(invalidateSessionCache);
 }
 
 /** Revokes a role (admin). */
@@ -280,4 +281,5 @@ export async function removeGrant(db: Kysely<Database>, actor: Actor, userId: st
     if (!before) throw notFound({ zh: '角色', en: 'Role' });
     await recordAudit(trx, auditActor(actor), { entity: 'role_assignment', entityId: grantId, action: 'delete', before });
   });
+  invalidateSessionCache();
 }

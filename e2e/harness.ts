@@ -1,0 +1,107 @@
+/**
+ * The browser-journey harness every module's journeys use:
+ *
+ *   const fz = await startFazhi();            // real server, fresh DATA_DIR, demo district loaded
+ *   const page = await fz.page();             // Chromium page at 1440×900 (zh-CN)
+ *   await signIn(page, fz.url, 'office');     // demo password Demo@2020
+ *   await shot(page, 'decisions-list');       // e2e/screenshots/decisions-list.png
+ *   await fz.close();
+ *
+ * Needs `vite build` first (the server serves dist/web).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/index.js';
+import { buildApp } from '../server/app.js';
+import { loadDemo } from '../demo/index.js';
+import { DEMO_PASSWORD } from '../demo/org.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../server/db/index.js';
+
+/** Where screenshots go (gitignored; CI keeps the folder). */
+export const SCREENSHOT_DIR = path.resolve('e2e/screenshots');
+/** The demo accounts' password. */
+export { DEMO_PASSWORD };
+
+/** Chromium flags that work headless on this kind of machine (see STACK-NOTES). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A running Fazhi with a browser. */
+export interface Fazhi {
+  url: string;
+  db: Kysely<Database>;
+  browser: Browser;
+  /** A new browser context (own cookies) with one page, 1440×900, zh-CN unless told. */
+  page(opts?: { locale?: string }): Promise<Page>;
+  /** The context of a page made by `page()`. */
+  contexts: BrowserContext[];
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Starts the real server on a free port with a fresh temporary DATA_DIR and the demo loaded, plus Chromium. */
+export async function startFazhi(): Promise<Fazhi> {
+  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npx vite build` first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
+  const cfg = { ...loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, FAZHI_DEMO: '1', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
+  const opened = await openDatabase({ dataDir });
+  await loadDemo(opened.db, cfg);
+  const app = await buildApp({ db: opened.db, cfg, webDir: path.resolve('dist/web') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    url,
+    db: opened.db,
+    browser,
+    contexts,
+    async page(opts = {}) {
+      const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: opts.locale ?? 'zh-CN', baseURL: url });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await app.close();
+      await opened.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the sign-in page and waits for the signed-in layout. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD, opts: { path?: string } = {}) {
+  await page.goto(baseUrl + (opts.path ?? '/login'));
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Waits until the signed-in layout shows (user menu present). */
+export async function waitForShell(page: Page) {
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Saves a 1440×900 screenshot as e2e/screenshots/<name>.png after the page settles. */
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Texts of the side navigation's entries. */
+export async function navTexts(page: Page): Promise<string[]> {
+  return page.getByTestId('side-nav').locator('.ant-menu-item, .ant-menu-submenu-title').allInnerTexts();
+}

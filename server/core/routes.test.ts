@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/harness.js';
+import { setDeadline } from './deadlines/index.js';
+import { registerMetrics } from './metrics/index.js';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function multipart(buf: Buffer, name: string) {
+  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+let t: TestApp;
+let unit: Record<string, string>;
+beforeAll(async () => {
+  t = await createTestApp();
+  unit = Object.fromEntries((await t.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
+  registerMetrics([
+    {
+      id: 'test.lawFirms', module: 'test', label: { zh: '律师事务所数', en: 'Law firms' }, unit: 'count',
+      definition: { zh: '区域内律师事务所单位数', en: 'Law-firm units in the region' },
+      async compute(db, scope) {
+        const q = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('region_id', 'in', scope.regionIds).where('type', '=', 'law_firm');
+        return (await (scope.unitId ? q.where('id', '=', scope.unitId) : q).executeTakeFirstOrThrow()).n;
+      },
+      async records() {
+        return [];
+      },
+    },
+  ]);
+});
+afterAll(async () => t.close());
+
+describe('shared endpoints answer 401 without a session', () => {
+  it.each([
+    '/api/v1/calendar?year=2020&month=10', '/api/v1/calendar/overrides', '/api/v1/todos', '/api/v1/metrics', '/api/v1/audit',
+    '/api/v1/settings', '/api/v1/files/unit/00000000-0000-4000-8000-000000000000', '/api/v1/file/00000000-0000-4000-8000-000000000000',
+    '/api/v1/history/unit/00000000-0000-4000-8000-000000000000', '/api/v1/jobs/00000000-0000-4000-8000-000000000000',
+  ])('GET %s', async (url) => {
+    expect((await t.anon().get(url)).status).toBe(401);
+  });
+});
+
+describe('calendar', () => {
+  it('shows October 2020 with the National Day holidays and the 调休 Saturday', async () => {
+    const c = await t.as('liaison');
+    const r = await c.get('/api/v1/calendar?year=2020&month=10');
+    const days = Object.fromEntries(r.body.days.map((d: { date: string; kind: string }) => [d.date, d.kind]));
+    expect(days['2020-10-01']).toBe('holiday');
+    expect(days['2020-10-08']).toBe('holiday');
+    expect(days['2020-10-10']).toBe('makeup');
+    expect((await c.get('/api/v1/calendar?year=2020&month=13')).status).toBe(400);
+  });
+
+  it('lets only the admin override a day, and recomputes open deadlines', async () => {
+    const office = await t.as('office');
+    const region = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
+    await t.db.transaction().execute((trx) =>
+      setDeadline(trx, {
+        module: 'test', entity: 'unit', entityId: unit['区城市管理局'], kind: 'reply', title: '测试答复期限',
+        regionId: region.id, unitId: unit['区城市管理局'], spec: { from: '2020-10-09', unit: 'WD', n: 1 }, basis: '测试',
+      }),
+    );
+    const before = await t.db.selectFrom('deadlines').select('due_date').where('kind', '=', 'reply').executeTakeFirstOrThrow();
+    expect(before.due_date).toBe('2020-10-10'); // 调休 Saturday is a working day
+    expect((await office.put('/api/v1/calendar/overrides/2020-10-10', { kind: 'holiday', reason: '本地调整' })).status).toBe(403);
+    const admin = await t.as('admin');
+    const badDay = await admin.put('/api/v1/calendar/overrides/2020-10-32', { kind: 'holiday', reason: '本地调整' });
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['day']);
+    const bad = await admin.put('/api/v1/calendar/overrides/2020-10-10', { kind: 'rest', reason: '' });
+    expect(bad.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['kind', 'reason']);
+    const ok = await admin.put('/api/v1/calendar/overrides/2020-10-10', { kind: 'holiday', reason: '本地调整' });
+    expect(ok.body.deadlinesMoved).toBe(1);
+    const after = await t.db.selectFrom('deadlines').select(['due_date', 'computation']).where('kind', '=', 'reply').executeTakeFirstOrThrow();
+    expect(after.due_date).toBe('2020-10-12');
+    const todos = await (await t.as('liaison')).get('/api/v1/todos');
+    expect(todos.body.deadlines.map((d: { title: string; dueDate: string }) => [d.title, d.dueDate])).toContainEqual(['测试答复期限', '2020-10-12']);
+    expect((await (await t.as('liaison2')).get('/api/v1/todos')).body.deadlines.length).toBe(0);
+    expect((await admin.del('/api/v1/calendar/overrides/2020-10-10')).body.deadlinesMoved).toBe(1);
+  });
+});
+
+describe('files', () => {
+  it('stores an attachment checked by content and scoped like its record', async () => {
+    const office = await t.as('office');
+    const up = (c: { cookie: string; csrf: string }, buf: Buffer, name: string, id = unit['区城市管理局']) => {
+      const mp = multipart(buf, name);
+      return t.app.inject({ method: 'POST', url: `/api/v1/files/unit/${id}`, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
+    };
+    const fake = await up(office, Buffer.from('just text, not a pdf'), '通知.pdf');
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    const ok = await up(office, PNG, '现场照片.png');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().mime).toBe('image/png');
+    const liaison = await t.as('liaison');
+    expect((await up(liaison, PNG, 'x.png')).statusCode).toBe(404); // units are edited by the office only
+    expect((await liaison.get(`/api/v1/files/unit/${unit['区城市管理局']}`)).body.items.length).toBe(1);
+    const other = await t.as('liaison2');
+    expect((await other.get(`/api/v1/files/unit/${unit['区城市管理局']}`)).status).toBe(404);
+    expect((await other.get(`/api/v1/file/${ok.json().id}`)).status).toBe(404);
+    const dl = await liaison.get(`/api/v1/file/${ok.json().id}`);
+    expect(dl.status).toBe(200);
+    expect(dl.headers['content-type']).toBe('image/png');
+    const history = await liaison.get(`/api/v1/history/unit/${unit['区城市管理局']}`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((h: { action: string }) => h.action)).toContain('upload');
+    expect((await other.get(`/api/v1/history/unit/${unit['区城市管理局']}`)).status).toBe(404);
+  });
+});
+
+describe('metrics API', () => {
+  it('evaluates a metric for the district, for a liaison only on their unit, and 404 for another district', async () => {
+    const office = await t.as('office');
+    const r = await office.get('/api/v1/metrics/test.lawFirms?region=410803&year=2020');
+    expect(r.body).toMatchObject({ value: 2, scope: 'region' });
+    const liaison = await (await t.as('liaison')).get('/api/v1/metrics/test.lawFirms?region=410803&year=2020');
+    expect(liaison.body).toMatchObject({ value: 0, scope: 'unit' });
+    expect((await (await t.as('office_jf')).get('/api/v1/metrics/test.lawFirms?region=410803&year=2020')).status).toBe(404);
+    expect((await office.get('/api/v1/metrics/nope?region=410803&year=2020')).status).toBe(404);
+    expect((await office.get('/api/v1/metrics/test.lawFirms?region=41&year=20')).status).toBe(400);
+  });
+});
+
+describe('settings', () => {
+  it('lets the admin change a setting with validation; others get 403', async () => {
+    const admin = await t.as('admin');
+    expect((await admin.put('/api/v1/settings/site.name', { value: 'x' })).status).toBe(400);
+    expect((await admin.put('/api/v1/settings/nope', { value: 'x' })).status).toBe(400);
+    expect((await admin.put('/api/v1/settings/site.name', { value: '中站区法治政府建设管理平台' })).status).toBe(200);
+    const list = await admin.get('/api/v1/settings');
+    expect(list.body.items.find((s: { key: string }) => s.key === 'site.name').value).toBe('中站区法治政府建设管理平台');
+    expect((await (await t.as('office')).get('/api/v1/settings')).status).toBe(403);
+  });
+});

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { App, AppContext } from '../../core/module.js';
+import { activeActorOf } from '../../core/http.js';
+import { notFound } from '../../core/errors/index.js';
+import { canWriteAt, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { Id } from '../../../common/schemas.js';
+import { CreateReportInput, TransitionInput, UpdateReportInput, STATUS_LABELS } from './schema.js';
+import * as svc from './service.js';
+import { exportReport, FORMATS } from './export.js';
+import { renderHtml } from './render/text.js';
+import type { Block, ReportMeta } from './template.js';
+
+/** Abilities on a report, from the same checks the service enforces. */
+function abilities(actor: Actor, row: { region_id: string; status: string }) {
+  const office = canWriteAt(actor, row.region_id, null, OFFICE_WRITE);
+  return {
+    canEdit: office && ['draft', 'review'].includes(row.status),
+    canSubmitReview: office && row.status === 'draft',
+    canApproveReview: office && row.status === 'review',
+    canReturn: office && ['review', 'secrecy'].includes(row.status),
+    canSubmit: office && row.status === 'secrecy',
+    canPublish: office && row.status === 'submitted',
+  };
+}
+
+/** Report routes: list, create, edit, evaluate, transitions, exports, click-through, public portal. */
+export function reportRoutes(app: App, ctx: AppContext) {
+  app.get('/api/v1/reports', { schema: { tags: ['report'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) } }, async (req) => {
+    const rows = await svc.listReports(ctx.db, activeActorOf(req), req.query.year);
+    return {
+      items: rows.map((r) => ({
+        id: r.id, year: r.year, status: r.status, statusLabel: STATUS_LABELS[r.status][req.lang], title: (r.meta as ReportMeta).title,
+        regionCode: r.region_code, regionName: r.region_name, updatedAt: r.updated_at, publishedOn: r.published_on, publicUrl: r.public_url,
+      })),
+    };
+  });
+  app.post('/api/v1/reports', { schema: { tags: ['report'], body: CreateReportInput } }, async (req, reply) => {
+    const row = await svc.createReport(ctx.db, activeActorOf(req), req.body);
+    return reply.status(201).send({ id: row.id });
+  });
+  app.get('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }) } }, async (req) => {
+    const actor = activeActorOf(req);
+    const row = await svc.loadReport(ctx.db, actor, req.params.id);
+    const rendered = await svc.renderStored(ctx.db, row);
+    return {
+      ...rendered,
+      source: { meta: row.meta as ReportMeta, blocks: row.blocks as Block[] },
+      warnings: rendered.warnings.map((w) => ({ ...w, message: w.message[req.lang] })),
+      statusLabel: STATUS_LABELS[row.status][req.lang],
+      secrecy: { reviewer: row.secrecy_reviewer, opinion: row.secrecy_opinion, at: row.secrecy_reviewed_at },
+      submittedAt: row.submitted_at,
+      publication: { url: row.public_url, on: row.published_on, lateReason: row.late_reason },
+      abilities: abilities(actor, row),
+    };
+  });
+  app.put('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }), body: UpdateReportInput } }, async (req) => {
+    const row = await svc.updateReport(ctx.db, activeActorOf(req), req.params.id, req.body as { meta?: ReportMeta; blocks?: Block[] });
+    return { id: row.id, updatedAt: row.updated_at };
+  });
+  app.post('/api/v1/reports/:id/transitions', { schema: { tags: ['report'], params: z.object({ id: Id }), body: TransitionInput } }, async (req) => {
+    const row = await svc.transitionReport(ctx.db, activeActorOf(req), req.params.id, req.body);
+    return { id: row.id, status: row.status, statusLabel: STATUS_LABELS[row.status][req.lang] };
+  });
+  app.get('/api/v1/reports/:id/figures/:metricId/records', { schema: { tags: ['report'], params: z.object({ id: Id, metricId: z.string().max(80) }) } }, async (req) => {
+    const r = await svc.figureRecords(ctx.db, activeActorOf(req), req.params.id, req.params.metricId);
+    return { metric: { ...r.metric, label: r.metric.label[req.lang], definition: r.metric.definition[req.lang] }, records: r.records };
+  });
+  app.get('/api/v1/reports/:id/export', { schema: { tags: ['report'], params: z.object({ id: Id }), querystring: z.object({ format: z.enum(FORMATS) }) } }, async (req, reply) => {
+    const row = await svc.loadReport(ctx.db, activeActorOf(req), req.params.id);
+    const out = await exportReport(await svc.renderStored(ctx.db, row), req.query.format);
+    reply.header('content-type', out.type);
+    if (req.query.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}`);
+    return reply.send(out.data);
+  });
+
+  // Public portal: published reports only.
+  app.get('/api/v1/public/reports', { config: { public: true }, schema: { tags: ['public'], querystring: z.object({ region: z.string().regex(/^\d{6}$/).optional() }) } }, async (req) => {
+    const rows = await ctx.db
+      .selectFrom('reports as r')
+      .innerJoin('regions as g', 'g.id', 'r.region_id')
+      .select(['r.id', 'r.year', 'r.meta', 'r.published_on', 'g.code', 'g.name'])
+      .where('r.status', '=', 'published')
+      .$if(!!req.query.region, (q) => q.where('g.code', '=', req.query.region!))
+      .orderBy('r.year', 'desc')
+      .execute();
+    return { items: rows.map((r) => ({ id: r.id, year: r.year, title: (r.meta as ReportMeta).title, publishedOn: r.published_on, regionCode: r.code, regionName: r.name })) };
+  });
+  app.get('/api/v1/public/reports/:id', { config: { public: true }, schema: { tags: ['public'], params: z.object({ id: Id }) } }, async (req, reply) => {
+    const row = await ctx.db.selectFrom('reports').selectAll().where('id', '=', req.params.id).where('status', '=', 'published').executeTakeFirst();
+    if (!row) throw notFound({ zh: '报告', en: 'Report' });
+    const rendered = await svc.renderStored(ctx.db, row);
+    reply.header('content-type', 'text/html; charset=utf-8');
+    return reply.send(renderHtml(rendered));
+  });
+}

@@ -1,0 +1,196 @@
+import { useState, type ReactNode } from 'react';
+import { Card, Col, Row, Tabs, Timeline, Empty, Button, List, Progress, Modal, Space, Table, Alert, App, Typography } from 'antd';
+import { UploadOutlined, EyeOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useT } from '../i18n';
+import { useApi } from '../api/useApi';
+import { upload, ApiError } from '../api/client';
+import type { FileInfo } from '../api/types';
+import { formatBytes, formatDateTime } from '../format';
+import { diffEntries } from './diff';
+
+/** One history entry (`GET /api/v1/history/:entity/:id`). */
+interface HistoryEntry {
+  seq: number | string;
+  at: string;
+  actor_name: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Whether the browser can show a file inline (images and PDF). */
+export function previewable(mime: string): 'image' | 'pdf' | null {
+  if (mime.startsWith('image/')) return 'image';
+  if (mime === 'application/pdf') return 'pdf';
+  return null;
+}
+
+/** Changed fields worth showing: no ids or timestamps; labelled when `fieldLabel` knows the field. */
+export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined) {
+  return diffEntries(before, after)
+    .filter((r) => r.changed && r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_at'))
+    .map((r) => ({ ...r, field: fieldLabel ? fieldLabel(r.field) : r.field }))
+    .filter((r): r is typeof r & { field: string } => r.field !== undefined);
+}
+
+/** The history timeline of a record, from the audit log, with a before/after table per change. */
+export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entity: string; id: string; actionLabel?: (action: string) => string; fieldLabel?: (field: string) => string | undefined }) {
+  const { t, lang } = useT();
+  const { data, error, loading } = useApi<{ items: HistoryEntry[] }>(`/api/v1/history/${entity}/${id}`);
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (!loading && !data?.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noHistory')} />;
+  return (
+    <Timeline
+      data-testid="history-timeline"
+      items={[...(data?.items ?? [])].reverse().map((h) => {
+        // A creation is just "新增"; an update lists the changed fields a reader knows (labelled ones when labels are given).
+        const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel);
+        return {
+          key: String(h.seq),
+          content: (
+            <div>
+              <Space size={8}>
+                <b>{actionLabel ? actionLabel(h.action) : h.action}</b>
+                <span className="fz-muted">{h.actor_name ?? '—'} · {formatDateTime(h.at, lang)}</span>
+              </Space>
+              {rows.length > 0 && (
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} ellipsis={{ rows: 3, expandable: true }}>
+                  {rows.map((r) => `${r.field}：${r.before || '—'} → ${r.after || '—'}`).join('；')}
+                </Typography.Paragraph>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+/** The attachments of a record: upload with progress, inline preview of images and PDF, download. */
+export function AttachmentsPanel({ entity, id, canUpload = true }: { entity: string; id: string; canUpload?: boolean }) {
+  const { t, lang } = useT();
+  const { message } = App.useApp();
+  const files = useApi<{ items: FileInfo[] }>(`/api/v1/files/${entity}/${id}`);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const [preview, setPreview] = useState<FileInfo | null>(null);
+  const pick = () => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.ofd';
+    input.onchange = async () => {
+      const f = input.files?.[0];
+      if (!f) return;
+      setProgress({ name: f.name, percent: 0 });
+      try {
+        await upload(`/api/v1/files/${entity}/${id}`, f, { onProgress: (percent) => setProgress({ name: f.name, percent }) });
+        void message.success(t('files.uploaded', { name: f.name }));
+        files.reload();
+      } catch (e) {
+        void message.error(e instanceof ApiError ? e.message : String(e));
+      } finally {
+        setProgress(null);
+      }
+    };
+    input.click();
+  };
+  const kind = preview ? previewable(preview.mime) : null;
+  return (
+    <div data-testid="attachments">
+      {canUpload && (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={pick} disabled={!!progress} data-testid="attach-upload">{t('files.upload')}</Button>
+            <span className="fz-muted" style={{ fontSize: 12 }}>{t('files.hint')}</span>
+          </Space>
+          {progress && (
+            <div data-testid="upload-progress">
+              <div className="fz-muted" style={{ fontSize: 12 }}>{t('files.uploading', { name: progress.name })}</div>
+              <Progress percent={progress.percent} size="small" />
+            </div>
+          )}
+        </Space>
+      )}
+      <List
+        loading={files.loading}
+        dataSource={files.data?.items ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('files.none')} /> }}
+        renderItem={(f) => (
+          <List.Item
+            actions={[
+              previewable(f.mime) && <Button key="p" type="link" size="small" icon={<EyeOutlined />} onClick={() => setPreview(f)} data-testid="attach-preview">{t('common.preview')}</Button>,
+              <Button key="d" type="link" size="small" icon={<DownloadOutlined />} href={`/api/v1/file/${f.id}`}>{t('common.download')}</Button>,
+            ].filter(Boolean)}
+          >
+            <List.Item.Meta avatar={<PaperClipOutlined />} title={f.name} description={`${formatBytes(f.size)} · ${formatDateTime(f.uploaded_at, lang)}`} />
+          </List.Item>
+        )}
+      />
+      <Modal open={!!preview} title={preview?.name} footer={null} width={900} onCancel={() => setPreview(null)} destroyOnHidden>
+        {preview && kind === 'image' && <img className="fz-preview-img" src={`/api/v1/file/${preview.id}?inline=1`} alt={preview.name} data-testid="preview-image" />}
+        {preview && kind === 'pdf' && <iframe className="fz-preview-frame" src={`/api/v1/file/${preview.id}?inline=1`} title={preview.name} data-testid="preview-pdf" />}
+      </Modal>
+    </div>
+  );
+}
+
+/**
+ * The record detail layout every module uses: the record on the left (title, actions, body), and on
+ * the right its history (from the audit log) and its attachments.
+ */
+export function RecordDetail({
+  entity, id, title, extra, children, canUpload, actionLabel, fieldLabel, side,
+}: {
+  entity: string;
+  id: string;
+  title: ReactNode;
+  extra?: ReactNode;
+  children: ReactNode;
+  canUpload?: boolean;
+  actionLabel?: (action: string) => string;
+  /** Label of a stored field in the history (e.g. `name` → 单位名称). */
+  fieldLabel?: (field: string) => string | undefined;
+  /** More tabs on the right (e.g. deadlines). */
+  side?: { key: string; label: string; children: ReactNode }[];
+}) {
+  const { t } = useT();
+  return (
+    <Row gutter={16} data-testid="record-detail">
+      <Col span={15}>
+        <Card title={title} extra={extra}>{children}</Card>
+      </Col>
+      <Col span={9}>
+        <Card styles={{ body: { paddingTop: 4 } }}>
+          <Tabs
+            items={[
+              { key: 'history', label: t('detail.history'), children: <HistoryTimeline entity={entity} id={id} actionLabel={actionLabel} fieldLabel={fieldLabel} /> },
+              { key: 'files', label: t('detail.attachments'), children: <AttachmentsPanel entity={entity} id={id} canUpload={canUpload} /> },
+              ...(side ?? []),
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** A before/after table (used by the audit log). */
+export function DiffTable({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useT();
+  const rows = diffEntries(before, after);
+  if (!rows.length) return <span className="fz-muted">—</span>;
+  return (
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={rows}
+      rowClassName={(r) => (r.changed ? 'fz-diff-changed' : '')}
+      columns={[
+        { title: t('detail.field'), dataIndex: 'field', width: 180 },
+        { title: t('detail.before'), dataIndex: 'before', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v || '—'}</span> },
+        { title: t('detail.after'), dataIndex: 'after', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v || '—'}</span> },
+      ]}
+      data-testid="diff-table"
+    />
+  );
+}

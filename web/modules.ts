@@ -1,0 +1,100 @@
+/**
+ * The page registry: how a module puts its pages into the shell. ONE entry per module.
+ *
+ * Contract (add your module's entry to `webModules` at the bottom, nothing else in the shell):
+ *
+ *   {
+ *     key: 'decisions',                 // = the server module name; your strings live under t('decisions.…')
+ *     group: 'decisions',               // side-navigation group (see NAV_GROUPS below)
+ *     nav: [                            // menu entries, shown only when `me.abilities[ability]` is true
+ *       { path: '/decisions', labelKey: 'decisions.nav.list', ability: 'decisions.view' },
+ *     ],
+ *     routes: [                         // pages; each is its own lazy chunk
+ *       { path: '/decisions', element: lazy(() => import('./pages/decisions/List')), ability: 'decisions.view' },
+ *       { path: '/decisions/:id', element: lazy(() => import('./pages/decisions/Detail')), ability: 'decisions.view',
+ *         labelKey: 'decisions.detail' },   // extra breadcrumb after the menu entry it sits under
+ *     ],
+ *     i18n: { zh: decisionsZh, en: decisionsEn },   // import from './pages/decisions/i18n'
+ *     records: { decision: '/decisions/:id' },      // optional: where to-do/deadline links open
+ *   }
+ *
+ * Rules:
+ * - `ability` names come from the server module's `abilities(actor)` (never guess from roles here).
+ *   A route whose ability is false shows the 403 page, also when the URL is typed.
+ * - Pages are thin: compose `web/components/` (DataTable, SchemaForm, RecordDetail, DeadlineBadge,
+ *   StatusTag, ImportDialog) and call the API through `web/api/client`.
+ * - Every visible string goes through i18n (`const { t, lang } = useT()`); dates via `formatDate`.
+ * - Breadcrumbs come from the nav entry whose path is the longest prefix of the URL, plus the
+ *   route's `labelKey` when it differs.
+ * - The to-do list is the server's (`GET /api/v1/todos`): register to-dos on the server module.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { adminZh, adminEn } from './pages/admin/i18n';
+
+/** The side-navigation groups, in the order of the annual report. */
+export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
+/** A side-navigation group key (labels at `nav.group.<key>`). */
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+/** A menu entry. */
+export interface NavEntry {
+  path: string;
+  labelKey: string;
+  ability: string;
+}
+
+/** A page of a module. */
+export interface RouteEntry {
+  path: string;
+  element: LazyExoticComponent<ComponentType>;
+  /** Ability required to open the page (403 page otherwise). */
+  ability?: string;
+  /** Breadcrumb label for pages not in the menu (detail pages). */
+  labelKey?: string;
+}
+
+/** One module's contribution to the web app. */
+export interface WebModule {
+  key: string;
+  group: NavGroup;
+  nav: NavEntry[];
+  routes: RouteEntry[];
+  i18n: { zh: Record<string, unknown>; en: Record<string, unknown> };
+  /** Where a record of this module opens, by entity: `{ decision: '/decisions/:id' }` (to-do links). */
+  records?: Record<string, string>;
+}
+
+/** The page of a record (for to-do and deadline links), or undefined when no module claims the entity. */
+export function recordPath(entity: string, id: string): string | undefined {
+  for (const m of webModules) {
+    const p = m.records?.[entity];
+    if (p) return p.replace(':id', encodeURIComponent(id));
+  }
+  return undefined;
+}
+
+/** 系统管理 — the admin pages, built on the registry like every module (the example to copy). */
+const admin: WebModule = {
+  key: 'adminPages',
+  group: 'admin',
+  nav: [
+    { path: '/admin/units', labelKey: 'admin.units', ability: 'org.view' },
+    { path: '/admin/users', labelKey: 'admin.users', ability: 'org.manageUsers' },
+    { path: '/admin/calendar', labelKey: 'admin.calendar', ability: 'admin.calendar' },
+    { path: '/admin/audit', labelKey: 'admin.audit', ability: 'admin.audit' },
+    { path: '/admin/settings', labelKey: 'admin.settings', ability: 'admin.settings' },
+  ],
+  routes: [
+    { path: '/admin/units', element: lazy(() => import('./pages/admin/Units')), ability: 'org.view' },
+    { path: '/admin/units/:id', element: lazy(() => import('./pages/admin/UnitDetail')), ability: 'org.view', labelKey: 'adminPages.unit.detail' },
+    { path: '/admin/users', element: lazy(() => import('./pages/admin/Users')), ability: 'org.manageUsers' },
+    { path: '/admin/calendar', element: lazy(() => import('./pages/admin/Calendar')), ability: 'admin.calendar' },
+    { path: '/admin/audit', element: lazy(() => import('./pages/admin/Audit')), ability: 'admin.audit' },
+    { path: '/admin/settings', element: lazy(() => import('./pages/admin/Settings')), ability: 'admin.settings' },
+  ],
+  i18n: { zh: adminZh, en: adminEn },
+  records: { unit: '/admin/units/:id' },
+};
+
+/** Every module's pages, in menu order within each group. Add your module here (one entry). */
+export const webModules: WebModule[] = [admin];
