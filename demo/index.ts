@@ -4,6 +4,7 @@ import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
 import { seedPlanDemo } from './plan.js';
 import { seedLearningDemo } from './learning.js';
+import { seedDemoDocuments } from './documents.js';
 import { seedDemoReport } from './report.js';
 import { seedDisputes } from './disputes.js';
 import { seedAdvisors } from './advisors.js';
@@ -19,6 +20,7 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'disputes', seed: seedDisputes },
   { name: 'advisors', seed: seedAdvisors },
   { name: 'decisions', seed: seedDecisions },
+  { name: 'documents', seed: seedDemoDocuments },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */
