@@ -23,7 +23,7 @@ export interface PageResult<T> {
  * SQL columns (anything else is refused), so the URL can carry sort and filters safely.
  * Scope and filters must already be in `qb`'s WHERE — never filter after paging.
  */
-export async function paginate<O>(
+export async function paginate<_TB = unknown, O = any>(
   // Any select over our tables, aliased and joined ones included (Kysely types aliases as extra tables).
   qb: SelectQueryBuilder<any, any, O>,
   q: PageQuery,
