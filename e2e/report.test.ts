@@ -41,6 +41,16 @@ describe('annual report journeys', () => {
     const rows = drawer.locator('[data-testid="figure-records"] tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(3);
     await shot(page, 'report-figure-records');
+    // A record behind a submitted figure changes later (fixture: edited in the database): the report keeps
+    // its frozen figure and says so with the difference.
+    await fz.db.updateTable('reconsideration_cases').set({ applicant_name: '王某（更正）' }).where('case_no', '=', '中站政复〔2020〕1号').execute();
+    await page.reload();
+    const changed = page.getByTestId('changed-since-submission');
+    await changed.waitFor();
+    expect(await changed.innerText()).toContain('报送后数据有变动');
+    expect(await changed.innerText()).toContain('修改1条');
+    expect(await doc.locator('[data-metric="disputes.reconsideration.accepted"]').innerText()).toBe('3');
+    await shot(page, 'report-2020-changed');
   });
 
   it('the office creates the 2021 draft, types a number that contradicts a metric and sees the warning', async () => {
@@ -72,6 +82,7 @@ describe('annual report journeys', () => {
     expect(await w.first().innerText()).toContain('文中写“全年共办理行政诉讼案件7”，但按记录计算的“办理行政诉讼案件数”为1');
     expect(await page.getByTestId('official-document').locator('[data-block="p-1-4"]').innerText()).toContain('全年共办理行政诉讼案件7件');
     // 发文字号 is checked on the client with the same validator as the server.
+    await page.getByTestId('tab-meta').click();
     await page.locator('#meta-docNumber').fill('焦中政文[2022]01号');
     await page.getByTestId('meta-save').click();
     await page.getByText('年份应用六角括号“〔〕”括入，不能使用其他括号').waitFor();
@@ -80,6 +91,7 @@ describe('annual report journeys', () => {
     await page.getByTestId('meta-save').click();
     await expect.poll(() => page.getByTestId('doc-number').innerText()).toBe('焦中政文〔2022〕5号');
     await expect.poll(() => page.getByTestId('warnings').locator('[data-kind="doc_number"]').count()).toBe(0);
+    await page.getByTestId('tab-warnings').click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'report-2021-contradiction');
   });

@@ -1,7 +1,7 @@
 import './report.css';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, List, Modal, Row, Space, Spin, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, Modal, Row, Space, Spin, Tabs, Tag } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { useT } from '../../i18n';
@@ -18,7 +18,7 @@ import { OfficialDocument } from './OfficialDocument';
 import { FigureDrawer } from './FigureDrawer';
 import { metaSchema, publishDeadline } from './schema';
 import { REPORT_STATUS, WARNING_COLOR, WARNING_ORDER } from './status';
-import { REPORT_STATUSES, type Figure, type ReportAction, type ReportDetail, type ReportMeta, type SourceBlock } from './types';
+import { REPORT_STATUSES, type Figure, type ReportAction, type ReportDetail, type ReportMeta, type ReportWarning, type SourceBlock } from './types';
 
 /** The report editor and viewer: the official document on the left; warnings, elements, workflow and exports on the right. */
 export default function ReportDetailPage() {
@@ -100,39 +100,24 @@ export default function ReportDetailPage() {
         </Col>
         <Col flex="400px" className="fz-report-side">
           <WorkflowCard r={r} onDone={rep.reload} />
-          <Card size="small" title={<Space>{t('report.editor.warnings')}<Tag>{warnings.length}</Tag></Space>} style={{ marginBottom: 12 }} data-testid="warnings">
-            {warnings.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.editor.noWarnings')} />
-            ) : (
-              <List
-                size="small"
-                className="fz-report-warnings"
-                dataSource={warnings}
-                renderItem={(w) => (
-                  <List.Item
-                    data-testid="warning"
-                    data-kind={w.kind}
-                    extra={w.blockId ? <Button type="link" size="small" icon={<EnvironmentOutlined />} onClick={() => jump(w.blockId)}>{t('report.editor.jump')}</Button> : null}
-                  >
-                    <div>
-                      <Tag color={WARNING_COLOR[w.kind]}>{t(`report.editor.kinds.${w.kind}`)}</Tag>
-                      <span>{w.message}</span>
-                    </div>
-                  </List.Item>
-                )}
-              />
-            )}
+          <Card size="small" className="fz-report-tabs" style={{ marginBottom: 12 }}>
+            <Tabs
+              size="small"
+              defaultActiveKey="warnings"
+              items={[
+                {
+                  key: 'warnings',
+                  label: <span data-testid="tab-warnings">{t('report.editor.warnings')} <Tag style={{ marginInlineStart: 4 }}>{warnings.length}</Tag></span>,
+                  children: <WarningList warnings={warnings} onJump={jump} />,
+                },
+                { key: 'meta', label: <span data-testid="tab-meta">{t('report.editor.meta')}</span>, children: <MetaForm r={r} onSaved={rep.reload} /> },
+              ]}
+            />
           </Card>
-          <Collapse
-            size="small"
-            style={{ marginBottom: 12, background: '#fff' }}
-            defaultActiveKey={r.abilities.canEdit ? ['meta'] : []}
-            items={[{ key: 'meta', label: t('report.editor.meta'), children: <MetaForm r={r} onSaved={rep.reload} /> }]}
-          />
           <Card size="small" title={t('report.editor.export')} data-testid="exports">
-            <Space wrap>
+            <Space wrap size={[6, 6]}>
               {(['docx', 'pdf', 'html', 'md', 'json'] as const).map((f) => (
-                <Button key={f} icon={<DownloadOutlined />} href={`/api/v1/reports/${id}/export?format=${f}`} target={f === 'html' ? '_blank' : undefined} data-testid={`export-${f}`}>
+                <Button key={f} size="small" icon={<DownloadOutlined />} href={`/api/v1/reports/${id}/export?format=${f}`} target={f === 'html' ? '_blank' : undefined} data-testid={`export-${f}`}>
                   {t(`report.export.${f}`)}
                 </Button>
               ))}
@@ -141,6 +126,34 @@ export default function ReportDetailPage() {
         </Col>
       </Row>
       <FigureDrawer reportId={id} figure={figure} frozen={r.frozen} onClose={() => setFigure(null)} />
+    </div>
+  );
+}
+
+/** Warnings, most urgent first; the many "no data" ones folded into one group. */
+function WarningList({ warnings, onJump }: { warnings: ReportWarning[]; onJump(blockId?: string): void }) {
+  const { t } = useT();
+  if (!warnings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.editor.noWarnings')} data-testid="warnings" />;
+  const noData = warnings.filter((w) => w.kind === 'no_data');
+  const item = (w: ReportWarning, i: number) => (
+    <div key={i} className="fz-report-warning" data-testid="warning" data-kind={w.kind}>
+      <div>
+        <Tag color={WARNING_COLOR[w.kind]}>{t(`report.editor.kinds.${w.kind}`)}</Tag>
+        <span>{w.message}</span>
+      </div>
+      {w.blockId && <Button type="link" size="small" icon={<EnvironmentOutlined />} onClick={() => onJump(w.blockId)}>{t('report.editor.jump')}</Button>}
+    </div>
+  );
+  return (
+    <div className="fz-report-warnings" data-testid="warnings">
+      {warnings.filter((w) => w.kind !== 'no_data').map(item)}
+      {noData.length > 0 && (
+        <Collapse
+          size="small"
+          ghost
+          items={[{ key: 'nd', label: <span><Tag color={WARNING_COLOR.no_data}>{t('report.editor.kinds.no_data')}</Tag>{t('report.editor.noDataCount', { count: noData.length })}</span>, children: noData.map(item) }]}
+        />
+      )}
     </div>
   );
 }
@@ -163,6 +176,7 @@ function MetaForm({ r, onSaved }: { r: ReportDetail; onSaved(): void }) {
       size="small"
       initialValues={r.source.meta}
       data-testid="meta-form"
+      onValuesChange={(changed: Record<string, unknown>) => sf.form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))}
       onSubmit={async (v) => {
         await api.put(`/api/v1/reports/${r.report.id}`, { meta: { ...v, docNumber: v.docNumber ?? '', signer: v.signer ?? '' } });
         void message.success(t('report.editor.saved'));

@@ -23,7 +23,7 @@ export const reportZh = {
       no_data: '暂无数据', contradiction: '数字矛盾', changed_since_review: '审核后有变动', changed_since_submission: '报送后有变动',
       missing_part: '缺少必备内容', doc_number: '发文字号',
     },
-    jump: '定位',
+    jump: '定位', noDataCount: '{{count}} 个数字暂无数据',
   },
   actions: { submit_review: '送审核', approve_review: '审核通过', return: '退回', submit: '报送', publish: '公开' },
   meta: {
@@ -72,7 +72,7 @@ export const reportEn: typeof reportZh = {
       no_data: 'No data', contradiction: 'Contradiction', changed_since_review: 'Changed since review', changed_since_submission: 'Changed since submission',
       missing_part: 'Missing part', doc_number: 'Document number',
     },
-    jump: 'Show',
+    jump: 'Show', noDataCount: '{{count}} figures have no data yet',
   },
   actions: { submit_review: 'Send to review', approve_review: 'Approve', return: 'Return', submit: 'Submit', publish: 'Publish' },
   meta: {
