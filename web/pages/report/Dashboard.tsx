@@ -159,7 +159,7 @@ function MetricCharts({ metric, regionCode, year }: { metric: MetricValue; regio
     grid: { left: 8, right: 32, top: 16, bottom: 8, containLabel: true },
     [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: labels, axisLabel: horizontal ? { width: 180, overflow: 'truncate' } : {} },
     [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data, itemStyle: { color: '#1f5fbf' }, label: { show: true, position: horizontal ? 'right' : 'top' } }],
+    series: [{ type: 'bar', data, barMaxWidth: 28, itemStyle: { color: '#1f5fbf' }, label: { show: true, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') } }],
   });
   const unitOpt = useMemo(() => bar(b.units.map((u) => u[0]).reverse(), b.units.map((u) => u[1]).reverse(), true), [b]);
   const monthOpt = useMemo(() => bar(b.months.map((_, i) => t('report.dash.month', { m: i + 1 })), b.months, false), [b, t]);
@@ -169,13 +169,14 @@ function MetricCharts({ metric, regionCode, year }: { metric: MetricValue; regio
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: (yoy ?? []).map((y) => (lang === 'zh' ? `${y.year}年` : String(y.year))) },
       yAxis: { type: 'value', minInterval: metric.unit === 'percent' ? undefined : 1 },
-      series: [{ type: metric.unit === 'percent' ? 'line' : 'bar', data: (yoy ?? []).map((y) => y.value), itemStyle: { color: '#c2410c' }, label: { show: true, position: 'top' }, connectNulls: false }],
+      series: [{ type: metric.unit === 'percent' ? 'line' : 'bar', barMaxWidth: 36, data: (yoy ?? []).map((y) => y.value), itemStyle: { color: '#c2410c' }, label: { show: true, position: 'top' }, connectNulls: false }],
     }),
     [yoy, metric.unit, lang],
   );
 
   return (
-    <Card size="small" title={<Space>{metric.label}<span className="fz-muted" style={{ fontWeight: 400 }}>{metric.definition}</span></Space>} data-testid="dash-charts">
+    <Card size="small" title={metric.label} data-testid="dash-charts">
+      <div className="fz-muted" style={{ marginBottom: 8, lineHeight: 1.6 }}>{t('report.dash.definition')}：{metric.definition}</div>
       <Suspense fallback={<Spin />}>
         <Row gutter={16}>
           <Col span={8}>
