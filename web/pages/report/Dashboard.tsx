@@ -10,6 +10,7 @@ import type { MetricInfo, MetricValue, Region } from '../../api/types';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatMetric } from '../../format';
 import type { MetricRecord } from './types';
+import { breakdown } from './breakdown';
 
 const EChart = lazy(() => import('../../components/EChart'));
 
@@ -26,19 +27,6 @@ async function pool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): Prom
     }),
   );
   return out;
-}
-
-/** Records per unit and per month — only meaningful when each record counts once toward the value. */
-export function breakdown(records: MetricRecord[], noUnit: string) {
-  const units = new Map<string, number>();
-  const months = Array.from({ length: 12 }, () => 0);
-  for (const r of records) {
-    const u = r.unitName || noUnit;
-    units.set(u, (units.get(u) ?? 0) + 1);
-    const m = r.date ? Number(r.date.slice(5, 7)) : 0;
-    if (m >= 1 && m <= 12) months[m - 1]++;
-  }
-  return { units: [...units.entries()].sort((a, b) => b[1] - a[1]), months };
 }
 
 const YEARS_BACK = 4;
