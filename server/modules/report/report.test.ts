@@ -5,6 +5,7 @@ import { registerMetrics, type MetricDef } from '../../core/metrics/index.js';
 import { DEFAULT_BLOCKS, formatValue, placeholderPhrases } from './template.js';
 import { renderDefault } from './service.js';
 import { settleJobs } from '../../core/jobs.js';
+import { issuerPt, renderHtml } from './render/text.js';
 
 /**
  * A test metric over real rows: units of the region whose name contains 测试 and that were active
@@ -74,6 +75,16 @@ describe('rendering from records', () => {
     expect(pending.noData).toBe(true);
     expect(pending.text).toBe('【暂无数据：抽查执法案卷数】');
     expect(r.warnings.some((w) => w.kind === 'no_data' && w.metricId === 'enforcement.caseFilesReviewed')).toBe(true);
+  });
+  it('keeps the 发文机关标志 of the HTML on one line, not indented: a long issuer name gets a smaller size', async () => {
+    const r = await renderDefault(t.db, '410803', 2020);
+    // The type area is 156 mm ≈ 442 pt: 12 characters fit at 34 pt, 16 need 26 pt.
+    expect(issuerPt('焦作市中站区人民政府文件')).toBe(34);
+    expect(issuerPt('焦作市中站区人民政府办公室文件')).toBe(28);
+    expect(issuerPt('某省某市某某新区管理委员会办公室文件')).toBe(23);
+    const html = renderHtml(r);
+    expect(html).toContain(`<p class="issuer" style="font-size:${issuerPt(`${r.meta.issuer}文件`)}pt">${r.meta.issuer}文件</p>`);
+    expect(html).toMatch(/\.issuer\{[^}]*white-space:nowrap[^}]*text-indent:0/);
   });
 });
 
