@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
+import { seedPlanDemo } from './plan.js';
+import { seedLearningDemo } from './learning.js';
+import { seedDemoDocuments } from './documents.js';
 import { seedDemoReport } from './report.js';
 import { seedDisputes } from './disputes.js';
 import { seedAdvisors } from './advisors.js';
@@ -12,9 +15,12 @@ export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
 
 /** Module demo seeds, run in order after the organisation. Modules add theirs here. */
 export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'plan', seed: seedPlanDemo },
+  { name: 'learning', seed: seedLearningDemo },
   { name: 'disputes', seed: seedDisputes },
   { name: 'advisors', seed: seedAdvisors },
   { name: 'decisions', seed: seedDecisions },
+  { name: 'documents', seed: seedDemoDocuments },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */

@@ -32,6 +32,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { adminZh, adminEn } from './pages/admin/i18n';
 import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
 import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
+import { reportZh, reportEn } from './pages/report/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -64,6 +65,8 @@ export interface WebModule {
   i18n: { zh: Record<string, unknown>; en: Record<string, unknown> };
   /** Where a record of this module opens, by entity: `{ decision: '/decisions/:id' }` (to-do links). */
   records?: Record<string, string>;
+  /** Pages outside the signed-in shell, open without sign-in (public portal); paths start with `/public/`. */
+  publicRoutes?: { path: string; element: LazyExoticComponent<ComponentType> }[];
 }
 
 /** The page of a record (for to-do and deadline links), or undefined when no module claims the entity. */
@@ -135,4 +138,26 @@ const advisors: WebModule = {
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [decisions, advisors, admin];
+/** 年度报告 — the annual report (editor, viewer, workflow), the indicator dashboard and the public portal. */
+const report: WebModule = {
+  key: 'report',
+  group: 'report',
+  nav: [
+    { path: '/report', labelKey: 'report.nav.list', ability: 'report.view' },
+    { path: '/report/dashboard', labelKey: 'report.nav.dashboard', ability: 'dashboard.view' },
+  ],
+  routes: [
+    { path: '/report', element: lazy(() => import('./pages/report/List')), ability: 'report.view' },
+    { path: '/report/dashboard', element: lazy(() => import('./pages/report/Dashboard')), ability: 'dashboard.view' },
+    { path: '/report/:id', element: lazy(() => import('./pages/report/Detail')), ability: 'report.view', labelKey: 'report.detail' },
+  ],
+  i18n: { zh: reportZh, en: reportEn },
+  records: { report: '/report/:id' },
+  publicRoutes: [
+    { path: '/public/reports', element: lazy(() => import('./pages/report/Public')) },
+    { path: '/public/reports/:id', element: lazy(() => import('./pages/report/Public')) },
+  ],
+};
+
+/** Every module's pages, in menu order within each group. Add your module here (one entry). */
+export const webModules: WebModule[] = [decisions, advisors, report, admin];
