@@ -21,6 +21,12 @@ async function pick(page: Page, id: string, label: string) {
   await page.keyboard.type(label);
   await page.keyboard.press('Enter');
 }
+/** Saves the open step form and waits until the decision shows the expected state. */
+async function save(page: Page, state: string) {
+  await page.getByTestId('step-save').click();
+  await page.locator(`[data-testid="status-tag"][data-status="${state}"]`).waitFor();
+  await page.getByTestId('step-save').waitFor({ state: 'detached' });
+}
 /** Types a date into a DatePicker field. */
 async function date(page: Page, id: string, value: string) {
   await page.locator(`#${id}`).click();
@@ -83,7 +89,7 @@ describe('legal advisors and major decisions journeys', () => {
     // Send to the office's legality review: the due date is 7 working days on the calendar (National Day 2020 → 10-12).
     await page.getByTestId('action-sendLegality').click();
     await date(page, 'sentOn', '2020-09-25');
-    await page.getByTestId('step-save').click();
+    await save(page, 'legality_review');
     await page.getByTestId('legality').getByText('2020年10月12日').waitFor();
     expect(await page.getByTestId('action-decide').isDisabled()).toBe(true);
     // Unlawful first: still blocked.
@@ -91,18 +97,17 @@ describe('legal advisors and major decisions journeys', () => {
     await pick(page, 'step-conclusion', '不合法');
     await page.locator('#step-opinion').fill('方案第八条对违规停放设定罚款无法律依据。');
     await date(page, 'concludedOn', '2020-10-09');
-    await page.getByTestId('step-save').click();
-    await page.getByTestId('decide-blocked').getByText('经审查不合法').waitFor();
+    await save(page, 'legality_failed');
+    await page.getByTestId('decide-blocked').getByText('修改后须重新送审').waitFor();
     // Resent and concluded lawful: collective discussion opens.
     await page.getByTestId('action-sendLegality').click();
     await date(page, 'sentOn', '2020-10-12');
-    await page.getByTestId('step-save').click();
-    await page.getByTestId('action-legality').waitFor();
+    await save(page, 'legality_review');
     await page.getByTestId('action-legality').click();
     await pick(page, 'step-conclusion', '合法');
     await page.locator('#step-opinion').fill('已删除第八条，方案内容合法。');
     await date(page, 'concludedOn', '2020-10-21');
-    await page.getByTestId('step-save').click();
+    await save(page, 'legality_passed');
     await page.waitForFunction(() => !document.querySelector('[data-testid="decide-blocked"]'));
     expect(await page.getByTestId('action-decide').isDisabled()).toBe(false);
     await shot(page, 'decisions-ready-for-discussion');
