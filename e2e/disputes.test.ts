@@ -114,6 +114,8 @@ describe('disputes journeys', () => {
     await page.getByRole('tab', { name: '历史记录' }).click();
     await page.getByTestId('history-timeline').getByText('决定上诉').waitFor();
     await shot(page, 'disputes-lawsuit-appeal');
+    await page.getByTestId('case-clock').scrollIntoViewIfNeeded();
+    await shot(page, 'disputes-lawsuit-clock');
 
     const stored = await fz.db.selectFrom('lawsuits').select(['stage', 'status', 'agency_appeal_decision']).where('id', '=', suitId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ stage: 'appeal', status: 'pending', agency_appeal_decision: 'appeal' });
@@ -153,6 +155,8 @@ describe('disputes journeys', () => {
     expect(clock).toContain('行政复议法');
     expect(await page.getByTestId('recon-descriptions').innerText()).toContain('变更');
     await shot(page, 'disputes-recon-detail');
+    await page.getByTestId('case-clock').scrollIntoViewIfNeeded();
+    await shot(page, 'disputes-recon-clock');
 
     await page.goto(`${fz.url}/disputes/stats?year=2020`);
     await page.getByTestId('stats-rates').waitFor();

@@ -154,7 +154,7 @@ export default function ReconDetailPage() {
       <PageTitle title={<Space>{c.caseNo}<StatusTag status={c.status} map={RECON_STATUS_MAP} /><Tag>{t(`disputes.recon.laws.${c.lawVersion}`)}</Tag></Space>} />
       <RecordDetail key={rev} entity="reconsideration_case" id={c.id} title={t('disputes.recon.basic')} canUpload={a.canManage || a.canAnswer} actionLabel={actionLabel} fieldLabel={fieldLabel}>
         <div style={{ marginBottom: 16 }}>{actions}</div>
-        <Descriptions column={2} bordered size="small" data-testid="recon-descriptions">
+        <Descriptions column={2} bordered size="small" styles={{ label: { width: 124 } }} data-testid="recon-descriptions">
           <Descriptions.Item label={t('disputes.recon.applicant')}>{c.applicantName}（{t(`disputes.common.partyTypes.${c.applicantType}`)}）</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.respondent')}>{c.respondentUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.act')} span={2}>{c.actChallenged}</Descriptions.Item>

@@ -36,11 +36,11 @@ export default function StatsPage() {
 
   const reconCols = (first: string) => [
     { title: first, dataIndex: 'category', render: (v: string) => term(v) },
-    ...(['received', 'accepted', 'concluded', 'corrective', 'onTime'] as const).map((k) => ({ title: t(`disputes.stats.${k}`), dataIndex: k, width: 110, align: 'right' as const })),
+    ...(['received', 'accepted', 'concluded', 'corrective', 'onTime'] as const).map((k) => ({ title: t(`disputes.stats.${k}`), dataIndex: k, width: 140, align: 'right' as const })),
   ];
   const suitCols = (first: string) => [
     { title: first, dataIndex: 'category', render: (v: string) => term(v) },
-    ...(['handled', 'closed', 'pending', 'lost', 'heard', 'headAppeared'] as const).map((k) => ({ title: t(`disputes.stats.${k}`), dataIndex: k, width: 100, align: 'right' as const })),
+    ...(['handled', 'closed', 'pending', 'lost', 'heard', 'headAppeared'] as const).map((k) => ({ title: t(`disputes.stats.${k}`), dataIndex: k, width: 120, align: 'right' as const })),
   ];
   const outcomeCols = [
     { title: t('disputes.stats.outcome'), dataIndex: 'outcome', render: (v: string) => term(v) },
@@ -94,7 +94,7 @@ export default function StatsPage() {
             <Tabs
               items={[
                 { key: 'type', label: t('disputes.stats.byType'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.reconsideration.total, s.reconsideration.byType)} columns={reconCols(t('disputes.common.caseType'))} /> },
-                { key: 'unit', label: t('disputes.stats.byUnit'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.reconsideration.total, s.reconsideration.byUnit)} columns={reconCols(t('disputes.recon.respondent'))} /> },
+                { key: 'unit', label: t('disputes.stats.byRespondent'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.reconsideration.total, s.reconsideration.byUnit)} columns={reconCols(t('disputes.recon.respondent'))} /> },
                 { key: 'outcome', label: t('disputes.stats.byOutcome'), children: <Table size="small" rowKey="outcome" pagination={false} dataSource={s.reconsideration.byOutcome} columns={outcomeCols} /> },
               ]}
             />
@@ -103,7 +103,7 @@ export default function StatsPage() {
             <Tabs
               items={[
                 { key: 'type', label: t('disputes.stats.byType'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.litigation.total, s.litigation.byType)} columns={suitCols(t('disputes.common.caseType'))} /> },
-                { key: 'unit', label: t('disputes.stats.byUnit'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.litigation.total, s.litigation.byUnit)} columns={suitCols(t('disputes.suit.defendant'))} /> },
+                { key: 'unit', label: t('disputes.stats.byDefendant'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.litigation.total, s.litigation.byUnit)} columns={suitCols(t('disputes.suit.defendant'))} /> },
                 { key: 'outcome', label: t('disputes.stats.byOutcome'), children: <Table size="small" rowKey="outcome" pagination={false} dataSource={s.litigation.byOutcome} columns={outcomeCols} /> },
               ]}
             />

@@ -98,7 +98,7 @@ export default function SuitDetailPage() {
   const url = (p: string) => `/api/v1/disputes/lawsuits/${s.id}/${p}`;
   const d = (v: string | null | undefined) => (v ? formatDate(v, lang) : '—');
   const defence = s.deadlines.find((x) => x.kind === 'defence');
-  const actionLabel = (x: string) => t(`disputes.history.${x}`, { defaultValue: x });
+  const actionLabel = (x: string) => t(`disputes.history.${x === 'hearing' ? 'suitHearing' : x}`, { defaultValue: x });
   const fieldLabel = (f: string) => t(`disputes.fields.${f}`, { defaultValue: '' }) || undefined;
 
   const actions = (
@@ -159,7 +159,7 @@ export default function SuitDetailPage() {
       )}
       <RecordDetail key={rev} entity="lawsuit" id={s.id} title={t('disputes.suit.basic')} canUpload={a.canEdit} actionLabel={actionLabel} fieldLabel={fieldLabel} extra={null}>
         <div style={{ marginBottom: 16 }}>{actions}</div>
-        <Descriptions column={2} bordered size="small" data-testid="suit-descriptions">
+        <Descriptions column={2} bordered size="small" styles={{ label: { width: 124 } }} data-testid="suit-descriptions">
           <Descriptions.Item label={t('disputes.suit.court')}>{s.courtName}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.common.caseType')}>{term(s.caseType)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.defendant')}>{s.defendantUnitName}</Descriptions.Item>

@@ -2,8 +2,8 @@
 export const disputesZh = {
   nav: { recon: '行政复议', suits: '行政应诉', stats: '复议应诉统计' },
   common: {
-    caseNo: '案号', caseType: '案件类别', status: '状态', unit: '单位', year: '年度', q: '按案号、当事人或行政行为查询', date: '日期',
-    clock: '案件期限', clockHint: '各项法定期限均按工作日历计算，悬停可查看法定依据与计算过程。', kind: '期限事项', due: '截止日期', basis: '法定依据',
+    caseNo: '案号', caseType: '案件类别', unit: '单位', year: '年度', q: '按案号、当事人或行政行为查询', date: '日期',
+    clock: '案件期限', clockHint: '各项法定期限均按工作日历计算，悬停期限可查看法定依据与计算过程。', basisAndComputation: '法定依据与计算过程', kind: '期限事项', due: '截止日期', basis: '法定依据',
     computation: '计算过程', done: '已办结', cancelled: '已撤销', noDeadlines: '暂无期限', actions: '办理', saved: '已登记', partyTypes: { natural: '自然人', legal: '法人', other: '其他组织' },
     yes: '是', no: '否', notes: '备注', summary: '内容摘要', import: '导入Excel', reference: '参考（法院期限）', none: '—', days: '{{count}} 日',
   },
@@ -44,7 +44,7 @@ export const disputesZh = {
     appealBy: '上诉人', appealByOptions: { defendant: '被告（本机关）', plaintiff: '原告', both: '双方' }, appealDate: '上诉日期', effectiveDate: '裁判生效日期',
     finalOutcome: '生效裁判结果', lost: '是否败诉', lostMark: '败诉', closedDate: '结案日期', performanceDue: '履行期限', performanceDate: '履行日期', performanceNote: '履行情况',
     hearings: '开庭及出庭应诉', judgments: '裁判文书', basic: '基本情况', progress: '诉讼进程',
-    defenceAlert: '请于 {{date}} 前向人民法院提交答辩状，并提供作出行政行为的证据和所依据的规范性文件（《行政诉讼法》第六十七条）。逾期不提供证据的，视为没有相应证据。',
+    defenceAlert: '请于{{date}}前向人民法院提交答辩状，并提供作出行政行为的证据和所依据的规范性文件（《行政诉讼法》第六十七条）。逾期不提供证据的，视为没有相应证据。',
     defenceAlertTitle: '答辩举证期限',
     a: {
       defence: '提交答辩状', hearing: '登记开庭', judgment: '登记裁判结果', appealDecision: '决定是否上诉', plaintiffAppeal: '登记原告上诉', effective: '登记裁判生效',
@@ -62,7 +62,7 @@ export const disputesZh = {
     headYes: '负责人出庭：{{name}}（{{position}}）', headNo: '负责人未出庭（{{reason}}），出庭人员：{{delegate}}',
   },
   stats: {
-    title: '行政复议与行政应诉统计', year: '统计年度', recon: '行政复议', suits: '行政应诉', byType: '按案件类别', byUnit: '按被申请人/被告', byOutcome: '按结果',
+    title: '行政复议与行政应诉统计', year: '统计年度', recon: '行政复议', suits: '行政应诉', byType: '按案件类别', byRespondent: '按被申请人', byDefendant: '按被告', byOutcome: '按结果',
     exportRecon: '导出行政复议案件统计表', exportSuits: '导出行政应诉案件统计表', category: '类别', count: '件数', outcome: '结果',
     received: '收到申请', accepted: '受理', concluded: '审结', corrective: '纠错', onTime: '法定期限内审结', handled: '办理', closed: '结案', pending: '未结',
     lost: '败诉', heard: '开庭审理', headAppeared: '负责人出庭',
@@ -73,17 +73,17 @@ export const disputesZh = {
     noRegion: '未找到您所在的区域', total: '合计',
   },
   history: {
-    create: '登记', accept: '受理', deemed_accepted: '视为受理', refuse: '不予受理', correction: '通知补正', correction_supplied: '收到补正材料', abandon: '视为放弃',
-    copy: '发送副本', answer: '书面答复', hearing: '听证/开庭', suspend: '中止', resume: '恢复审理', extension: '延期', decision: '复议决定', opinion: '制发意见书',
-    compliance: '报送整改情况', file_defence: '提交答辩状', judgment: '登记裁判', judgment_served: '裁判文书送达', appeal: '决定上诉', accept_judgment: '服判不上诉',
+    create: '登记', accept: '受理', deemed_accepted: '视为受理', refuse: '不予受理', request_correction: '通知补正', correction_supplied: '收到补正材料', abandon: '视为放弃',
+    send_copy: '发送申请书副本', answer: '书面答复', hearing: '听证', suspend: '中止审理', resume: '恢复审理', extend: '延期审理', decide: '作出复议决定',
+    compliance: '报送整改情况', file_defence: '提交答辩状', suitHearing: '开庭', judgment: '登记裁判结果', judgment_served: '裁判文书送达', appeal: '决定上诉', accept_judgment: '服判不上诉',
     plaintiff_appeal: '原告上诉', effective: '裁判生效', performance: '履行', retrial: '申请再审', set_advisor: '指定代理律师', import: '导入', upload: '上传附件',
   },
   fields: {
-    status: '状态', accepted_date: '受理日期', acceptance_mode: '受理方式', decision_due: '审理期限届满日', outcome: '审结结果', decision_date: '审结日期',
+    status: '状态', accepted_date: '受理日期', decision_due: '审理期限届满日', outcome: '审结结果', decision_date: '审结日期',
     copy_sent_date: '副本发送日期', respondent_received_date: '被申请人收到副本日期', answer_date: '书面答复日期', extension_days: '延长日数',
-    refused_date: '不予受理日期', refusal_reason: '不予受理理由', correction_notice_date: '补正通知日期', closed_within_period: '法定期限内审结',
-    defence_filed_date: '答辩日期', evidence_submitted: '已提交证据', stage: '审级', last_outcome: '最近裁判结果', last_served_date: '裁判送达日期',
-    agency_appeal_decision: '是否上诉', appeal_by: '上诉人', appeal_date: '上诉日期', effective_date: '生效日期', final_outcome: '生效裁判结果', lost: '败诉',
+    refused_date: '不予受理日期', refusal_reason: '不予受理理由', correction_notice_date: '补正通知日期', 
+    defence_filed_date: '答辩日期', last_outcome: '最近裁判结果', last_served_date: '裁判送达日期',
+    appeal_date: '上诉日期', effective_date: '生效日期', final_outcome: '生效裁判结果',
     closed_date: '结案日期', performance_due: '履行期限', performance_date: '履行日期', advisor_name: '代理律师', case_no: '案号',
   },
 };
@@ -92,8 +92,8 @@ export const disputesZh = {
 export const disputesEn: typeof disputesZh = {
   nav: { recon: 'Reconsideration', suits: 'Litigation', stats: 'Dispute statistics' },
   common: {
-    caseNo: 'Case no.', caseType: 'Case type', status: 'Status', unit: 'Unit', year: 'Year', q: 'Search case no., party or act', date: 'Date',
-    clock: 'Case clock', clockHint: 'Every statutory period is computed on the working-day calendar; hover for the basis and the computation.', kind: 'Deadline',
+    caseNo: 'Case no.', caseType: 'Case type', unit: 'Unit', year: 'Year', q: 'Search case no., party or act', date: 'Date',
+    clock: 'Case clock', basisAndComputation: 'Basis and computation', clockHint: 'Every statutory period is computed on the working-day calendar; hover for the basis and the computation.', kind: 'Deadline',
     due: 'Due', basis: 'Legal basis', computation: 'Computation', done: 'Done', cancelled: 'Withdrawn', noDeadlines: 'No deadlines', actions: 'Actions', saved: 'Recorded',
     partyTypes: { natural: 'Natural person', legal: 'Legal person', other: 'Other organisation' }, yes: 'Yes', no: 'No', notes: 'Notes', summary: 'Summary',
     import: 'Import Excel', reference: 'Reference (court periods)', none: '—', days: '{{count}} days',
@@ -153,7 +153,7 @@ export const disputesEn: typeof disputesZh = {
     headYes: 'Head appeared: {{name}} ({{position}})', headNo: 'Head absent ({{reason}}); appeared: {{delegate}}',
   },
   stats: {
-    title: 'Reconsideration and litigation statistics', year: 'Year', recon: 'Reconsideration', suits: 'Litigation', byType: 'By case type', byUnit: 'By respondent/defendant', byOutcome: 'By outcome',
+    title: 'Reconsideration and litigation statistics', year: 'Year', recon: 'Reconsideration', suits: 'Litigation', byType: 'By case type', byRespondent: 'By respondent', byDefendant: 'By defendant', byOutcome: 'By outcome',
     exportRecon: 'Export reconsideration table', exportSuits: 'Export litigation table', category: 'Category', count: 'Cases', outcome: 'Outcome',
     received: 'Received', accepted: 'Accepted', concluded: 'Concluded', corrective: 'Corrected', onTime: 'Within period', handled: 'Handled', closed: 'Closed', pending: 'Pending',
     lost: 'Lost', heard: 'Heard', headAppeared: 'Head appeared',
@@ -164,17 +164,17 @@ export const disputesEn: typeof disputesZh = {
     noRegion: 'Your region was not found', total: 'Total',
   },
   history: {
-    create: 'Registered', accept: 'Accepted', deemed_accepted: 'Deemed accepted', refuse: 'Refused', correction: 'Correction requested', correction_supplied: 'Correction received', abandon: 'Deemed abandoned',
-    copy: 'Copy sent', answer: 'Answer filed', hearing: 'Hearing', suspend: 'Suspended', resume: 'Resumed', extension: 'Extended', decision: 'Decided', opinion: 'Opinion letter',
-    compliance: 'Compliance reported', file_defence: 'Defence filed', judgment: 'Judgment', judgment_served: 'Judgment served', appeal: 'Appealed', accept_judgment: 'Accepted judgment',
+    create: 'Registered', accept: 'Accepted', deemed_accepted: 'Deemed accepted', refuse: 'Refused', request_correction: 'Correction requested', correction_supplied: 'Correction received', abandon: 'Deemed abandoned',
+    send_copy: 'Copy sent', answer: 'Answer filed', hearing: 'Hearing', suspend: 'Suspended', resume: 'Resumed', extend: 'Extended', decide: 'Decided',
+    compliance: 'Compliance reported', file_defence: 'Defence filed', suitHearing: 'Court hearing', judgment: 'Judgment', judgment_served: 'Judgment served', appeal: 'Appealed', accept_judgment: 'Accepted judgment',
     plaintiff_appeal: 'Plaintiff appealed', effective: 'Effective', performance: 'Performed', retrial: 'Retrial', set_advisor: 'Advisor set', import: 'Imported', upload: 'Attachment',
   },
   fields: {
-    status: 'Status', accepted_date: 'Accepted', acceptance_mode: 'Acceptance', decision_due: 'Decision due', outcome: 'Outcome', decision_date: 'Concluded',
+    status: 'Status', accepted_date: 'Accepted', decision_due: 'Decision due', outcome: 'Outcome', decision_date: 'Concluded',
     copy_sent_date: 'Copy sent', respondent_received_date: 'Copy received', answer_date: 'Answer', extension_days: 'Extension days',
-    refused_date: 'Refused', refusal_reason: 'Refusal reason', correction_notice_date: 'Correction notice', closed_within_period: 'Within period',
-    defence_filed_date: 'Defence filed', evidence_submitted: 'Evidence', stage: 'Stage', last_outcome: 'Last outcome', last_served_date: 'Served',
-    agency_appeal_decision: 'Appeal decision', appeal_by: 'Appellant', appeal_date: 'Appeal date', effective_date: 'Effective', final_outcome: 'Final outcome', lost: 'Lost',
+    refused_date: 'Refused', refusal_reason: 'Refusal reason', correction_notice_date: 'Correction notice', 
+    defence_filed_date: 'Defence filed', last_outcome: 'Last outcome', last_served_date: 'Served',
+    appeal_date: 'Appeal date', effective_date: 'Effective', final_outcome: 'Final outcome',
     closed_date: 'Closed', performance_due: 'Performance due', performance_date: 'Performed', advisor_name: 'Advisor', case_no: 'Case no.',
   },
 };

@@ -69,7 +69,7 @@ export function CaseClock({ items, testId = 'case-clock' }: { items: ClockItem[]
         {
           title: t('disputes.common.kind'),
           dataIndex: 'title',
-          width: 200,
+          width: 170,
           render: (v: string, r) => (
             <span data-kind={r.kind}>
               {r.reference ? v : v.replace(/^.*?：/, '')}
@@ -79,12 +79,20 @@ export function CaseClock({ items, testId = 'case-clock' }: { items: ClockItem[]
         {
           title: t('disputes.common.due'),
           dataIndex: 'dueDate',
-          width: 250,
+          width: 230,
           render: (_: string, r) =>
             r.status === 'cancelled' ? <Tag>{t('disputes.common.cancelled')}</Tag> : r.reference ? <span className="fz-muted">{formatDate(r.dueDate, lang)}</span> : <DeadlineBadge dueDate={r.dueDate} state={r.state} provisional={r.provisional} basis={r.basis} explain={r.explain} />,
         },
-        { title: t('disputes.common.basis'), dataIndex: 'basis', width: 220, render: (v: string) => <Typography.Text style={{ fontSize: 13 }}>{v}</Typography.Text> },
-        { title: t('disputes.common.computation'), dataIndex: 'explain', render: (v: string) => <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>{v}</Typography.Paragraph> },
+        {
+          title: t('disputes.common.basisAndComputation'),
+          dataIndex: 'basis',
+          render: (v: string, r) => (
+            <>
+              <Typography.Paragraph style={{ fontSize: 13, margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>{v}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 2, expandable: true }}>{t('disputes.common.computation')}：{r.explain}</Typography.Paragraph>
+            </>
+          ),
+        },
       ]}
     />
   );
