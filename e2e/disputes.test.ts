@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { navTexts, shot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
+import { navTexts, shot as saveShot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
 
 let fz: Fazhi;
 beforeAll(async () => {
@@ -13,6 +13,12 @@ afterAll(async () => {
 /** Today in Asia/Shanghai (the server's clock). */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const CASE_NO = '（2026）豫0803行初88号';
+
+/** Saves the screenshot after checking no untranslated key (`disputes.…`) is on the page. */
+async function shot(page: Page, name: string) {
+  await saveShot(page, name);
+  expect(await page.locator('body').innerText()).not.toMatch(/disputes\.[a-zA-Z]/);
+}
 
 /** Picks an option of an antd Select by typing its label. */
 async function pick(page: Page, testId: string, text: string) {

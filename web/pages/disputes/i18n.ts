@@ -2,7 +2,7 @@
 export const disputesZh = {
   nav: { recon: '行政复议', suits: '行政应诉', stats: '复议应诉统计' },
   common: {
-    caseNo: '案号', caseType: '案件类别', unit: '单位', year: '年度', q: '按案号、当事人或行政行为查询', date: '日期',
+    caseNo: '案号', caseType: '案件类别', status: '状态', unit: '单位', year: '年度', q: '按案号、当事人或行政行为查询', date: '日期',
     clock: '案件期限', clockHint: '各项法定期限均按工作日历计算，悬停期限可查看法定依据与计算过程。', basisAndComputation: '法定依据与计算过程', kind: '期限事项', due: '截止日期', basis: '法定依据',
     computation: '计算过程', done: '已办结', cancelled: '已撤销', noDeadlines: '暂无期限', actions: '办理', saved: '已登记', partyTypes: { natural: '自然人', legal: '法人', other: '其他组织' },
     yes: '是', no: '否', notes: '备注', summary: '内容摘要', import: '导入Excel', reference: '参考（法院期限）', none: '—', days: '{{count}} 日',
@@ -79,7 +79,7 @@ export const disputesZh = {
     plaintiff_appeal: '原告上诉', effective: '裁判生效', performance: '履行', retrial: '申请再审', set_advisor: '指定代理律师', import: '导入', upload: '上传附件',
   },
   fields: {
-    status: '状态', accepted_date: '受理日期', decision_due: '审理期限届满日', outcome: '审结结果', decision_date: '审结日期',
+    accepted_date: '受理日期', decision_due: '审理期限届满日', outcome: '审结结果', decision_date: '审结日期',
     copy_sent_date: '副本发送日期', respondent_received_date: '被申请人收到副本日期', answer_date: '书面答复日期', extension_days: '延长日数',
     refused_date: '不予受理日期', refusal_reason: '不予受理理由', correction_notice_date: '补正通知日期', 
     defence_filed_date: '答辩日期', last_outcome: '最近裁判结果', last_served_date: '裁判送达日期',
@@ -92,7 +92,7 @@ export const disputesZh = {
 export const disputesEn: typeof disputesZh = {
   nav: { recon: 'Reconsideration', suits: 'Litigation', stats: 'Dispute statistics' },
   common: {
-    caseNo: 'Case no.', caseType: 'Case type', unit: 'Unit', year: 'Year', q: 'Search case no., party or act', date: 'Date',
+    caseNo: 'Case no.', caseType: 'Case type', status: 'Status', unit: 'Unit', year: 'Year', q: 'Search case no., party or act', date: 'Date',
     clock: 'Case clock', basisAndComputation: 'Basis and computation', clockHint: 'Every statutory period is computed on the working-day calendar; hover for the basis and the computation.', kind: 'Deadline',
     due: 'Due', basis: 'Legal basis', computation: 'Computation', done: 'Done', cancelled: 'Withdrawn', noDeadlines: 'No deadlines', actions: 'Actions', saved: 'Recorded',
     partyTypes: { natural: 'Natural person', legal: 'Legal person', other: 'Other organisation' }, yes: 'Yes', no: 'No', notes: 'Notes', summary: 'Summary',
@@ -170,7 +170,7 @@ export const disputesEn: typeof disputesZh = {
     plaintiff_appeal: 'Plaintiff appealed', effective: 'Effective', performance: 'Performed', retrial: 'Retrial', set_advisor: 'Advisor set', import: 'Imported', upload: 'Attachment',
   },
   fields: {
-    status: 'Status', accepted_date: 'Accepted', decision_due: 'Decision due', outcome: 'Outcome', decision_date: 'Concluded',
+    accepted_date: 'Accepted', decision_due: 'Decision due', outcome: 'Outcome', decision_date: 'Concluded',
     copy_sent_date: 'Copy sent', respondent_received_date: 'Copy received', answer_date: 'Answer', extension_days: 'Extension days',
     refused_date: 'Refused', refusal_reason: 'Refusal reason', correction_notice_date: 'Correction notice', 
     defence_filed_date: 'Defence filed', last_outcome: 'Last outcome', last_served_date: 'Served',
