@@ -58,7 +58,7 @@ function RegisterSuitModal({ open, onClose, onSaved }: { open: boolean; onClose(
         <Form.Item name="actChallenged" label={t('disputes.suit.act')} required><Input.TextArea id="suit-act" rows={2} /></Form.Item>
         <Row gutter={12}>
           <Col span={12}><DateField name="filedDate" label={t('disputes.suit.filedDate')} /></Col>
-          <Col span={12}><DateField name="complaintReceivedDate" label={t('disputes.suit.complaintReceived')} required /></Col>
+          <Col span={12}><DateField name="complaintReceivedDate" label={t('disputes.suit.complaintReceived')} required extra={t('disputes.suit.complaintHint')} /></Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="advisorUnitId" label={t('disputes.suit.advisorFirm')}><Select allowClear options={units.firms} /></Form.Item></Col>

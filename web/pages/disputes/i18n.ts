@@ -37,7 +37,7 @@ export const disputesZh = {
   },
   suit: {
     title: '行政应诉案件登记', detail: '应诉案件详情', register: '登记应诉案件', registered: '应诉案件已登记，答辩期限已生成', importTitle: '导入行政应诉案件',
-    court: '审理法院', defendant: '被告', plaintiff: '原告', plaintiffType: '原告类型', act: '被诉行政行为', filedDate: '立案日期', complaintReceived: '收到起诉状副本日期',
+    court: '审理法院', defendant: '被告', plaintiff: '原告', plaintiffType: '原告类型', act: '被诉行政行为', filedDate: '立案日期', complaintReceived: '收到起诉状副本日期', complaintHint: '自收到之日起十五日内提交答辩状和证据（《行政诉讼法》第六十七条）',
     defenceDue: '答辩期限', defenceFiled: '答辩日期', evidence: '证据', evidenceYes: '已提交证据和依据', evidenceNo: '未提交证据',
     stage: '审级', stages: { first: '一审', appeal: '二审', retrial: '再审' }, advisorFirm: '代理律师事务所', advisorName: '代理律师',
     lastOutcome: '最近裁判结果', lastServed: '裁判文书送达日期', appealDecision: '是否上诉', appealDecisions: { appeal: '提起上诉', accept: '服判不上诉' },
@@ -128,7 +128,7 @@ export const disputesEn: typeof disputesZh = {
   },
   suit: {
     title: 'Litigation register', detail: 'Lawsuit', register: 'Register lawsuit', registered: 'Lawsuit registered; defence deadline set', importTitle: 'Import lawsuits',
-    court: 'Court', defendant: 'Defendant', plaintiff: 'Plaintiff', plaintiffType: 'Plaintiff type', act: 'Act challenged', filedDate: 'Filed by court', complaintReceived: 'Complaint copy received',
+    court: 'Court', defendant: 'Defendant', plaintiff: 'Plaintiff', plaintiffType: 'Plaintiff type', act: 'Act challenged', filedDate: 'Filed by court', complaintReceived: 'Complaint copy received', complaintHint: 'Defence and evidence are due within 15 days of receipt (Art. 67)',
     defenceDue: 'Defence due', defenceFiled: 'Defence filed', evidence: 'Evidence', evidenceYes: 'Evidence submitted', evidenceNo: 'No evidence',
     stage: 'Stage', stages: { first: 'First instance', appeal: 'Appeal', retrial: 'Retrial' }, advisorFirm: 'Law firm', advisorName: 'Advisor',
     lastOutcome: 'Last outcome', lastServed: 'Served on', appealDecision: 'Appeal decision', appealDecisions: { appeal: 'Appeal', accept: 'Accept judgment' },
