@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { navTexts, shot as saveShot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
 
 let fz: Fazhi;
@@ -205,5 +206,56 @@ describe('disputes journeys', () => {
     await page.getByTestId('case-clock').getByText('被申请人提出书面答复并提交证据').waitFor();
     expect(await page.getByTestId('action-copy').count()).toBe(0);
     await shot(page, 'disputes-recon-accepted');
+  });
+  it('the office imports lawsuits from Excel: one bad cell is named and nothing is written; a clean file commits', async () => {
+    const book = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('行政应诉案件登记');
+      ws.addRow(['案号', '审理法院', '被告', '原告', '原告类型', '被诉行政行为', '案件类别', '立案日期', '收到起诉状副本日期', '代理律师事务所', '代理律师']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const good = ['（2026）豫0803行初90号', '焦作市中站区人民法院', '区市场监督管理局', '某食品有限公司', '法人', '行政处罚决定', '行政处罚', '', today(), '', ''];
+    const bad = ['（2026）豫0803行初91号', '焦作市中站区人民法院', '区市场监督管理局', '孙某', '自然人', '行政处罚决定', '行政裁决', '', today(), '', ''];
+    const page = await fz.page();
+    await signIn(page, fz.url, 'office');
+    await waitForShell(page);
+    await page.goto(`${fz.url}/disputes/lawsuits`);
+    const upload = async (buffer: Buffer) => {
+      await page.getByTestId('suit-import').click();
+      await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '应诉案件.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await page.getByTestId('import-check').click();
+    };
+    await upload(await book([good, bad]));
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.innerText()).toContain('案件类别');
+    expect(await page.getByTestId('import-confirm').count()).toBe(0);
+    await shot(page, 'disputes-import-bad-row');
+    expect(await fz.db.selectFrom('lawsuits').select('id').where('case_no', 'like', '（2026）豫0803行初9%').execute()).toHaveLength(0);
+    await page.keyboard.press('Escape');
+    await upload(await book([good]));
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').waitFor();
+    const row = await fz.db.selectFrom('lawsuits').select(['status']).where('case_no', '=', good[0]).executeTakeFirstOrThrow();
+    expect(row.status).toBe('defence');
+  });
+
+  it('the pages read in English too', async () => {
+    const page = await fz.page({ locale: 'en-US' });
+    await page.addInitScript(() => localStorage.setItem('fazhi.lang', 'en'));
+    await signIn(page, fz.url, 'office');
+    await waitForShell(page);
+    await page.goto(`${fz.url}/disputes/lawsuits?year=2020`);
+    await page.getByText('Litigation register').waitFor();
+    await page.getByTestId('table-disputes-lawsuits').locator('.ant-table-row').first().waitFor();
+    await shot(page, 'disputes-lawsuits-en');
+    await page.getByTestId('table-disputes-lawsuits').locator('.ant-table-row a').first().click();
+    await page.getByTestId('case-clock').waitFor();
+    await shot(page, 'disputes-lawsuit-en');
+    await page.goto(`${fz.url}/disputes/stats?year=2020`);
+    await page.getByTestId('stats-rates').waitFor();
+    expect(await page.getByTestId('stats-rates').innerText()).toContain('Concluded within period');
+    await shot(page, 'disputes-stats-en');
   });
 });
