@@ -93,7 +93,7 @@ export const disputesEn: typeof disputesZh = {
   nav: { recon: 'Reconsideration', suits: 'Litigation', stats: 'Dispute statistics' },
   common: {
     caseNo: 'Case no.', caseType: 'Case type', status: 'Status', unit: 'Unit', year: 'Year', q: 'Search case no., party or act', date: 'Date',
-    clock: 'Case clock', basisAndComputation: 'Basis and computation', clockHint: 'Every statutory period is computed on the working-day calendar; hover for the basis and the computation.', kind: 'Deadline',
+    clock: 'Case clock', basisAndComputation: 'Basis and computation', clockHint: 'Working-day calendar; hover a date for its basis.', kind: 'Deadline',
     due: 'Due', basis: 'Legal basis', computation: 'Computation', done: 'Done', cancelled: 'Withdrawn', noDeadlines: 'No deadlines', actions: 'Actions', saved: 'Recorded',
     partyTypes: { natural: 'Natural person', legal: 'Legal person', other: 'Other organisation' }, yes: 'Yes', no: 'No', notes: 'Notes', summary: 'Summary',
     import: 'Import Excel', reference: 'Reference (court periods)', none: '—', days: '{{count}} days',

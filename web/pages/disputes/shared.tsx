@@ -79,7 +79,7 @@ export function CaseClock({ items, testId = 'case-clock' }: { items: ClockItem[]
         {
           title: t('disputes.common.due'),
           dataIndex: 'dueDate',
-          width: 230,
+          width: 210,
           render: (_: string, r) =>
             r.status === 'cancelled' ? <Tag>{t('disputes.common.cancelled')}</Tag> : r.reference ? <span className="fz-muted">{formatDate(r.dueDate, lang)}</span> : <DeadlineBadge dueDate={r.dueDate} state={r.state} provisional={r.provisional} basis={r.basis} explain={r.explain} />,
         },
