@@ -193,7 +193,7 @@ export default function ReconDetailPage() {
         </Descriptions>
 
         <Card size="small" title={t('disputes.common.clock')} style={{ marginTop: 16 }} extra={<span className="fz-muted" style={{ fontSize: 12 }}>{clock.data?.workingDayRule ?? t('disputes.common.clockHint')}</span>}>
-          <CaseClock items={clock.data?.items ?? c.deadlines} />
+          <CaseClock items={[...c.deadlines, ...(clock.data?.items ?? []).filter((x) => !c.deadlines.some((y) => y.kind === x.kind && y.title === x.title))]} />
         </Card>
 
         {c.suspensions.length > 0 && (
