@@ -95,6 +95,9 @@ export const LAWSUIT_OUTCOMES: Record<string, { kind: 'judgment' | 'ruling'; los
   调解: { kind: 'ruling', lost: false },
 };
 
+/** Outcomes a second-instance court gives (行政诉讼法 第89条, with 撤诉、终结、调解). */
+export const APPEAL_STAGE_OUTCOMES: readonly string[] = ['驳回上诉维持原判', '改判', '发回重审', '准许撤诉', '终结诉讼', '调解'];
+
 /** Positions that count as the agency head (出庭规定 第2条). */
 export const HEAD_POSITIONS = ['正职', '副职', '分管副职级', '其他分管负责人'] as const;
 /** Permitted reasons for the head's absence (出庭规定 第8条). */

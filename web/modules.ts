@@ -33,6 +33,7 @@ import { adminZh, adminEn } from './pages/admin/i18n';
 import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
 import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 import { reportZh, reportEn } from './pages/report/i18n';
+import { disputesZh, disputesEn } from './pages/disputes/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -159,5 +160,27 @@ const report: WebModule = {
   ],
 };
 
+/** 行政复议与行政应诉 (权力监督与矛盾化解). */
+const disputes: WebModule = {
+  key: 'disputes',
+  group: 'oversight',
+  nav: [
+    { path: '/disputes/reconsiderations', labelKey: 'disputes.nav.recon', ability: 'disputes.view' },
+    { path: '/disputes/lawsuits', labelKey: 'disputes.nav.suits', ability: 'disputes.view' },
+    { path: '/disputes/stats', labelKey: 'disputes.nav.stats', ability: 'disputes.stats' },
+  ],
+  routes: [
+    { path: '/disputes/reconsiderations', element: lazy(() => import('./pages/disputes/ReconList')), ability: 'disputes.view' },
+    { path: '/disputes/reconsiderations/:id', element: lazy(() => import('./pages/disputes/ReconDetail')), ability: 'disputes.view', labelKey: 'disputes.recon.detail' },
+    { path: '/disputes/lawsuits', element: lazy(() => import('./pages/disputes/SuitList')), ability: 'disputes.view' },
+    { path: '/disputes/lawsuits/:id', element: lazy(() => import('./pages/disputes/SuitDetail')), ability: 'disputes.view', labelKey: 'disputes.suit.detail' },
+    { path: '/disputes/stats', element: lazy(() => import('./pages/disputes/Stats')), ability: 'disputes.stats' },
+  ],
+  i18n: { zh: disputesZh, en: disputesEn },
+  records: { reconsideration_case: '/disputes/reconsiderations/:id', lawsuit: '/disputes/lawsuits/:id' },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [decisions, advisors, report, admin];
+
+/** Every module's pages, in menu order within each group. Add your module here (one entry). */
+export const webModules: WebModule[] = [decisions, advisors, disputes, report, admin];

@@ -12,7 +12,7 @@ import { loadCalendar, type WorkCalendar } from '../../core/calendar/index.js';
 import { closeDeadline, deadlinesOf } from '../../core/deadlines/index.js';
 import { conflict, forbidden, notFound } from '../../core/errors/index.js';
 import { auditActor, canWriteAt, DEFAULT_WRITE, readScope, type Actor } from '../../core/scope/index.js';
-import { LAWSUIT_OUTCOMES } from '../../../common/disputes.js';
+import { APPEAL_STAGE_OUTCOMES, LAWSUIT_OUTCOMES } from '../../../common/disputes.js';
 import * as clocks from './clocks.js';
 import { ENTITY, fieldError, pageOf, LAWSUIT_LABEL, notBefore, setClock } from './common.js';
 import type {
@@ -157,7 +157,6 @@ export async function recordLawsuitHearing(db: Kysely<Database>, actor: Actor, i
   });
 }
 
-const APPEAL_STAGE_OUTCOMES = ['驳回上诉维持原判', '改判', '发回重审', '准许撤诉', '终结诉讼', '调解'];
 /** Rulings that can be appealed (行政诉讼法 第85条 with 行诉解释 第101条 — 不予立案、驳回起诉、管辖异议). */
 const APPEALABLE_RULINGS = ['不予立案', '驳回起诉'];
 

@@ -47,6 +47,10 @@ function presentRecon(c: R.ReconRow & { unit_name: string }, actor: Actor) {
     abilities: {
       canManage: manage,
       canReview: manage && c.status === 'received',
+      canRequestCorrection: manage && c.status === 'received' && !c.correction_notice_date,
+      canMarkAbandoned: manage && c.status === 'correction',
+      canHear: manage && c.status === 'accepted',
+      canIssueOpinion: manage && ['accepted', 'suspended', 'closed'].includes(c.status),
       canSupplyCorrection: manage && c.status === 'correction',
       canSendCopy: manage && ['accepted', 'suspended'].includes(c.status) && !c.respondent_received_date,
       canAnswer: R.canActForRespondent(actor, c) && ['accepted', 'suspended'].includes(c.status) && !!c.respondent_received_date && !c.answer_date,
@@ -85,8 +89,9 @@ const presentSuspension = (s: { id: string; from_date: string; resumed_date: str
 const presentReconHearing = (h: { id: string; hearing_date: string; notice_date: string; place: string | null; respondent_head_attended: boolean; respondent_attendee: string | null; notes: string | null }) => ({
   id: h.id, hearingDate: h.hearing_date, noticeDate: h.notice_date, place: h.place, respondentHeadAttended: h.respondent_head_attended, respondentAttendee: h.respondent_attendee, notes: h.notes,
 });
-const presentOpinion = (o: { id: string; kind: string; unit_id: string; unit_name?: string; issued_date: string; received_date: string; content: string; compliance_date: string | null; compliance_note: string | null }) => ({
+const presentOpinion = (o: { id: string; kind: string; region_id: string; unit_id: string; unit_name?: string; issued_date: string; received_date: string; content: string; compliance_date: string | null; compliance_note: string | null }, actor: Actor) => ({
   id: o.id, kind: o.kind, unitId: o.unit_id, unitName: o.unit_name, issuedDate: o.issued_date, receivedDate: o.received_date, content: o.content, complianceDate: o.compliance_date, complianceNote: o.compliance_note,
+  abilities: { canReportCompliance: R.canActForRespondent(actor, o) && !o.compliance_date },
 });
 const presentSuitHearing = (h: { id: string; stage: string; hearing_date: string; court_notice_served: boolean; head_appeared: boolean; head_name: string | null; head_position: string | null; absence_reason: string | null; absence_detail: string | null; delegate_name: string | null; lawyer_name: string | null; notes: string | null }) => ({
   id: h.id, stage: h.stage, hearingDate: h.hearing_date, courtNoticeServed: h.court_notice_served, headAppeared: h.head_appeared, headName: h.head_name, headPosition: h.head_position,
@@ -106,7 +111,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
       ...presentRecon(d.c, actor),
       hearings: d.hearings.map(presentReconHearing),
       suspensions: d.suspensions.map(presentSuspension),
-      opinions: d.opinions.map(presentOpinion),
+      opinions: d.opinions.map((o) => presentOpinion(o, actor)),
       deadlines: d.deadlines.map((x) => presentDeadline(x, lang)),
     };
   };
@@ -171,8 +176,9 @@ export function disputesRoutes(app: App, ctx: AppContext) {
   action('decision', S.DecisionInput, (a, id, b) => R.decideReconsideration(db, a, id, b));
   action('opinions', S.OpinionInput, (a, id, b) => R.issueOpinion(db, a, id, b));
   app.post('/api/v1/disputes/opinions/:id/compliance', { schema: { tags, params: P, body: S.ComplianceInput } }, async (req) => {
-    const o = await R.reportCompliance(db, activeActorOf(req), req.params.id, req.body);
-    return presentOpinion(o);
+    const actor = activeActorOf(req);
+    const o = await R.reportCompliance(db, actor, req.params.id, req.body);
+    return presentOpinion(o, actor);
   });
   app.get('/api/v1/disputes/suspension-items', { schema: { tags } }, async (req) => {
     activeActorOf(req);

@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, Tabs } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useAuth } from '../../auth';
+import { useT } from '../../i18n';
+import { useApi } from '../../api/useApi';
+import { qs } from '../../api/client';
+import type { Region } from '../../api/types';
+import { PageTitle } from '../../layout/AppLayout';
+import { formatMetric } from '../../format';
+import { useTerm } from './shared';
+
+interface ReconRow { dimension: string; category: string; received: number; accepted: number; concluded: number; corrective: number; onTime: number }
+interface SuitRow { dimension: string; category: string; handled: number; closed: number; pending: number; lost: number; heard: number; headAppeared: number }
+interface Stats {
+  reconsideration: { total: ReconRow; byType: ReconRow[]; byUnit: ReconRow[]; byOutcome: { outcome: string; count: number }[]; rates: Record<'accepted' | 'onTimeRate' | 'correctionRate', number | null> };
+  litigation: { total: SuitRow; byType: SuitRow[]; byUnit: SuitRow[]; byOutcome: { outcome: string; count: number }[]; rates: Record<'handled' | 'closed' | 'pending' | 'lossRate' | 'headAppearanceRate', number | null> };
+}
+
+/** 复议应诉统计: tables by case type, respondent unit and outcome, the rates, and the statutory tables in Excel. */
+export default function StatsPage() {
+  const { me } = useAuth();
+  const { t, lang } = useT();
+  const term = useTerm();
+  const [sp, setSp] = useSearchParams();
+  const thisYear = new Date().getFullYear();
+  const year = Number(sp.get('year')) || thisYear - 1;
+  const regions = useApi<{ items: Region[] }>('/api/v1/regions');
+  const region = useMemo(() => {
+    const ids = new Set((me?.roles ?? []).map((r) => r.regionId).filter(Boolean));
+    const items = regions.data?.items ?? [];
+    return items.find((r) => ids.has(r.id)) ?? null;
+  }, [regions.data, me]);
+  const stats = useApi<Stats>(region ? '/api/v1/disputes/stats' : null, { region: region?.code, year });
+
+  const reconCols = (first: string) => [
+    { title: first, dataIndex: 'category', render: (v: string) => term(v) },
+    ...(['received', 'accepted', 'concluded', 'corrective', 'onTime'] as const).map((k) => ({ title: t(`disputes.stats.${k}`), dataIndex: k, width: 140, align: 'right' as const })),
+  ];
+  const suitCols = (first: string) => [
+    { title: first, dataIndex: 'category', render: (v: string) => term(v) },
+    ...(['handled', 'closed', 'pending', 'lost', 'heard', 'headAppeared'] as const).map((k) => ({ title: t(`disputes.stats.${k}`), dataIndex: k, width: 120, align: 'right' as const })),
+  ];
+  const outcomeCols = [
+    { title: t('disputes.stats.outcome'), dataIndex: 'outcome', render: (v: string) => term(v) },
+    { title: t('disputes.stats.count'), dataIndex: 'count', width: 100, align: 'right' as const },
+  ];
+  const rate = (label: string, v: number | null | undefined, unit: string, key: string) => (
+    <Col span={lang === 'zh' ? 4 : 6} key={key}>
+      <Card size="small" data-rate={key}>
+        <Statistic title={label} value={v === null || v === undefined ? t('home.noData') : formatMetric(v, unit, lang)} styles={{ content: { fontSize: 22 } }} />
+      </Card>
+    </Col>
+  );
+  const s = stats.data;
+  const href = (table: string) => `/api/v1/disputes/stats/export${qs({ region: region?.code, year, table })}`;
+  const withTotal = <T extends { category: string }>(total: T, rows: T[]) => [...rows, { ...total, category: t('disputes.stats.total') }];
+
+  return (
+    <div data-testid="disputes-stats">
+      <PageTitle
+        title={t('disputes.stats.title')}
+        extra={
+          <>
+            <span>{t('disputes.stats.year')}</span>
+            <Select
+              value={year}
+              style={{ width: 110 }}
+              data-testid="stats-year"
+              onChange={(y) => setSp((p) => { p.set('year', String(y)); return p; }, { replace: true })}
+              options={[...new Set([...Array.from({ length: 8 }, (_, i) => thisYear - i), year, 2020])].sort((a, b) => b - a).map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : String(y) }))}
+            />
+            <Button icon={<DownloadOutlined />} href={href('reconsideration')} disabled={!region} data-testid="export-recon-stats">{t('disputes.stats.exportRecon')}</Button>
+            <Button icon={<DownloadOutlined />} href={href('litigation')} disabled={!region} data-testid="export-suit-stats">{t('disputes.stats.exportSuits')}</Button>
+          </>
+        }
+      />
+      {regions.data && !region && <Alert type="warning" showIcon title={t('disputes.stats.noRegion')} />}
+      {stats.error && <Alert type="error" showIcon title={stats.error.message} style={{ marginBottom: 16 }} />}
+      {!s ? (
+        region && <Spin />
+      ) : (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Row gutter={[12, 12]} data-testid="stats-rates">
+            {rate(t('disputes.stats.rates.accepted'), s.reconsideration.rates.accepted, 'item', 'accepted')}
+            {rate(t('disputes.stats.rates.onTimeRate'), s.reconsideration.rates.onTimeRate, 'percent', 'onTimeRate')}
+            {rate(t('disputes.stats.rates.correctionRate'), s.reconsideration.rates.correctionRate, 'percent', 'correctionRate')}
+            {rate(t('disputes.stats.rates.handled'), s.litigation.rates.handled, 'item', 'handled')}
+            {rate(t('disputes.stats.rates.lossRate'), s.litigation.rates.lossRate, 'percent', 'lossRate')}
+            {rate(t('disputes.stats.rates.headAppearanceRate'), s.litigation.rates.headAppearanceRate, 'percent', 'headAppearanceRate')}
+          </Row>
+          <Card size="small" title={t('disputes.stats.recon')} data-testid="stats-recon">
+            <Tabs
+              items={[
+                { key: 'type', label: t('disputes.stats.byType'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.reconsideration.total, s.reconsideration.byType)} columns={reconCols(t('disputes.common.caseType'))} /> },
+                { key: 'unit', label: t('disputes.stats.byRespondent'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.reconsideration.total, s.reconsideration.byUnit)} columns={reconCols(t('disputes.recon.respondent'))} /> },
+                { key: 'outcome', label: t('disputes.stats.byOutcome'), children: <Table size="small" rowKey="outcome" pagination={false} dataSource={s.reconsideration.byOutcome} columns={outcomeCols} /> },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={t('disputes.stats.suits')} data-testid="stats-suits">
+            <Tabs
+              items={[
+                { key: 'type', label: t('disputes.stats.byType'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.litigation.total, s.litigation.byType)} columns={suitCols(t('disputes.common.caseType'))} /> },
+                { key: 'unit', label: t('disputes.stats.byDefendant'), children: <Table size="small" rowKey="category" pagination={false} dataSource={withTotal(s.litigation.total, s.litigation.byUnit)} columns={suitCols(t('disputes.suit.defendant'))} /> },
+                { key: 'outcome', label: t('disputes.stats.byOutcome'), children: <Table size="small" rowKey="outcome" pagination={false} dataSource={s.litigation.byOutcome} columns={outcomeCols} /> },
+              ]}
+            />
+          </Card>
+        </Space>
+      )}
+    </div>
+  );
+}
