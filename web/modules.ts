@@ -30,6 +30,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { adminZh, adminEn } from './pages/admin/i18n';
+import { documentsZh, documentsEn } from './pages/documents/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -96,5 +97,25 @@ const admin: WebModule = {
   records: { unit: '/admin/units/:id' },
 };
 
+/** 规范性文件 — 审、登、备、纠, legality reviews, cleanup campaigns. */
+const documents: WebModule = {
+  key: 'documents',
+  group: 'decisions',
+  nav: [
+    { path: '/documents', labelKey: 'documents.nav.list', ability: 'documents.view' },
+    { path: '/documents/reviews', labelKey: 'documents.nav.reviews', ability: 'documents.view' },
+    { path: '/documents/cleanups', labelKey: 'documents.nav.cleanups', ability: 'documents.cleanup' },
+  ],
+  routes: [
+    { path: '/documents', element: lazy(() => import('./pages/documents/List')), ability: 'documents.view' },
+    { path: '/documents/reviews', element: lazy(() => import('./pages/documents/Reviews')), ability: 'documents.view' },
+    { path: '/documents/cleanups', element: lazy(() => import('./pages/documents/Cleanups')), ability: 'documents.cleanup' },
+    { path: '/documents/cleanups/:id', element: lazy(() => import('./pages/documents/CleanupDetail')), ability: 'documents.cleanup', labelKey: 'documents.cleanupDetail' },
+    { path: '/documents/:id', element: lazy(() => import('./pages/documents/Detail')), ability: 'documents.view', labelKey: 'documents.detail' },
+  ],
+  i18n: { zh: documentsZh, en: documentsEn },
+  records: { normative_document: '/documents/:id', normative_doc_review: '/documents/reviews', normative_doc_correction: '/documents' },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [admin];
+export const webModules: WebModule[] = [documents, admin];
