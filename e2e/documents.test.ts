@@ -12,7 +12,7 @@ afterAll(async () => {
 const docId = async (title: string) => (await fz.db.selectFrom('normative_documents').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
 
 describe('normative documents journeys', () => {
-  it('a liaison registers a draft, and a too-short comment period is refused naming the rule', async () => {
+  it('a draft goes through comment (too short refused, naming the rule), advisor review from its queue, deliberation, numbering and publication, and is filed when due', async () => {
     const page = await fz.page();
     await signIn(page, fz.url, 'liaison');
     await waitForShell(page);
@@ -40,6 +40,70 @@ describe('normative documents journeys', () => {
     await pickers.nth(1).press('Enter');
     await page.getByTestId('step-save').click();
     await page.getByTestId('act-commentClose').waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    // Close comment, then the office sends it to the legal-advisor firm.
+    await page.getByTestId('act-commentClose').click();
+    await page.locator('.ant-modal .ant-picker input').first().fill('2020-10-12');
+    await page.locator('.ant-modal .ant-picker input').first().press('Enter');
+    await page.locator('.ant-modal .ant-input-number input').fill('3');
+    await page.getByTestId('field-summary').fill('收到意见3条，采纳2条');
+    await page.getByTestId('step-save').click();
+    await page.getByTestId('act-review').waitFor();
+    const office = await fz.page();
+    await signIn(office, fz.url, 'office');
+    await waitForShell(office);
+    await office.goto(`${fz.url}/documents/${id}`);
+    await office.getByTestId('act-review').click();
+    const choose = async (p: typeof office, testId: string, option: string) => {
+      await p.locator(`.ant-modal [data-testid="${testId}"]`).click();
+      await p.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    };
+    await choose(office, 'field-reviewerKind', '政府法律顾问');
+    await choose(office, 'field-reviewerUnitId', '河南纳圣律师事务所');
+    await office.locator('.ant-modal .ant-picker input').first().fill('2020-10-13');
+    await office.locator('.ant-modal .ant-picker input').first().press('Enter');
+    await office.getByTestId('step-save').click();
+    await office.getByTestId('doc-reviews').getByText('河南纳圣律师事务所').waitFor();
+
+    // The advisor signs in, finds it in its queue and gives the opinion.
+    const adv = await fz.page();
+    await signIn(adv, fz.url, 'advisor');
+    await waitForShell(adv);
+    await adv.goto(`${fz.url}/documents/reviews?status=pending`);
+    await adv.getByTestId('table-document-reviews').getByText('中站区餐厨废弃物管理办法').click();
+    await adv.getByTestId('act-opinion').click();
+    await adv.locator('.ant-modal .ant-picker input').first().fill('2020-10-20');
+    await adv.locator('.ant-modal .ant-picker input').first().press('Enter');
+    await choose(adv, 'field-conclusion', '合法');
+    await adv.getByTestId('field-opinion').fill('经审核，内容合法');
+    await adv.getByTestId('step-save').click();
+    await adv.getByTestId('doc-reviews').getByText('经审核，内容合法').waitFor();
+
+    // The drafting unit records the deliberation; the office numbers and issues it.
+    await page.reload();
+    await page.getByTestId('act-deliberate').click();
+    await page.locator('.ant-modal .ant-picker input').first().fill('2020-10-22');
+    await page.locator('.ant-modal .ant-picker input').first().press('Enter');
+    await page.getByTestId('step-save').click();
+    await office.reload();
+    await office.getByTestId('act-publish').click();
+    await office.getByTestId('field-issuerCode').fill('焦中政');
+    await office.locator('.ant-modal .ant-picker input').first().fill('2020-10-30');
+    await office.locator('.ant-modal .ant-picker input').first().press('Enter');
+    await office.getByTestId('step-save').click();
+    await office.getByTestId('doc-descriptions').getByText('焦中政〔2020〕34号').waitFor();
+
+    // The filing falls due on the to-do list; the liaison files it.
+    await page.goto(`${fz.url}/`);
+    await page.getByTestId('todo-list').getByText('中站区餐厨废弃物管理办法').first().waitFor();
+    await page.goto(`${fz.url}/documents/${id}`);
+    await page.getByTestId('act-file').click();
+    await page.locator('.ant-modal .ant-picker input').first().fill('2020-11-20');
+    await page.locator('.ant-modal .ant-picker input').first().press('Enter');
+    await page.getByTestId('step-save').click();
+    await page.getByTestId('doc-descriptions').getByText('已报备').waitFor();
+    await shot(page, 'documents-filed');
   });
 
   it('the office sees a 2020 document with its number, review and the document it replaced', async () => {

@@ -70,6 +70,8 @@ export default function DocumentDetail() {
   if (d.canCorrect && d.status === 'in_force') steps.push({ key: 'correct', title: t('documents.act.correct'), schema: CorrectionInput, url: `${base}/corrections`, fields: [{ name: 'source', label: 'source', type: 'select', options: opts(CORRECTION_SOURCES), required: true }, { name: 'receivedOn', label: 'receivedOn', type: 'date', required: true }, { name: 'description', label: 'description', type: 'textarea', required: true }] });
   const opinionStep = (r: Review): Step => ({ key: 'opinion', title: t('documents.act.opinion'), schema: OpinionInput, url: `/api/v1/documents/reviews/${r.id}/opinion`, fields: [{ name: 'completedOn', label: 'completedOn', type: 'date', required: true }, { name: 'conclusion', label: 'conclusion', type: 'select', options: opts(REVIEW_CONCLUSIONS), required: true }, { name: 'opinion', label: 'opinion', type: 'textarea', required: true }] });
 
+  // The open step as of this render (its options, e.g. the law firms, may have loaded since it was opened).
+  const active = step && (steps.find((s) => s.key === step.key) ?? step);
   return (
     <>
       <PageTitle title={`《${d.title}》`} extra={<StatusTag status={d.status} map={DOC_STATUS_MAP} />} />
@@ -143,8 +145,8 @@ export default function DocumentDetail() {
           </>
         )}
       </RecordDetail>
-      {step && (
-        <StepModal open title={step.title} schema={step.schema} fields={step.fields} url={step.url} initial={step.initial} onClose={() => setStep(null)} onDone={() => { setStep(null); doc.reload(); }} />
+      {active && (
+        <StepModal open title={active.title} schema={active.schema} fields={active.fields} url={active.url} initial={active.initial} onClose={() => setStep(null)} onDone={() => { setStep(null); doc.reload(); }} />
       )}
     </>
   );
