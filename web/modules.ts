@@ -31,6 +31,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { adminZh, adminEn } from './pages/admin/i18n';
 import { documentsZh, documentsEn } from './pages/documents/i18n';
+import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
+import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -117,5 +119,41 @@ const documents: WebModule = {
   records: { normative_document: '/documents/:id', normative_doc_review: '/documents/reviews', normative_doc_correction: '/documents' },
 };
 
+/** 重大行政决策 — catalogue and the procedure. */
+const decisions: WebModule = {
+  key: 'decisions',
+  group: 'decisions',
+  nav: [
+    { path: '/decisions', labelKey: 'decisions.nav.list', ability: 'decisions.view' },
+    { path: '/decisions/catalogues', labelKey: 'decisions.nav.catalogues', ability: 'decisions.view' },
+  ],
+  routes: [
+    { path: '/decisions', element: lazy(() => import('./pages/decisions/List')), ability: 'decisions.view' },
+    { path: '/decisions/catalogues', element: lazy(() => import('./pages/decisions/Catalogues')), ability: 'decisions.view' },
+    { path: '/decisions/:id', element: lazy(() => import('./pages/decisions/Detail')), ability: 'decisions.view', labelKey: 'decisions.detail' },
+  ],
+  i18n: { zh: decisionsZh, en: decisionsEn },
+  records: { decision: '/decisions/:id' },
+};
+
+/** 政府法律顾问 — the review queue, engagements and assessment, work log. */
+const advisors: WebModule = {
+  key: 'advisors',
+  group: 'decisions',
+  nav: [
+    { path: '/advisors/reviews', labelKey: 'advisors.nav.reviews', ability: 'advisors.view' },
+    { path: '/advisors/firms', labelKey: 'advisors.nav.firms', ability: 'advisors.view' },
+    { path: '/advisors/worklogs', labelKey: 'advisors.nav.worklogs', ability: 'advisors.view' },
+  ],
+  routes: [
+    { path: '/advisors/reviews', element: lazy(() => import('./pages/advisors/Reviews')), ability: 'advisors.view' },
+    { path: '/advisors/reviews/:id', element: lazy(() => import('./pages/advisors/ReviewDetail')), ability: 'advisors.view', labelKey: 'advisors.detail' },
+    { path: '/advisors/firms', element: lazy(() => import('./pages/advisors/Firms')), ability: 'advisors.view' },
+    { path: '/advisors/worklogs', element: lazy(() => import('./pages/advisors/WorkLogs')), ability: 'advisors.view' },
+  ],
+  i18n: { zh: advisorsZh, en: advisorsEn },
+  records: { advisor_review: '/advisors/reviews/:id' },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [documents, admin];
+export const webModules: WebModule[] = [decisions, advisors, documents, admin];

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { registerMetrics, type MetricDef } from '../../core/metrics/index.js';
 import { DEFAULT_BLOCKS, formatValue, placeholderPhrases } from './template.js';
 import { renderDefault } from './service.js';
+import { settleJobs } from '../../core/jobs.js';
 
 /**
  * A test metric over real rows: units of the region whose name contains 测试 and that were active
@@ -24,6 +25,13 @@ const testUnits: MetricDef = {
     return rows.map((r) => ({ id: r.id, entity: 'unit', label: r.name, date: r.active_from, hash: `${r.name}|${r.short_name ?? ''}` }));
   },
 };
+
+// This file drives `plan.keyWorks` with the test metric above, so the plan module's own definition
+// of that id is left out here (the registry refuses two definitions of one id).
+vi.mock('../plan/metrics.js', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../plan/metrics.js')>();
+  return { ...orig, planMetrics: orig.planMetrics.filter((m) => m.id !== 'plan.keyWorks') };
+});
 
 let t: TestApp;
 let regionId: string;
@@ -177,5 +185,19 @@ describe('report workflow (API)', () => {
     const fig = json.body.figures.find((x: { metricId: string }) => x.metricId === 'plan.keyWorks');
     expect(fig).toMatchObject({ value: 3, text: '3', recordCount: 3 });
     expect((await office.get(`/api/v1/reports/${id}/export?format=rtf`)).status).toBe(400);
+  });
+
+  it('renders as a job the user can leave and come back to, and only they can see', async () => {
+    const office = await t.as('office');
+    const started = await office.post(`/api/v1/reports/${id}/export-jobs`, { format: 'docx' });
+    expect(started.status).toBe(202);
+    await settleJobs();
+    const job = await office.get(`/api/v1/jobs/${started.body.jobId}`);
+    expect(job.body).toMatchObject({ status: 'done', progress: 2, total: 2, kind: 'report.export' });
+    expect((await office.get('/api/v1/jobs')).body.items[0].id).toBe(started.body.jobId);
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${started.body.jobId}/download`, headers: { cookie: office.cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await (await t.as('leader')).get(`/api/v1/jobs/${started.body.jobId}`)).status).toBe(404);
   });
 });

@@ -1,0 +1,433 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database, Db } from '../../db/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { loadCalendar, today as todayFn, type WorkCalendar } from '../../core/calendar/index.js';
+import { badRequest, conflict, forbidden, notFound } from '../../core/errors/index.js';
+import { rate } from '../../core/metrics/index.js';
+import { auditActor, canWriteAt, DEFAULT_WRITE, readRegions, readUnits, requireRole, type Actor } from '../../core/scope/index.js';
+import { regionSubtree } from '../org/service.js';
+import { obligationsOf, factsOf, type Obligation } from './rules.js';
+import { isOfficeOf } from './service.js';
+import type { SchemeInput, ScoreInput, UnitNoteInput } from './schema.js';
+
+/**
+ * Assessment (考核) rules, as implemented:
+ * - The office defines the year's scheme: an indicator tree (indicator → sub-indicator → item). An
+ *   item is scored `auto` (from ledger records), `manual` (by the office, on the unit's note and
+ *   evidence) or is a `veto` item (一票否决: when it occurs the unit scores 0 for the round and the year).
+ * - Auto item: awarded = points × min(1, value ÷ target), rounded to 0.01; a unit with nothing due in
+ *   the round keeps full points. Measures: `plan.onTimeEntryRate` — reporting obligations (one per
+ *   task period; a one-off task's completion) falling due in the round's period that were met by
+ *   their deadline; `plan.completionRate` — tasks whose completion date falls in the period that
+ *   were accepted as done by the period's end. Only the lead unit answers for a task.
+ * - Manual item: awarded ≤ points; any deduction needs a written reason.
+ * - Round total = Σ item points awarded (0 when vetoed). Year total = Σ round total × round weight ÷ 100.
+ *   Ranking: by year total, ties share a rank.
+ * - Every deduction carries a reason; auto scores store the records they came from, and `verifyRound`
+ *   recomputes them from the rules and records (review refuses a round whose stored scores differ).
+ * - Assessed units: departments, subdistrict offices and enforcement teams of the district.
+ */
+export const ASSESSED_UNIT_TYPES = ['department', 'subdistrict', 'enforcement'];
+
+const SCHEME = { zh: '考核细则', en: 'Assessment scheme' };
+const ROUND = { zh: '考核轮次', en: 'Assessment round' };
+
+/** Measures an auto item can use, with labels. */
+export const MEASURES = {
+  'plan.onTimeEntryRate': { zh: '台账按时报送率', en: 'On-time ledger reporting rate' },
+  'plan.completionRate': { zh: '重点任务按期完成率', en: 'Task completion rate' },
+} as const;
+type Measure = keyof typeof MEASURES;
+
+/** Creates the year's scheme with its tree and rounds (the office). */
+export async function createScheme(db: Kysely<Database>, actor: Actor, input: z.infer<typeof SchemeInput>) {
+  requireRole(actor, 'office');
+  const regionId = input.regionId ?? actor.grants.find((g) => g.role === 'office' && g.regionId)?.regionId;
+  if (!regionId || !isOfficeOf(actor, regionId)) throw forbidden();
+  for (const r of input.rounds)
+    if (r.periodFrom > r.periodTo || !r.periodFrom.startsWith(String(input.year)) || !r.periodTo.startsWith(String(input.year)))
+      throw badRequest('ROUND_PERIOD_INVALID', { zh: `轮次“${r.title}”的考核期间应在${input.year}年内且起止有序`, en: 'Round period must be within the year' }, { fields: [{ path: 'rounds', message: '考核期间有误' }] });
+  return db.transaction().execute(async (trx) => {
+    const dup = await trx.selectFrom('plan_assess_schemes').select('id').where('region_id', '=', regionId).where('year', '=', input.year).executeTakeFirst();
+    if (dup) throw conflict('SCHEME_EXISTS', { zh: `${input.year}年度考核细则已制定`, en: 'The scheme of this year exists' });
+    const s = await trx.insertInto('plan_assess_schemes').values({ region_id: regionId, year: input.year, title: input.title, created_by: actor.userId }).returningAll().executeTakeFirstOrThrow();
+    let i1 = 0;
+    for (const ind of input.indicators) {
+      const a = await trx.insertInto('plan_assess_indicators').values({ scheme_id: s.id, region_id: regionId, parent_id: null, level: 1, seq: ++i1, title: ind.title, points: null, method: null, measure: null, target: null, guidance: null }).returning('id').executeTakeFirstOrThrow();
+      let i2 = 0;
+      for (const sub of ind.children) {
+        const b = await trx.insertInto('plan_assess_indicators').values({ scheme_id: s.id, region_id: regionId, parent_id: a.id, level: 2, seq: ++i2, title: sub.title, points: null, method: null, measure: null, target: null, guidance: null }).returning('id').executeTakeFirstOrThrow();
+        let i3 = 0;
+        for (const it of sub.items)
+          await trx.insertInto('plan_assess_indicators').values({
+            scheme_id: s.id, region_id: regionId, parent_id: b.id, level: 3, seq: ++i3, title: it.title, points: it.points ?? null, method: it.method,
+            measure: it.method === 'auto' ? it.measure! : null, target: it.method === 'auto' ? (it.target ?? 100) : null, guidance: it.guidance ?? null,
+          }).execute();
+      }
+    }
+    for (const r of input.rounds)
+      await trx.insertInto('plan_assess_rounds').values({ scheme_id: s.id, region_id: regionId, kind: r.kind, title: r.title, period_from: r.periodFrom, period_to: r.periodTo, weight: r.weight }).execute();
+    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_scheme', entityId: s.id, action: 'create', regionId, after: input });
+    return s;
+  });
+}
+
+/** Schemes visible: region readers of the region; unit staff the schemes of their units' districts. */
+async function schemeVisible(db: Db, actor: Actor, schemeId: string) {
+  const s = await db.selectFrom('plan_assess_schemes').selectAll().where('id', '=', schemeId).executeTakeFirst();
+  if (!s) throw notFound(SCHEME);
+  const regions = readRegions(actor);
+  if (regions === null || regions.includes(s.region_id)) return { scheme: s, office: isOfficeOf(actor, s.region_id), regionReader: true };
+  const units = readUnits(actor);
+  const subtree = await regionSubtree(db, s.region_id);
+  const inside = units.length ? await db.selectFrom('units').select('id').where('id', 'in', units).where('region_id', 'in', subtree).execute() : [];
+  if (!inside.length) throw notFound(SCHEME);
+  return { scheme: s, office: false, regionReader: false, ownUnits: inside.map((u) => u.id) };
+}
+
+/** Schemes list (by year). */
+export async function listSchemes(db: Db, actor: Actor, year?: number) {
+  const regions = readRegions(actor);
+  const rows = await db.selectFrom('plan_assess_schemes').selectAll().$if(!!year, (q) => q.where('year', '=', year!)).orderBy('year', 'desc').execute();
+  const out = [];
+  for (const r of rows) {
+    if (regions === null || regions.includes(r.region_id)) out.push(r);
+    else if (readUnits(actor).length) {
+      try {
+        await schemeVisible(db, actor, r.id);
+        out.push(r);
+      } catch {
+        /* not visible */
+      }
+    }
+  }
+  return out;
+}
+
+/** A scheme's tree and rounds. */
+export async function getScheme(db: Db, actor: Actor, id: string) {
+  const { scheme } = await schemeVisible(db, actor, id);
+  const nodes = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', id).orderBy('level').orderBy('seq').execute();
+  const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', id).orderBy('period_from').orderBy('kind').execute();
+  return { scheme, tree: buildTree(nodes), rounds, totalPoints: nodes.filter((n) => n.level === 3).reduce((s, n) => s + Number(n.points ?? 0), 0) };
+}
+
+type Node = { id: string; parent_id: string | null; seq: number; points: number | null; target: number | null };
+function buildTree<N extends Node>(nodes: N[]) {
+  const kids = (pid: string | null): unknown[] =>
+    nodes.filter((n) => n.parent_id === pid).sort((a, b) => a.seq - b.seq).map((n) => ({ ...n, points: n.points === null ? null : Number(n.points), target: n.target === null ? null : Number(n.target), children: kids(n.id) }));
+  return kids(null);
+}
+
+/** Units assessed in a region (see ASSESSED_UNIT_TYPES). */
+export async function assessedUnits(db: Db, regionId: string) {
+  const subtree = await regionSubtree(db, regionId);
+  return db.selectFrom('units').select(['id', 'name', 'sort']).where('region_id', 'in', subtree).where('type', 'in', ASSESSED_UNIT_TYPES).orderBy('sort').orderBy('name').execute();
+}
+
+/** Per lead unit: its tasks of the year's published plans with their obligations (rules.ts). */
+export async function ledgerByUnit(db: Db, regionId: string, year: number, cal: WorkCalendar) {
+  const subtree = await regionSubtree(db, regionId);
+  const tasks = await db
+    .selectFrom('plan_tasks as t')
+    .innerJoin('plan_plans as p', 'p.id', 't.plan_id')
+    .select(['t.id', 't.title', 't.unit_id', 't.recurrence', 't.due_date'])
+    .where('p.region_id', 'in', subtree)
+    .where('p.year', '=', year)
+    .where('p.status', '=', 'published')
+    .execute();
+  const entries = tasks.length
+    ? await db.selectFrom('plan_entries as e').innerJoin('plan_tasks as t', 't.id', 'e.task_id').innerJoin('plan_plans as p', 'p.id', 't.plan_id')
+      .select(['e.id', 'e.task_id', 'e.entry_date', 'e.claimed_status', 'e.review', 'e.created_at', 'e.updated_at'])
+      .where('p.region_id', 'in', subtree).where('p.year', '=', year).where('p.status', '=', 'published').execute()
+    : [];
+  const byTask = new Map<string, typeof entries>();
+  for (const e of entries) byTask.set(e.task_id, [...(byTask.get(e.task_id) ?? []), e]);
+  const out = new Map<string, { id: string; title: string; obligations: Obligation[]; doneDate: string | null }[]>();
+  for (const t of tasks) {
+    const es = (byTask.get(t.id) ?? []).map((e) => ({ id: e.id, entryDate: e.entry_date, claimedStatus: e.claimed_status, review: e.review, createdAt: e.updated_at > e.created_at ? e.updated_at : e.created_at }));
+    const task = { year, recurrence: t.recurrence, dueDate: t.due_date };
+    const f = factsOf({ ...task, published: true }, es, cal);
+    out.set(t.unit_id, [...(out.get(t.unit_id) ?? []), { id: t.id, title: t.title, obligations: obligationsOf(task, es, cal), doneDate: f.doneDate }]);
+  }
+  return out;
+}
+
+/** A measure's value for one unit over a period, with the records behind it. */
+export function measureUnit(measure: Measure, tasks: { id: string; title: string; obligations: Obligation[]; doneDate: string | null }[], from: string, to: string) {
+  if (measure === 'plan.onTimeEntryRate') {
+    const due = tasks.flatMap((t) => t.obligations.filter((o) => o.due >= from && o.due <= to).map((o) => ({ task: t, o })));
+    const missed = due.filter((d) => !d.o.metOn || d.o.metOn > d.o.due);
+    return { value: rate(due.length - missed.length, due.length), met: due.length - missed.length, total: due.length, missed: missed.map((d) => ({ taskId: d.task.id, title: d.task.title, due: d.o.due, metOn: d.o.metOn })) };
+  }
+  const due = tasks.filter((t) => { const last = t.obligations[t.obligations.length - 1]; return last.due >= from && last.due <= to; });
+  const missed = due.filter((t) => !t.doneDate || t.doneDate > to);
+  return { value: rate(due.length - missed.length, due.length), met: due.length - missed.length, total: due.length, missed: missed.map((t) => ({ taskId: t.id, title: t.title, due: t.obligations[t.obligations.length - 1].due, metOn: t.doneDate })) };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** An auto item's score for a unit: points × min(1, value ÷ target); full points with nothing due. */
+export function autoScore(item: { points: number; target: number; measure: Measure }, m: ReturnType<typeof measureUnit>) {
+  if (m.value === null) return { awarded: item.points, reason: null, basis: { ...m, note: '本期无应报事项，不扣分' } };
+  const awarded = round2(item.points * Math.min(1, m.value / item.target));
+  const ded = round2(item.points - awarded);
+  const reason = ded > 0
+    ? `${MEASURES[item.measure].zh}${m.value}%（${m.met}/${m.total}），低于${item.target}%，扣${ded}分。未达标：${m.missed.slice(0, 5).map((x) => `${x.title}（期限${x.due}${x.metOn ? `，${x.metOn}报送` : '，未报送'}）`).join('；')}${m.missed.length > 5 ? `等${m.missed.length}项` : ''}`
+    : null;
+  return { awarded, reason, basis: m };
+}
+
+async function lockRound(trx: Db, actor: Actor, roundId: string) {
+  requireRole(actor, 'office');
+  const r = await trx.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
+  if (!r) throw notFound(ROUND);
+  const regions = readRegions(actor);
+  if (regions !== null && !regions.includes(r.region_id)) throw notFound(ROUND);
+  if (!isOfficeOf(actor, r.region_id)) throw forbidden();
+  await trx.selectFrom('plan_assess_rounds').select('id').where('id', '=', roundId).forUpdate().execute();
+  return r;
+}
+
+/** Computes every auto item for every assessed unit (without writing). */
+async function computeAuto(db: Db, round: { scheme_id: string; region_id: string; period_from: string; period_to: string; year: number }) {
+  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', round.scheme_id).where('method', '=', 'auto').execute();
+  const units = await assessedUnits(db, round.region_id);
+  const ledger = await ledgerByUnit(db, round.region_id, round.year, await loadCalendar(db));
+  const out: { unitId: string; itemId: string; awarded: number; reason: string | null; basis: unknown }[] = [];
+  for (const u of units)
+    for (const it of items) {
+      const m = measureUnit(it.measure as Measure, ledger.get(u.id) ?? [], round.period_from, round.period_to);
+      out.push({ unitId: u.id, itemId: it.id, ...autoScore({ points: Number(it.points), target: Number(it.target ?? 100), measure: it.measure as Measure }, m) });
+    }
+  return out;
+}
+
+/** (Re)computes the auto items of a round from the ledger and stores them with their basis. */
+export async function computeRound(db: Kysely<Database>, actor: Actor, roundId: string) {
+  return db.transaction().execute(async (trx) => {
+    const r = await lockRound(trx, actor, roundId);
+    if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再评分', en: 'The round is closed for scoring' });
+    const scores = await computeAuto(trx, r);
+    for (const s of scores)
+      await trx.insertInto('plan_assess_scores')
+        .values({ round_id: roundId, item_id: s.itemId, region_id: r.region_id, unit_id: s.unitId, awarded: s.awarded, vetoed: null, reason: s.reason, basis: JSON.stringify(s.basis), scored_by: null, scored_at: new Date() })
+        .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ awarded: s.awarded, reason: s.reason, basis: JSON.stringify(s.basis), scored_by: null, scored_at: new Date() }))
+        .execute();
+    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_round', entityId: roundId, action: 'compute', regionId: r.region_id, after: { scores: scores.length, deductions: scores.filter((s) => s.reason).length } });
+    return { computed: scores.length };
+  });
+}
+
+/** Recomputes the auto items and compares them with the stored scores (reproducibility check). */
+export async function verifyRound(db: Db, actor: Actor, roundId: string) {
+  const r = await db.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
+  if (!r) throw notFound(ROUND);
+  const regions = readRegions(actor);
+  if (regions !== null && !regions.includes(r.region_id)) throw notFound(ROUND);
+  const fresh = await computeAuto(db, r);
+  const stored = await db.selectFrom('plan_assess_scores as sc').innerJoin('plan_assess_indicators as i', 'i.id', 'sc.item_id').select(['sc.unit_id', 'sc.item_id', 'sc.awarded']).where('sc.round_id', '=', roundId).where('i.method', '=', 'auto').execute();
+  const key = (u: string, i: string) => `${u}|${i}`;
+  const m = new Map(stored.map((s) => [key(s.unit_id, s.item_id), s.awarded === null ? null : Number(s.awarded)]));
+  const differences = fresh.filter((f) => m.get(key(f.unitId, f.itemId)) !== f.awarded).map((f) => ({ unitId: f.unitId, itemId: f.itemId, stored: m.get(key(f.unitId, f.itemId)) ?? null, recomputed: f.awarded }));
+  return { consistent: differences.length === 0, checked: fresh.length, differences };
+}
+
+/** The office scores a manual item (reason required for any deduction) or records a veto item. */
+export async function scoreItem(db: Kysely<Database>, actor: Actor, roundId: string, input: z.infer<typeof ScoreInput>) {
+  return db.transaction().execute(async (trx) => {
+    const r = await lockRound(trx, actor, roundId);
+    if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再评分', en: 'The round is closed for scoring' });
+    const item = await trx.selectFrom('plan_assess_indicators').selectAll().where('id', '=', input.itemId).where('scheme_id', '=', r.scheme_id).where('level', '=', 3).executeTakeFirst();
+    if (!item) throw badRequest('ITEM_NOT_IN_SCHEME', { zh: '评分项不属于本考核细则', en: 'Item not in this scheme' }, { fields: [{ path: 'itemId', message: '评分项不属于本考核细则' }] });
+    if (item.method === 'auto') throw conflict('ITEM_IS_AUTOMATIC', { zh: '该项按台账记录自动计分，不能手工评分', en: 'This item is scored automatically' });
+    const units = await assessedUnits(trx, r.region_id);
+    if (!units.some((u) => u.id === input.unitId)) throw badRequest('UNIT_NOT_ASSESSED', { zh: '该单位不在考核范围内', en: 'The unit is not assessed' }, { fields: [{ path: 'unitId', message: '该单位不在考核范围内' }] });
+    let values: { awarded: number | null; vetoed: boolean | null; reason: string | null };
+    if (item.method === 'manual') {
+      if (input.awarded === undefined) throw badRequest('AWARDED_REQUIRED', { zh: '请填写得分', en: 'Enter the points awarded' }, { fields: [{ path: 'awarded', message: '请填写得分' }] });
+      if (input.awarded > Number(item.points)) throw badRequest('AWARDED_TOO_HIGH', { zh: `得分不能超过该项分值${Number(item.points)}分`, en: 'Above the item points' }, { fields: [{ path: 'awarded', message: `不能超过${Number(item.points)}分` }] });
+      if (input.awarded < Number(item.points) && !input.reason) throw badRequest('DEDUCTION_NEEDS_REASON', { zh: '扣分须写明扣分理由', en: 'A deduction needs a reason' }, { fields: [{ path: 'reason', message: '扣分须写明扣分理由' }] });
+      values = { awarded: input.awarded, vetoed: null, reason: input.awarded < Number(item.points) ? input.reason! : (input.reason ?? null) };
+    } else {
+      if (input.vetoed === undefined) throw badRequest('VETOED_REQUIRED', { zh: '请选择是否触发一票否决', en: 'Say whether the veto applies' }, { fields: [{ path: 'vetoed', message: '请选择是否触发一票否决' }] });
+      if (input.vetoed && !input.reason) throw badRequest('VETO_NEEDS_REASON', { zh: '一票否决须写明事实和依据', en: 'A veto needs a reason' }, { fields: [{ path: 'reason', message: '一票否决须写明事实和依据' }] });
+      values = { awarded: null, vetoed: input.vetoed, reason: input.reason ?? null };
+    }
+    const before = await trx.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('item_id', '=', item.id).where('unit_id', '=', input.unitId).executeTakeFirst();
+    const row = await trx.insertInto('plan_assess_scores')
+      .values({ round_id: roundId, item_id: item.id, region_id: r.region_id, unit_id: input.unitId, ...values, basis: null, scored_by: actor.userId, scored_at: new Date() })
+      .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ ...values, scored_by: actor.userId, scored_at: new Date() }))
+      .returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_score', entityId: row.id, action: 'score', regionId: r.region_id, unitId: input.unitId, before, after: row });
+    return row;
+  });
+}
+
+/** A unit's note on a manual item (evidence goes as attachments to the same score record). */
+export async function addUnitNote(db: Kysely<Database>, actor: Actor, roundId: string, input: z.infer<typeof UnitNoteInput>) {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('plan_assess_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+    if (!r) throw notFound(ROUND);
+    const unitId = actor.unitId;
+    const units = await assessedUnits(trx, r.region_id);
+    if (!unitId || !units.some((u) => u.id === unitId)) throw notFound(ROUND);
+    if (!canWriteAt(actor, r.region_id, unitId, { regionRoles: [], unitRoles: ['unit_head', 'liaison'] })) throw forbidden();
+    if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再提交材料', en: 'The round is closed' });
+    const item = await trx.selectFrom('plan_assess_indicators').select(['id', 'method']).where('id', '=', input.itemId).where('scheme_id', '=', r.scheme_id).where('level', '=', 3).executeTakeFirst();
+    if (!item || item.method !== 'manual') throw badRequest('ITEM_NOT_MANUAL', { zh: '只能对人工评分项提交说明和佐证', en: 'Notes are for manual items' }, { fields: [{ path: 'itemId', message: '只能对人工评分项提交说明和佐证' }] });
+    const row = await trx.insertInto('plan_assess_scores')
+      .values({ round_id: roundId, item_id: item.id, region_id: r.region_id, unit_id: unitId, awarded: null, vetoed: null, reason: null, basis: null, unit_note: input.note, scored_by: null, scored_at: null })
+      .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ unit_note: input.note }))
+      .returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_score', entityId: row.id, action: 'unit_note', regionId: r.region_id, unitId, after: { note: input.note } });
+    return row;
+  });
+}
+
+/** Round totals per unit: Σ awarded, 0 when a veto item applies. */
+async function roundTotals(db: Db, roundId: string, regionId: string) {
+  const units = await assessedUnits(db, regionId);
+  const rows = await db.selectFrom('plan_assess_scores').select(['unit_id', sql<number>`coalesce(sum(awarded), 0)`.as('sum'), sql<boolean>`coalesce(bool_or(vetoed), false)`.as('vetoed')]).where('round_id', '=', roundId).groupBy('unit_id').execute();
+  const m = new Map(rows.map((r) => [r.unit_id, r]));
+  return units.map((u) => {
+    const r = m.get(u.id);
+    const vetoed = !!r?.vetoed;
+    return { unitId: u.id, unitName: u.name, vetoed, total: vetoed ? 0 : round2(Number(r?.sum ?? 0)) };
+  });
+}
+
+/** Competition ranking (ties share a rank). */
+export function rank<T extends { total: number }>(rows: T[]): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => b.total - a.total);
+  return sorted.map((r) => ({ ...r, rank: sorted.findIndex((x) => x.total === r.total) + 1 }));
+}
+
+/** Round results with ranking: the office any time; others once published. */
+export async function roundResults(db: Db, actor: Actor, roundId: string) {
+  const r = await db.selectFrom('plan_assess_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+  if (!r) throw notFound(ROUND);
+  const v = await schemeVisible(db, actor, r.scheme_id);
+  if (!v.office && r.status !== 'published') throw notFound(ROUND);
+  return { round: r, items: rank(await roundTotals(db, roundId, r.region_id)) };
+}
+
+/** Year results: Σ round total × weight ÷ 100 over the rounds (others see published rounds only); a veto in any round zeroes the year. */
+export async function schemeResults(db: Db, actor: Actor, schemeId: string) {
+  const v = await schemeVisible(db, actor, schemeId);
+  const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', schemeId).orderBy('period_from').execute();
+  const counted = rounds.filter((r) => v.office || r.status === 'published');
+  const totals = new Map<string, { unitId: string; unitName: string; total: number; vetoed: boolean; rounds: Record<string, number> }>();
+  for (const r of counted)
+    for (const t of await roundTotals(db, r.id, r.region_id)) {
+      const cur = totals.get(t.unitId) ?? { unitId: t.unitId, unitName: t.unitName, total: 0, vetoed: false, rounds: {} };
+      cur.rounds[r.id] = t.total;
+      cur.vetoed ||= t.vetoed;
+      cur.total = cur.vetoed ? 0 : round2(cur.total + (t.total * Number(r.weight)) / 100);
+      totals.set(t.unitId, cur);
+    }
+  return { scheme: v.scheme, rounds: counted, complete: counted.length === rounds.length && rounds.every((r) => r.status === 'published'), items: rank([...totals.values()]) };
+}
+
+/** A unit's score sheet for a round: each item, points, awarded and the reason for any deduction. */
+export async function scoreSheet(db: Db, actor: Actor, roundId: string, unitId: string) {
+  const r = await db.selectFrom('plan_assess_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+  if (!r) throw notFound(ROUND);
+  const v = await schemeVisible(db, actor, r.scheme_id);
+  if (!v.regionReader && !(v.ownUnits ?? []).includes(unitId)) throw notFound({ zh: '评分表', en: 'Score sheet' });
+  if (!v.office && r.status !== 'published') throw notFound({ zh: '评分表', en: 'Score sheet' });
+  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).orderBy('seq').execute();
+  const parents = await db.selectFrom('plan_assess_indicators').select(['id', 'parent_id', 'title', 'seq', 'level']).where('scheme_id', '=', r.scheme_id).where('level', '<', 3).execute();
+  const scores = await db.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('unit_id', '=', unitId).execute();
+  const unit = await db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw notFound({ zh: '评分表', en: 'Score sheet' });
+  const lines = items.map((it) => {
+    const sub = parents.find((p) => p.id === it.parent_id);
+    const ind = parents.find((p) => p.id === sub?.parent_id);
+    const s = scores.find((x) => x.item_id === it.id);
+    return {
+      itemId: it.id, indicator: ind?.title ?? '', subIndicator: sub?.title ?? '', order: [ind?.seq ?? 0, sub?.seq ?? 0, it.seq], title: it.title, method: it.method, points: it.points === null ? null : Number(it.points),
+      awarded: s?.awarded === null || s?.awarded === undefined ? null : Number(s.awarded), vetoed: s?.vetoed ?? null, reason: s?.reason ?? null, basis: s?.basis ?? null, unitNote: s?.unit_note ?? null, scoreId: s?.id ?? null,
+      scored: it.method === 'veto' ? s?.vetoed !== null && s?.vetoed !== undefined : s?.awarded !== null && s?.awarded !== undefined,
+    };
+  }).sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2]);
+  const vetoed = lines.some((l) => l.vetoed);
+  return { round: r, unit, lines, vetoed, total: vetoed ? 0 : round2(lines.reduce((s, l) => s + (l.awarded ?? 0), 0)), fullMarks: round2(lines.reduce((s, l) => s + (l.points ?? 0), 0)) };
+}
+
+/**
+ * What a unit is missing for full marks in a round, live from the ledger: auto items list the
+ * obligations missed or still open; manual items say whether a note/evidence was given and scored.
+ */
+export async function readiness(db: Db, actor: Actor, roundId: string, unitId: string, today = todayFn()) {
+  const r = await db.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
+  if (!r) throw notFound(ROUND);
+  const v = await schemeVisible(db, actor, r.scheme_id);
+  if (!v.regionReader && !(v.ownUnits ?? []).includes(unitId)) throw notFound({ zh: '评分表', en: 'Score sheet' });
+  const units = await assessedUnits(db, r.region_id);
+  if (!units.some((u) => u.id === unitId)) throw notFound({ zh: '评分表', en: 'Score sheet' });
+  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).orderBy('seq').execute();
+  const ledger = (await ledgerByUnit(db, r.region_id, r.year, await loadCalendar(db))).get(unitId) ?? [];
+  const scores = await db.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('unit_id', '=', unitId).execute();
+  const lines = items.map((it) => {
+    const s = scores.find((x) => x.item_id === it.id);
+    if (it.method === 'auto') {
+      const m = measureUnit(it.measure as Measure, ledger, r.period_from, r.period_to);
+      const sc = autoScore({ points: Number(it.points), target: Number(it.target ?? 100), measure: it.measure as Measure }, m);
+      const open = ledger.flatMap((t) => t.obligations.filter((o) => !o.metOn && o.due >= today && o.due >= r.period_from && o.due <= r.period_to).map((o) => `${t.title}：须于${o.due}前报送`));
+      const missing = m.missed.filter((x) => x.due < today).map((x) => `${x.title}：期限${x.due}${x.metOn ? `，${x.metOn}才报送` : '，未报送'}`);
+      return { itemId: it.id, title: it.title, method: it.method, points: Number(it.points), current: sc.awarded, missingPoints: round2(Number(it.points) - sc.awarded), todo: [...open], lost: missing };
+    }
+    if (it.method === 'manual') {
+      const awarded = s?.awarded === null || s?.awarded === undefined ? null : Number(s.awarded);
+      const todo = awarded === null ? [s?.unit_note ? '已提交说明，待依法治区办评分' : '请提交说明和佐证材料'] : [];
+      return { itemId: it.id, title: it.title, method: it.method, points: Number(it.points), current: awarded, missingPoints: awarded === null ? Number(it.points) : round2(Number(it.points) - awarded), todo, lost: s?.reason ? [s.reason] : [] };
+    }
+    return { itemId: it.id, title: it.title, method: it.method, points: null, current: null, missingPoints: 0, todo: [], lost: s?.vetoed ? [`一票否决：${s.reason}`] : [] };
+  });
+  return { round: r, unitId, lines, missingPoints: round2(lines.reduce((a, l) => a + l.missingPoints, 0)) };
+}
+
+/** Review: the office checks every manual and veto item is scored and the auto scores reproduce; scoring → reviewed. */
+export async function reviewRound(db: Kysely<Database>, actor: Actor, roundId: string) {
+  return db.transaction().execute(async (trx) => {
+    const r = await lockRound(trx, actor, roundId);
+    if (r.status !== 'scoring') throw conflict('ROUND_NOT_SCORING', { zh: '只有评分中的轮次可以审核', en: 'Only a round being scored can be reviewed' });
+    const items = await trx.selectFrom('plan_assess_indicators').select(['id', 'method', 'title']).where('scheme_id', '=', r.scheme_id).where('level', '=', 3).execute();
+    const units = await assessedUnits(trx, r.region_id);
+    const scores = await trx.selectFrom('plan_assess_scores').select(['unit_id', 'item_id', 'awarded', 'vetoed']).where('round_id', '=', roundId).execute();
+    const has = new Set(scores.filter((s) => s.awarded !== null || s.vetoed !== null).map((s) => `${s.unit_id}|${s.item_id}`));
+    const missing = units.flatMap((u) => items.filter((i) => !has.has(`${u.id}|${i.id}`)).map((i) => ({ unit: u.name, item: i.title })));
+    if (missing.length)
+      throw conflict('ROUND_INCOMPLETE', { zh: `尚有${missing.length}项未评分（如${missing[0].unit}“${missing[0].item}”），不能审核`, en: `${missing.length} scores missing` }, { missing: missing.slice(0, 100) });
+    const check = await verifyRound(trx, actor, roundId);
+    if (!check.consistent)
+      throw conflict('SCORES_STALE', { zh: '台账记录在计算后发生变化，自动评分与记录不一致，请重新计算后再审核', en: 'Records changed since the automatic scores were computed; recompute first' }, check);
+    const after = await trx.updateTable('plan_assess_rounds').set({ status: 'reviewed', reviewed_by: actor.userId, reviewed_at: new Date() }).where('id', '=', roundId).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_round', entityId: roundId, action: 'review', regionId: r.region_id, before: { status: r.status }, after: { status: after.status } });
+    return after;
+  });
+}
+
+/** Publication of a reviewed round's scores and ranking; units then see their sheets. */
+export async function publishRound(db: Kysely<Database>, actor: Actor, roundId: string) {
+  return db.transaction().execute(async (trx) => {
+    const r = await lockRound(trx, actor, roundId);
+    if (r.status !== 'reviewed') throw conflict('ROUND_NOT_REVIEWED', { zh: '考核结果须经审核后方可公布', en: 'Scores must be reviewed before publication' });
+    const after = await trx.updateTable('plan_assess_rounds').set({ status: 'published', published_at: new Date() }).where('id', '=', roundId).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_round', entityId: roundId, action: 'publish', regionId: r.region_id, before: { status: r.status }, after: { status: after.status } });
+    return after;
+  });
+}
+
+/** Access to a score record (evidence attachments): the office of the region, or the unit itself (write while scoring). */
+export async function scoreAccess(db: Db, actor: Actor, id: string, mode: 'read' | 'write') {
+  const s = await db.selectFrom('plan_assess_scores as s').innerJoin('plan_assess_rounds as r', 'r.id', 's.round_id').select(['s.region_id', 's.unit_id', 'r.status']).where('s.id', '=', id).executeTakeFirst();
+  if (!s) return null;
+  const regions = readRegions(actor);
+  const readable = regions === null || regions.includes(s.region_id) || readUnits(actor).includes(s.unit_id);
+  if (!readable) return null;
+  if (mode === 'write' && !(isOfficeOf(actor, s.region_id) || (s.status === 'scoring' && canWriteAt(actor, s.region_id, s.unit_id, DEFAULT_WRITE)))) return null;
+  return { regionId: s.region_id, unitId: s.unit_id };
+}
