@@ -30,6 +30,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { adminZh, adminEn } from './pages/admin/i18n';
+import { documentsZh, documentsEn } from './pages/documents/i18n';
 import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
 import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 import { reportZh, reportEn } from './pages/report/i18n';
@@ -100,6 +101,26 @@ const admin: WebModule = {
   ],
   i18n: { zh: adminZh, en: adminEn },
   records: { unit: '/admin/units/:id' },
+};
+
+/** 规范性文件 — 审、登、备、纠, legality reviews, cleanup campaigns. */
+const documents: WebModule = {
+  key: 'documents',
+  group: 'decisions',
+  nav: [
+    { path: '/documents', labelKey: 'documents.nav.list', ability: 'documents.view' },
+    { path: '/documents/reviews', labelKey: 'documents.nav.reviews', ability: 'documents.view' },
+    { path: '/documents/cleanups', labelKey: 'documents.nav.cleanups', ability: 'documents.cleanup' },
+  ],
+  routes: [
+    { path: '/documents', element: lazy(() => import('./pages/documents/List')), ability: 'documents.view' },
+    { path: '/documents/reviews', element: lazy(() => import('./pages/documents/Reviews')), ability: 'documents.view' },
+    { path: '/documents/cleanups', element: lazy(() => import('./pages/documents/Cleanups')), ability: 'documents.cleanup' },
+    { path: '/documents/cleanups/:id', element: lazy(() => import('./pages/documents/CleanupDetail')), ability: 'documents.cleanup', labelKey: 'documents.cleanupDetail' },
+    { path: '/documents/:id', element: lazy(() => import('./pages/documents/Detail')), ability: 'documents.view', labelKey: 'documents.detail' },
+  ],
+  i18n: { zh: documentsZh, en: documentsEn },
+  records: { normative_document: '/documents/:id', normative_doc_review: '/documents/reviews', normative_doc_correction: '/documents' },
 };
 
 /** 重大行政决策 — catalogue and the procedure. */
@@ -183,4 +204,4 @@ const disputes: WebModule = {
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [decisions, advisors, disputes, report, admin];
+export const webModules: WebModule[] = [decisions, advisors, documents, disputes, report, admin];
