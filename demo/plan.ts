@@ -247,7 +247,7 @@ async function seedAssessment(db: Kysely<Database>, office: Actor) {
         if (it.method === 'veto') await scoreItem(db, office, r.id, { unitId: u.id, itemId: it.id, vetoed: false });
         else if (it.method === 'manual') {
           // A deterministic spread of deductions, each with its reason.
-          const ded = (ui * 7 + ri * 3 + it.title.length) % 5 === 0 ? 2 : (ui + ri) % 11 === 3 ? 1 : 0;
+          const ded = ((ui + 1) * it.title.length + ri) % 4 === 0 ? 2 : (ui + ri * 2 + it.title.length) % 6 === 1 ? 1 : 0;
           await scoreItem(db, office, r.id, { unitId: u.id, itemId: it.id, awarded: Number(it.points) - ded, reason: ded ? `${it.title}佐证材料不完整，扣${ded}分` : undefined });
         }
       }
