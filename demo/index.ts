@@ -4,8 +4,11 @@ import type { Config } from '../server/config.js';
 import { hasDemoOrg, seedDemoOrg } from './org.js';
 import { seedPlanDemo } from './plan.js';
 import { seedLearningDemo } from './learning.js';
+import { seedDemoDocuments } from './documents.js';
 import { seedDemoReport } from './report.js';
 import { seedDisputes } from './disputes.js';
+import { seedAdvisors } from './advisors.js';
+import { seedDecisions } from './decisions.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -15,6 +18,9 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'plan', seed: seedPlanDemo },
   { name: 'learning', seed: seedLearningDemo },
   { name: 'disputes', seed: seedDisputes },
+  { name: 'advisors', seed: seedAdvisors },
+  { name: 'decisions', seed: seedDecisions },
+  { name: 'documents', seed: seedDemoDocuments },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */

@@ -28,9 +28,13 @@ describe('admin journeys', () => {
     await page.locator('#unit-name').fill('区营商环境服务中心');
     await page.getByTestId('unit-save').click();
     await page.getByText('单位已创建').waitFor();
-    await page.getByTestId('filter-q').locator('input').fill('营商环境');
-    await page.getByTestId('filter-q').locator('input').press('Enter');
-    await page.waitForURL(/q=/);
+    // The list reloads after the create; search once it has settled (retry if the input was re-rendered).
+    for (let i = 0; i < 3 && !new URL(page.url()).searchParams.get('q'); i++) {
+      await page.waitForLoadState('networkidle');
+      await page.getByTestId('filter-q').locator('input').fill('营商环境');
+      await page.getByTestId('filter-q').locator('input').press('Enter');
+      await page.waitForURL(/q=/, { timeout: 5000 }).catch(() => {});
+    }
     expect(new URL(page.url()).searchParams.get('q')).toBe('营商环境');
     await page.getByRole('link', { name: '区营商环境服务中心' }).click();
     await page.getByTestId('record-detail').waitFor();

@@ -16,6 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/index.js';
 import { buildApp } from '../server/app.js';
+import { DEMO_TEMPLATE } from './global-setup';
 import { loadDemo } from '../demo/index.js';
 import { DEMO_PASSWORD } from '../demo/org.js';
 import type { Kysely } from 'kysely';
@@ -51,8 +52,11 @@ export async function startFazhi(): Promise<Fazhi> {
   if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npx vite build` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
   const cfg = { ...loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, FAZHI_DEMO: '1', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1' };
-  const opened = await openDatabase({ dataDir });
-  await loadDemo(opened.db, cfg);
+  // The demo is loaded once per run by e2e/global-setup.ts; each server starts from that dump.
+  const opened = fs.existsSync(DEMO_TEMPLATE)
+    ? await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([fs.readFileSync(DEMO_TEMPLATE)]) })
+    : await openDatabase({ dataDir });
+  if (!fs.existsSync(DEMO_TEMPLATE)) await loadDemo(opened.db, cfg);
   const app = await buildApp({ db: opened.db, cfg, webDir: path.resolve('dist/web') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

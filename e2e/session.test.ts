@@ -9,6 +9,28 @@ afterAll(async () => {
   await fz?.close();
 });
 
+describe('to-do list', () => {
+  it('shows a unit’s open deadline with its badge, legal basis and computation on hover', async () => {
+    const { setDeadline } = await import('../server/core/deadlines/index.js');
+    const { today, addDays } = await import('../server/core/calendar/index.js');
+    const unit = await fz.db.selectFrom('units').select(['id', 'region_id']).where('name', '=', '区城市管理局').executeTakeFirstOrThrow();
+    await setDeadline(fz.db, {
+      module: 'demo', entity: 'unit', entityId: unit.id, kind: 'defence', title: '提交行政诉讼答辩状', regionId: unit.region_id, unitId: unit.id,
+      spec: { from: addDays(today(), -20), unit: 'ND', n: 15 }, basis: '《行政诉讼法》第六十七条：收到起诉状副本之日起十五日内提交答辩状',
+    });
+    const page = await fz.page();
+    await signIn(page, fz.url, 'liaison');
+    await waitForShell(page);
+    const badge = page.getByTestId('deadline-badge').first();
+    await badge.waitFor();
+    expect(await badge.getAttribute('data-state')).toBe('overdue');
+    expect(await page.getByTestId('todo-counts').innerText()).toContain('1');
+    await badge.hover();
+    await page.getByText('依据：《行政诉讼法》第六十七条').first().waitFor();
+    await shot(page, 'home-liaison-deadline');
+  });
+});
+
 describe('session and language', () => {
   it('switching to en changes the UI language, and it is remembered', async () => {
     const page = await fz.page();

@@ -54,6 +54,8 @@ export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storag
         frameSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
+        // Intranet deployments often serve plain HTTP: upgrading would break every asset there.
+        upgradeInsecureRequests: cfg.secureCookies ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,

@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { buildApp } from './app.js';
+import { failInterruptedJobs, settleJobs } from './core/jobs.js';
 import { loadDemo } from '../demo/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/org.js';
 
@@ -9,6 +10,7 @@ async function main() {
   const cfg = loadConfig();
   const opened = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
   const loaded = cfg.demo ? await loadDemo(opened.db, cfg) : false;
+  await failInterruptedJobs(opened.db);
   const app = await buildApp({ db: opened.db, cfg });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -16,6 +18,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await settleJobs();
     await opened.close();
     process.exit(0);
   };

@@ -110,6 +110,11 @@ function Shell() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<Suspense fallback={<Loading />}><LoginPage /></Suspense>} />
+              {webModules.flatMap((m) =>
+                (m.publicRoutes ?? []).map((r) => (
+                  <Route key={r.path} path={r.path} element={<PageBoundary fallback={<ChunkError />} resetKey={r.path}><Suspense fallback={<Loading />}><r.element /></Suspense></PageBoundary>} />
+                )),
+              )}
               <Route path="/*" element={<Protected />} />
             </Routes>
           </BrowserRouter>

@@ -18,6 +18,7 @@ export const zh = {
   },
   header: { region: '所属区域', unit: '所在单位', noUnit: '—' },
   user: { changePassword: '修改密码', language: 'English', signOut: '退出登录', signedOut: '您已退出登录' },
+  jobs: { title: '后台任务', none: '暂无后台任务', download: '下载', failed: '任务失败' },
   login: {
     title: '用户登录',
     subtitle: '法治政府建设综合管理平台',
@@ -128,6 +129,7 @@ export const en: typeof zh = {
   },
   header: { region: 'Region', unit: 'Unit', noUnit: '—' },
   user: { changePassword: 'Change password', language: '中文', signOut: 'Sign out', signedOut: 'You have signed out' },
+  jobs: { title: 'Background jobs', none: 'No background jobs', download: 'Download', failed: 'Job failed' },
   login: {
     title: 'Sign in',
     subtitle: 'Rule-of-Law Government Platform',

@@ -32,6 +32,9 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { adminZh, adminEn } from './pages/admin/i18n';
 import { planZh, planEn } from './pages/plan/i18n';
 import { learningZh, learningEn } from './pages/learning/i18n';
+import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
+import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
+import { reportZh, reportEn } from './pages/report/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -64,6 +67,8 @@ export interface WebModule {
   i18n: { zh: Record<string, unknown>; en: Record<string, unknown> };
   /** Where a record of this module opens, by entity: `{ decision: '/decisions/:id' }` (to-do links). */
   records?: Record<string, string>;
+  /** Pages outside the signed-in shell, open without sign-in (public portal); paths start with `/public/`. */
+  publicRoutes?: { path: string; element: LazyExoticComponent<ComponentType> }[];
 }
 
 /** The page of a record (for to-do and deadline links), or undefined when no module claims the entity. */
@@ -134,5 +139,63 @@ const learning: WebModule = {
   records: { learning_activity: '/learning/:id' },
 };
 
+/** 重大行政决策 — catalogue and the procedure. */
+const decisions: WebModule = {
+  key: 'decisions',
+  group: 'decisions',
+  nav: [
+    { path: '/decisions', labelKey: 'decisions.nav.list', ability: 'decisions.view' },
+    { path: '/decisions/catalogues', labelKey: 'decisions.nav.catalogues', ability: 'decisions.view' },
+  ],
+  routes: [
+    { path: '/decisions', element: lazy(() => import('./pages/decisions/List')), ability: 'decisions.view' },
+    { path: '/decisions/catalogues', element: lazy(() => import('./pages/decisions/Catalogues')), ability: 'decisions.view' },
+    { path: '/decisions/:id', element: lazy(() => import('./pages/decisions/Detail')), ability: 'decisions.view', labelKey: 'decisions.detail' },
+  ],
+  i18n: { zh: decisionsZh, en: decisionsEn },
+  records: { decision: '/decisions/:id' },
+};
+
+/** 政府法律顾问 — the review queue, engagements and assessment, work log. */
+const advisors: WebModule = {
+  key: 'advisors',
+  group: 'decisions',
+  nav: [
+    { path: '/advisors/reviews', labelKey: 'advisors.nav.reviews', ability: 'advisors.view' },
+    { path: '/advisors/firms', labelKey: 'advisors.nav.firms', ability: 'advisors.view' },
+    { path: '/advisors/worklogs', labelKey: 'advisors.nav.worklogs', ability: 'advisors.view' },
+  ],
+  routes: [
+    { path: '/advisors/reviews', element: lazy(() => import('./pages/advisors/Reviews')), ability: 'advisors.view' },
+    { path: '/advisors/reviews/:id', element: lazy(() => import('./pages/advisors/ReviewDetail')), ability: 'advisors.view', labelKey: 'advisors.detail' },
+    { path: '/advisors/firms', element: lazy(() => import('./pages/advisors/Firms')), ability: 'advisors.view' },
+    { path: '/advisors/worklogs', element: lazy(() => import('./pages/advisors/WorkLogs')), ability: 'advisors.view' },
+  ],
+  i18n: { zh: advisorsZh, en: advisorsEn },
+  records: { advisor_review: '/advisors/reviews/:id' },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [plan, learning, admin];
+/** 年度报告 — the annual report (editor, viewer, workflow), the indicator dashboard and the public portal. */
+const report: WebModule = {
+  key: 'report',
+  group: 'report',
+  nav: [
+    { path: '/report', labelKey: 'report.nav.list', ability: 'report.view' },
+    { path: '/report/dashboard', labelKey: 'report.nav.dashboard', ability: 'dashboard.view' },
+  ],
+  routes: [
+    { path: '/report', element: lazy(() => import('./pages/report/List')), ability: 'report.view' },
+    { path: '/report/dashboard', element: lazy(() => import('./pages/report/Dashboard')), ability: 'dashboard.view' },
+    { path: '/report/:id', element: lazy(() => import('./pages/report/Detail')), ability: 'report.view', labelKey: 'report.detail' },
+  ],
+  i18n: { zh: reportZh, en: reportEn },
+  records: { report: '/report/:id' },
+  publicRoutes: [
+    { path: '/public/reports', element: lazy(() => import('./pages/report/Public')) },
+    { path: '/public/reports/:id', element: lazy(() => import('./pages/report/Public')) },
+  ],
+};
+
+/** Every module's pages, in menu order within each group. Add your module here (one entry). */
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, report, admin];

@@ -23,8 +23,9 @@ export interface PageResult<T> {
  * SQL columns (anything else is refused), so the URL can carry sort and filters safely.
  * Scope and filters must already be in `qb`'s WHERE — never filter after paging.
  */
-export async function paginate<TB extends keyof Database, O>(
-  qb: SelectQueryBuilder<Database, TB, O>,
+export async function paginate<_TB = unknown, O = any>(
+  // Any select over our tables, aliased and joined ones included (Kysely types aliases as extra tables).
+  qb: SelectQueryBuilder<any, any, O>,
   q: PageQuery,
   sortable: Record<string, string>,
   defaultSort: { column: string; order: 'asc' | 'desc' },
@@ -40,7 +41,7 @@ export async function paginate<TB extends keyof Database, O>(
     column = c;
     order = q.order;
   }
-  const countRow = await (qb as SelectQueryBuilder<Database, TB, any>)
+  const countRow = await (qb as SelectQueryBuilder<Database, keyof Database, any>)
     .clearSelect()
     .clearOrderBy()
     .select(sql<number>`count(*)`.as('n'))

@@ -106,6 +106,7 @@ describe('files', () => {
     expect(dl.headers['content-type']).toBe('image/png');
     const history = await liaison.get(`/api/v1/history/unit/${unit['区城市管理局']}`);
     expect(history.status).toBe(200);
+    expect(history.body.items.map((h: { action: string }) => h.action)).toContain('upload');
     expect((await other.get(`/api/v1/history/unit/${unit['区城市管理局']}`)).status).toBe(404);
   });
 });

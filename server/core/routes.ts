@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 
 import type { App, AppContext, FazhiModule, TodoItem } from './module.js';
 import { activeActorOf, actorOf } from './http.js';
@@ -11,6 +12,7 @@ import { recordAudit } from './audit/index.js';
 import { attachFile, listFiles, readFile } from './files/index.js';
 import { getMetric, listMetrics, yearPeriod, type MetricScope } from './metrics/index.js';
 import { listSettings, putSetting } from './settings.js';
+import { getJob, listJobs } from './jobs.js';
 
 /** Resolves the region (by code) and the actor's scope within it for metrics; 404 if not visible. */
 export async function metricScopeFor(ctx: AppContext, actor: Actor, regionCode: string): Promise<MetricScope> {
@@ -70,7 +72,13 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     if (!(await resolveRecord(ctx.db, actor, req.params.entity, req.params.id, 'read'))) throw notFound();
     const items = await ctx.db.selectFrom('audit_log')
       .select(['seq', 'at', 'actor_name', 'action', 'before', 'after'])
-      .where('entity', '=', req.params.entity).where('entity_id', '=', req.params.id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('entity', '=', req.params.entity), eb('entity_id', '=', req.params.id)]),
+          // attachments uploaded to the record
+          eb.and([eb('entity', '=', 'file'), eb(sql<string>`after->>'owner'`, '=', `${req.params.entity}:${req.params.id}`)]),
+        ]),
+      )
       .orderBy('seq').execute();
     return { items };
   });
@@ -193,11 +201,17 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   });
 
   // ---- jobs (long operations) ----
-  app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req) => {
-    const actor = activeActorOf(req);
-    const job = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', req.params.id).where('user_id', '=', actor.userId).executeTakeFirst();
-    if (!job) throw notFound({ zh: '任务', en: 'Job' });
-    return job;
+  const presentJob = (j: Awaited<ReturnType<typeof listJobs>>[number]) => ({
+    id: j.id, kind: j.kind, title: j.title, status: j.status, progress: j.progress, total: j.total, error: j.error,
+    createdAt: j.created_at, finishedAt: j.finished_at, fileName: j.file_name,
   });
-
+  app.get('/api/v1/jobs', { schema: { tags: ['jobs'] } }, async (req) => ({ items: (await listJobs(ctx.db, activeActorOf(req))).map(presentJob) }));
+  app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req) => presentJob(await getJob(ctx.db, activeActorOf(req), req.params.id)));
+  app.get('/api/v1/jobs/:id/download', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req, reply) => {
+    const job = await getJob(ctx.db, activeActorOf(req), req.params.id);
+    if (job.status !== 'done' || !job.file_key) throw notFound({ zh: '任务文件', en: 'Job file' });
+    reply.header('content-type', job.file_mime ?? 'application/octet-stream');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.file_name ?? 'download')}`);
+    return reply.send(await ctx.storage.get(job.file_key));
+  });
 }

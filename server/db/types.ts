@@ -167,6 +167,10 @@ export interface JobsTable {
   error: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  title: string | null;
+  file_key: string | null;
+  file_name: string | null;
+  file_mime: string | null;
 }
 
 /**

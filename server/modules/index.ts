@@ -3,11 +3,16 @@ import { registerMetrics } from '../core/metrics/index.js';
 import { orgModule } from './org/index.js';
 import { planModule } from './plan/index.js';
 import { learningModule } from './learning/index.js';
+import { advisorsModule } from './advisors/index.js';
+import { decisionsModule } from './decisions/index.js';
 import { disputesModule } from './disputes/index.js';
 import { reportModule } from './report/index.js';
+import { documentsModule } from './documents/index.js';
 
 /** Every module of the product, in menu order. Add a module here and nowhere else. */
-export const modules: FazhiModule[] = [orgModule, planModule, learningModule, disputesModule, reportModule];
+export const modules: FazhiModule[] = [
+  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, disputesModule, reportModule,
+];
 
 /** Registers every module's metrics (the server does it in buildApp; the CLI calls this). */
 export function registerAllMetrics() {

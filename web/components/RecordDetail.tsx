@@ -25,8 +25,16 @@ export function previewable(mime: string): 'image' | 'pdf' | null {
   return null;
 }
 
+/** Changed fields worth showing: no ids or timestamps; labelled when `fieldLabel` knows the field. */
+export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined) {
+  return diffEntries(before, after)
+    .filter((r) => r.changed && r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_at'))
+    .map((r) => ({ ...r, field: fieldLabel ? fieldLabel(r.field) : r.field }))
+    .filter((r): r is typeof r & { field: string } => r.field !== undefined);
+}
+
 /** The history timeline of a record, from the audit log, with a before/after table per change. */
-export function HistoryTimeline({ entity, id, actionLabel }: { entity: string; id: string; actionLabel?: (action: string) => string }) {
+export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entity: string; id: string; actionLabel?: (action: string) => string; fieldLabel?: (field: string) => string | undefined }) {
   const { t, lang } = useT();
   const { data, error, loading } = useApi<{ items: HistoryEntry[] }>(`/api/v1/history/${entity}/${id}`);
   if (error) return <Alert type="error" showIcon title={error.message} />;
@@ -35,7 +43,8 @@ export function HistoryTimeline({ entity, id, actionLabel }: { entity: string; i
     <Timeline
       data-testid="history-timeline"
       items={[...(data?.items ?? [])].reverse().map((h) => {
-        const rows = diffEntries(h.before, h.after).filter((r) => r.changed);
+        // A creation is just "新增"; an update lists the changed fields a reader knows (labelled ones when labels are given).
+        const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel);
         return {
           key: String(h.seq),
           content: (
@@ -46,7 +55,7 @@ export function HistoryTimeline({ entity, id, actionLabel }: { entity: string; i
               </Space>
               {rows.length > 0 && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} ellipsis={{ rows: 3, expandable: true }}>
-                  {rows.map((r) => `${r.field}：${r.before || '∅'} → ${r.after || '∅'}`).join('；')}
+                  {rows.map((r) => `${r.field}：${r.before || '—'} → ${r.after || '—'}`).join('；')}
                 </Typography.Paragraph>
               )}
             </div>
@@ -129,7 +138,7 @@ export function AttachmentsPanel({ entity, id, canUpload = true }: { entity: str
  * the right its history (from the audit log) and its attachments.
  */
 export function RecordDetail({
-  entity, id, title, extra, children, canUpload, actionLabel, side,
+  entity, id, title, extra, children, canUpload, actionLabel, fieldLabel, side,
 }: {
   entity: string;
   id: string;
@@ -138,6 +147,8 @@ export function RecordDetail({
   children: ReactNode;
   canUpload?: boolean;
   actionLabel?: (action: string) => string;
+  /** Label of a stored field in the history (e.g. `name` → 单位名称). */
+  fieldLabel?: (field: string) => string | undefined;
   /** More tabs on the right (e.g. deadlines). */
   side?: { key: string; label: string; children: ReactNode }[];
 }) {
@@ -151,7 +162,7 @@ export function RecordDetail({
         <Card styles={{ body: { paddingTop: 4 } }}>
           <Tabs
             items={[
-              { key: 'history', label: t('detail.history'), children: <HistoryTimeline entity={entity} id={id} actionLabel={actionLabel} /> },
+              { key: 'history', label: t('detail.history'), children: <HistoryTimeline entity={entity} id={id} actionLabel={actionLabel} fieldLabel={fieldLabel} /> },
               { key: 'files', label: t('detail.attachments'), children: <AttachmentsPanel entity={entity} id={id} canUpload={canUpload} /> },
               ...(side ?? []),
             ]}

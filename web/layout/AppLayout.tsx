@@ -9,6 +9,7 @@ import { useAuth } from '../auth';
 import { useT, setLang } from '../i18n';
 import { webModules, type NavGroup } from '../modules';
 import { activeEntry, breadcrumbs, visibleNav } from './nav';
+import { JobsMenu } from '../components/JobsMenu';
 
 const GROUP_ICONS: Record<NavGroup, ReactNode> = {
   lead: <TeamOutlined />,
@@ -82,6 +83,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <span>{t('header.region')}：<b>{me?.regionName ?? t('header.noUnit')}</b></span>
             <span>{t('header.unit')}：<b>{me?.unitName ?? t('header.noUnit')}</b></span>
           </div>
+          <Space size={0}>
+          <JobsMenu />
           <Dropdown menu={userMenu} trigger={['click']}>
             <a onClick={(e) => e.preventDefault()} data-testid="user-menu" style={{ color: '#111827' }}>
               <Space>
@@ -92,6 +95,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </Space>
             </a>
           </Dropdown>
+          </Space>
         </Layout.Header>
         <Layout.Content className="fz-content">
           {trail.length > 1 && (

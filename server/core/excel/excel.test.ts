@@ -105,5 +105,5 @@ describe.runIf(TEST_DB === 'pglite')('killing the process during an import', () 
     await after.close();
     expect(imported.length).toBe(0);
     expect(n).toBe(before);
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,15 +1,23 @@
 import type { Migration } from 'kysely';
 import * as core from './2026_11_26_0001_core.js';
+import * as jobs from './2026_11_26_0002_jobs.js';
 import * as plan from './2026_11_26_0100_plan.js';
 import * as learning from './2026_11_26_0110_learning.js';
+import * as advisors from './2026_11_26_0200_advisors.js';
+import * as decisions from './2026_11_26_0210_decisions.js';
+import * as documents from './2026_11_26_0220_documents.js';
 import * as disputes from './2026_11_26_0300_disputes.js';
 import * as report from './2026_11_26_0400_report.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_core': core,
+  '2026_11_26_0002_jobs': jobs,
   '2026_11_26_0100_plan': plan,
   '2026_11_26_0110_learning': learning,
+  '2026_11_26_0200_advisors': advisors,
+  '2026_11_26_0210_decisions': decisions,
+  '2026_11_26_0220_documents': documents,
   '2026_11_26_0300_disputes': disputes,
   '2026_11_26_0400_report': report,
 };

@@ -219,7 +219,7 @@ describe('the ledger', () => {
     const dl = await t.db.selectFrom('deadlines').select('status').where('entity_id', '=', task.cg).executeTakeFirstOrThrow();
     expect(dl.status).toBe('done');
     const hist = await liaison.get(`/api/v1/history/plan_entry/${entryId}`);
-    expect(hist.body.items.map((h: { action: string }) => h.action)).toEqual(['create', 'return', 'resubmit', 'accept']);
+    expect(hist.body.items.map((h: { action: string }) => h.action)).toEqual(['create', 'upload', 'return', 'resubmit', 'accept']);
   });
   it('lets a co-unit report on the lead unit’s task, and refuses a future date', async () => {
     const e = await street.post(`/api/v1/plan/tasks/${task.q}/entries`, { entryDate: '2020-03-30', text: '配合报送', claimedStatus: 'in_progress' });

@@ -4,6 +4,8 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 import { registerMetrics, type MetricDef } from '../../core/metrics/index.js';
 import { DEFAULT_BLOCKS, formatValue, placeholderPhrases } from './template.js';
 import { renderDefault } from './service.js';
+import { settleJobs } from '../../core/jobs.js';
+import { issuerPt, renderHtml } from './render/text.js';
 
 /**
  * A test metric over real rows: units of the region whose name contains 测试 and that were active
@@ -73,6 +75,16 @@ describe('rendering from records', () => {
     expect(pending.noData).toBe(true);
     expect(pending.text).toBe('【暂无数据：抽查执法案卷数】');
     expect(r.warnings.some((w) => w.kind === 'no_data' && w.metricId === 'enforcement.caseFilesReviewed')).toBe(true);
+  });
+  it('keeps the 发文机关标志 of the HTML on one line, not indented: a long issuer name gets a smaller size', async () => {
+    const r = await renderDefault(t.db, '410803', 2020);
+    // The type area is 156 mm ≈ 442 pt: 12 characters fit at 34 pt, 16 need 26 pt.
+    expect(issuerPt('焦作市中站区人民政府文件')).toBe(34);
+    expect(issuerPt('焦作市中站区人民政府办公室文件')).toBe(28);
+    expect(issuerPt('某省某市某某新区管理委员会办公室文件')).toBe(23);
+    const html = renderHtml(r);
+    expect(html).toContain(`<p class="issuer" style="font-size:${issuerPt(`${r.meta.issuer}文件`)}pt">${r.meta.issuer}文件</p>`);
+    expect(html).toMatch(/\.issuer\{[^}]*white-space:nowrap[^}]*text-indent:0/);
   });
 });
 
@@ -184,5 +196,19 @@ describe('report workflow (API)', () => {
     const fig = json.body.figures.find((x: { metricId: string }) => x.metricId === 'plan.keyWorks');
     expect(fig).toMatchObject({ value: 3, text: '3', recordCount: 3 });
     expect((await office.get(`/api/v1/reports/${id}/export?format=rtf`)).status).toBe(400);
+  });
+
+  it('renders as a job the user can leave and come back to, and only they can see', async () => {
+    const office = await t.as('office');
+    const started = await office.post(`/api/v1/reports/${id}/export-jobs`, { format: 'docx' });
+    expect(started.status).toBe(202);
+    await settleJobs();
+    const job = await office.get(`/api/v1/jobs/${started.body.jobId}`);
+    expect(job.body).toMatchObject({ status: 'done', progress: 2, total: 2, kind: 'report.export' });
+    expect((await office.get('/api/v1/jobs')).body.items[0].id).toBe(started.body.jobId);
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${started.body.jobId}/download`, headers: { cookie: office.cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await (await t.as('leader')).get(`/api/v1/jobs/${started.body.jobId}`)).status).toBe(404);
   });
 });

@@ -8,6 +8,7 @@ import { CreateReportInput, TransitionInput, UpdateReportInput, STATUS_LABELS } 
 import * as svc from './service.js';
 import { exportReport, FORMATS } from './export.js';
 import { renderHtml } from './render/text.js';
+import { startJob } from '../../core/jobs.js';
 import type { Block, ReportMeta } from './template.js';
 
 /** Abilities on a report, from the same checks the service enforces. */
@@ -71,6 +72,22 @@ export function reportRoutes(app: App, ctx: AppContext) {
     reply.header('content-type', out.type);
     if (req.query.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}`);
     return reply.send(out.data);
+  });
+
+  // Rendering as a long operation: the user can leave and come back to download (GET /api/v1/jobs).
+  app.post('/api/v1/reports/:id/export-jobs', { schema: { tags: ['report'], params: z.object({ id: Id }), body: z.object({ format: z.enum(FORMATS) }) } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const row = await svc.loadReport(ctx.db, actor, req.params.id);
+    const meta = row.meta as ReportMeta;
+    const jobId = await startJob(ctx.db, ctx.storage, actor, 'report.export', `${meta.title}（${req.body.format.toUpperCase()}）`, async (progress) => {
+      await progress(0, 2);
+      const rendered = await svc.renderStored(ctx.db, row);
+      await progress(1, 2);
+      const out = await exportReport(rendered, req.body.format);
+      await progress(2, 2);
+      return { file: { name: out.filename, mime: out.type, data: out.data } };
+    });
+    return reply.status(202).send({ jobId });
   });
 
   // Public portal: published reports only.

@@ -31,6 +31,7 @@ export default function UnitDetailPage() {
         id={u.id}
         title={t('adminPages.unit.basic')}
         actionLabel={action}
+        fieldLabel={(f) => ({ name: t('adminPages.units.name'), short_name: t('adminPages.units.shortName'), type: t('adminPages.units.type'), active_from: t('adminPages.units.activeFrom'), active_to: t('adminPages.units.activeTo'), sort: t('adminPages.units.sort') })[f]}
         extra={<Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
       >
         <Descriptions column={2} bordered size="middle" data-testid="unit-descriptions">

@@ -12,6 +12,12 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { RegionSelect } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
+import { StatusTag, type StatusMap } from '../../components/StatusTag';
+
+const USER_STATUS: StatusMap = {
+  active: { color: 'green', labelKey: 'adminPages.users.active' },
+  inactive: { color: 'default', labelKey: 'adminPages.users.inactive' },
+};
 
 /** The role + scope fields of a grant (a unit role needs a unit, a region role a region). */
 function GrantFields({ prefix, units, regions }: { prefix: (string | number)[]; units: Unit[]; regions: Region[] }) {
@@ -184,7 +190,7 @@ export default function UsersPage() {
       key: 'active', title: t('adminPages.users.status'),
       render: (_: boolean, u) => (
         <Space size={4}>
-          {u.active ? <Tag color="green">{t('adminPages.users.active')}</Tag> : <Tag>{t('adminPages.users.inactive')}</Tag>}
+          <StatusTag status={u.active ? 'active' : 'inactive'} map={USER_STATUS} />
           {u.locked && <Tag color="red">{t('adminPages.users.locked')}</Tag>}
           {u.mustChangePassword && <Tag color="orange">{t('adminPages.users.mustChange')}</Tag>}
         </Space>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, lazy, Suspense } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Card, Col, Row, Statistic, Empty, Select, Space, Tooltip, Spin, Tag } from 'antd';
 import { useAuth } from '../../auth';
 import { useT } from '../../i18n';
@@ -27,7 +27,7 @@ async function pool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): Prom
 
 /** The leader's dashboard: every registered metric evaluated for the user's district and a chosen year. */
 export default function Dashboard() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const { t, lang } = useT();
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
@@ -72,6 +72,7 @@ export default function Dashboard() {
       data-testid="dashboard"
       extra={
         <Space>
+          {can('dashboard.view') && <Link to={`/report/dashboard?year=${year}`} data-testid="dashboard-more">{t('report.nav.dashboard')}</Link>}
           {region && <Tag>{region.name}</Tag>}
           <span>{t('home.year')}</span>
           <Select

@@ -1,5 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun,
+  Table, TableRow, TableCell, WidthType, TableAnchorType, RelativeHorizontalPosition,
   convertMillimetersToTwip as mm,
 } from 'docx';
 import type { Rendered, RenderedBlock } from '../service.js';
@@ -46,10 +47,47 @@ function pageFooter(align: 'right' | 'left') {
   });
 }
 
+/** The 版记 table, floated to the bottom of the last page's text block. */
+function colophon(m: Rendered['meta']) {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const cell = (text: string, align: 'left' | 'right', top: typeof thick, bottom: typeof thick, span = 1) =>
+    new TableCell({
+      columnSpan: span,
+      borders: { top, bottom, left: none, right: none },
+      children: [
+        new Paragraph({
+          alignment: align === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+          indent: align === 'left' ? { left: 280 } : { right: 280 },
+          spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+          children: [run(text, FONT.fang, 14)],
+        }),
+      ],
+    });
+  const rows: TableRow[] = [];
+  if (m.cc) rows.push(new TableRow({ children: [cell(`抄送：${m.cc}。`, 'left', thick, thin, 2)] }));
+  rows.push(new TableRow({ children: [cell(m.printOrg, 'left', m.cc ? thin : thick, thick), cell(`${zhDate(m.printDate)}印发`, 'right', m.cc ? thin : thick, thick)] }));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH / 2, TEXT_WIDTH / 2],
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      // From the top of the text block: its height (225 mm) less the table's rows, so the last rule
+      // lies on the bottom edge (LibreOffice ignores the relative "bottom" position).
+      absoluteVerticalPosition: mm(225) - rows.length * (LINE + 40),
+    },
+    rows,
+  });
+}
+
 /** Renders the report as a GB/T 9704 上行文 (red header, 文号 with 签发人, red rule, title, body, 版记). */
 export async function renderDocx(r: Rendered): Promise<Buffer> {
   const m = r.meta;
-  const children: Paragraph[] = [];
+  const children: (Paragraph | Table)[] = [];
   // 发文机关标志: red, centred, 小标宋; its top 35 mm below the top of the text block (7.2.4).
   children.push(
     new Paragraph({
@@ -94,21 +132,9 @@ export async function renderDocx(r: Rendered): Promise<Buffer> {
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(m.signature, FONT.fang)] }));
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(3.5 * CHAR) }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(zhDate(m.issueDate), FONT.fang)] }));
   children.push(blank(), blank());
-  // 版记: 抄送 and 印发机关/印发日期 in 4号仿宋 between thick first and last rules (7.4).
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
-  if (m.cc)
-    children.push(
-      new Paragraph({ border: { top: thick }, indent: { left: 280, right: 280 }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(`抄送：${m.cc}。`, FONT.fang, 14)] }),
-    );
-  children.push(
-    new Paragraph({
-      border: { top: m.cc ? thin : thick, bottom: thick },
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 280 }],
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-      children: [run(`　${m.printOrg}`, FONT.fang, 14), run(`\t${zhDate(m.printDate)}印发`, FONT.fang, 14)],
-    }),
-  );
+  // 版记: 抄送 and 印发机关/印发日期 in 4号仿宋 between thick first and last rules, the last rule on the
+  // bottom edge of the text block of the last page (7.4): a table floated to the bottom of the margin.
+  children.push(colophon(m), new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [] }));
 
   const doc = new Document({
     creator: 'Fazhi 法治政府建设综合管理平台',

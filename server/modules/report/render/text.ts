@@ -42,6 +42,12 @@ export function renderJson(r: Rendered) {
   };
 }
 
+/**
+ * Size of the 发文机关标志 in the HTML: at most 34pt, smaller for a long name so it stays on one line
+ * within the 156 mm type area (≈ 430 pt usable).
+ */
+export const issuerPt = (text: string) => Math.min(34, Math.floor(430 / text.length));
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -72,7 +78,7 @@ export function renderHtml(r: Rendered, opts: { links?: (metricId: string) => st
 <style>
 body{margin:0;background:#f3f3f3;font-family:FangSong,"FandolFang","STFangsong","Noto Serif CJK SC","Songti SC",serif;color:#000}
 .page{max-width:156mm;margin:24px auto;background:#fff;padding:37mm 26mm 35mm 28mm;box-shadow:0 1px 4px rgba(0,0,0,.15);font-size:16pt;line-height:28.9pt}
-.issuer{color:#e00;text-align:center;font-family:"FZXiaoBiaoSong-B05S","Noto Serif CJK SC",serif;font-size:34pt;letter-spacing:2px;line-height:1.3;margin:0}
+.issuer{color:#e00;text-align:center;font-family:"FZXiaoBiaoSong-B05S","Noto Serif CJK SC",serif;font-weight:bold;white-space:nowrap;line-height:1.3;margin:0;text-indent:0}
 .numline{display:flex;justify-content:space-between;margin:1.4em 1em 0}
 .signer .name{font-family:KaiTi,"AR PL UKai CN",serif}
 hr.red{border:0;border-top:2px solid #e00;margin:4mm 0 0}
@@ -86,7 +92,7 @@ p.to{text-indent:0}
 .nodata{color:#c00}
 .colophon{margin-top:3em;border-top:1px solid #000;border-bottom:1px solid #000;font-size:14pt;display:flex;justify-content:space-between;padding:0 1em}
 </style></head><body><div class="page">
-<p class="issuer">${esc(headerText(r))}</p>
+<p class="issuer" style="font-size:${issuerPt(headerText(r))}pt">${esc(headerText(r))}</p>
 <div class="numline"><span>${esc(r.meta.docNumber)}</span>${r.meta.signer ? `<span class="signer">签发人：<span class="name">${esc(r.meta.signer)}</span></span>` : ''}</div>
 <hr class="red">
 <h1>${esc(r.meta.title)}</h1>

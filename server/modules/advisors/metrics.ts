@@ -1,0 +1,173 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import type { MetricDef, MetricRecord, MetricScope, Period } from '../../core/metrics/index.js';
+import type { ReviewType } from './schema.js';
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+const regions = (s: MetricScope) => (s.regionIds.length ? s.regionIds : [NIL]);
+
+/**
+ * Whether the advisor system ran in the scope and period at all: an engagement active in the period,
+ * or a review concluded / work logged in it. Without any, the figures are "no data" (null), not 0.
+ */
+async function hasData(db: Db, s: MetricScope, p: Period) {
+  const r = await sql<{ n: number }>`
+    select (
+      (select count(*) from advisor_engagements e where e.region_id in (${sql.join(regions(s))}) and e.period_from <= ${p.to} and e.period_to >= ${p.from})
+      + (select count(*) from advisor_reviews r where r.region_id in (${sql.join(regions(s))}) and r.concluded_on between ${p.from} and ${p.to})
+      + (select count(*) from advisor_work_logs w where w.region_id in (${sql.join(regions(s))}) and w.work_date between ${p.from} and ${p.to})
+    )::int as n`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+// -- advisors.firmsEngaged: distinct law firms with an engagement contract whose period overlaps the period.
+const engagedFirms = (db: Db, s: MetricScope, p: Period) =>
+  db
+    .selectFrom('advisor_engagements as e')
+    .innerJoin('units as u', 'u.id', 'e.unit_id')
+    .select(['u.id', 'u.name', sql<string>`min(e.period_from)`.as('from'), sql<string>`string_agg(e.contract_no, '、' order by e.contract_no)`.as('contracts')])
+    .where('e.region_id', 'in', regions(s))
+    .where('u.type', '=', 'law_firm')
+    .where('e.period_from', '<=', p.to)
+    .where('e.period_to', '>=', p.from)
+    .$if(!!s.unitId, (b) => b.where('e.unit_id', '=', s.unitId!))
+    .groupBy(['u.id', 'u.name']);
+
+/** advisors.firmsEngaged */
+export const firmsEngaged: MetricDef = {
+  id: 'advisors.firmsEngaged',
+  module: 'advisors',
+  label: { zh: '聘请法律顾问律师事务所数', en: 'Law firms engaged as legal advisors' },
+  unit: 'count',
+  definition: {
+    zh: '聘期与统计期间有交集的法律顾问聘用合同所涉律师事务所数（同一律所多份合同计1家）。',
+    en: 'Distinct law firms holding a legal-advisor engagement contract whose period overlaps the reporting period.',
+  },
+  async compute(db, s, p) {
+    const rows = await engagedFirms(db, s, p).execute();
+    if (!rows.length && !(await hasData(db, s, p))) return null;
+    return rows.length;
+  },
+  async records(db, s, p) {
+    const rows = await engagedFirms(db, s, p).execute();
+    return rows.map((r): MetricRecord => ({ id: r.id, entity: 'unit', label: `${r.name}（合同${r.contracts}）`, date: r.from, unitName: r.name }));
+  },
+};
+
+// -- advisors.litigationRepresented: distinct case numbers of litigation work logged in the period.
+const litigation = (db: Db, s: MetricScope, p: Period) =>
+  db
+    .selectFrom('advisor_work_logs as w')
+    .innerJoin('units as f', 'f.id', 'w.unit_id')
+    .select(['w.case_ref', sql<string>`min(w.id::text)`.as('id'), sql<string>`min(w.work_date)`.as('first'), sql<string>`min(w.title)`.as('title'), sql<string>`min(f.name)`.as('firm')])
+    .where('w.region_id', 'in', regions(s))
+    .where('w.kind', '=', 'litigation')
+    .where('w.work_date', '>=', p.from)
+    .where('w.work_date', '<=', p.to)
+    .$if(!!s.unitId, (b) => b.where((eb) => eb.or([eb('w.unit_id', '=', s.unitId!), eb('w.client_unit_id', '=', s.unitId!)])))
+    .groupBy('w.case_ref');
+
+/** advisors.litigationRepresented */
+export const litigationRepresented: MetricDef = {
+  id: 'advisors.litigationRepresented',
+  module: 'advisors',
+  label: { zh: '法律顾问代理行政诉讼案件数', en: 'Lawsuits represented by legal advisors' },
+  unit: 'count',
+  definition: {
+    zh: '工作日志中类型为“代理行政诉讼”、工作日期在统计期间内的记录，按案号去重计数（同一案件多次出庭计1件）。',
+    en: 'Distinct case numbers among litigation-representation work-log entries dated in the period.',
+  },
+  async compute(db, s, p) {
+    const rows = await litigation(db, s, p).execute();
+    if (!rows.length && !(await hasData(db, s, p))) return null;
+    return rows.length;
+  },
+  async records(db, s, p) {
+    const rows = await litigation(db, s, p).execute();
+    return rows.map((r): MetricRecord => ({ id: r.id, entity: 'advisor_work_log', label: `${r.case_ref} ${r.title}`, date: r.first, unitName: r.firm }));
+  },
+};
+
+const reviewed = (type: ReviewType) => (db: Db, s: MetricScope, p: Period) =>
+  db
+    .selectFrom('advisor_reviews as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.id', 'r.title', 'r.concluded_on', 'u.name as unit_name'])
+    .where('r.region_id', 'in', regions(s))
+    .where('r.type', '=', type)
+    .where('r.status', '=', 'concluded')
+    .where('r.concluded_on', '>=', p.from)
+    .where('r.concluded_on', '<=', p.to)
+    .$if(!!s.unitId, (b) => b.where('r.unit_id', '=', s.unitId!))
+    .orderBy('r.concluded_on');
+
+function reviewMetric(id: string, type: ReviewType, label: { zh: string; en: string }, definition: { zh: string; en: string }): MetricDef {
+  const q = reviewed(type);
+  return {
+    id, module: 'advisors', label, unit: 'count', definition,
+    async compute(db, s, p) {
+      const rows = await q(db, s, p).execute();
+      if (!rows.length && !(await hasData(db, s, p))) return null;
+      return rows.length;
+    },
+    async records(db, s, p) {
+      return (await q(db, s, p).execute()).map((r): MetricRecord => ({ id: r.id, entity: 'advisor_review', label: r.title, date: r.concluded_on, unitName: r.unit_name }));
+    },
+  };
+}
+
+/** advisors.contractsReviewed */
+export const contractsReviewed = reviewMetric(
+  'advisors.contractsReviewed', 'contract',
+  { zh: '法律顾问审核政府合同数', en: 'Government contracts reviewed by legal advisors' },
+  { zh: '审查类型为“合同审查”、已出具书面意见且出具日期在统计期间内的审查事项数（撤回的不计）。', en: 'Contract-review requests concluded with a written opinion dated in the period (withdrawn ones excluded).' },
+);
+
+/** advisors.normativeDocsReviewed */
+export const normativeDocsReviewed = reviewMetric(
+  'advisors.normativeDocsReviewed', 'normative_document',
+  { zh: '法律顾问审核规范性文件数', en: 'Normative documents reviewed by legal advisors' },
+  { zh: '审查类型为“规范性文件合法性审查”、已出具书面意见且出具日期在统计期间内的审查事项数。', en: 'Normative-document legality reviews concluded with a written opinion dated in the period.' },
+);
+
+/** advisors.reviewsOnTimeRate — share of opinions given on or before their due date. */
+export const reviewsOnTimeRate: MetricDef = {
+  id: 'advisors.reviewsOnTimeRate',
+  module: 'advisors',
+  label: { zh: '法律意见按期出具率', en: 'Opinions given on time' },
+  unit: 'percent',
+  definition: {
+    zh: '统计期间内出具的各类审查意见中，出具日期不晚于指派时确定的办理期限的比例（%，保留一位小数）；期间内无意见的为无数据。',
+    en: 'Of the opinions given in the period, the share given on or before the due date set at assignment (%, one decimal); none → no data.',
+  },
+  async compute(db, s, p) {
+    const r = await db
+      .selectFrom('advisor_reviews')
+      .select([sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where concluded_on <= due_date)::int`.as('ok')])
+      .where('region_id', 'in', regions(s))
+      .where('status', '=', 'concluded')
+      .where('concluded_on', '>=', p.from)
+      .where('concluded_on', '<=', p.to)
+      .$if(!!s.unitId, (b) => b.where('unit_id', '=', s.unitId!))
+      .executeTakeFirstOrThrow();
+    if (!Number(r.n)) return null;
+    return Math.round((Number(r.ok) / Number(r.n)) * 1000) / 10;
+  },
+  async records(db, s, p) {
+    const rows = await db
+      .selectFrom('advisor_reviews as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['r.id', 'r.title', 'r.concluded_on', 'r.due_date', 'u.name as unit_name'])
+      .where('r.region_id', 'in', regions(s))
+      .where('r.status', '=', 'concluded')
+      .where('r.concluded_on', '>=', p.from)
+      .where('r.concluded_on', '<=', p.to)
+      .$if(!!s.unitId, (b) => b.where('r.unit_id', '=', s.unitId!))
+      .orderBy('r.concluded_on')
+      .execute();
+    return rows.map((r) => ({ id: r.id, entity: 'advisor_review', label: `${r.title}（${r.concluded_on! <= r.due_date! ? '按期' : '逾期'}）`, date: r.concluded_on, unitName: r.unit_name }));
+  },
+};
+
+/** The advisors module's metrics. */
+export const advisorMetrics: MetricDef[] = [firmsEngaged, litigationRepresented, contractsReviewed, normativeDocsReviewed, reviewsOnTimeRate];

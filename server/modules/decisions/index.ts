@@ -1,0 +1,33 @@
+import type { FazhiModule } from '../../core/module.js';
+import { canWriteAt, hasRole, readScope, registerRecordAccess, DEFAULT_WRITE } from '../../core/scope/index.js';
+import { decisionRoutes } from './routes.js';
+import { decisionMetrics } from './metrics.js';
+import { officeQueue } from './service.js';
+import './schema.js';
+
+// A decision's attachments (draft, minutes, expert opinions, risk report…): readable in scope,
+// added by the 承办单位 or the office.
+registerRecordAccess('decision', async (db, actor, id, mode) => {
+  const d = await db.selectFrom('decisions').select(['region_id', 'unit_id']).where('id', '=', id).where(readScope(actor, { region: 'region_id', unit: 'unit_id' })).executeTakeFirst();
+  if (!d || (mode === 'write' && !canWriteAt(actor, d.region_id, d.unit_id, DEFAULT_WRITE))) return null;
+  return { regionId: d.region_id, unitId: d.unit_id };
+});
+
+/** Major administrative decisions: catalogue and the statutory procedure. */
+export const decisionsModule: FazhiModule = {
+  name: 'decisions',
+  routes: decisionRoutes,
+  metrics: decisionMetrics,
+  async todos(ctx, actor) {
+    const q = await officeQueue(ctx.db, actor);
+    const items = [];
+    if (q.toDecide) items.push({ module: 'decisions', kind: 'to_decide', title: '合法性审查已通过、待提交集体讨论的重大行政决策', count: q.toDecide, href: '/decisions?state=legality_passed' });
+    if (q.toPublish) items.push({ module: 'decisions', kind: 'to_publish', title: '已集体讨论决定、待公布的重大行政决策', count: q.toPublish, href: '/decisions?state=decided' });
+    return items;
+  },
+  abilities: (a) => ({
+    'decisions.view': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison'),
+    'decisions.launch': hasRole(a, 'office', 'unit_head', 'liaison'),
+    'decisions.manageCatalogue': hasRole(a, 'office'),
+  }),
+};

@@ -1,0 +1,976 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { z } from 'zod';
+import type { Database, Db } from '../../db/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { addDays, addMonths, computeDeadline, loadCalendar, today, type DeadlineSpec } from '../../core/calendar/index.js';
+import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
+import { badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
+import { paginate } from '../../core/list.js';
+import { defineSetting, getSetting } from '../../core/settings.js';
+import {
+  auditActor, canWriteAt, hasRole, readScope, readUnits, requireRole, DEFAULT_WRITE, OFFICE_WRITE, type Actor, type WritePolicy,
+} from '../../core/scope/index.js';
+import { formatDocNumber, parseDocNumber } from '../../../common/docnumber.js';
+import { CLEANUP_DECISIONS, CORRECTION_SOURCES, DOC_STATUS, type DocStatus } from '../../../common/documents.js';
+import type {
+  CleanupInput, CleanupPublishInput, CommentCloseInput, CommentOpenInput, CommentWaiverInput, CorrectionInput, CorrectionOutcomeInput, DecisionsInput,
+  DeliberationInput, DocListQuery, DraftInput, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput,
+  SupplementInput, NormativeDocumentsTable, DraftPatch, ReviewListQuery,
+} from './schema.js';
+import { isPassed, legalityReviewRouter, type LegalityOpinion } from './legality.js';
+import type { Selectable } from 'kysely';
+
+/** A document row as read. */
+export type DocRow = Selectable<NormativeDocumentsTable>;
+
+const MODULE = 'documents';
+/** Entity names used by audit, attachments, history and deadlines. */
+export const DOC_ENTITY = 'normative_document';
+export const REVIEW_ENTITY = 'normative_doc_review';
+export const CORRECTION_ENTITY = 'normative_doc_correction';
+export const CLEANUP_ENTITY = 'normative_cleanup';
+const DOC: Msg = { zh: '规范性文件', en: 'Normative document' };
+const CLEANUP: Msg = { zh: '清理工作', en: 'Cleanup campaign' };
+
+// ---------------------------------------------------------------- settings
+// Provinces set these differently (REFERENCE §4.2, §17 item 12: Henan 令第226号 values UNCONFIRMED).
+/** Days after publication within which a document is filed with the superior (natural days). */
+export const FilingDays = defineSetting({
+  key: 'documents.filingDays',
+  label: { zh: '规范性文件报送备案期限（自公布之日起，自然日）', en: 'Filing period after publication (days)' },
+  schema: z.number().int().min(1).max(365),
+  default: 30,
+});
+/** Default validity period in years. */
+export const ValidityYears = defineSetting({
+  key: 'documents.validityYears',
+  label: { zh: '规范性文件有效期（年）', en: 'Validity period (years)' },
+  schema: z.number().int().min(1).max(20),
+  default: 5,
+});
+/** Validity period in years of documents titled 暂行/试行. */
+export const ProvisionalValidityYears = defineSetting({
+  key: 'documents.provisionalValidityYears',
+  label: { zh: '标注“暂行”“试行”的规范性文件有效期（年）', en: 'Validity of interim/trial documents (years)' },
+  schema: z.number().int().min(1).max(10),
+  default: 2,
+});
+/** Months before expiry at which the evaluation is due. */
+export const ExpiryReminderMonths = defineSetting({
+  key: 'documents.expiryReminderMonths',
+  label: { zh: '有效期届满前评估提醒（月）', en: 'Evaluation reminder before expiry (months)' },
+  schema: z.number().int().min(1).max(24),
+  default: 6,
+});
+/** Working days a legality review may take (115号's 5–15 WD is UNCONFIRMED: configurable). */
+export const ReviewDays = defineSetting({
+  key: 'documents.reviewDays',
+  label: { zh: '合法性审核期限（工作日）', en: 'Legality review period (working days)' },
+  schema: z.number().int().min(1).max(60),
+  default: 15,
+});
+/** Days to handle a correction case. */
+export const CorrectionDays = defineSetting({
+  key: 'documents.correctionDays',
+  label: { zh: '纠错处理期限（自然日）', en: 'Correction handling period (days)' },
+  schema: z.number().int().min(1).max(180),
+  default: 30,
+});
+
+// ---------------------------------------------------------------- access
+
+/**
+ * Who reads a document: the region-wide readers of its region and the staff of its drafting unit
+ * (core readScope), plus the staff of its issuing organ, plus an advisor firm a legality review of it
+ * is assigned to ("an advisor sees what is assigned to them").
+ */
+export function docReadScope(actor: Actor, alias = 'd'): Expression<SqlBool> {
+  const base = readScope(actor, { region: `${alias}.region_id`, unit: `${alias}.unit_id` });
+  const parts: Expression<SqlBool>[] = [base];
+  const units = readUnits(actor);
+  if (units.length) parts.push(sql<SqlBool>`${sql.ref(`${alias}.issuer_unit_id`)} in (${sql.join(units)})`);
+  const firms = actor.unitsByRole.advisor ?? [];
+  if (firms.length)
+    parts.push(sql<SqlBool>`exists (select 1 from normative_doc_reviews rv where rv.document_id = ${sql.ref(`${alias}.id`)} and rv.unit_id in (${sql.join(firms)}))`);
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Unit staff of the drafting unit or of the issuing organ, or the office of the region, may write. */
+function canWriteDoc(actor: Actor, d: Pick<DocRow, 'region_id' | 'unit_id' | 'issuer_unit_id'>, policy: WritePolicy = DEFAULT_WRITE) {
+  return canWriteAt(actor, d.region_id, d.unit_id, policy) || canWriteAt(actor, d.region_id, d.issuer_unit_id, policy);
+}
+
+/** Reads a document in scope or throws 404. */
+export async function getDocument(db: Db, actor: Actor, id: string): Promise<DocRow> {
+  const row = await db.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', id).where(docReadScope(actor)).executeTakeFirst();
+  if (!row) throw notFound(DOC);
+  return row;
+}
+
+/** Locks a document for a state transition: 404 when not visible, 403 when visible but not writable. */
+async function lockDoc(trx: Db, actor: Actor, id: string, policy: WritePolicy = DEFAULT_WRITE): Promise<DocRow> {
+  const row = await trx.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', id).where(docReadScope(actor)).forUpdate().executeTakeFirst();
+  if (!row) throw notFound(DOC);
+  if (!canWriteDoc(actor, row, policy)) throw forbidden();
+  return row;
+}
+
+async function audit(trx: Db, actor: Actor | null, action: string, before: unknown, after: DocRow) {
+  await recordAudit(trx, auditActor(actor), { entity: DOC_ENTITY, entityId: after.id, action, regionId: after.region_id, unitId: after.unit_id, before, after });
+}
+
+async function addEvent(trx: Db, d: Pick<DocRow, 'id' | 'region_id'>, onDate: string, status: DocStatus, reason: string) {
+  await trx.insertInto('normative_doc_events').values({ document_id: d.id, region_id: d.region_id, on_date: onDate, status, reason }).execute();
+}
+
+function notBefore(field: string, value: string, min: string | null, what: Msg) {
+  if (min && value < min)
+    throw badRequest('DATE_TOO_EARLY', { zh: `${what.zh}不得早于${min}`, en: `${what.en} cannot be before ${min}` }, { fields: [{ path: field, message: `不得早于${min}` }] });
+}
+
+function mustBeDrafting(d: DocRow) {
+  if (d.status !== 'drafting')
+    throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布，起草阶段的程序不能再变更', en: 'The document has been issued; drafting steps can no longer change' });
+}
+
+async function update(trx: Db, id: string, set: Partial<Record<keyof DocRow, unknown>>): Promise<DocRow> {
+  return trx
+    .updateTable('normative_documents')
+    .set({ ...(set as object), updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+async function regionPath(db: Db, regionId: string) {
+  return (await db.selectFrom('regions').select('path').where('id', '=', regionId).executeTakeFirstOrThrow()).path;
+}
+
+// ---------------------------------------------------------------- 审: drafting
+
+/** 起草登记: the drafting unit (or the office) registers a draft. */
+export async function createDraft(db: Kysely<Database>, actor: Actor, input: z.infer<typeof DraftInput>): Promise<DocRow> {
+  requireRole(actor, 'office', 'unit_head', 'liaison');
+  return db.transaction().execute(async (trx) => {
+    const unit = await trx.selectFrom('units').select(['id', 'region_id']).where('id', '=', input.unitId).executeTakeFirst();
+    if (!unit || !canWriteAt(actor, unit.region_id, unit.id)) throw notFound({ zh: '起草单位', en: 'Drafting unit' });
+    const issuerId = input.issuerUnitId ?? unit.id;
+    const issuer = await trx.selectFrom('units').select(['id', 'region_id']).where('id', '=', issuerId).executeTakeFirst();
+    const [up, ip] = [await regionPath(trx, unit.region_id), issuer ? await regionPath(trx, issuer.region_id) : null];
+    if (!issuer || !(up === ip || up.startsWith(`${ip}/`)))
+      throw badRequest('ISSUER_INVALID', { zh: '制定机关应为本级或上级区域的单位', en: 'The issuing organ must be in this region or above' }, { fields: [{ path: 'issuerUnitId', message: '制定机关无效' }] });
+    const row = await trx
+      .insertInto('normative_documents')
+      .values({
+        region_id: unit.region_id, unit_id: unit.id, issuer_unit_id: issuer.id, title: input.title, summary: input.summary ?? null,
+        affects_rights: input.affectsRights, market_related: input.marketRelated, drafted_on: input.draftedOn, created_by: actor.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addEvent(trx, row, input.draftedOn, 'drafting', '起草登记');
+    await audit(trx, actor, 'draft', null, row);
+    return row;
+  });
+}
+
+/** Edits a draft's particulars; the comment rules depend on the flags, so they are fixed once comment opens. */
+export async function updateDraft(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DraftPatch>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    const flagsChange = (input.affectsRights !== undefined && input.affectsRights !== before.affects_rights) || (input.marketRelated !== undefined && input.marketRelated !== before.market_related);
+    if (flagsChange && before.comment_opened_on)
+      throw conflict('COMMENT_ALREADY_OPENED', { zh: '已公开征求意见，不能再变更是否涉及权利义务或市场主体（征求意见期限据此确定）', en: 'Comment has opened; the flags that set its period can no longer change' });
+    const after = await update(trx, id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.summary !== undefined ? { summary: input.summary } : {}),
+      ...(input.affectsRights !== undefined ? { affects_rights: input.affectsRights } : {}),
+      ...(input.marketRelated !== undefined ? { market_related: input.marketRelated } : {}),
+    });
+    await audit(trx, actor, 'update', before, after);
+    return after;
+  });
+}
+
+/** Legality reviews the actor can see (an advisor: those assigned to its firm), newest first, one page. */
+export async function listReviews(db: Db, actor: Actor, q: z.infer<typeof ReviewListQuery>) {
+  const qb = db
+    .selectFrom('normative_doc_reviews as r')
+    .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
+    .leftJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.id', 'r.document_id', 'd.title', 'd.region_id', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
+    .where(docReadScope(actor))
+    .$if(!!q.status, (b) => b.where('r.status', '=', q.status!))
+    .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`));
+  type Row = Awaited<ReturnType<typeof qb.execute>>[number];
+  return paginate<'normative_doc_reviews', Row>(qb as any, q, { dueOn: 'r.due_on', requestedOn: 'r.requested_on', status: 'r.status' }, { column: 'r.requested_on', order: 'desc' });
+}
+
+/** Whether the actor may give the opinion of a review (the office of the region, or the assigned firm's advisor). */
+export function canGiveOpinion(actor: Actor, r: { region_id: string; unit_id: string | null; reviewer_kind: string; status: string }) {
+  if (r.status !== 'pending') return false;
+  return canWriteAt(actor, r.region_id, null, OFFICE_WRITE) || (r.reviewer_kind === 'advisor' && !!r.unit_id && (actor.unitsByRole.advisor ?? []).includes(r.unit_id));
+}
+
+/**
+ * The shortest lawful comment period for a document opened for comment on `openedOn`:
+ * - market-related: ≥ 30 days (优化营商环境条例 第六十二条), natural days counted from the next day,
+ *   a last day on a rest day moving to the next working day (民法典 第二百零一、二百零三条);
+ * - bearing on rights and obligations: ≥ 7 working days (法治政府建设示范指标 第24项), 调休-aware;
+ * - otherwise none.
+ */
+export function commentRule(d: Pick<DocRow, 'market_related' | 'affects_rights'>, openedOn: string): { spec: DeadlineSpec; basis: string } | null {
+  if (d.market_related)
+    return { spec: { from: openedOn, unit: 'ND', n: 30, rollOver: true }, basis: '《优化营商环境条例》第六十二条：与市场主体生产经营活动密切相关的行政规范性文件，向社会公开征求意见的期限一般不少于30日' };
+  if (d.affects_rights)
+    return { spec: { from: openedOn, unit: 'WD', n: 7 }, basis: '法治政府建设示范指标第24项：涉及人民群众切身利益的行政规范性文件公开征求意见期限一般不少于7个工作日' };
+  return null;
+}
+
+/** Opens public comment; the planned closing date must respect the minimum period. */
+export async function openComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentOpenInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    if (before.comment_opened_on)
+      throw conflict('COMMENT_ALREADY_OPENED', { zh: '该文件已公开征求意见', en: 'Public comment has already been opened' });
+    notBefore('openedOn', input.openedOn, before.drafted_on, { zh: '征求意见开始日期', en: 'Comment start' });
+    const cal = await loadCalendar(trx);
+    const rule = commentRule(before, input.openedOn);
+    const min = rule ? computeDeadline(cal, rule.spec).due : input.openedOn;
+    if (input.closesOn < min)
+      throw badRequest(
+        'COMMENT_PERIOD_TOO_SHORT',
+        { zh: `征求意见期限不足：最早截止日为${min}（${rule!.basis}）`, en: `Comment period too short: it may close no earlier than ${min}` },
+        { fields: [{ path: 'closesOn', message: `最早截止日为${min}` }], minClosesOn: min },
+      );
+    const after = await update(trx, id, { comment_opened_on: input.openedOn, comment_closes_on: input.closesOn, comment_min_closes_on: min, comment_channel: input.channel, comment_waiver: null });
+    await setDeadline(trx, {
+      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'comment_close', title: `《${after.title}》公开征求意见截止，汇总意见并说明采纳情况`,
+      regionId: after.region_id, unitId: after.unit_id,
+      spec: { from: input.openedOn, unit: 'ND', n: Math.round((Date.parse(input.closesOn) - Date.parse(input.openedOn)) / 86_400_000) },
+      basis: rule?.basis ?? '起草单位确定的征求意见期限',
+    }, cal);
+    await audit(trx, actor, 'comment_open', before, after);
+    return after;
+  });
+}
+
+/** Closes public comment: refused before the minimum period has run. */
+export async function closeComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentCloseInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    if (!before.comment_opened_on) throw conflict('COMMENT_NOT_OPENED', { zh: '尚未公开征求意见', en: 'Public comment has not been opened' });
+    if (before.comment_closed_on) throw conflict('COMMENT_ALREADY_CLOSED', { zh: '征求意见已结束', en: 'Public comment is already closed' });
+    if (input.closedOn < before.comment_min_closes_on!) {
+      const rule = commentRule(before, before.comment_opened_on);
+      throw conflict('COMMENT_PERIOD_NOT_OVER', {
+        zh: `征求意见期限未满，${before.comment_min_closes_on}前不得结束（${rule?.basis ?? ''}）`,
+        en: `The comment period runs until ${before.comment_min_closes_on}`,
+      });
+    }
+    const after = await update(trx, id, { comment_closed_on: input.closedOn, comment_count: input.commentCount, comment_summary: input.summary });
+    await closeDeadline(trx, DOC_ENTITY, id, 'comment_close');
+    await audit(trx, actor, 'comment_close', before, after);
+    return after;
+  });
+}
+
+/** Records why a document bearing on no one's rights and on no business is not put to comment. */
+export async function waiveComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentWaiverInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    const rule = commentRule(before, before.drafted_on);
+    if (rule) throw conflict('COMMENT_REQUIRED', { zh: `该文件须公开征求意见（${rule.basis}）`, en: 'This document must be put to public comment' });
+    const after = await update(trx, id, { comment_waiver: input.reason });
+    await audit(trx, actor, 'comment_waive', before, after);
+    return after;
+  });
+}
+
+/** 公平竞争审查 (优化营商环境条例 第六十三条) for market-related documents. */
+export async function recordFairCompetition(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FairCompetitionInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    notBefore('reviewedOn', input.reviewedOn, before.drafted_on, { zh: '审查日期', en: 'Review date' });
+    const after = await update(trx, id, { fair_competition_on: input.reviewedOn, fair_competition_conclusion: input.conclusion, fair_competition_opinion: input.opinion });
+    await audit(trx, actor, 'fair_competition', before, after);
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------- 审: legality review
+
+/**
+ * Requests a legality review (报送合法性审核) by the office or an advisor firm. The drafting unit or
+ * the office may request; only the office records a conclusion at once (when it reviews itself or
+ * enters a signed opinion it received).
+ */
+export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ReviewInput>) {
+  requireRole(actor, 'office', 'unit_head', 'liaison');
+  if (input.conclusion && !hasRole(actor, 'office')) throw forbidden({ zh: '审核结论由审核机构填写', en: 'Only the reviewer records the conclusion' });
+  return db.transaction().execute(async (trx) => {
+    const doc = await lockDoc(trx, actor, id);
+    mustBeDrafting(doc);
+    notBefore('requestedOn', input.requestedOn, doc.drafted_on, { zh: '送审日期', en: 'Request date' });
+    const pending = await trx.selectFrom('normative_doc_reviews').select('id').where('document_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    if (pending) throw conflict('REVIEW_PENDING', { zh: '已有尚未办结的合法性审核', en: 'A legality review is already pending' });
+    let unitId: string | null = actor.unitId;
+    if (input.reviewerKind === 'advisor') {
+      const firm = await trx.selectFrom('units').select(['id', 'region_id', 'type']).where('id', '=', input.reviewerUnitId!).executeTakeFirst();
+      const dp = await regionPath(trx, doc.region_id);
+      const fp = firm ? await regionPath(trx, firm.region_id) : null;
+      if (!firm || firm.type !== 'law_firm' || !(dp === fp || dp.startsWith(`${fp}/`)))
+        throw badRequest('REVIEWER_INVALID', { zh: '请选择本区聘请的法律顾问律师事务所', en: 'Choose a law firm engaged in this region' }, { fields: [{ path: 'reviewerUnitId', message: '不是本区的律师事务所' }] });
+      unitId = firm.id;
+    }
+    const days = await getSetting(trx, ReviewDays);
+    const cal = await loadCalendar(trx);
+    const spec: DeadlineSpec = { from: input.requestedOn, unit: 'WD', n: days };
+    const due = computeDeadline(cal, spec).due;
+    const review = await trx
+      .insertInto('normative_doc_reviews')
+      .values({ document_id: id, region_id: doc.region_id, unit_id: unitId, reviewer_kind: input.reviewerKind, reviewer_name: input.reviewerName ?? null, requested_on: input.requestedOn, due_on: due, created_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const ref = await legalityReviewRouter().route(trx, {
+      reviewId: review.id, documentId: id, regionId: doc.region_id, title: doc.title, reviewerKind: input.reviewerKind, reviewerUnitId: unitId, requestedOn: input.requestedOn, dueOn: due,
+    });
+    if (ref) await trx.updateTable('normative_doc_reviews').set({ queue_ref: ref }).where('id', '=', review.id).execute();
+    await setDeadline(trx, {
+      module: MODULE, entity: REVIEW_ENTITY, entityId: review.id, kind: 'legality_review', title: `合法性审核《${doc.title}》`,
+      regionId: doc.region_id, unitId, spec,
+      basis: `国办发〔2018〕115号：行政规范性文件未经合法性审核不得提交集体审议；审核期限${days}个工作日（系统设置）`,
+    }, cal);
+    await recordAudit(trx, auditActor(actor), { entity: REVIEW_ENTITY, entityId: review.id, action: 'request', regionId: doc.region_id, unitId, after: review });
+    if (input.conclusion)
+      return completeLegalityReview(trx, actor, review.id, { completedOn: input.completedOn!, conclusion: input.conclusion, opinion: input.opinion!, reviewerName: input.reviewerName });
+    return review;
+  });
+}
+
+/**
+ * Concludes a pending legality review — the one entry point for an opinion, whether given here by
+ * the office or the assigned firm's advisor, or (later) by the advisors module's queue. Runs in the
+ * caller's transaction; the caller has checked who may give the opinion.
+ */
+export async function completeLegalityReview(trx: Db, actor: Actor | null, reviewId: string, op: LegalityOpinion) {
+  const before = await trx.selectFrom('normative_doc_reviews').selectAll().where('id', '=', reviewId).forUpdate().executeTakeFirst();
+  if (!before) throw notFound({ zh: '审核', en: 'Review' });
+  if (before.status !== 'pending') throw conflict('REVIEW_ALREADY_DONE', { zh: '该合法性审核已出具意见', en: 'This review already has an opinion' });
+  notBefore('completedOn', op.completedOn, before.requested_on, { zh: '审核完成日期', en: 'Completion date' });
+  const after = await trx
+    .updateTable('normative_doc_reviews')
+    .set({ status: 'done', completed_on: op.completedOn, conclusion: op.conclusion, opinion: op.opinion, reviewer_name: op.reviewerName ?? before.reviewer_name, queue_ref: op.queueRef ?? before.queue_ref })
+    .where('id', '=', reviewId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await closeDeadline(trx, REVIEW_ENTITY, reviewId, 'legality_review');
+  await recordAudit(trx, auditActor(actor), { entity: REVIEW_ENTITY, entityId: reviewId, action: 'opinion', regionId: after.region_id, unitId: after.unit_id, before, after });
+  return after;
+}
+
+/** The reviewer gives the opinion: the office of the region, or an advisor of the assigned firm. */
+export async function giveOpinion(db: Kysely<Database>, actor: Actor, reviewId: string, input: z.infer<typeof OpinionInput>) {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .selectFrom('normative_doc_reviews as r')
+      .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
+      .select(['r.id', 'r.region_id', 'r.unit_id', 'r.reviewer_kind', 'd.status'])
+      .where('r.id', '=', reviewId)
+      .where(docReadScope(actor))
+      .executeTakeFirst();
+    if (!r) throw notFound({ zh: '审核', en: 'Review' });
+    if (!canGiveOpinion(actor, { ...r, status: 'pending' })) throw forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' });
+    if (r.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
+    return completeLegalityReview(trx, actor, reviewId, { ...input, reviewerName: input.reviewerName ?? actor.displayName });
+  });
+}
+
+/** Reviews of a document, oldest first. */
+export async function reviewsOf(db: Db, documentId: string) {
+  return db
+    .selectFrom('normative_doc_reviews as r')
+    .leftJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.id', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
+    .where('r.document_id', '=', documentId)
+    .orderBy('r.requested_on')
+    .orderBy('r.created_at')
+    .execute();
+}
+
+async function latestReview(trx: Db, documentId: string) {
+  return trx
+    .selectFrom('normative_doc_reviews')
+    .select(['status', 'conclusion', 'completed_on'])
+    .where('document_id', '=', documentId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+const REVIEW_RULE: Msg = {
+  zh: '未经合法性审核或者经审核不合法的，不得提交集体审议（国办发〔2018〕37号、国办发〔2018〕115号）',
+  en: 'Without a legality review concluding lawful, a document may not go to collective deliberation (State Council Office 2018 No. 37, No. 115)',
+};
+
+/** 集体审议: refused unless the latest legality review concluded lawful (or lawful after revision). */
+export async function recordDeliberation(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DeliberationInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    mustBeDrafting(before);
+    const review = await latestReview(trx, id);
+    if (!review || review.status !== 'done' || !isPassed(review.conclusion)) throw conflict('DOCUMENT_REVIEW_REQUIRED', REVIEW_RULE);
+    notBefore('deliberatedOn', input.deliberatedOn, review.completed_on, { zh: '审议日期', en: 'Deliberation date' });
+    const after = await update(trx, id, { deliberated_on: input.deliberatedOn, deliberation_meeting: input.meeting, deliberation_minutes: input.minutes ?? null });
+    await audit(trx, actor, 'deliberate', before, after);
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------- 登: registration, numbering, publication
+
+/** What is still missing before a draft may be issued (empty = may be published). */
+export async function publicationGaps(trx: Db, d: DocRow): Promise<Msg[]> {
+  const gaps: Msg[] = [];
+  const review = await latestReview(trx, d.id);
+  if (!review || review.status !== 'done' || !isPassed(review.conclusion))
+    gaps.push({ zh: '未经合法性审核或审核结论不合法（国办发〔2018〕115号）', en: 'No legality review concluding lawful (No. 115)' });
+  if (!d.deliberated_on) gaps.push({ zh: '未经集体审议决定（国办发〔2018〕37号）', en: 'Not deliberated collectively (No. 37)' });
+  const rule = commentRule(d, d.drafted_on);
+  if (rule && !d.comment_closed_on) gaps.push({ zh: `未完成公开征求意见（${rule.basis}）`, en: 'Public comment not completed' });
+  if (!rule && !d.comment_closed_on && !d.comment_waiver) gaps.push({ zh: '未公开征求意见，也未说明不征求意见的理由', en: 'No public comment and no reason for skipping it' });
+  if (d.market_related && d.fair_competition_conclusion !== 'compliant')
+    gaps.push({ zh: '涉及市场主体经济活动，未经公平竞争审查或审查未通过（《优化营商环境条例》第六十三条）', en: 'No passed fair-competition review (Business Environment Regulation art. 63)' });
+  return gaps;
+}
+
+/**
+ * The last day of validity: `years` from the day it takes effect, that day included (a document in
+ * force from 2020-06-01 for 5 years is valid until 2025-05-31); 民法典 第二百零二条 for month ends.
+ */
+export function validUntilFor(effectiveFrom: string, years: number): string {
+  return addDays(addMonths(effectiveFrom, 12 * years), -1);
+}
+
+/** Validity years for a title: 暂行/试行 documents get the shorter period. */
+export async function validityYearsFor(db: Db, title: string): Promise<number> {
+  return /暂行|试行/.test(title) ? getSetting(db, ProvisionalValidityYears) : getSetting(db, ValidityYears);
+}
+
+async function lockKey(trx: Db, key: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/** Sets the expiry-evaluation reminder: N months before the last day of validity. */
+async function setExpiryReminder(trx: Db, d: DocRow) {
+  if (!d.valid_until || d.status !== 'in_force') return;
+  const months = await getSetting(trx, ExpiryReminderMonths);
+  await setDeadline(trx, {
+    module: MODULE, entity: DOC_ENTITY, entityId: d.id, kind: 'expiry_review',
+    title: `《${d.title}》有效期至${d.valid_until}，请在届满前${months}个月组织评估（继续有效、修改、延长或废止）`,
+    regionId: d.region_id, unitId: d.issuer_unit_id,
+    spec: { from: d.valid_until, unit: 'M', n: -months },
+    basis: `规范性文件有效期届满前${months}个月，制定机关应组织评估（地方通行规定，系统设置）`,
+  });
+}
+
+/** Ends a document (repeal, invalidation, revocation) on a date, with its event and deadlines closed. */
+async function endDocument(trx: Db, actor: Actor | null, d: DocRow, status: 'repealed' | 'invalidated' | 'revoked', onDate: string, reason: string) {
+  if (d.status !== 'in_force') return d;
+  const after = await update(trx, d.id, { status, ended_on: onDate, end_reason: reason });
+  await addEvent(trx, d, onDate, status, reason);
+  await closeDeadline(trx, DOC_ENTITY, d.id, 'expiry_review', 'cancelled');
+  await audit(trx, actor, status === 'repealed' ? 'repeal' : status === 'invalidated' ? 'invalidate' : 'revoke', d, after);
+  return after;
+}
+
+/**
+ * 统一登记、统一编号、统一发布 by the office: refused (409) unless the legality review concluded lawful
+ * and the document was deliberated (国办发〔2018〕37号、115号), comment and fair-competition review
+ * done where required. Numbers are unique per region; with a 机关代字 the next free number of that
+ * issuer and year is taken. Starts the filing clock and the validity period.
+ */
+export async function publishDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof PublishInput>) {
+  requireRole(actor, 'office');
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id, OFFICE_WRITE);
+    mustBeDrafting(before);
+    const gaps = await publicationGaps(trx, before);
+    if (gaps.length)
+      throw conflict('DOCUMENT_PUBLISH_REFUSED', {
+        zh: `不得发布：${gaps.map((g) => g.zh).join('；')}。依据国办发〔2018〕37号、国办发〔2018〕115号，未经合法性审核和集体审议决定的行政规范性文件不得发布施行`,
+        en: `Cannot issue: ${gaps.map((g) => g.en).join('; ')}. Under State Council Office 2018 No. 37 and No. 115 a document needs a passed legality review and collective deliberation`,
+      }, { missing: gaps });
+    notBefore('publishedOn', input.publishedOn, before.deliberated_on, { zh: '发布日期', en: 'Publication date' });
+    const pubYear = Number(input.publishedOn.slice(0, 4));
+    let parts = input.docNumber ? parseDocNumber(input.docNumber)! : null;
+    if (parts && (parts.year > pubYear || parts.year < pubYear - 1))
+      throw badRequest('DOC_NUMBER_YEAR', { zh: `发文字号年份${parts.year}与发布日期不符`, en: `Number year ${parts.year} does not match the publication date` }, { fields: [{ path: 'docNumber', message: '年份与发布日期不符' }] });
+    if (!parts) {
+      await lockKey(trx, `docnum|${before.region_id}|${input.issuerCode}|${pubYear}`);
+      const max = await trx.selectFrom('normative_documents').select((eb) => eb.fn.max('doc_seq').as('m'))
+        .where('region_id', '=', before.region_id).where('doc_code', '=', input.issuerCode!).where('doc_year', '=', pubYear).executeTakeFirst();
+      parts = { prefix: input.issuerCode!, year: pubYear, seq: Number(max?.m ?? 0) + 1 };
+    }
+    const docNumber = formatDocNumber(parts);
+    const dup = await trx.selectFrom('normative_documents').select('id').where('region_id', '=', before.region_id).where('doc_number', '=', docNumber).executeTakeFirst();
+    if (dup) throw conflict('DOC_NUMBER_TAKEN', { zh: `发文字号${docNumber}已被使用`, en: `Number ${docNumber} is already used` }, { fields: [{ path: 'docNumber', message: '已被使用' }] });
+    await lockKey(trx, `docreg|${before.region_id}|${pubYear}`);
+    const reg = await trx.selectFrom('normative_documents').select((eb) => eb.fn.max('reg_seq').as('m')).where('region_id', '=', before.region_id).where('reg_year', '=', pubYear).executeTakeFirst();
+    const effectiveFrom = input.effectiveFrom ?? input.publishedOn;
+    notBefore('effectiveFrom', effectiveFrom, input.publishedOn, { zh: '施行日期', en: 'Effective date' });
+    const validUntil = input.validUntil ?? validUntilFor(effectiveFrom, await validityYearsFor(trx, before.title));
+    notBefore('validUntil', validUntil, effectiveFrom, { zh: '有效期截止日', en: 'End of validity' });
+    const filingDays = await getSetting(trx, FilingDays);
+    const cal = await loadCalendar(trx);
+    const filingSpec: DeadlineSpec = { from: input.publishedOn, unit: 'ND', n: filingDays, rollOver: true };
+    const filingDue = computeDeadline(cal, filingSpec).due;
+    const after = await update(trx, id, {
+      status: 'in_force', doc_number: docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq, reg_year: pubYear, reg_seq: Number(reg?.m ?? 0) + 1,
+      published_on: input.publishedOn, effective_from: effectiveFrom, valid_until: validUntil, filing_status: 'pending', filing_due: filingDue,
+    });
+    await addEvent(trx, after, effectiveFrom, 'in_force', `${docNumber}发布施行`);
+    await setDeadline(trx, {
+      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing', title: `《${after.title}》（${docNumber}）报送上一级人民政府备案`,
+      regionId: after.region_id, unitId: after.issuer_unit_id, spec: filingSpec, priority: 2,
+      basis: `规范性文件应当自公布之日起${filingDays}日内报送备案（期限按本省规定在系统设置中配置）`,
+    }, cal);
+    await setExpiryReminder(trx, after);
+    for (const rel of input.relations ?? []) {
+      const target = await trx.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', rel.documentId).where('d.region_id', '=', after.region_id).forUpdate().executeTakeFirst();
+      if (!target || target.status !== 'in_force')
+        throw badRequest('RELATION_INVALID', { zh: '被修改或废止的文件须为本区域现行有效的文件', en: 'The related document must be in force in this region' }, { fields: [{ path: 'relations', message: '文件无效' }] });
+      await trx.insertInto('normative_doc_relations').values({ region_id: after.region_id, from_document_id: id, to_document_id: target.id, kind: rel.kind, on_date: effectiveFrom }).execute();
+      if (rel.kind === 'repeals' || rel.kind === 'replaces') await endDocument(trx, actor, target, 'repealed', effectiveFrom, `被${docNumber}《${after.title}》${rel.kind === 'repeals' ? '废止' : '替代'}`);
+      else if (target.needs_amendment) await update(trx, target.id, { needs_amendment: false });
+    }
+    await audit(trx, actor, 'publish', before, after);
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------- 备: filing
+
+/** Files the document with the superior (报送备案); filing after the due date is recorded as late. */
+export async function fileDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FilingInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    if (before.filing_status !== 'pending')
+      throw conflict('FILING_NOT_PENDING', { zh: before.filing_status ? '该文件已报送备案' : '文件尚未发布，不能报送备案', en: before.filing_status ? 'Already filed' : 'Not issued yet' });
+    notBefore('filedOn', input.filedOn, before.published_on, { zh: '报备日期', en: 'Filing date' });
+    const after = await update(trx, id, { filing_status: 'submitted', filed_on: input.filedOn, filed_with: input.filedWith, filing_note: input.note ?? null });
+    await closeDeadline(trx, DOC_ENTITY, id, 'filing');
+    await audit(trx, actor, 'file', before, after);
+    return after;
+  });
+}
+
+/** The superior's receipt: accepted, or suspended until missing materials are supplied within N days. */
+export async function recordReceipt(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ReceiptInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    if (before.filing_status !== 'submitted') throw conflict('FILING_NOT_SUBMITTED', { zh: '文件未处于已报备状态', en: 'The document is not awaiting a receipt' });
+    notBefore('receivedOn', input.receivedOn, before.filing_supplied_on ?? before.filed_on, { zh: '回执日期', en: 'Receipt date' });
+    if (input.result === 'accepted') {
+      const after = await update(trx, id, { filing_status: 'accepted', filing_received_on: input.receivedOn });
+      await audit(trx, actor, 'filing_accepted', before, after);
+      return after;
+    }
+    const spec: DeadlineSpec = { from: input.receivedOn, unit: 'ND', n: input.supplyDays!, rollOver: true };
+    const cal = await loadCalendar(trx);
+    const due = computeDeadline(cal, spec).due;
+    const after = await update(trx, id, { filing_status: 'suspended', filing_received_on: input.receivedOn, filing_missing: input.missing!, filing_supply_due: due, filing_defective: true });
+    await setDeadline(trx, {
+      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing_supplement', title: `《${after.title}》备案材料不全，补充：${input.missing}`,
+      regionId: after.region_id, unitId: after.issuer_unit_id, spec, priority: 2, basis: `备案机关通知补充材料，应在${input.supplyDays}日内补正（备案中止，补正后恢复）`,
+    }, cal);
+    await audit(trx, actor, 'filing_suspended', before, after);
+    return after;
+  });
+}
+
+/** The missing materials are supplied: the filing resumes. */
+export async function supplyMaterials(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof SupplementInput>) {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id);
+    if (before.filing_status !== 'suspended') throw conflict('FILING_NOT_SUSPENDED', { zh: '该备案未中止，无需补充材料', en: 'The filing is not suspended' });
+    notBefore('suppliedOn', input.suppliedOn, before.filing_received_on, { zh: '补充材料日期', en: 'Supply date' });
+    const after = await update(trx, id, { filing_status: 'submitted', filing_supplied_on: input.suppliedOn });
+    await closeDeadline(trx, DOC_ENTITY, id, 'filing_supplement');
+    await audit(trx, actor, 'filing_supplied', before, after);
+    return after;
+  });
+}
+
+/** Filing state as the UI shows it: overdue when still pending after the due date, or filed late. */
+export function filingFlags(d: Pick<DocRow, 'filing_status' | 'filing_due' | 'filed_on' | 'filing_supply_due' | 'filing_supplied_on'>, now = today()) {
+  return {
+    overdue: d.filing_status === 'pending' && !!d.filing_due && d.filing_due < now,
+    late: !!d.filed_on && !!d.filing_due && d.filed_on > d.filing_due,
+    supplementOverdue: d.filing_status === 'suspended' && !!d.filing_supply_due && d.filing_supply_due < now,
+  };
+}
+
+// ---------------------------------------------------------------- validity
+
+/** Extends the validity period (the office, after the evaluation). */
+export async function extendValidity(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ExtendInput>) {
+  requireRole(actor, 'office');
+  return db.transaction().execute(async (trx) => {
+    const before = await lockDoc(trx, actor, id, OFFICE_WRITE);
+    if (before.status !== 'in_force') throw conflict('DOCUMENT_NOT_IN_FORCE', { zh: '只能延长现行有效文件的有效期', en: 'Only a document in force can be extended' });
+    if (before.valid_until && input.validUntil <= before.valid_until)
+      throw badRequest('VALIDITY_NOT_LATER', { zh: `新的有效期须晚于${before.valid_until}`, en: `Must be after ${before.valid_until}` }, { fields: [{ path: 'validUntil', message: `须晚于${before.valid_until}` }] });
+    const after = await update(trx, id, { valid_until: input.validUntil });
+    await setExpiryReminder(trx, after);
+    await audit(trx, actor, 'extend', before, { ...after, reason: input.reason, decidedOn: input.decidedOn } as DocRow);
+    return after;
+  });
+}
+
+/** A document's status on a date: from its dated events, with the validity period applied. */
+export async function stateAsOf(db: Db, actor: Actor, id: string, asOf: string) {
+  const d = await getDocument(db, actor, id);
+  const ev = await db
+    .selectFrom('normative_doc_events')
+    .select(['on_date', 'status', 'reason'])
+    .where('document_id', '=', id)
+    .where('on_date', '<=', asOf)
+    .orderBy('on_date', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let state: keyof typeof DOC_STATUS | 'not_issued' | 'expired' = ev ? ev.status : 'not_issued';
+  if (state === 'drafting') state = 'not_issued';
+  // 有效期届满 the day after the last day of validity, unless ended earlier.
+  if (state === 'in_force' && d.valid_until && asOf > d.valid_until) state = 'expired';
+  return { asOf, state, since: ev?.on_date ?? null, reason: ev?.reason ?? null };
+}
+
+// ---------------------------------------------------------------- 纠: correction
+
+/** Opens a correction case on an issued document; its handling period is a deadline. */
+export async function openCorrection(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CorrectionInput>) {
+  requireRole(actor, 'office', 'unit_head', 'liaison');
+  return db.transaction().execute(async (trx) => {
+    const d = await lockDoc(trx, actor, id);
+    if (d.status === 'drafting') throw conflict('DOCUMENT_NOT_ISSUED', { zh: '文件尚未发布', en: 'The document has not been issued' });
+    notBefore('receivedOn', input.receivedOn, d.published_on, { zh: '收到日期', en: 'Date received' });
+    const row = await trx
+      .insertInto('normative_doc_corrections')
+      .values({ document_id: id, region_id: d.region_id, unit_id: d.issuer_unit_id, source: input.source, received_on: input.receivedOn, description: input.description, created_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const days = input.source === 'reconsideration' ? 30 : await getSetting(trx, CorrectionDays);
+    await setDeadline(trx, {
+      module: MODULE, entity: CORRECTION_ENTITY, entityId: row.id, kind: 'correction', title: `处理对《${d.title}》的${CORRECTION_SOURCES[input.source].zh}`,
+      regionId: d.region_id, unitId: d.issuer_unit_id, spec: { from: input.receivedOn, unit: 'ND', n: days, rollOver: true },
+      basis: input.source === 'reconsideration' ? '《行政复议法》(2023)第五十六条：有权处理的，应当在三十日内依法处理' : `纠错处理期限${days}日（系统设置）`,
+    });
+    await recordAudit(trx, auditActor(actor), { entity: CORRECTION_ENTITY, entityId: row.id, action: 'open', regionId: row.region_id, unitId: row.unit_id, after: row });
+    return row;
+  });
+}
+
+/** Closes a correction: no problem, self-corrected, revoked or repealed (the last two end the document). */
+export async function closeCorrection(db: Kysely<Database>, actor: Actor, correctionId: string, input: z.infer<typeof CorrectionOutcomeInput>) {
+  requireRole(actor, 'office', 'unit_head', 'liaison');
+  return db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom('normative_doc_corrections').selectAll().where('id', '=', correctionId).forUpdate().executeTakeFirst();
+    if (!c) throw notFound({ zh: '纠错事项', en: 'Correction' });
+    const d = await lockDoc(trx, actor, c.document_id).catch((e) => {
+      throw e?.status === 404 ? notFound({ zh: '纠错事项', en: 'Correction' }) : e;
+    });
+    if (c.status !== 'open') throw conflict('CORRECTION_CLOSED', { zh: '该纠错事项已办结', en: 'The correction is already closed' });
+    notBefore('outcomeOn', input.outcomeOn, c.received_on, { zh: '办结日期', en: 'Outcome date' });
+    const after = await trx.updateTable('normative_doc_corrections').set({ status: 'closed', outcome: input.outcome, outcome_on: input.outcomeOn, outcome_note: input.note })
+      .where('id', '=', correctionId).returningAll().executeTakeFirstOrThrow();
+    if (input.outcome === 'revoked') await endDocument(trx, actor, d, 'revoked', input.outcomeOn, `纠错撤销：${input.note}`);
+    if (input.outcome === 'repealed') await endDocument(trx, actor, d, 'repealed', input.outcomeOn, `纠错废止：${input.note}`);
+    if (input.outcome === 'self_corrected' && d.status === 'in_force') await update(trx, d.id, { needs_amendment: true });
+    await closeDeadline(trx, CORRECTION_ENTITY, correctionId, 'correction');
+    await recordAudit(trx, auditActor(actor), { entity: CORRECTION_ENTITY, entityId: c.id, action: 'close', regionId: c.region_id, unitId: c.unit_id, before: c, after });
+    return after;
+  });
+}
+
+/** Corrections of a document. */
+export async function correctionsOf(db: Db, documentId: string) {
+  return db.selectFrom('normative_doc_corrections').selectAll().where('document_id', '=', documentId).orderBy('received_on').execute();
+}
+
+/** Relations in which a document takes part (both directions), with the other document's number and title. */
+export async function relationsOf(db: Db, documentId: string) {
+  const rows = await db
+    .selectFrom('normative_doc_relations as r')
+    .innerJoin('normative_documents as a', 'a.id', 'r.from_document_id')
+    .innerJoin('normative_documents as b', 'b.id', 'r.to_document_id')
+    .select(['r.kind', 'r.on_date', 'a.id as from_id', 'a.doc_number as from_number', 'a.title as from_title', 'b.id as to_id', 'b.doc_number as to_number', 'b.title as to_title'])
+    .where((eb) => eb.or([eb('r.from_document_id', '=', documentId), eb('r.to_document_id', '=', documentId)]))
+    .execute();
+  return rows;
+}
+
+// ---------------------------------------------------------------- register (list, import)
+
+/** The document register in the actor's scope, filtered, one page. */
+export async function listDocuments(db: Db, actor: Actor, q: z.infer<typeof DocListQuery>) {
+  const now = today();
+  const qb = db
+    .selectFrom('normative_documents as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
+    .selectAll('d')
+    .select(['u.name as unit_name', 'iu.name as issuer_name'])
+    .where(docReadScope(actor))
+    .$if(!!q.status, (b) => b.where('d.status', '=', q.status!))
+    .$if(!!q.unitId, (b) => b.where('d.unit_id', '=', q.unitId!))
+    .$if(!!q.issuerUnitId, (b) => b.where('d.issuer_unit_id', '=', q.issuerUnitId!))
+    .$if(!!q.year, (b) => b.where('d.published_on', '>=', `${q.year}-01-01`).where('d.published_on', '<=', `${q.year}-12-31`))
+    .$if(!!q.issuedBefore, (b) => b.where('d.published_on', '<', q.issuedBefore!))
+    .$if(q.filing === 'overdue', (b) => b.where('d.filing_status', '=', 'pending').where('d.filing_due', '<', now))
+    .$if(!!q.filing && q.filing !== 'overdue', (b) => b.where('d.filing_status', '=', q.filing as 'pending'))
+    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('d.title', 'like', `%${q.q}%`), eb('d.doc_number', 'like', `%${q.q}%`)])));
+  type Row = Awaited<ReturnType<typeof qb.execute>>[number];
+  // paginate is typed for unaliased tables; the aliased join is the same query builder.
+  return paginate<'normative_documents', Row>(qb as any, q, {
+    title: 'd.title', docNumber: 'd.doc_number', publishedOn: 'd.published_on', validUntil: 'd.valid_until', filingDue: 'd.filing_due', status: 'd.status', draftedOn: 'd.drafted_on',
+  }, { column: 'd.created_at', order: 'desc' });
+}
+
+/** One row of an existing register being taken over (import). */
+export interface ExistingDocument {
+  docNumber: string;
+  title: string;
+  issuerUnitId: string;
+  unitId: string;
+  regionId: string;
+  publishedOn: string;
+  effectiveFrom?: string;
+  validUntil?: string;
+  status: 'in_force' | 'repealed' | 'invalidated';
+  endedOn?: string;
+  filedOn?: string;
+  filedWith?: string;
+  marketRelated?: boolean;
+}
+
+/**
+ * Takes over an already-issued document from an existing register (import, demo). Its drafting
+ * procedure predates the system and is not re-checked; number, dates, validity and filing are.
+ */
+export async function registerExistingDocument(trx: Db, actor: Actor | null, e: ExistingDocument): Promise<DocRow> {
+  const parts = parseDocNumber(e.docNumber);
+  if (!parts) throw badRequest('DOC_NUMBER_INVALID', { zh: `发文字号${e.docNumber}不规范`, en: `Invalid number ${e.docNumber}` });
+  const effectiveFrom = e.effectiveFrom ?? e.publishedOn;
+  const validUntil = e.validUntil ?? null;
+  const row = await trx
+    .insertInto('normative_documents')
+    .values({
+      region_id: e.regionId, unit_id: e.unitId, issuer_unit_id: e.issuerUnitId, title: e.title, source: 'imported', drafted_on: e.publishedOn,
+      market_related: e.marketRelated ?? false, status: e.status, doc_number: e.docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq,
+      published_on: e.publishedOn, effective_from: effectiveFrom, valid_until: validUntil,
+      filing_status: e.filedOn ? 'accepted' : null, filed_on: e.filedOn ?? null, filed_with: e.filedWith ?? null,
+      ended_on: e.status === 'in_force' ? null : (e.endedOn ?? e.publishedOn), end_reason: e.status === 'in_force' ? null : '原台账记载',
+      created_by: actor?.userId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addEvent(trx, row, effectiveFrom, 'in_force', `${e.docNumber}发布施行（原台账导入）`);
+  if (row.status !== 'in_force') await addEvent(trx, row, row.ended_on!, row.status, '原台账记载');
+  if (row.status === 'in_force' && validUntil && validUntil >= today()) await setExpiryReminder(trx, row);
+  await audit(trx, actor, 'import', null, row);
+  return row;
+}
+
+// ---------------------------------------------------------------- cleanup campaigns
+
+async function lockCleanup(trx: Db, actor: Actor, id: string) {
+  requireRole(actor, 'office');
+  const c = await trx.selectFrom('normative_cleanups').selectAll().where('id', '=', id).where(readScope(actor, { region: 'region_id' })).forUpdate().executeTakeFirst();
+  if (!c) throw notFound(CLEANUP);
+  if (!canWriteAt(actor, c.region_id, null, OFFICE_WRITE)) throw forbidden();
+  return c;
+}
+
+/**
+ * Starts a cleanup: every document in force in the region (and below) issued before the date — and
+ * by the issuer, when given — not already in an open cleanup, becomes an item to decide.
+ */
+export async function createCleanup(db: Kysely<Database>, actor: Actor, input: z.infer<typeof CleanupInput>) {
+  requireRole(actor, 'office');
+  return db.transaction().execute(async (trx) => {
+    const region = await trx.selectFrom('regions').select(['id', 'path']).where('id', '=', input.regionId).executeTakeFirst();
+    if (!region || !canWriteAt(actor, region.id, null, OFFICE_WRITE)) throw notFound({ zh: '区域', en: 'Region' });
+    const c = await trx
+      .insertInto('normative_cleanups')
+      .values({ region_id: region.id, title: input.title, issued_before: input.issuedBefore, issuer_unit_id: input.issuerUnitId ?? null, basis: input.basis ?? null, started_on: input.startedOn, created_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const docs = await trx
+      .selectFrom('normative_documents as d')
+      .innerJoin('regions as r', 'r.id', 'd.region_id')
+      .select(['d.id', 'd.region_id', 'd.unit_id'])
+      .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
+      .where('d.status', '=', 'in_force')
+      .where('d.published_on', '<', input.issuedBefore)
+      .$if(!!input.issuerUnitId, (b) => b.where('d.issuer_unit_id', '=', input.issuerUnitId!))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('normative_cleanup_items as i').innerJoin('normative_cleanups as oc', 'oc.id', 'i.cleanup_id').select('i.id').whereRef('i.document_id', '=', 'd.id').where('oc.status', '=', 'open'))),
+      )
+      .execute();
+    if (docs.length === 0) throw badRequest('CLEANUP_EMPTY', { zh: '没有符合条件的现行有效文件', en: 'No document in force matches' }, { fields: [{ path: 'issuedBefore', message: '没有符合条件的文件' }] });
+    await trx.insertInto('normative_cleanup_items').values(docs.map((d) => ({ cleanup_id: c.id, document_id: d.id, region_id: d.region_id, unit_id: d.unit_id }))).execute();
+    await recordAudit(trx, auditActor(actor), { entity: CLEANUP_ENTITY, entityId: c.id, action: 'create', regionId: c.region_id, after: { ...c, items: docs.length } });
+    return { ...c, itemCount: docs.length };
+  });
+}
+
+/** Records decisions (with reasons) on items of an open cleanup. */
+export async function decideCleanupItems(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DecisionsInput>) {
+  return db.transaction().execute(async (trx) => {
+    const c = await lockCleanup(trx, actor, id);
+    if (c.status !== 'open') throw conflict('CLEANUP_PUBLISHED', { zh: '清理结果已公布，不能再修改', en: 'Results already published' });
+    notBefore('decidedOn', input.decidedOn, c.started_on, { zh: '决定日期', en: 'Decision date' });
+    const items = await trx.selectFrom('normative_cleanup_items as i').innerJoin('normative_documents as d', 'd.id', 'i.document_id')
+      .select(['i.id', 'i.document_id', 'd.valid_until']).where('i.cleanup_id', '=', id).execute();
+    const byDoc = new Map(items.map((i) => [i.document_id, i]));
+    const bad = input.items.map((it, n) => ({ it, n })).filter(({ it }) => !byDoc.has(it.documentId));
+    if (bad.length)
+      throw badRequest('CLEANUP_ITEM_UNKNOWN', { zh: '部分文件不在本次清理范围内', en: 'Some documents are not in this cleanup' }, { fields: bad.map(({ n }) => ({ path: `items.${n}.documentId`, message: '不在清理范围内' })) });
+    for (const [n, it] of input.items.entries()) {
+      const cur = byDoc.get(it.documentId)!;
+      if (it.decision === 'extend' && cur.valid_until && it.newValidUntil! <= cur.valid_until)
+        throw badRequest('VALIDITY_NOT_LATER', { zh: `延长后的有效期须晚于${cur.valid_until}`, en: `Must be after ${cur.valid_until}` }, { fields: [{ path: `items.${n}.newValidUntil`, message: `须晚于${cur.valid_until}` }] });
+      await trx.updateTable('normative_cleanup_items')
+        .set({ decision: it.decision, reason: it.reason, new_valid_until: it.decision === 'extend' ? it.newValidUntil! : null, decided_on: input.decidedOn, decided_by: actor.userId })
+        .where('id', '=', cur.id).execute();
+    }
+    await recordAudit(trx, auditActor(actor), { entity: CLEANUP_ENTITY, entityId: id, action: 'decide', regionId: c.region_id, after: input });
+    return { decided: input.items.length };
+  });
+}
+
+/**
+ * Publishes the results: refused while any item is undecided; repeals and invalidations end the
+ * documents on the publication date, extensions move the validity, amendments are flagged.
+ * 「未列入继续有效目录的规范性文件，不得作为行政管理的依据」 — every item must be decided first.
+ */
+export async function publishCleanup(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CleanupPublishInput>) {
+  return db.transaction().execute(async (trx) => {
+    const c = await lockCleanup(trx, actor, id);
+    if (c.status !== 'open') throw conflict('CLEANUP_PUBLISHED', { zh: '清理结果已公布', en: 'Results already published' });
+    notBefore('publishedOn', input.publishedOn, c.started_on, { zh: '公布日期', en: 'Publication date' });
+    const items = await trx.selectFrom('normative_cleanup_items').selectAll().where('cleanup_id', '=', id).execute();
+    const undecided = items.filter((i) => !i.decision).length;
+    if (undecided)
+      throw conflict('CLEANUP_UNDECIDED', {
+        zh: `尚有${undecided}件文件未作出清理决定，不能公布清理结果（凡未列入继续有效目录的文件不得作为行政管理依据，须逐件决定）`,
+        en: `${undecided} documents are still undecided`,
+      }, { undecided });
+    for (const i of items) {
+      const d = await trx.selectFrom('normative_documents').selectAll().where('id', '=', i.document_id).forUpdate().executeTakeFirstOrThrow();
+      const label = CLEANUP_DECISIONS[i.decision!].zh;
+      if (i.decision === 'repeal') await endDocument(trx, actor, d, 'repealed', input.publishedOn, `清理${label}：${i.reason}`);
+      else if (i.decision === 'invalidate') await endDocument(trx, actor, d, 'invalidated', input.publishedOn, `清理${label}：${i.reason}`);
+      else if (i.decision === 'extend' && d.status === 'in_force') {
+        const after = await update(trx, d.id, { valid_until: i.new_valid_until });
+        await setExpiryReminder(trx, after);
+        await audit(trx, actor, 'extend', d, after);
+      } else if (i.decision === 'amend' && d.status === 'in_force') {
+        const after = await update(trx, d.id, { needs_amendment: true });
+        await audit(trx, actor, 'flag_amend', d, after);
+      }
+    }
+    const after = await trx.updateTable('normative_cleanups').set({ status: 'published', published_on: input.publishedOn, decision_number: input.decisionNumber ?? null })
+      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, auditActor(actor), { entity: CLEANUP_ENTITY, entityId: id, action: 'publish', regionId: c.region_id, before: c, after });
+    return after;
+  });
+}
+
+/** Cleanups visible to the actor (region readers). */
+export async function listCleanups(db: Db, actor: Actor) {
+  return db
+    .selectFrom('normative_cleanups as c')
+    .select(['c.id', 'c.region_id', 'c.title', 'c.issued_before', 'c.issuer_unit_id', 'c.basis', 'c.started_on', 'c.status', 'c.published_on', 'c.decision_number'])
+    .select((eb) => [
+      eb.selectFrom('normative_cleanup_items as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.cleanup_id', '=', 'c.id').as('item_count'),
+      eb.selectFrom('normative_cleanup_items as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.cleanup_id', '=', 'c.id').where('i.decision', 'is not', null).as('decided_count'),
+    ])
+    .where(readScope(actor, { region: 'c.region_id' }))
+    .orderBy('c.started_on', 'desc')
+    .execute();
+}
+
+/** A cleanup and its items (scope: region readers; `publicOnly` for the portal: published ones, no actor). */
+export async function getCleanup(db: Db, actor: Actor | null, id: string) {
+  const c = await db.selectFrom('normative_cleanups').selectAll()
+    .where('id', '=', id)
+    .$if(!!actor, (b) => b.where(readScope(actor!, { region: 'region_id' })))
+    .$if(!actor, (b) => b.where('status', '=', 'published')) // public: published results only
+    .executeTakeFirst();
+  if (!c) throw notFound(CLEANUP);
+  const items = await db
+    .selectFrom('normative_cleanup_items as i')
+    .innerJoin('normative_documents as d', 'd.id', 'i.document_id')
+    .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
+    .select(['i.document_id', 'd.doc_number', 'd.title', 'iu.name as issuer_name', 'd.published_on', 'd.valid_until', 'i.decision', 'i.reason', 'i.new_valid_until', 'i.decided_on'])
+    .where('i.cleanup_id', '=', id)
+    .orderBy('d.published_on')
+    .orderBy('d.doc_number')
+    .execute();
+  return { cleanup: c, items };
+}
+
+// ---------------------------------------------------------------- public catalogue
+
+/**
+ * The public catalogue of documents in force (现行有效目录) of a district: documents in force whose
+ * validity has not run out. No actor: it is what the portal publishes.
+ */
+export async function publicCatalogue(db: Db, regionCode: string, asOf = today()) {
+  const region = await db.selectFrom('regions').select(['id', 'path', 'name']).where('code', '=', regionCode).executeTakeFirst();
+  if (!region) throw notFound({ zh: '区域', en: 'Region' });
+  // Deliberately unscoped: only issued documents in force, which are public by law (优化营商环境条例 第六十四条).
+  const items = await db
+    .selectFrom('normative_documents as d')
+    .innerJoin('regions as r', 'r.id', 'd.region_id')
+    .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
+    .select(['d.id', 'd.doc_number', 'd.title', 'iu.name as issuer_name', 'd.published_on', 'd.effective_from', 'd.valid_until'])
+    .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
+    // In force on `asOf` by the document's dated events (so a past date shows the catalogue as it was).
+    .where(sql<string>`(select e.status from normative_doc_events e where e.document_id = d.id and e.on_date <= ${asOf} order by e.on_date desc, e.seq desc limit 1)`, '=', 'in_force')
+    .where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', asOf)]))
+    .orderBy('d.published_on')
+    .orderBy('d.doc_number')
+    .execute();
+  const cleanups = await db.selectFrom('normative_cleanups as c').innerJoin('regions as r', 'r.id', 'c.region_id')
+    .select(['c.id', 'c.title', 'c.published_on', 'c.decision_number'])
+    .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
+    .where('c.status', '=', 'published').orderBy('c.published_on', 'desc').execute();
+  return { region: { code: regionCode, name: region.name }, asOf, items, cleanups };
+}
+
+/** Whether a status string is a stored status. */
+export const isDocStatus = (s: string): s is DocStatus => s in DOC_STATUS;
+
+/** Abilities of the actor on one document, by the same rules the service enforces. */
+export function docAbilities(actor: Actor, d: DocRow) {
+  const write = canWriteDoc(actor, d);
+  const office = canWriteAt(actor, d.region_id, null, OFFICE_WRITE);
+  const drafting = d.status === 'drafting';
+  return {
+    canEdit: write && drafting,
+    canReview: office && drafting,
+    canPublish: office && drafting,
+    canFile: write && (d.filing_status === 'pending' || d.filing_status === 'suspended'),
+    canRecordReceipt: write && d.filing_status === 'submitted',
+    canCorrect: write && d.status !== 'drafting',
+    canExtend: office && d.status === 'in_force',
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { importStep } from './ImportDialog';
+import { previewable, readableChanges } from './RecordDetail';
+import { diffEntries } from './diff';
+import { monthGrid, shiftMonth } from './monthGrid';
+import { formatDate, formatDateTime, formatMetric, formatNumber } from '../format';
+import { breadcrumbs, visibleNav } from '../layout/nav';
+import { webModules } from '../modules';
+import { safeNext } from '../pages/auth/Login';
+
+describe('import dialog steps', () => {
+  it('allows confirming only a clean dry run with rows', () => {
+    expect(importStep('checked', { dryRun: true, rowCount: 2, errors: [], committed: 0 })).toEqual({ step: 2, canConfirm: true });
+    expect(importStep('checked', { dryRun: true, rowCount: 2, errors: [{ row: 3, column: '单位类型', message: 'x' }], committed: 0 })).toEqual({ step: 1, canConfirm: false });
+    expect(importStep('done', null)).toEqual({ step: 3, canConfirm: false });
+  });
+});
+
+describe('record detail', () => {
+  it('previews images and PDF inline, nothing else', () => {
+    expect(previewable('image/png')).toBe('image');
+    expect(previewable('application/pdf')).toBe('pdf');
+    expect(previewable('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBeNull();
+  });
+  it('diffs before/after with changed fields first and secrets left out', () => {
+    const rows = diffEntries({ name: '甲', sort: 1, password_hash: 'x' }, { name: '乙', sort: 1 });
+    expect(rows).toEqual([
+      { field: 'name', before: '甲', after: '乙', changed: true },
+      { field: 'sort', before: '1', after: '1', changed: false },
+    ]);
+  });
+  it('shows only labelled, changed fields in the history when labels are given', () => {
+    const rows = readableChanges({ id: 'a', name: '甲', region_id: 'r', updated_at: '1' }, { id: 'a', name: '乙', region_id: 's', updated_at: '2' }, (f) => ({ name: '单位名称' })[f]);
+    expect(rows.map((r) => r.field)).toEqual(['单位名称']);
+  });
+});
+
+describe('calendar grid', () => {
+  it('starts October 2020 on Thursday in a Monday-first grid', () => {
+    const days = Array.from({ length: 31 }, (_, i) => ({ date: `2020-10-${String(i + 1).padStart(2, '0')}`, workday: true, kind: 'workday', provisional: false }));
+    const cells = monthGrid(days);
+    expect(cells.slice(0, 3)).toEqual([null, null, null]);
+    expect(cells[3]?.date).toBe('2020-10-01');
+    expect(cells.length % 7).toBe(0);
+    expect(shiftMonth('2020-12', 1)).toBe('2021-01');
+    expect(shiftMonth('2020-01', -1)).toBe('2019-12');
+  });
+});
+
+describe('formats', () => {
+  it('writes dates as 2020年10月8日 in zh and ISO in en, instants in Beijing time', () => {
+    expect(formatDate('2020-10-08', 'zh')).toBe('2020年10月8日');
+    expect(formatDate('2020-10-08', 'en')).toBe('2020-10-08');
+    expect(formatDateTime('2020-10-08T16:30:00Z', 'zh')).toBe('2020年10月9日 00:30');
+    expect(formatNumber(12345.6, 'zh')).toBe('12,345.6');
+    expect(formatMetric(412, 'person_time', 'zh')).toBe('412 人次');
+    expect(formatMetric(null, 'count', 'zh')).toBe('—');
+  });
+});
+
+describe('navigation', () => {
+  it('shows only entries the abilities allow, grouped in report order', () => {
+    expect(visibleNav(webModules, {})).toEqual([]);
+    const g = visibleNav(webModules, { 'org.view': true, 'admin.audit': true, 'admin.settings': false });
+    expect(g.map((x) => x.group)).toEqual(['admin']);
+    expect(g[0].entries.map((e) => e.path)).toEqual(['/admin/units', '/admin/audit']);
+  });
+  it('builds breadcrumbs from the menu entry and the detail route', () => {
+    expect(breadcrumbs(webModules, '/admin/units/abc').map((c) => c.labelKey)).toEqual(['nav.home', 'nav.group.admin', 'admin.units', 'adminPages.unit.detail']);
+  });
+  it('returns after sign-in only to paths of this app', () => {
+    expect(safeNext('/admin/users?x=1')).toBe('/admin/users?x=1');
+    expect(safeNext('//evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});
