@@ -102,6 +102,12 @@ async function main() {
     const s = await webSizes();
     console.log(`\nweb: initial JS ${(s.initialJsGzip / 1024).toFixed(1)} KB gzip, initial CSS ${(s.initialCssGzip / 1024).toFixed(1)} KB gzip, ${s.chunks.length} chunks`);
   }
+
+  // Plan module at scale (150 districts × 40 tasks × 12 entries; BENCH_PLAN=0 skips, BENCH_DISTRICTS sizes it).
+  if (process.env.BENCH_PLAN !== '0') {
+    const { planBench } = await import('./plan.js');
+    await planBench('PGlite');
+  }
 }
 
 await main();

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
+import type { z } from 'zod';
 import { buildActor, type Actor } from '../server/core/scope/index.js';
+import type { ScoreInput } from '../common/plan.js';
 import { addEntry, addKeyWork, createPlan, createTask, publishPlan, reviewEntry, updateEntry } from '../server/modules/plan/service.js';
-import { assessedUnits, computeRound, createScheme, publishRound, reviewRound, scoreItem } from '../server/modules/plan/assess.js';
+import { assessedUnits, computeRound, createScheme, publishRound, reviewRound, scoreItems } from '../server/modules/plan/assess.js';
 
 /** The demo office's actor (王晓丽, 依法治区办), built from its grants like any request's. */
 export async function demoActor(db: Kysely<Database>, username = 'office'): Promise<Actor> {
@@ -18,6 +20,7 @@ export async function demoActor(db: Kysely<Database>, username = 'office'): Prom
  * returned for lack of evidence and accepted after correction.
  */
 type Story = string;
+type ScoreIn = z.infer<typeof ScoreInput>;
 /** [task, lead unit, co-units, deadline ('Q' = quarterly), expected outcome, leader, story] */
 type T = [string, string, string[], string, string, string, Story];
 
@@ -242,15 +245,14 @@ async function seedAssessment(db: Kysely<Database>, office: Actor) {
   const units = await assessedUnits(db, s.region_id);
   for (const [ri, r] of rounds.entries()) {
     await computeRound(db, office, r.id);
-    for (const [ui, u] of units.entries())
-      for (const it of items) {
-        if (it.method === 'veto') await scoreItem(db, office, r.id, { unitId: u.id, itemId: it.id, vetoed: false });
-        else if (it.method === 'manual') {
-          // A deterministic spread of deductions, each with its reason.
-          const ded = (ui * 7 + ri * 3 + it.title.length) % 5 === 0 ? 2 : (ui + ri) % 11 === 3 ? 1 : 0;
-          await scoreItem(db, office, r.id, { unitId: u.id, itemId: it.id, awarded: Number(it.points) - ded, reason: ded ? `${it.title}佐证材料不完整，扣${ded}分` : undefined });
-        }
-      }
+    const sheet = units.flatMap((u, ui) => items.flatMap((it): ScoreIn[] => {
+      if (it.method === 'veto') return [{ unitId: u.id, itemId: it.id, vetoed: false }];
+      if (it.method !== 'manual') return [];
+      // A deterministic spread of deductions, each with its reason.
+      const ded = ((ui + 1) * it.title.length + ri) % 4 === 0 ? 2 : (ui + ri * 2 + it.title.length) % 6 === 1 ? 1 : 0;
+      return [{ unitId: u.id, itemId: it.id, awarded: Number(it.points) - ded, reason: ded ? `${it.title}佐证材料不完整，扣${ded}分` : undefined }];
+    }));
+    await scoreItems(db, office, r.id, sheet);
     await reviewRound(db, office, r.id);
     await publishRound(db, office, r.id);
   }

@@ -31,6 +31,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { adminZh, adminEn } from './pages/admin/i18n';
 import { documentsZh, documentsEn } from './pages/documents/i18n';
+import { planZh, planEn } from './pages/plan/i18n';
+import { learningZh, learningEn } from './pages/learning/i18n';
 import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
 import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 import { reportZh, reportEn } from './pages/report/i18n';
@@ -123,6 +125,42 @@ const documents: WebModule = {
   records: { normative_document: '/documents/:id', normative_doc_review: '/documents/reviews', normative_doc_correction: '/documents' },
 };
 
+/** 工作安排、推进台账、依法行政考核 (seed §一(一), 放管服 §一(五)). */
+const plan: WebModule = {
+  key: 'plan',
+  group: 'lead',
+  nav: [
+    { path: '/plan/plans', labelKey: 'plan.nav.plans', ability: 'plan.view' },
+    { path: '/plan/tasks', labelKey: 'plan.nav.tasks', ability: 'plan.view' },
+    { path: '/plan/entries', labelKey: 'plan.nav.entries', ability: 'plan.review' },
+    { path: '/plan/assess', labelKey: 'plan.nav.assess', ability: 'plan.view' },
+  ],
+  routes: [
+    { path: '/plan/plans', element: lazy(() => import('./pages/plan/Plans')), ability: 'plan.view' },
+    { path: '/plan/plans/:id', element: lazy(() => import('./pages/plan/PlanDetail')), ability: 'plan.view', labelKey: 'plan.plan.detail' },
+    { path: '/plan/tasks', element: lazy(() => import('./pages/plan/Tasks')), ability: 'plan.view' },
+    { path: '/plan/tasks/:id', element: lazy(() => import('./pages/plan/TaskDetail')), ability: 'plan.view', labelKey: 'plan.tasks.task' },
+    { path: '/plan/entries', element: lazy(() => import('./pages/plan/Entries')), ability: 'plan.review' },
+    { path: '/plan/assess', element: lazy(() => import('./pages/plan/Assess')), ability: 'plan.view' },
+    { path: '/plan/rules', element: lazy(() => import('./pages/plan/Rules')), ability: 'plan.view', labelKey: 'plan.nav.rules' },
+  ],
+  i18n: { zh: planZh, en: planEn },
+  records: { plan_task: '/plan/tasks/:id', plan: '/plan/plans/:id' },
+};
+
+/** 学法用法与培训 (seed §一(一), §一(三), §一(五)). */
+const learning: WebModule = {
+  key: 'learning',
+  group: 'lead',
+  nav: [{ path: '/learning', labelKey: 'learning.nav.list', ability: 'learning.view' }],
+  routes: [
+    { path: '/learning', element: lazy(() => import('./pages/learning/Activities')), ability: 'learning.view' },
+    { path: '/learning/:id', element: lazy(() => import('./pages/learning/ActivityDetail')), ability: 'learning.view', labelKey: 'learning.detail.title' },
+  ],
+  i18n: { zh: learningZh, en: learningEn },
+  records: { learning_activity: '/learning/:id' },
+};
+
 /** 重大行政决策 — catalogue and the procedure. */
 const decisions: WebModule = {
   key: 'decisions',
@@ -204,4 +242,4 @@ const disputes: WebModule = {
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [decisions, advisors, documents, disputes, report, admin];
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, disputes, report, admin];

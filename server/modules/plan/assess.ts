@@ -236,32 +236,46 @@ export async function verifyRound(db: Db, actor: Actor, roundId: string) {
 
 /** The office scores a manual item (reason required for any deduction) or records a veto item. */
 export async function scoreItem(db: Kysely<Database>, actor: Actor, roundId: string, input: z.infer<typeof ScoreInput>) {
+  return (await scoreItems(db, actor, roundId, [input]))[0];
+}
+
+/**
+ * Scores several manual/veto items in one transaction (a whole score sheet at once): every input is
+ * checked by the same rules as one score — an automatic item cannot be scored by hand, a deduction
+ * needs a reason, a veto needs the facts — and one bad input refuses them all.
+ */
+export async function scoreItems(db: Kysely<Database>, actor: Actor, roundId: string, inputs: z.infer<typeof ScoreInput>[]) {
   return db.transaction().execute(async (trx) => {
     const r = await lockRound(trx, actor, roundId);
     if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再评分', en: 'The round is closed for scoring' });
-    const item = await trx.selectFrom('plan_assess_indicators').selectAll().where('id', '=', input.itemId).where('scheme_id', '=', r.scheme_id).where('level', '=', 3).executeTakeFirst();
-    if (!item) throw badRequest('ITEM_NOT_IN_SCHEME', { zh: '评分项不属于本考核细则', en: 'Item not in this scheme' }, { fields: [{ path: 'itemId', message: '评分项不属于本考核细则' }] });
-    if (item.method === 'auto') throw conflict('ITEM_IS_AUTOMATIC', { zh: '该项按台账记录自动计分，不能手工评分', en: 'This item is scored automatically' });
-    const units = await assessedUnits(trx, r.region_id);
-    if (!units.some((u) => u.id === input.unitId)) throw badRequest('UNIT_NOT_ASSESSED', { zh: '该单位不在考核范围内', en: 'The unit is not assessed' }, { fields: [{ path: 'unitId', message: '该单位不在考核范围内' }] });
-    let values: { awarded: number | null; vetoed: boolean | null; reason: string | null };
-    if (item.method === 'manual') {
-      if (input.awarded === undefined) throw badRequest('AWARDED_REQUIRED', { zh: '请填写得分', en: 'Enter the points awarded' }, { fields: [{ path: 'awarded', message: '请填写得分' }] });
-      if (input.awarded > Number(item.points)) throw badRequest('AWARDED_TOO_HIGH', { zh: `得分不能超过该项分值${Number(item.points)}分`, en: 'Above the item points' }, { fields: [{ path: 'awarded', message: `不能超过${Number(item.points)}分` }] });
-      if (input.awarded < Number(item.points) && !input.reason) throw badRequest('DEDUCTION_NEEDS_REASON', { zh: '扣分须写明扣分理由', en: 'A deduction needs a reason' }, { fields: [{ path: 'reason', message: '扣分须写明扣分理由' }] });
-      values = { awarded: input.awarded, vetoed: null, reason: input.awarded < Number(item.points) ? input.reason! : (input.reason ?? null) };
-    } else {
-      if (input.vetoed === undefined) throw badRequest('VETOED_REQUIRED', { zh: '请选择是否触发一票否决', en: 'Say whether the veto applies' }, { fields: [{ path: 'vetoed', message: '请选择是否触发一票否决' }] });
-      if (input.vetoed && !input.reason) throw badRequest('VETO_NEEDS_REASON', { zh: '一票否决须写明事实和依据', en: 'A veto needs a reason' }, { fields: [{ path: 'reason', message: '一票否决须写明事实和依据' }] });
-      values = { awarded: null, vetoed: input.vetoed, reason: input.reason ?? null };
+    const items = new Map((await trx.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).execute()).map((i) => [i.id, i]));
+    const units = new Set((await assessedUnits(trx, r.region_id)).map((u) => u.id));
+    const out = [];
+    for (const input of inputs) {
+      const item = items.get(input.itemId);
+      if (!item) throw badRequest('ITEM_NOT_IN_SCHEME', { zh: '评分项不属于本考核细则', en: 'Item not in this scheme' }, { fields: [{ path: 'itemId', message: '评分项不属于本考核细则' }] });
+      if (item.method === 'auto') throw conflict('ITEM_IS_AUTOMATIC', { zh: '该项按台账记录自动计分，不能手工评分', en: 'This item is scored automatically' });
+      if (!units.has(input.unitId)) throw badRequest('UNIT_NOT_ASSESSED', { zh: '该单位不在考核范围内', en: 'The unit is not assessed' }, { fields: [{ path: 'unitId', message: '该单位不在考核范围内' }] });
+      let values: { awarded: number | null; vetoed: boolean | null; reason: string | null };
+      if (item.method === 'manual') {
+        if (input.awarded === undefined) throw badRequest('AWARDED_REQUIRED', { zh: '请填写得分', en: 'Enter the points awarded' }, { fields: [{ path: 'awarded', message: '请填写得分' }] });
+        if (input.awarded > Number(item.points)) throw badRequest('AWARDED_TOO_HIGH', { zh: `得分不能超过该项分值${Number(item.points)}分`, en: 'Above the item points' }, { fields: [{ path: 'awarded', message: `不能超过${Number(item.points)}分` }] });
+        if (input.awarded < Number(item.points) && !input.reason) throw badRequest('DEDUCTION_NEEDS_REASON', { zh: '扣分须写明扣分理由', en: 'A deduction needs a reason' }, { fields: [{ path: 'reason', message: '扣分须写明扣分理由' }] });
+        values = { awarded: input.awarded, vetoed: null, reason: input.awarded < Number(item.points) ? input.reason! : (input.reason ?? null) };
+      } else {
+        if (input.vetoed === undefined) throw badRequest('VETOED_REQUIRED', { zh: '请选择是否触发一票否决', en: 'Say whether the veto applies' }, { fields: [{ path: 'vetoed', message: '请选择是否触发一票否决' }] });
+        if (input.vetoed && !input.reason) throw badRequest('VETO_NEEDS_REASON', { zh: '一票否决须写明事实和依据', en: 'A veto needs a reason' }, { fields: [{ path: 'reason', message: '一票否决须写明事实和依据' }] });
+        values = { awarded: null, vetoed: input.vetoed, reason: input.reason ?? null };
+      }
+      const before = await trx.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('item_id', '=', item.id).where('unit_id', '=', input.unitId).executeTakeFirst();
+      const row = await trx.insertInto('plan_assess_scores')
+        .values({ round_id: roundId, item_id: item.id, region_id: r.region_id, unit_id: input.unitId, ...values, basis: null, scored_by: actor.userId, scored_at: new Date() })
+        .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ ...values, scored_by: actor.userId, scored_at: new Date() }))
+        .returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_score', entityId: row.id, action: 'score', regionId: r.region_id, unitId: input.unitId, before, after: row });
+      out.push(row);
     }
-    const before = await trx.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('item_id', '=', item.id).where('unit_id', '=', input.unitId).executeTakeFirst();
-    const row = await trx.insertInto('plan_assess_scores')
-      .values({ round_id: roundId, item_id: item.id, region_id: r.region_id, unit_id: input.unitId, ...values, basis: null, scored_by: actor.userId, scored_at: new Date() })
-      .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ ...values, scored_by: actor.userId, scored_at: new Date() }))
-      .returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_score', entityId: row.id, action: 'score', regionId: r.region_id, unitId: input.unitId, before, after: row });
-    return row;
+    return out;
   });
 }
 

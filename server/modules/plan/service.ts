@@ -442,9 +442,9 @@ async function lockTaskForEntry(trx: Db, actor: Actor, taskId: string) {
     .select(['t.id', 't.region_id', 't.unit_id', 't.done_date', 't.title', 'p.status', 'p.year'])
     .where('t.id', '=', taskId)
     .where(taskReadScope(actor))
+    .forUpdate('t')
     .executeTakeFirst();
   if (!t) throw notFound(TASK);
-  await trx.selectFrom('plan_tasks').select('id').where('id', '=', taskId).forUpdate().execute();
   if (t.status !== 'published') throw conflict('PLAN_NOT_PUBLISHED', { zh: '计划尚未印发，不能报送进展', en: 'The plan is not published yet' });
   return t;
 }
@@ -506,9 +506,9 @@ async function lockEntry(trx: Db, actor: Actor, id: string) {
     .select(['p.year'])
     .where('e.id', '=', id)
     .where(taskReadScope(actor))
+    .forUpdate('e')
     .executeTakeFirst();
   if (!e) throw notFound(ENTRY);
-  await trx.selectFrom('plan_entries').select('id').where('id', '=', id).forUpdate().execute();
   return e;
 }
 
