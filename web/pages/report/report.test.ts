@@ -1,3 +1,4 @@
+import { docNumberProblems } from '../../../common/docnumber';
 import { describe, expect, it } from 'vitest';
 import { metaSchema, placeholdersOf, publishDeadline } from './schema';
 import { breakdown } from './breakdown';
@@ -9,8 +10,11 @@ describe('report page helpers', () => {
     expect(metaSchema('zh').safeParse({ ...meta, docNumber: '焦中政文〔2022〕5号' }).success).toBe(true);
     const bad = metaSchema('zh').safeParse({ ...meta, docNumber: '焦中政文[2022]5号' });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues[0]).toMatchObject({ path: ['docNumber'], message: '年份应用六角括号“〔〕”括入，不能使用其他括号' });
-    expect(metaSchema('en').safeParse({ ...meta, docNumber: '焦中政文〔2022〕第5号' }).error!.issues[0].message).toBe('No 第 before the sequence number');
+    expect(bad.error!.issues[0]).toMatchObject({ path: ['docNumber'], message: docNumberProblems('焦中政文[2022]5号')[0].zh });
+    expect(bad.error!.issues[0].message).toContain('六角括号');
+    const en = metaSchema('en').safeParse({ ...meta, docNumber: '焦中政文〔2022〕第5号' }).error!.issues[0].message;
+    expect(en).toBe(docNumberProblems('焦中政文〔2022〕第5号')[0].en);
+    expect(en).toContain('第');
   });
   it('finds placeholders with their formats', () => {
     expect(placeholdersOf('受理{{disputes.reconsideration.accepted}}件，结案率{{ disputes.reconsideration.onTimeRate:percent }}')).toEqual([
