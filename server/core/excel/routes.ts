@@ -11,6 +11,8 @@ import { exportXlsx, parseXlsx, type CellError, type SheetDef } from './index.js
 /** How a module imports one sheet: check rows against the actor's scope, then write them all. */
 export interface ImportSpec<Row> {
   sheet: SheetDef<Row>;
+  /** Most rows one file may carry (default 5,000). */
+  maxRows?: number;
   /** Throws 403 if the actor may not import at all. */
   authorize(actor: Actor): void;
   /**
@@ -36,7 +38,7 @@ export interface ImportResult {
  */
 export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: ImportSpec<Row>, data: Buffer, dryRun: boolean): Promise<ImportResult> {
   spec.authorize(actor);
-  const parsed = await parseXlsx(spec.sheet, data);
+  const parsed = await parseXlsx(spec.sheet, data, spec.maxRows);
   const result: ImportResult = { dryRun, rowCount: parsed.rows.length, errors: [...parsed.errors], committed: 0 };
   if (parsed.rows.length === 0 && parsed.errors.length === 0)
     throw badRequest('IMPORT_EMPTY', { zh: '文件中没有数据行', en: 'The file has no data rows' });

@@ -86,6 +86,8 @@ async function unitsByName(trx: Db, regionId: string) {
 export function planImport(planId: string): ImportSpec<PlanRow> {
   return {
     sheet: planSheet,
+    // A city-wide ledger runs to 10,000+ tasks; still one transaction, all or nothing.
+    maxRows: 20_000,
     authorize(actor: Actor) {
       requireRole(actor, 'office');
     },
