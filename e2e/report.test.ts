@@ -85,7 +85,7 @@ describe('annual report journeys', () => {
     await page.getByTestId('tab-meta').click();
     await page.locator('#meta-docNumber').fill('焦中政文[2022]01号');
     await page.getByTestId('meta-save').click();
-    await page.getByText('年份应用六角括号“〔〕”括入，不能使用其他括号').waitFor();
+    await page.getByText(/年份应使用六角括号“〔〕”括入/).first().waitFor();
     await page.locator('#meta-docNumber').fill('焦中政文〔2022〕5号');
     await page.locator('#meta-signer').fill('赵红兵');
     await page.getByTestId('meta-save').click();

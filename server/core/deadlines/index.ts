@@ -124,8 +124,10 @@ export async function listOpenDeadlines(db: Db, actor: Actor, opts: { limit?: nu
     .where('d.status', '=', 'open')
     .where((eb) => eb.or([readScope(actor, { region: 'd.region_id', unit: 'd.unit_id' }), eb('d.assignee_id', '=', actor.userId)]))
     .$if(!!opts.module, (q) => q.where('d.module', '=', opts.module!))
-    .orderBy('d.due_date')
+    // Highest-priority alerts first (the 15-day defence deadline of a lawsuit, 行政诉讼法 第六十七条),
+    // then by due date.
     .orderBy('d.priority', 'desc')
+    .orderBy('d.due_date')
     .limit(opts.limit ?? 200)
     .execute();
   const now = today();
