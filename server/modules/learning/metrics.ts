@@ -43,9 +43,9 @@ function countMetric(id: string, kind: ActivityKind, audience: Audience | undefi
   };
 }
 
-function participantMetric(id: string, kind: ActivityKind, audience: Audience, label: { zh: string; en: string }, definition: { zh: string; en: string }): MetricDef {
+function participantMetric(id: string, kind: ActivityKind, audience: Audience, label: { zh: string; en: string }, definition: { zh: string; en: string }, unit: 'person' | 'person_time' = 'person_time'): MetricDef {
   return {
-    id, module: 'learning', unit: 'person_time', label, definition,
+    id, module: 'learning', unit, label, definition,
     async compute(db, scope, period) {
       if (!(await anyRecord(db, scope, period))) return null;
       const r = await filtered(db, scope, period, kind, audience).select(sql<number>`coalesce(sum(${participantsSql}), 0)`.as('n')).executeTakeFirstOrThrow();
@@ -88,7 +88,7 @@ export const learningMetrics: MetricDef[] = [
   },
   participantMetric('learning.enforcementExamParticipants', 'exam', 'enforcement', { zh: '参加执法考试的执法人员', en: 'Officers taking the enforcement exam' }, {
     zh: `统计期内行政执法人员考试的参加人数之和（${PARTICIPANTS}）`, en: 'Participants of enforcement-officer exams held in the period',
-  }),
+  }, 'person'),
   countMetric('learning.mediatorTrainings', 'training', 'mediator', { zh: '人民调解员培训次数', en: 'Mediator trainings' }, {
     zh: '培训日期在统计期内、培训对象为人民调解员的培训记录数', en: 'Trainings for mediators held in the period',
   }),
