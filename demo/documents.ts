@@ -5,9 +5,10 @@ import { buildActor, type Actor } from '../server/core/scope/index.js';
 import { formatDocNumber } from '../common/docnumber.js';
 import type { CleanupDecision } from '../common/documents.js';
 import {
-  closeComment, createCleanup, createDraft, decideCleanupItems, fileDocument, getCleanup, giveOpinion, openComment, publishCleanup, publishDocument, recordDeliberation,
+  closeComment, createCleanup, createDraft, decideCleanupItems, fileDocument, getCleanup, openComment, publishCleanup, publishDocument, recordDeliberation,
   recordFairCompetition, recordReceipt, registerExistingDocument, requestLegalityReview, supplyMaterials, validUntilFor, validityYearsFor,
 } from '../server/modules/documents/service.js';
+import { giveOpinion } from '../server/modules/advisors/service.js';
 
 /** 机关代字 of the issuing organs of 中站区 (焦作市中站区 = 焦中). */
 const CODES: Record<string, string> = {
@@ -136,7 +137,8 @@ async function actorOf(db: Kysely<Database>, username: string): Promise<Actor> {
 
 /**
  * Demo 2020 for 中站区 (seed §一(二)): 5 normative documents drafted, reviewed by the two legal-advisor
- * firms, deliberated, published and filed in 2020; and the cleanup of the documents issued before
+ * firms through the advisors review queue (these are the 5 of 审核规范性文件5件; run after the advisors
+ * demo, whose engagements they need), deliberated, published and filed in 2020; and the cleanup of the documents issued before
  * 2019-10-01: 95 decided, 58 kept (52 继续有效, 4 修改, 2 延长有效期), 18 废止, 19 宣布失效.
  */
 export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
@@ -173,7 +175,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await openComment(db, liaison, d1.id, { openedOn: '2020-03-16', closesOn: '2020-03-27', channel: '中站区人民政府门户网站' });
   await closeComment(db, liaison, d1.id, { closedOn: '2020-03-27', commentCount: 12, summary: '收到意见12条，采纳7条，部分采纳3条，未采纳2条并说明理由' });
   const r1 = await requestLegalityReview(db, liaison, d1.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南纳圣律师事务所'], requestedOn: '2020-03-30' });
-  await giveOpinion(db, advisor, r1.id, { completedOn: '2020-04-08', conclusion: 'lawful_after_revision', opinion: '第二十一条设定罚款超出区政府权限，删除后合法' });
+  await giveOpinion(db, advisor, r1.queue_ref!, { concludedOn: '2020-04-08', conclusion: 'lawful_if_amended', opinion: '第二十一条设定罚款超出区政府权限，删除后合法', reasons: '《行政处罚法》第十四条：规章以外的规范性文件不得设定行政处罚' });
   await recordDeliberation(db, liaison, d1.id, { deliberatedOn: '2020-04-16', meeting: '区政府常务会议', minutes: '区政府第38次常务会议审议通过' });
   await publishDocument(db, office, d1.id, { docNumber: '焦中政〔2020〕9号', publishedOn: '2020-04-24', effectiveFrom: '2020-06-01', relations: [{ kind: 'replaces', documentId: oldIds.get('中站区城区生活垃圾管理暂行办法')! }] });
   await fileDocument(db, liaison, d1.id, { filedOn: '2020-05-15', filedWith: '焦作市人民政府', note: '报送备案报告、文件正式文本、起草说明、合法性审核意见' });
@@ -184,8 +186,9 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await openComment(db, office, d2.id, { openedOn: '2020-05-06', closesOn: '2020-06-05', channel: '中站区人民政府门户网站、区工商联' });
   await closeComment(db, office, d2.id, { closedOn: '2020-06-05', commentCount: 21, summary: '收到企业和商会意见21条，采纳15条' });
   await recordFairCompetition(db, office, d2.id, { reviewedOn: '2020-06-08', conclusion: 'compliant', opinion: '未含排除、限制竞争的内容' });
-  const r2 = await requestLegalityReview(db, office, d2.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南善博律师事务所'], reviewerName: '善博律师事务所 法律顾问', requestedOn: '2020-06-09' });
-  await giveOpinion(db, office, r2.id, { completedOn: '2020-06-16', conclusion: 'lawful', opinion: '经审核，内容合法，程序符合规定', reviewerName: '善博律师事务所 法律顾问' });
+  // 善博's lawyer has no account: the office enters the firm's signed opinion in the queue on its behalf.
+  const r2 = await requestLegalityReview(db, office, d2.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南善博律师事务所'], requestedOn: '2020-06-09' });
+  await giveOpinion(db, office, r2.queue_ref!, { concludedOn: '2020-06-16', conclusion: 'lawful', opinion: '经审核，内容合法，程序符合规定', reasons: '《优化营商环境条例》第六十二条、第六十三条' });
   await recordDeliberation(db, office, d2.id, { deliberatedOn: '2020-06-22', meeting: '区政府常务会议' });
   await publishDocument(db, office, d2.id, { docNumber: '焦中政〔2020〕15号', publishedOn: '2020-06-30', relations: [] });
   await fileDocument(db, office, d2.id, { filedOn: '2020-07-20', filedWith: '焦作市人民政府' });
@@ -196,7 +199,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await openComment(db, office, d3.id, { openedOn: '2020-06-10', closesOn: '2020-06-24', channel: '中站区人民政府门户网站' });
   await closeComment(db, office, d3.id, { closedOn: '2020-06-24', commentCount: 6, summary: '收到意见6条，采纳4条' });
   const r3 = await requestLegalityReview(db, office, d3.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南纳圣律师事务所'], requestedOn: '2020-06-29' });
-  await giveOpinion(db, advisor, r3.id, { completedOn: '2020-07-10', conclusion: 'lawful', opinion: '符合《社会救助暂行办法》及省市规定，合法' });
+  await giveOpinion(db, advisor, r3.queue_ref!, { concludedOn: '2020-07-10', conclusion: 'lawful', opinion: '符合《社会救助暂行办法》及省市规定，合法', reasons: '《社会救助暂行办法》第九条至第十四条' });
   await recordDeliberation(db, office, d3.id, { deliberatedOn: '2020-07-23', meeting: '区政府常务会议' });
   await publishDocument(db, office, d3.id, { docNumber: '焦中政办〔2020〕6号', publishedOn: '2020-08-10', relations: [] });
   await fileDocument(db, office, d3.id, { filedOn: '2020-08-28', filedWith: '焦作市人民政府' });
@@ -208,8 +211,8 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   const d4 = await createDraft(db, office, { title: '中站区老旧小区改造项目管理暂行办法', unitId: units['区住房和城乡建设局'], issuerUnitId: units['区人民政府'], affectsRights: true, marketRelated: false, draftedOn: '2020-07-01' });
   await openComment(db, office, d4.id, { openedOn: '2020-07-13', closesOn: '2020-07-24', channel: '中站区人民政府门户网站' });
   await closeComment(db, office, d4.id, { closedOn: '2020-07-24', commentCount: 9, summary: '收到居民意见9条，采纳6条' });
-  const r4 = await requestLegalityReview(db, office, d4.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南善博律师事务所'], reviewerName: '善博律师事务所 法律顾问', requestedOn: '2020-07-27' });
-  await giveOpinion(db, office, r4.id, { completedOn: '2020-08-07', conclusion: 'lawful', opinion: '合法', reviewerName: '善博律师事务所 法律顾问' });
+  const r4 = await requestLegalityReview(db, office, d4.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南善博律师事务所'], requestedOn: '2020-07-27' });
+  await giveOpinion(db, office, r4.queue_ref!, { concludedOn: '2020-08-07', conclusion: 'lawful', opinion: '制定主体和权限合法，内容与上位规定相符', reasons: '《国务院办公厅关于全面推进城镇老旧小区改造工作的指导意见》' });
   await recordDeliberation(db, office, d4.id, { deliberatedOn: '2020-08-27', meeting: '区政府常务会议' });
   await publishDocument(db, office, d4.id, { docNumber: '焦中政〔2020〕27号', publishedOn: '2020-09-18', relations: [] });
   await fileDocument(db, office, d4.id, { filedOn: '2020-10-13', filedWith: '焦作市人民政府' });
@@ -220,7 +223,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await openComment(db, office, d5.id, { openedOn: '2020-09-01', closesOn: '2020-09-14', channel: '中站区人民政府门户网站' });
   await closeComment(db, office, d5.id, { closedOn: '2020-09-14', commentCount: 4, summary: '收到意见4条，全部采纳' });
   const r5 = await requestLegalityReview(db, office, d5.id, { reviewerKind: 'advisor', reviewerUnitId: units['河南纳圣律师事务所'], requestedOn: '2020-09-16' });
-  await giveOpinion(db, advisor, r5.id, { completedOn: '2020-09-29', conclusion: 'lawful', opinion: '符合《农村集体经济组织财务制度》等规定，合法' });
+  await giveOpinion(db, advisor, r5.queue_ref!, { concludedOn: '2020-09-29', conclusion: 'lawful', opinion: '符合《农村集体经济组织财务制度》等规定，合法', reasons: '《农村集体经济组织财务制度》；《河南省农村集体经济组织资产管理办法》' });
   await recordDeliberation(db, office, d5.id, { deliberatedOn: '2020-10-22', meeting: '区政府常务会议' });
   await publishDocument(db, office, d5.id, { docNumber: '焦中政〔2020〕33号', publishedOn: '2020-11-06', relations: [] });
   await fileDocument(db, office, d5.id, { filedOn: '2020-11-27', filedWith: '焦作市人民政府' });

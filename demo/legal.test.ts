@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
 import { seedAdvisors } from './advisors.js';
 import { seedDecisions } from './decisions.js';
+import { seedDemoDocuments } from './documents.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedAdvisors(t.db, t.cfg);
   await seedDecisions(t.db, t.cfg);
+  // The 5 normative documents reviewed by the firms are the documents demo's reviews, sent through the queue.
+  await seedDemoDocuments(t.db, t.cfg);
 }, 120_000);
 afterAll(async () => t.close());
 

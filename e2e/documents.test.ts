@@ -66,19 +66,29 @@ describe('normative documents journeys', () => {
     await office.getByTestId('step-save').click();
     await office.getByTestId('doc-reviews').getByText('河南纳圣律师事务所').waitFor();
 
-    // The advisor signs in, finds it in its queue and gives the opinion.
+    // The advisor signs in, finds it in the one advisors queue (not in the documents module) and gives the opinion there.
     const adv = await fz.page();
     await signIn(adv, fz.url, 'advisor');
     await waitForShell(adv);
-    await adv.goto(`${fz.url}/documents/reviews?status=pending`);
-    await adv.getByTestId('table-document-reviews').getByText('中站区餐厨废弃物管理办法').click();
-    await adv.getByTestId('act-opinion').click();
-    await adv.locator('.ant-modal .ant-picker input').first().fill('2020-10-20');
-    await adv.locator('.ant-modal .ant-picker input').first().press('Enter');
-    await choose(adv, 'field-conclusion', '合法');
-    await adv.getByTestId('field-opinion').fill('经审核，内容合法');
+    await adv.goto(`${fz.url}/advisors/reviews?status=assigned`);
+    await adv.getByRole('link', { name: '中站区餐厨废弃物管理办法' }).click();
+    await adv.getByTestId('review-descriptions').getByText('规范性文件合法性审查').waitFor();
+    await adv.getByTestId('review-opinion').click();
+    await adv.locator('#step-conclusion').click();
+    await adv.keyboard.type('合法');
+    await adv.keyboard.press('Enter');
+    await adv.locator('#step-opinion').fill('经审核，内容合法');
+    await adv.locator('#step-reasons').fill('符合《固体废物污染环境防治法》及省市有关规定');
+    await adv.locator('#concludedOn').click();
+    await adv.locator('#concludedOn').fill('2020-10-20');
+    await adv.keyboard.press('Enter');
     await adv.getByTestId('step-save').click();
+    await adv.getByTestId('review-conclusion').getByText('经审核，内容合法').waitFor();
+    await shot(adv, 'documents-advisor-opinion-in-queue');
+    // The document's review is concluded by it: the advisor follows the link to the document and reads it there.
+    await adv.getByTestId('review-subject-link').click();
     await adv.getByTestId('doc-reviews').getByText('经审核，内容合法').waitFor();
+    expect(await adv.getByTestId('act-opinion').count()).toBe(0);
 
     // The drafting unit records the deliberation; the office numbers and issues it.
     await page.reload();
@@ -120,12 +130,14 @@ describe('normative documents journeys', () => {
     await shot(page, 'documents-detail');
   });
 
-  it('the advisor sees only its firm’s review queue', async () => {
+  it('the advisor finds its firm’s document reviews in the advisors queue only', async () => {
     const page = await fz.page();
     await signIn(page, fz.url, 'advisor');
     await waitForShell(page);
-    await page.goto(`${fz.url}/documents/reviews`);
-    const table = page.getByTestId('table-document-reviews');
+    // No second inbox: the documents review list is not in the advisor's menu.
+    expect(await page.locator('a[href="/documents/reviews"]').count()).toBe(0);
+    await page.goto(`${fz.url}/advisors/reviews?type=normative_document&pageSize=100`);
+    const table = page.getByTestId('table-advisor-reviews');
     await table.getByText('中站区城市生活垃圾分类管理实施办法').waitFor();
     const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
     // 纳圣 reviewed 3 of the 5 documents of 2020 (plus the one the first journey sent it); 善博's 2 are not shown.

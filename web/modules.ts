@@ -111,12 +111,12 @@ const documents: WebModule = {
   group: 'decisions',
   nav: [
     { path: '/documents', labelKey: 'documents.nav.list', ability: 'documents.view' },
-    { path: '/documents/reviews', labelKey: 'documents.nav.reviews', ability: 'documents.view' },
+    { path: '/documents/reviews', labelKey: 'documents.nav.reviews', ability: 'documents.reviews' },
     { path: '/documents/cleanups', labelKey: 'documents.nav.cleanups', ability: 'documents.cleanup' },
   ],
   routes: [
     { path: '/documents', element: lazy(() => import('./pages/documents/List')), ability: 'documents.view' },
-    { path: '/documents/reviews', element: lazy(() => import('./pages/documents/Reviews')), ability: 'documents.view' },
+    { path: '/documents/reviews', element: lazy(() => import('./pages/documents/Reviews')), ability: 'documents.reviews' },
     { path: '/documents/cleanups', element: lazy(() => import('./pages/documents/Cleanups')), ability: 'documents.cleanup' },
     { path: '/documents/cleanups/:id', element: lazy(() => import('./pages/documents/CleanupDetail')), ability: 'documents.cleanup', labelKey: 'documents.cleanupDetail' },
     { path: '/documents/:id', element: lazy(() => import('./pages/documents/Detail')), ability: 'documents.view', labelKey: 'documents.detail' },

@@ -42,6 +42,8 @@ beforeAll(async () => {
   ids = Object.fromEntries((await t.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
   region = (await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
   [office, liaison, liaison2, leader, jf] = await Promise.all(['office', 'liaison', 'liaison2', 'leader', 'office_jf'].map((u) => t.as(u)));
+  // 纳圣 engaged for 2020 (a firm's review is a request assigned in the advisors queue).
+  await ok(office.post('/api/v1/advisors/engagements', { firmId: ids['河南纳圣律师事务所'], contractNo: '中站政法顾〔2020〕1号', signedOn: '2019-12-27', periodFrom: '2020-01-01', periodTo: '2020-12-31', scope: '常年法律顾问', fee: 80000 }));
   // A draft of 区城市管理局 with a pending advisor review; an issued document with an open correction; a cleanup.
   doc = (await ok(liaison.post('/api/v1/documents', { title: '中站区城市生活垃圾分类管理实施办法', unitId: ids['区城市管理局'], issuerUnitId: ids['区人民政府'], draftedOn: '2020-03-02' }))).id;
   review = (await ok(liaison.post(`/api/v1/documents/${doc}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南纳圣律师事务所'], requestedOn: '2020-03-30' }))).reviews[0].id;
@@ -185,20 +187,24 @@ describe('drafts, review inbox, settings and the catalogue as of a past date', (
     expect((await t.anon().put(`/api/v1/documents/${d.id}`, { title: 'x' })).status).toBe(401);
   });
 
-  it("lists to the advisor only its firm's reviews, with the ability to give the opinion", async () => {
+  it("gives the advisor its firm's review in the advisors queue only; the documents review list is the office's record", async () => {
     const advisor = await t.as('advisor');
-    const mine = await advisor.get('/api/v1/documents/reviews?status=pending');
-    expect(mine.status).toBe(200);
-    expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([review]);
-    expect(mine.body.items[0].canGiveOpinion).toBe(true);
+    // One inbox: the advisors queue holds the firm's review of the document, with the ability to conclude it there.
+    const queueRef = (await t.db.selectFrom('normative_doc_reviews').select('queue_ref').where('id', '=', review).executeTakeFirstOrThrow()).queue_ref;
+    const inbox = await advisor.get('/api/v1/advisors/reviews?status=assigned');
+    expect(inbox.body.items.map((x: { id: string }) => x.id)).toEqual([queueRef]);
+    expect(inbox.body.items[0]).toMatchObject({ type: 'normative_document', subjectId: doc, canConclude: true });
+    expect((await advisor.get('/api/v1/documents/reviews?status=pending')).status).toBe(403);
+    // The document-side records: region readers and the drafting unit; nobody gives a firm's opinion here.
     expect((await liaison2.get('/api/v1/documents/reviews')).body.total).toBe(0);
-    expect((await liaison.get('/api/v1/documents/reviews')).body.items[0].canGiveOpinion).toBe(false);
-    expect((await office.get('/api/v1/documents/reviews')).body.items[0].canGiveOpinion).toBe(true);
+    expect((await liaison.get('/api/v1/documents/reviews')).body.items[0]).toMatchObject({ id: review, canGiveOpinion: false, queueRef });
+    expect((await office.get('/api/v1/documents/reviews')).body.items[0]).toMatchObject({ id: review, canGiveOpinion: false, queueRef });
+    expect((await leader.get('/api/v1/documents/reviews')).body.total).toBe(1);
     expect((await jf.get('/api/v1/documents/reviews')).body.total).toBe(0);
     expect((await t.anon().get('/api/v1/documents/reviews')).status).toBe(401);
     expect((await office.get('/api/v1/documents/reviews?status=open')).status).toBe(400);
     const detail = await advisor.get(`/api/v1/documents/${doc}`);
-    expect(detail.body.reviews[0].canGiveOpinion).toBe(true);
+    expect(detail.body.reviews[0]).toMatchObject({ canGiveOpinion: false, queueRef });
   });
 
   it('takes the filing period from the province setting', async () => {

@@ -19,6 +19,9 @@ beforeAll(async () => {
   liaison = await t.as('liaison');
   liaison2 = await t.as('liaison2');
   advisor = await t.as('advisor');
+  // 纳圣 is engaged for 2020 (a firm's review is assigned through the advisors queue, which requires it).
+  const e = await office.post('/api/v1/advisors/engagements', { firmId: ids['河南纳圣律师事务所'], contractNo: '中站政法顾〔2020〕1号', signedOn: '2019-12-27', periodFrom: '2020-01-01', periodTo: '2020-12-31', scope: '常年法律顾问', fee: 80000 });
+  expect(e.status, JSON.stringify(e.body)).toBe(201);
 });
 afterAll(async () => t.close());
 
@@ -251,37 +254,94 @@ describe('审: legality review and deliberation gates', () => {
     expect(r.body.error.message).toContain('公平竞争审查');
   });
 
-  it('runs an advisor review: the firm sees only what is assigned to it and gives the opinion', async () => {
+  it('sends a firm review through the advisors queue: the advisor gives the opinion there, the document goes on to deliberation, counted once', async () => {
     const d = await draft(liaison, { title: '中站区户外广告设置管理办法' });
     await liaison.post(`/api/v1/documents/${d.id}/comment`, { openedOn: '2020-03-03', closesOn: '2020-03-20', channel: '网站' });
     await liaison.post(`/api/v1/documents/${d.id}/comment/close`, { closedOn: '2020-03-20', commentCount: 5, summary: '采纳4条' });
     const before = (await advisor.get('/api/v1/documents')).body.total;
-    const other = await t.db.selectFrom('units').select('id').where('name', '=', '河南善博律师事务所').executeTakeFirstOrThrow();
+    // 善博 holds no engagement in this world: the queue refuses to assign it, and nothing is written.
+    const refused = await liaison.post(`/api/v1/documents/${d.id}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南善博律师事务所'], requestedOn: '2020-03-23' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('FIRM_NOT_ENGAGED');
+    expect(await t.db.selectFrom('normative_doc_reviews').select('id').where('document_id', '=', d.id).execute()).toHaveLength(0);
+    // The office cannot record a firm's conclusion here either.
+    const atOnce = await office.post(`/api/v1/documents/${d.id}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南纳圣律师事务所'], requestedOn: '2020-03-23', completedOn: '2020-03-30', conclusion: 'lawful', opinion: '合法' });
+    expect(atOnce.status).toBe(400);
+    expect(atOnce.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['conclusion']);
+
     const firm = await liaison.post(`/api/v1/documents/${d.id}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南纳圣律师事务所'], requestedOn: '2020-03-23' });
-    expect(firm.status).toBe(200);
+    expect(firm.status, JSON.stringify(firm.body)).toBe(200);
     const review = firm.body.reviews[0];
     // 15 working days from Mon 03-23 (no holiday): 04-13; Qingming 04-04 is a Saturday, 04-06 Monday is off → 04-14.
-    expect(review.dueOn).toBe('2020-04-14');
-    expect(review.status).toBe('pending');
-    const inbox = await advisor.get('/api/v1/documents');
-    expect(inbox.body.total).toBe(before + 1);
-    expect(inbox.body.items.map((x: { id: string }) => x.id)).toContain(d.id);
-    const todos = await advisor.get('/api/v1/todos');
-    expect(todos.body.deadlines.map((x: { entityId: string }) => x.entityId)).toContain(review.id);
+    expect(review).toMatchObject({ status: 'pending', dueOn: '2020-04-14', canGiveOpinion: false });
+    expect(review.queueRef).toBeTruthy();
+    // The request in the advisors queue: assigned to the firm at once, subject = the document, same due date.
+    const q = await advisor.get(`/api/v1/advisors/reviews/${review.queueRef}`);
+    expect(q.status).toBe(200);
+    expect(q.body).toMatchObject({ type: 'normative_document', subjectEntity: 'normative_document', subjectId: d.id, status: 'assigned', firmName: '河南纳圣律师事务所', dueDate: '2020-04-14', unitId: ids['区城市管理局'], canConclude: true });
+    // One inbox: the advisor finds it in the advisors queue; the documents review list is not an advisor inbox.
+    const inbox = await advisor.get('/api/v1/advisors/reviews?status=assigned&type=normative_document');
+    expect(inbox.body.items.map((x: { id: string }) => x.id)).toEqual([review.queueRef]);
+    expect((await advisor.get('/api/v1/documents/reviews')).status).toBe(403);
+    // The firm reads the document under review.
+    const docs = await advisor.get('/api/v1/documents');
+    expect(docs.body.total).toBe(before + 1);
+    expect(docs.body.items.map((x: { id: string }) => x.id)).toContain(d.id);
+    // One to-do for the firm: the queue's (not a second one from documents).
+    const todos = (await advisor.get('/api/v1/todos')).body.deadlines.map((x: { entityId: string }) => x.entityId);
+    expect(todos).toContain(review.queueRef);
+    expect(todos).not.toContain(review.id);
+    // No deliberation while the review is open.
+    expect((await liaison.post(`/api/v1/documents/${d.id}/deliberation`, { deliberatedOn: '2020-04-02', meeting: '区政府常务会议' })).status).toBe(409);
     // The firm cannot act as the drafting unit.
     expect((await advisor.post(`/api/v1/documents/${d.id}/deliberation`, { deliberatedOn: '2020-04-02', meeting: '区政府常务会议' })).status).toBe(403);
-    // The liaison cannot give the opinion.
+    // The documents endpoint does not take a firm's opinion: 409 naming the queue for the reviewers, 403 for others.
+    for (const c of [advisor, office]) {
+      const here = await c.post(`/api/v1/documents/reviews/${review.id}/opinion`, { completedOn: '2020-04-01', conclusion: 'lawful', opinion: '合法' });
+      expect(here.status).toBe(409);
+      expect(here.body.error.code).toBe('LEGALITY_BY_ADVISOR');
+      expect(here.body.error.message).toContain('审查事项');
+    }
     expect((await liaison.post(`/api/v1/documents/reviews/${review.id}/opinion`, { completedOn: '2020-04-01', conclusion: 'lawful', opinion: '合法' })).status).toBe(403);
-    const op = await advisor.post(`/api/v1/documents/reviews/${review.id}/opinion`, { completedOn: '2020-04-01', conclusion: 'lawful_after_revision', opinion: '第十二条删除罚款规定后合法' });
-    expect(op.status).toBe(200);
-    expect(op.body.reviewerName).toBe('周律师');
-    expect((await advisor.post(`/api/v1/documents/reviews/${review.id}/opinion`, { completedOn: '2020-04-01', conclusion: 'lawful', opinion: '再次' })).status).toBe(409);
-    expect(other.id).not.toBe(ids['河南纳圣律师事务所']);
+    // The requesting unit cannot give the opinion in the queue.
+    const opinion = { conclusion: 'lawful_if_amended', opinion: '第十二条删除罚款规定后合法', reasons: '《行政处罚法》第十四条', concludedOn: '2020-04-01' };
+    expect((await liaison.post(`/api/v1/advisors/reviews/${review.queueRef}/opinion`, opinion)).status).toBe(403);
+    const op = await advisor.post(`/api/v1/advisors/reviews/${review.queueRef}/opinion`, opinion);
+    expect(op.status, JSON.stringify(op.body)).toBe(200);
+    // The same transaction concluded the document's review.
+    const done = (await liaison.get(`/api/v1/documents/${d.id}`)).body.reviews[0];
+    expect(done).toMatchObject({ id: review.id, status: 'done', conclusion: 'lawful_after_revision', completedOn: '2020-04-01', reviewerName: '周律师', queueRef: review.queueRef });
+    expect(done.opinion).toContain('第十二条删除罚款规定后合法');
+    expect(done.opinion).toContain('《行政处罚法》第十四条');
+    expect((await advisor.get('/api/v1/todos')).body.deadlines.map((x: { entityId: string }) => x.entityId)).not.toContain(review.queueRef);
+    expect((await advisor.post(`/api/v1/advisors/reviews/${review.queueRef}/opinion`, opinion)).status).toBe(409);
+    // The office sees the document-side record in its list, linked to the queue request.
+    const list = await office.get('/api/v1/documents/reviews?status=done');
+    expect(list.body.items.find((x: { id: string }) => x.id === review.id)).toMatchObject({ queueRef: review.queueRef, documentId: d.id });
     const delib = await liaison.post(`/api/v1/documents/${d.id}/deliberation`, { deliberatedOn: '2020-04-08', meeting: '区政府常务会议', minutes: '会议同意' });
     expect(delib.status).toBe(200);
     expect(delib.body.canPublish).toBe(false);
     const pub = await publish(d.id, { issuerCode: '焦中政', publishedOn: '2020-04-15' });
     expect(pub.docNumber).toMatch(/^焦中政〔2020〕\d+号$/);
+    // advisors.normativeDocsReviewed counts the review once (the queue request; the document side is not a second record).
+    const m = await office.get('/api/v1/metrics/advisors.normativeDocsReviewed?region=410803&year=2020');
+    expect(m.body.value).toBe(1);
+    const recs = await office.get('/api/v1/metrics/advisors.normativeDocsReviewed/records?region=410803&year=2020');
+    expect(recs.body.items.map((x: { id: string }) => x.id)).toEqual([review.queueRef]);
+  });
+
+  it('an unlawful opinion from the queue keeps the document from deliberation until a new review passes', async () => {
+    const d = await draft(office, { title: '中站区犬只管理暂行规定', draftedOn: '2020-05-06' });
+    await office.post(`/api/v1/documents/${d.id}/comment/waive`, { reason: '内部管理事项' });
+    const r1 = (await office.post(`/api/v1/documents/${d.id}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南纳圣律师事务所'], requestedOn: '2020-05-11' })).body.reviews[0];
+    expect((await advisor.post(`/api/v1/advisors/reviews/${r1.queueRef}/opinion`, { conclusion: 'unlawful', opinion: '设定了行政强制措施', reasons: '《行政强制法》第十条', concludedOn: '2020-05-15' })).status).toBe(200);
+    expect((await office.get(`/api/v1/documents/${d.id}`)).body.reviews[0]).toMatchObject({ status: 'done', conclusion: 'unlawful' });
+    const refused = await office.post(`/api/v1/documents/${d.id}/deliberation`, { deliberatedOn: '2020-05-20', meeting: '区政府常务会议' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('DOCUMENT_REVIEW_REQUIRED');
+    // The office reviews the revised draft itself: that stays in documents.
+    expect((await office.post(`/api/v1/documents/${d.id}/reviews`, { reviewerKind: 'office', requestedOn: '2020-05-18', completedOn: '2020-05-19', conclusion: 'lawful', opinion: '修改后合法' })).status).toBe(200);
+    expect((await office.post(`/api/v1/documents/${d.id}/deliberation`, { deliberatedOn: '2020-05-20', meeting: '区政府常务会议' })).status).toBe(200);
   });
 });
 

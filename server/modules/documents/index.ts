@@ -54,6 +54,8 @@ export const documentsModule: FazhiModule = {
   },
   abilities: (a) => ({
     'documents.view': a.isAdmin || a.grants.some((g) => ['office', 'leader', 'viewer', 'unit_head', 'liaison', 'advisor'].includes(g.role)),
+    // The document-side review records; an advisor's reviews are in the advisors queue (one inbox).
+    'documents.reviews': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison'),
     'documents.draft': hasRole(a, 'office', 'unit_head', 'liaison'),
     'documents.publish': hasRole(a, 'office'),
     'documents.cleanup': hasRole(a, 'office'),

@@ -17,7 +17,8 @@ import type {
   DeliberationInput, DocListQuery, DraftInput, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput,
   SupplementInput, NormativeDocumentsTable, DraftPatch, ReviewListQuery,
 } from './schema.js';
-import { isPassed, legalityReviewRouter, type LegalityOpinion } from './legality.js';
+import { fromAdvisorConclusion, isPassed, type LegalityOpinion } from './legality.js';
+import { onReviewConcluded, requestReview } from '../advisors/service.js';
 import type { Selectable } from 'kysely';
 
 /** A document row as read. */
@@ -84,12 +85,12 @@ export const CorrectionDays = defineSetting({
  * (core readScope), plus the staff of its issuing organ, plus an advisor firm a legality review of it
  * is assigned to ("an advisor sees what is assigned to them").
  */
-export function docReadScope(actor: Actor, alias = 'd'): Expression<SqlBool> {
+export function docReadScope(actor: Actor, alias = 'd', opts: { asAdvisor?: boolean } = {}): Expression<SqlBool> {
   const base = readScope(actor, { region: `${alias}.region_id`, unit: `${alias}.unit_id` });
   const parts: Expression<SqlBool>[] = [base];
   const units = readUnits(actor);
   if (units.length) parts.push(sql<SqlBool>`${sql.ref(`${alias}.issuer_unit_id`)} in (${sql.join(units)})`);
-  const firms = actor.unitsByRole.advisor ?? [];
+  const firms = opts.asAdvisor === false ? [] : (actor.unitsByRole.advisor ?? []);
   if (firms.length)
     parts.push(sql<SqlBool>`exists (select 1 from normative_doc_reviews rv where rv.document_id = ${sql.ref(`${alias}.id`)} and rv.unit_id in (${sql.join(firms)}))`);
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
@@ -192,24 +193,33 @@ export async function updateDraft(db: Kysely<Database>, actor: Actor, id: string
   });
 }
 
-/** Legality reviews the actor can see (an advisor: those assigned to its firm), newest first, one page. */
+/**
+ * The document-side legality-review records the actor can see, newest first, one page: for the office,
+ * leaders and the drafting units. Not an advisor inbox: a firm's reviews are in the advisors queue
+ * (`GET /api/v1/advisors/reviews`), so an advisor is refused here (403) and its firm branch of the
+ * document scope is not used.
+ */
 export async function listReviews(db: Db, actor: Actor, q: z.infer<typeof ReviewListQuery>) {
+  if (!actor.isAdmin) requireRole(actor, 'office', 'leader', 'viewer', 'unit_head', 'liaison');
   const qb = db
     .selectFrom('normative_doc_reviews as r')
     .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
     .leftJoin('units as u', 'u.id', 'r.unit_id')
     .select(['r.id', 'r.document_id', 'd.title', 'd.region_id', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
-    .where(docReadScope(actor))
+    .where(docReadScope(actor, 'd', { asAdvisor: false }))
     .$if(!!q.status, (b) => b.where('r.status', '=', q.status!))
     .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`));
   type Row = Awaited<ReturnType<typeof qb.execute>>[number];
   return paginate<'normative_doc_reviews', Row>(qb as any, q, { dueOn: 'r.due_on', requestedOn: 'r.requested_on', status: 'r.status' }, { column: 'r.requested_on', order: 'desc' });
 }
 
-/** Whether the actor may give the opinion of a review (the office of the region, or the assigned firm's advisor). */
-export function canGiveOpinion(actor: Actor, r: { region_id: string; unit_id: string | null; reviewer_kind: string; status: string }) {
-  if (r.status !== 'pending') return false;
-  return canWriteAt(actor, r.region_id, null, OFFICE_WRITE) || (r.reviewer_kind === 'advisor' && !!r.unit_id && (actor.unitsByRole.advisor ?? []).includes(r.unit_id));
+/**
+ * Whether the actor may give the opinion of a review here: only the office, on a review it does itself.
+ * A firm's review is concluded in the advisors queue.
+ */
+export function canGiveOpinion(actor: Actor, r: { region_id: string; reviewer_kind: string; status: string }) {
+  if (r.status !== 'pending' || r.reviewer_kind !== 'office') return false;
+  return canWriteAt(actor, r.region_id, null, OFFICE_WRITE);
 }
 
 /**
@@ -304,14 +314,22 @@ export async function recordFairCompetition(db: Kysely<Database>, actor: Actor, 
 
 // ---------------------------------------------------------------- 审: legality review
 
+const BY_ADVISOR: Msg = {
+  zh: '该文件已送法律顾问审核，审核意见由被指派的律师事务所在“审查事项”（法律顾问审查队列）中出具',
+  en: 'A law firm reviews this draft; its opinion is given in the advisors review queue',
+};
+
+
 /**
  * Requests a legality review (报送合法性审核) by the office or an advisor firm. The drafting unit or
- * the office may request; only the office records a conclusion at once (when it reviews itself or
- * enters a signed opinion it received).
+ * the office may request; only the office records a conclusion at once, when it reviews itself. A
+ * firm's review becomes a request assigned to the firm in the advisors queue (same transaction).
  */
 export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ReviewInput>) {
   requireRole(actor, 'office', 'unit_head', 'liaison');
   if (input.conclusion && !hasRole(actor, 'office')) throw forbidden({ zh: '审核结论由审核机构填写', en: 'Only the reviewer records the conclusion' });
+  if (input.conclusion && input.reviewerKind === 'advisor')
+    throw badRequest('LEGALITY_BY_ADVISOR', BY_ADVISOR, { fields: [{ path: 'conclusion', message: '法律顾问的审核意见在审查事项中出具' }] });
   return db.transaction().execute(async (trx) => {
     const doc = await lockDoc(trx, actor, id);
     mustBeDrafting(doc);
@@ -331,20 +349,29 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
     const cal = await loadCalendar(trx);
     const spec: DeadlineSpec = { from: input.requestedOn, unit: 'WD', n: days };
     const due = computeDeadline(cal, spec).due;
-    const review = await trx
+    const basis = `国办发〔2018〕115号：行政规范性文件未经合法性审核不得提交集体审议；审核期限${days}个工作日（系统设置）`;
+    let review = await trx
       .insertInto('normative_doc_reviews')
       .values({ document_id: id, region_id: doc.region_id, unit_id: unitId, reviewer_kind: input.reviewerKind, reviewer_name: input.reviewerName ?? null, requested_on: input.requestedOn, due_on: due, created_by: actor.userId })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const ref = await legalityReviewRouter().route(trx, {
-      reviewId: review.id, documentId: id, regionId: doc.region_id, title: doc.title, reviewerKind: input.reviewerKind, reviewerUnitId: unitId, requestedOn: input.requestedOn, dueOn: due,
-    });
-    if (ref) await trx.updateTable('normative_doc_reviews').set({ queue_ref: ref }).where('id', '=', review.id).execute();
-    await setDeadline(trx, {
-      module: MODULE, entity: REVIEW_ENTITY, entityId: review.id, kind: 'legality_review', title: `合法性审核《${doc.title}》`,
-      regionId: doc.region_id, unitId, spec,
-      basis: `国办发〔2018〕115号：行政规范性文件未经合法性审核不得提交集体审议；审核期限${days}个工作日（系统设置）`,
-    }, cal);
+    if (input.reviewerKind === 'advisor') {
+      // A firm's review is a request in the advisors queue, assigned to the firm at once with the review
+      // period as its due date; the queue sets the firm's to-do. Requested for the drafting unit (or the
+      // issuing organ, when that is whom the actor works for).
+      const requester = canWriteAt(actor, doc.region_id, doc.unit_id, DEFAULT_WRITE) ? doc.unit_id : doc.issuer_unit_id;
+      const q = await requestReview(trx, actor, {
+        type: 'normative_document', subjectEntity: DOC_ENTITY, subjectId: id, unitId: requester, title: doc.title,
+        summary: '送审材料：送审稿、起草说明、制定依据、征求意见及采纳情况。', requestedOn: input.requestedOn,
+        assign: { firmId: unitId!, assignedOn: input.requestedOn, dueDate: due, spec, basis },
+      });
+      review = await trx.updateTable('normative_doc_reviews').set({ queue_ref: q.id }).where('id', '=', review.id).returningAll().executeTakeFirstOrThrow();
+    } else {
+      await setDeadline(trx, {
+        module: MODULE, entity: REVIEW_ENTITY, entityId: review.id, kind: 'legality_review', title: `合法性审核《${doc.title}》`,
+        regionId: doc.region_id, unitId, spec, basis,
+      }, cal);
+    }
     await recordAudit(trx, auditActor(actor), { entity: REVIEW_ENTITY, entityId: review.id, action: 'request', regionId: doc.region_id, unitId, after: review });
     if (input.conclusion)
       return completeLegalityReview(trx, actor, review.id, { completedOn: input.completedOn!, conclusion: input.conclusion, opinion: input.opinion!, reviewerName: input.reviewerName });
@@ -354,8 +381,8 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
 
 /**
  * Concludes a pending legality review — the one entry point for an opinion, whether given here by
- * the office or the assigned firm's advisor, or (later) by the advisors module's queue. Runs in the
- * caller's transaction; the caller has checked who may give the opinion.
+ * the office (its own review) or by the assigned firm in the advisors queue (through the handler
+ * below). Runs in the caller's transaction; the caller has checked who may give the opinion.
  */
 export async function completeLegalityReview(trx: Db, actor: Actor | null, reviewId: string, op: LegalityOpinion) {
   const before = await trx.selectFrom('normative_doc_reviews').selectAll().where('id', '=', reviewId).forUpdate().executeTakeFirst();
@@ -364,7 +391,7 @@ export async function completeLegalityReview(trx: Db, actor: Actor | null, revie
   notBefore('completedOn', op.completedOn, before.requested_on, { zh: '审核完成日期', en: 'Completion date' });
   const after = await trx
     .updateTable('normative_doc_reviews')
-    .set({ status: 'done', completed_on: op.completedOn, conclusion: op.conclusion, opinion: op.opinion, reviewer_name: op.reviewerName ?? before.reviewer_name, queue_ref: op.queueRef ?? before.queue_ref })
+    .set({ status: 'done', completed_on: op.completedOn, conclusion: op.conclusion, opinion: op.opinion, reviewer_name: op.reviewerName ?? before.reviewer_name })
     .where('id', '=', reviewId)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -373,7 +400,7 @@ export async function completeLegalityReview(trx: Db, actor: Actor | null, revie
   return after;
 }
 
-/** The reviewer gives the opinion: the office of the region, or an advisor of the assigned firm. */
+/** The office gives the opinion of a review it does itself (a firm's opinion is given in the advisors queue). */
 export async function giveOpinion(db: Kysely<Database>, actor: Actor, reviewId: string, input: z.infer<typeof OpinionInput>) {
   return db.transaction().execute(async (trx) => {
     const r = await trx
@@ -384,11 +411,29 @@ export async function giveOpinion(db: Kysely<Database>, actor: Actor, reviewId: 
       .where(docReadScope(actor))
       .executeTakeFirst();
     if (!r) throw notFound({ zh: '审核', en: 'Review' });
-    if (!canGiveOpinion(actor, { ...r, status: 'pending' })) throw forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' });
+    const reviewer = canWriteAt(actor, r.region_id, null, OFFICE_WRITE) || (r.reviewer_kind === 'advisor' && !!r.unit_id && (actor.unitsByRole.advisor ?? []).includes(r.unit_id));
+    if (!reviewer) throw forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' });
+    // The reviewer, but of a firm's review: its opinion is given in the advisors queue.
+    if (r.reviewer_kind === 'advisor') throw conflict('LEGALITY_BY_ADVISOR', BY_ADVISOR);
     if (r.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
     return completeLegalityReview(trx, actor, reviewId, { ...input, reviewerName: input.reviewerName ?? actor.displayName });
   });
 }
+
+// When the assigned firm gives its opinion in the advisors queue, the document's review is concluded
+// in the same transaction (the queue has checked who may give it).
+onReviewConcluded(DOC_ENTITY, async (trx, actor, review) => {
+  const rv = await trx.selectFrom('normative_doc_reviews').select(['id', 'document_id', 'status']).where('queue_ref', '=', review.id).forUpdate().executeTakeFirst();
+  if (!rv || rv.document_id !== review.subjectId || rv.status !== 'pending') return;
+  const doc = await trx.selectFrom('normative_documents').select(['id', 'status']).where('id', '=', rv.document_id).forUpdate().executeTakeFirstOrThrow();
+  if (doc.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
+  await completeLegalityReview(trx, actor, rv.id, {
+    completedOn: review.concludedOn!, conclusion: fromAdvisorConclusion(review.conclusion!),
+    opinion: review.reasons ? `${review.opinion}（理由：${review.reasons}）` : review.opinion!,
+    // The named advisor; else the firm's advisor who signed it; else (the office entering it) the firm.
+    reviewerName: review.advisorName ?? ((actor.unitsByRole.advisor ?? []).length ? actor.displayName : review.firmName) ?? undefined,
+  });
+});
 
 /** Reviews of a document, oldest first. */
 export async function reviewsOf(db: Db, documentId: string) {

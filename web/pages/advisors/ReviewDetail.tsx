@@ -66,6 +66,9 @@ export default function ReviewDetailPage() {
           {r.subjectEntity === 'decision' && r.subjectId && can('decisions.view') && (
             <Descriptions.Item label={t('advisors.act.subject')} span={2}><Link to={`/decisions/${r.subjectId}`}>{t('decisions.detail')}</Link></Descriptions.Item>
           )}
+          {r.subjectEntity === 'normative_document' && r.subjectId && can('documents.view') && (
+            <Descriptions.Item label={t('advisors.act.subject')} span={2}><Link to={`/documents/${r.subjectId}`} data-testid="review-subject-link">{t('documents.detail')}</Link></Descriptions.Item>
+          )}
         </Descriptions>
         {r.status === 'concluded' && (
           <Alert style={{ marginTop: 16 }} type={r.conclusion === 'unlawful' ? 'error' : r.conclusion === 'lawful' ? 'success' : 'warning'} showIcon data-testid="review-conclusion"

@@ -20,7 +20,7 @@ import { CORRECTION_OUTCOMES, CORRECTION_SOURCES, FAIR_COMPETITION, RELATION_KIN
 import { StepModal, type StepField } from './StepModal';
 import { CONCLUSION_MAP, DOC_STATUS_MAP, FILING_MAP, type DocView } from './shared';
 
-interface Review { id: string; reviewerKind: string; reviewerUnitName: string | null; reviewerName: string | null; requestedOn: string; dueOn: string | null; status: string; completedOn: string | null; conclusion: string | null; opinion: string | null; canGiveOpinion: boolean }
+interface Review { id: string; reviewerKind: string; reviewerUnitName: string | null; reviewerName: string | null; requestedOn: string; dueOn: string | null; status: string; completedOn: string | null; conclusion: string | null; opinion: string | null; queueRef: string | null; canGiveOpinion: boolean }
 interface Detail extends DocView {
   reviews: Review[];
   corrections: { id: string; source: string; receivedOn: string; description: string; status: string; outcome: string | null; outcomeOn: string | null; note: string | null }[];
@@ -117,7 +117,11 @@ export default function DocumentDetail() {
         </Descriptions>
         <Divider titlePlacement="start">{t('documents.sections.reviews')}</Divider>
         <List size="small" dataSource={d.reviews} data-testid="doc-reviews" locale={{ emptyText: '—' }} renderItem={(r) => (
-          <List.Item actions={r.canGiveOpinion ? [<Button key="o" size="small" type="primary" onClick={() => setStep(opinionStep(r))} data-testid="act-opinion">{t('documents.act.opinion')}</Button>] : []}>
+          <List.Item actions={[
+            ...(r.canGiveOpinion ? [<Button key="o" size="small" type="primary" onClick={() => setStep(opinionStep(r))} data-testid="act-opinion">{t('documents.act.opinion')}</Button>] : []),
+            // A firm's review lives in the advisors queue: the opinion is given (and read in full) there.
+            ...(r.queueRef && can('advisors.view') ? [<Link key="q" to={`/advisors/reviews/${r.queueRef}`} data-testid="review-queue-link">{t('documents.reviews.inQueue')}</Link>] : []),
+          ]}>
             <Space direction="vertical" size={0}>
               <Space>{r.reviewerUnitName ?? REVIEWER_KINDS[r.reviewerKind as keyof typeof REVIEWER_KINDS]?.[lang]}{r.conclusion ? <StatusTag status={r.conclusion} map={CONCLUSION_MAP} /> : r.dueOn && <DeadlineBadge dueDate={r.dueOn} showDate />}</Space>
               {r.opinion && <span className="fz-muted">{r.opinion}（{r.reviewerName}，{formatDate(r.completedOn, lang)}）</span>}

@@ -10,7 +10,10 @@ import { CONCLUSION_MAP } from './shared';
 
 interface ReviewRow { id: string; documentId: string; documentTitle: string; reviewerKind: string; reviewerUnitName: string | null; requestedOn: string; dueOn: string | null; status: string; conclusion: string | null; canGiveOpinion: boolean }
 
-/** 合法性审核: the reviews the actor may see — an advisor sees only its firm's queue. */
+/**
+ * 合法性审核: the document-side review records (office, leaders, drafting units). Not an advisor inbox:
+ * a firm's reviews are worked in the advisors queue (/advisors/reviews).
+ */
 export default function ReviewsPage() {
   const { t, lang } = useT();
   const columns: DataColumn<ReviewRow>[] = [
