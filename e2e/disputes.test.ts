@@ -23,9 +23,22 @@ async function shot(page: Page, name: string) {
 
 /** Picks an option of an antd Select by typing its label. */
 async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  // The dropdown animates open; a click during the animation can be lost, so check and retry.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor();
+    await page.waitForTimeout(200);
+    await option.click();
+    const picked = await expect
+      .poll(() => page.getByTestId(testId).innerText(), { timeout: 3000 })
+      .toContain(text)
+      .then(() => true, () => false);
+    if (picked) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose ${text} in ${testId}`);
 }
 
 /** Types a date into an antd DatePicker found by its field id. */
