@@ -56,8 +56,19 @@ describe('normative documents journeys', () => {
     await office.goto(`${fz.url}/documents/${id}`);
     await office.getByTestId('act-review').click();
     const choose = async (p: typeof office, testId: string, option: string) => {
-      await p.locator(`.ant-modal [data-testid="${testId}"]`).click();
-      await p.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+      // The dropdown animates open; a click during the animation can be lost, so check and retry.
+      const field = p.locator(`.ant-modal [data-testid="${testId}"]`);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await field.click();
+        const item = p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+        await item.waitFor();
+        await p.waitForTimeout(200);
+        await item.click();
+        const ok = await expect.poll(() => field.innerText(), { timeout: 3000 }).toContain(option).then(() => true, () => false);
+        if (ok) return;
+        await p.keyboard.press('Escape');
+      }
+      throw new Error(`could not choose ${option}`);
     };
     await choose(office, 'field-reviewerKind', '政府法律顾问');
     await choose(office, 'field-reviewerUnitId', '河南纳圣律师事务所');
