@@ -72,7 +72,7 @@ export async function startFazhi(): Promise<Fazhi> {
       const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: opts.locale ?? 'zh-CN', baseURL: url });
       contexts.push(ctx);
       const page = await ctx.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       return page;
     },
     async close() {

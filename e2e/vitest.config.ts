@@ -10,7 +10,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     globalSetup: ['e2e/global-setup.ts'],
     pool: 'forks',
-    maxWorkers: 2,
+    // One journey file at a time: parallel files on a 2-core machine made waits flaky.
+    maxWorkers: 1,
     env: { NODE_ENV: 'test' },
   },
 });
