@@ -112,6 +112,9 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
   let result: OpenDatabase;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, types, max: 10 });
+    // An idle connection closed by the server (restart, admin) must not crash the process; the pool
+    // replaces it on the next query.
+    pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     result = { db, kind: 'postgres', close: () => db.destroy() };
   } else {
