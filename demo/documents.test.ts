@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
-import { getMetric, yearPeriod, type MetricScope } from '../server/core/metrics/index.js';
+import { getMetric, metricScopeOf, yearPeriod, type MetricScope } from '../server/core/metrics/index.js';
 import { seedDemoDocuments } from './documents.js';
 import { seedAdvisors } from './advisors.js';
 import { renderDefault } from '../server/modules/report/service.js';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedDemoDocuments(t.db, t.cfg);
   const zz = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
   const sub = await t.db.selectFrom('regions').select('id').where('path', 'like', '%/410803/%').execute();
-  scope = { regionIds: [zz.id, ...sub.map((r) => r.id)] };
+  scope = await metricScopeOf(t.db, zz.id);
 }, 120_000);
 afterAll(async () => t.close());
 

@@ -4,7 +4,7 @@ import { loadDemo } from './index.js';
 import { regionSubtree } from '../server/modules/org/service.js';
 import { planMetrics } from '../server/modules/plan/metrics.js';
 import { learningMetrics } from '../server/modules/learning/metrics.js';
-import { yearPeriod, type MetricScope } from '../server/core/metrics/index.js';
+import { metricScopeOf, yearPeriod, type MetricScope } from '../server/core/metrics/index.js';
 import { registerAllMetrics } from '../server/modules/index.js';
 import { renderDefault } from '../server/modules/report/service.js';
 import { exportReport } from '../server/modules/report/export.js';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   o = await testDatabase({ seed: false });
   await loadDemo(o.db, o.cfg);
   const zz = await o.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
-  scope = { regionIds: await regionSubtree(o.db, zz.id) };
+  scope = await metricScopeOf(o.db, zz.id);
 }, 600_000);
 afterAll(async () => o.close());
 

@@ -148,9 +148,10 @@ async function main(argv: string[]) {
       if (sub !== 'verify') throw new Error('usage: fazhi audit verify');
       return withDb(async ({ db }) => {
         const r = await verifyAudit(db);
-        if (r.ok) console.log(`audit log OK: ${r.count} entries, head ${r.head}`);
+        if (r.ok) console.log(`audit log OK: ${r.count} entries in ${r.chains} chains`);
         else {
-          console.error(`audit log BROKEN at entry #${r.firstBad!.seq}: ${r.firstBad!.problem} (${r.count} entries verified before it)`);
+          const b = r.firstBad!;
+          console.error(`audit log BROKEN in chain "${b.chain}" at position ${b.chainSeq}${b.seq !== undefined ? ` (entry #${b.seq})` : ''}: ${b.problem} (${r.count} entries verified before it)`);
           process.exitCode = 2;
         }
       });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { AppError, pickLang, unauthorized, forbidden } from './errors/index.js';
+import { fromDatabaseError } from './errors/database.js';
 import { loadSession } from './auth/service.js';
 import type { Actor } from './scope/index.js';
 import type { App, AppContext } from './module.js';
@@ -77,6 +78,8 @@ export function errorHandler(this: unknown, err: FastifyError | Error, req: Fast
       },
     });
   }
+  const db = fromDatabaseError(err);
+  if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.msg[lang], details: db.details ?? null } });
   const fe = err as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const msgs: Record<string, { zh: string; en: string }> = {

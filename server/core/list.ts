@@ -29,6 +29,8 @@ export async function paginate<_TB = unknown, O = any>(
   q: PageQuery,
   sortable: Record<string, string>,
   defaultSort: { column: string; order: 'asc' | 'desc' },
+  /** A unique column ordered last, so rows with equal sort keys never fall between pages. */
+  tiebreak?: string,
 ): Promise<PageResult<O>> {
   let column = defaultSort.column;
   let order = defaultSort.order;
@@ -49,6 +51,7 @@ export async function paginate<_TB = unknown, O = any>(
   const items = await qb
     .orderBy(sql.ref(column), order)
     .$if(column !== defaultSort.column, (b) => b.orderBy(sql.ref(defaultSort.column), defaultSort.order))
+    .$if(!!tiebreak && tiebreak !== column && tiebreak !== defaultSort.column, (b) => b.orderBy(sql.ref(tiebreak!), order))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

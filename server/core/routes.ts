@@ -5,30 +5,25 @@ import type { App, AppContext, FazhiModule, TodoItem } from './module.js';
 import { activeActorOf, actorOf } from './http.js';
 import { DateStr, Id } from '../../common/schemas.js';
 import { forbidden, notFound, badRequest } from './errors/index.js';
-import { readRegions, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
+import { readRegionPaths, readRegions, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
 import { computeDeadline, loadCalendar, lastCoveredYear } from './calendar/index.js';
 import { recomputeOpenDeadlines, listOpenDeadlines } from './deadlines/index.js';
 import { recordAudit } from './audit/index.js';
 import { attachFile, listFiles, readFile } from './files/index.js';
-import { getMetric, listMetrics, yearPeriod, type MetricScope } from './metrics/index.js';
+import { badDim, getMetric, listMetrics, metricScopeOf, yearPeriod, type MetricScope } from './metrics/index.js';
+import { firstUnitIn, regionByCode } from '../modules/org/lookup.js';
 import { listSettings, putSetting } from './settings.js';
 import { getJob, listJobs } from './jobs.js';
 
 /** Resolves the region (by code) and the actor's scope within it for metrics; 404 if not visible. */
 export async function metricScopeFor(ctx: AppContext, actor: Actor, regionCode: string): Promise<MetricScope> {
-  const region = await ctx.db.selectFrom('regions').select(['id', 'path']).where('code', '=', regionCode).executeTakeFirst();
+  const region = await regionByCode(ctx.db, regionCode);
   if (!region) throw notFound({ zh: '区域', en: 'Region' });
-  const subtree = (
-    await ctx.db.selectFrom('regions').select('id').where((eb) => eb.or([eb('path', '=', region.path), eb('path', 'like', `${region.path}/%`)])).execute()
-  ).map((r) => r.id);
-  const readable = readRegions(actor);
-  if (readable === null || readable.includes(region.id)) return { regionIds: subtree };
+  const paths = readRegionPaths(actor);
+  if (paths === null || paths.some((p) => region.path === p || region.path.startsWith(`${p}/`))) return metricScopeOf(ctx.db, region.id);
   // Unit staff see their own unit's figures only.
-  const units = readUnits(actor);
-  const unit = units.length
-    ? await ctx.db.selectFrom('units').select(['id']).where('id', 'in', units).where('region_id', 'in', subtree).executeTakeFirst()
-    : undefined;
-  if (unit) return { regionIds: subtree, unitId: unit.id };
+  const unit = await firstUnitIn(ctx.db, readUnits(actor), region.path);
+  if (unit) return metricScopeOf(ctx.db, region.id, unit);
   throw notFound({ zh: '区域', en: 'Region' });
 }
 
@@ -187,6 +182,16 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     if (!m) throw notFound({ zh: '指标', en: 'Metric' });
     const scope = await metricScopeFor(ctx, actor, req.query.region);
     return { id: m.id, label: m.label[req.lang], definition: m.definition[req.lang], items: await m.records(ctx.db, scope, yearPeriod(req.query.year)) };
+  });
+  app.get('/api/v1/metrics/:id/breakdown', {
+    schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ.extend({ by: z.string().min(1).max(40) }) },
+  }, async (req) => {
+    const actor = activeActorOf(req);
+    const m = getMetric(req.params.id);
+    if (!m) throw notFound({ zh: '指标', en: 'Metric' });
+    if (!m.breakdown || !m.dims?.some((d) => d.dim === req.query.by)) throw badDim(req.query.by);
+    const scope = await metricScopeFor(ctx, actor, req.query.region);
+    return { id: m.id, by: req.query.by, items: await m.breakdown(ctx.db, scope, yearPeriod(req.query.year), req.query.by) };
   });
 
   // ---- settings ----

@@ -83,7 +83,12 @@ export interface LoginFailuresTable {
 
 /** Append-only, hash-chained audit log. */
 export interface AuditLogTable {
-  seq: number;
+  /** Global order of writing (a sequence; gaps where a transaction rolled back). */
+  seq: Generated<number>;
+  /** The chain the entry belongs to: its region id, 'system', or '' for entries before per-region chains. */
+  chain: string;
+  /** Position in its chain, from 1 without gaps. */
+  chain_seq: number;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string | null;
@@ -96,6 +101,13 @@ export interface AuditLogTable {
   before: Json | null;
   after: Json | null;
   prev_hash: string;
+  hash: string;
+}
+
+/** The last entry of each audit chain (appends lock this row, not the whole log). */
+export interface AuditHeadsTable {
+  chain: string;
+  seq: number;
   hash: string;
 }
 
@@ -185,6 +197,7 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   calendar_overrides: CalendarOverridesTable;
   files: FilesTable;
   settings: SettingsTable;

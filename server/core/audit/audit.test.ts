@@ -64,15 +64,31 @@ describe('audit log', () => {
     await tamper(sql`update audit_log set after = jsonb_set(after, '{name}', '"篡改"') where seq = ${target.seq}`);
     const r = await verifyAudit(t.db);
     expect(r.ok).toBe(false);
-    expect(r.firstBad).toEqual({ seq: target.seq, problem: 'altered' });
+    expect(r.firstBad).toMatchObject({ seq: target.seq, problem: 'altered' });
   });
 
-  it('names a deleted entry as missing', async () => {
-    const rows = await t.db.selectFrom('audit_log').select('seq').orderBy('seq').execute();
-    const first = rows[0].seq;
-    // Repair nothing: delete an entry before the altered one so it is found first.
-    await tamper(sql`delete from audit_log where seq = ${first}`);
-    const r = await verifyAudit(t.db);
-    expect(r.firstBad).toEqual({ seq: first, problem: 'missing' });
+  it('names a chain whose last entries were deleted as truncated, and a gap as missing', async () => {
+    const fresh = await createTestApp();
+    try {
+      const admin = await fresh.as('admin');
+      const region = await fresh.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
+      for (const name of ['区丁局', '区戊局'])
+        expect((await admin.post('/api/v1/units', { name, type: 'department', regionId: region.id })).status).toBe(201);
+      const last = await fresh.db.selectFrom('audit_heads').select(['chain', 'seq']).where('chain', '=', region.id).executeTakeFirstOrThrow();
+      expect(last.seq).toBeGreaterThanOrEqual(2);
+      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(fresh.db);
+      await sql`delete from audit_log where chain = ${last.chain} and chain_seq = ${last.seq}`.execute(fresh.db);
+      expect((await verifyAudit(fresh.db)).firstBad).toEqual({ chain: last.chain, chainSeq: last.seq, problem: 'truncated' });
+      // A gap inside the chain is named as the missing position.
+      await sql`delete from audit_log where chain = ${last.chain} and chain_seq = 1`.execute(fresh.db);
+      expect((await verifyAudit(fresh.db)).firstBad).toEqual({ chain: last.chain, chainSeq: 1, problem: 'missing' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps one chain per region, so one district never waits on another', async () => {
+    const chains = await t.db.selectFrom('audit_log').innerJoin('regions', 'regions.id', 'audit_log.region_id').select(['audit_log.chain', 'regions.id']).where('audit_log.entity', '=', 'unit').execute();
+    for (const c of chains) expect(c.chain).toBe(c.id);
   });
 });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 
 /** Who did it, from where. */
@@ -21,8 +20,10 @@ export interface AuditEvent {
 }
 
 const GENESIS = '0'.repeat(64);
-/** Advisory lock key serialising appends so the chain has no forks. */
-const AUDIT_LOCK = 7_040_803;
+/** The frozen chain of entries written before per-region chains. */
+const LEGACY_CHAIN = '';
+/** The chain of events that belong to no region (sign-ins, users, system settings). */
+export const SYSTEM_CHAIN = 'system';
 
 /** JSON with sorted keys, so jsonb's reordering cannot change a hash. */
 export function canonical(value: unknown): string {
@@ -45,6 +46,9 @@ function plain(value: unknown): unknown {
 }
 
 interface HashInput {
+  /** The chain (absent from the hash of legacy entries, which were hashed before chains existed). */
+  chain?: string;
+  /** Position in the chain. */
   seq: number;
   at: string;
   actor_id: string | null;
@@ -67,13 +71,16 @@ export function entryHash(e: HashInput): string {
 
 /**
  * Appends an audit entry in the caller's transaction. Must be called with the same `trx` as the
- * write it records, so both commit or neither does.
+ * write it records, so both commit or neither does. Entries are chained per region: the append locks
+ * only its chain's head row, so districts never wait on each other.
  */
 export async function recordAudit(trx: Db, actor: AuditActor, ev: AuditEvent): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const chain = ev.regionId ?? SYSTEM_CHAIN;
+  await trx.insertInto('audit_heads').values({ chain, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  const head = await trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
   const entry: HashInput = {
-    seq: (last?.seq ?? 0) + 1,
+    chain,
+    seq: head.seq + 1,
     at: new Date().toISOString(),
     actor_id: actor.userId,
     actor_name: actor.name,
@@ -85,64 +92,96 @@ export async function recordAudit(trx: Db, actor: AuditActor, ev: AuditEvent): P
     unit_id: ev.unitId ?? null,
     before: plain(ev.before),
     after: plain(ev.after),
-    prev_hash: last?.hash ?? GENESIS,
+    prev_hash: head.hash,
   };
   const hash = entryHash(entry);
   await trx
     .insertInto('audit_log')
     .values({
-      ...entry,
+      chain,
+      chain_seq: entry.seq,
+      at: entry.at,
+      actor_id: entry.actor_id,
+      actor_name: entry.actor_name,
+      ip: entry.ip,
+      entity: entry.entity,
+      entity_id: entry.entity_id,
+      action: entry.action,
+      region_id: entry.region_id,
+      unit_id: entry.unit_id,
       before: entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === null ? null : JSON.stringify(entry.after),
+      prev_hash: entry.prev_hash,
       hash,
     })
     .execute();
+  await trx.updateTable('audit_heads').set({ seq: entry.seq, hash }).where('chain', '=', chain).execute();
 }
 
-/** Result of verifying the chain. */
+/** Result of verifying every chain. */
 export interface VerifyResult {
   ok: boolean;
+  /** Entries verified. */
   count: number;
-  /** First entry whose content or link is wrong, or the first missing seq. */
-  firstBad?: { seq: number; problem: 'altered' | 'missing' | 'broken-link' };
-  /** Hash of the last entry: keep it outside the database to detect a truncated tail later. */
-  head?: string;
+  /** Chains verified. */
+  chains: number;
+  /**
+   * The first problem found: an entry whose content or link is wrong (`seq` is its global number), a
+   * gap in a chain (`chainSeq` is the missing position), or a chain whose head row names entries that
+   * are no longer there (truncated tail).
+   */
+  firstBad?: { chain: string; chainSeq: number; seq?: number; problem: 'altered' | 'missing' | 'broken-link' | 'truncated' };
+  /** Each chain's last hash: keep them outside the database to detect a truncated tail later. */
+  heads?: Record<string, string>;
 }
 
-/** Walks the chain in order; names the first altered or missing entry. */
+/** Walks every chain in order; names the first altered, missing or truncated entry. */
 export async function verifyAudit(db: Db): Promise<VerifyResult> {
-  let prev = GENESIS;
-  let expectedSeq = 1;
+  const headRows = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).execute();
+  const logChains = await db.selectFrom('audit_log').select('chain').distinct().execute();
+  const chains = [...new Set([...headRows.map((h) => h.chain), ...logChains.map((c) => c.chain)])].sort();
   let count = 0;
-  const page = 2000;
-  let cursor = 0;
-  for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', cursor).orderBy('seq').limit(page).execute();
-    if (rows.length === 0) break;
-    cursor = rows[rows.length - 1].seq;
-    for (const r of rows) {
-      if (r.seq !== expectedSeq) return { ok: false, count, firstBad: { seq: expectedSeq, problem: 'missing' } };
-      if (r.prev_hash !== prev) return { ok: false, count, firstBad: { seq: r.seq, problem: 'broken-link' } };
-      const h = entryHash({
-        seq: r.seq,
-        at: r.at.toISOString(),
-        actor_id: r.actor_id,
-        actor_name: r.actor_name,
-        ip: r.ip,
-        entity: r.entity,
-        entity_id: r.entity_id,
-        action: r.action,
-        region_id: r.region_id,
-        unit_id: r.unit_id,
-        before: r.before,
-        after: r.after,
-        prev_hash: r.prev_hash,
-      });
-      if (h !== r.hash) return { ok: false, count, firstBad: { seq: r.seq, problem: 'altered' } };
-      prev = r.hash;
-      expectedSeq++;
-      count++;
+  const heads: Record<string, string> = {};
+  for (const chain of chains) {
+    let prev = GENESIS;
+    let expected = 1;
+    let cursor = 0;
+    for (;;) {
+      const rows = await db.selectFrom('audit_log').selectAll().where('chain', '=', chain).where('chain_seq', '>', cursor).orderBy('chain_seq').limit(2000).execute();
+      if (rows.length === 0) break;
+      cursor = rows[rows.length - 1].chain_seq;
+      for (const r of rows) {
+        const bad = (problem: NonNullable<VerifyResult['firstBad']>['problem'], chainSeq = r.chain_seq, seq: number | null = r.seq) =>
+          ({ ok: false, count, chains: chains.length, firstBad: { chain, chainSeq, ...(seq !== null ? { seq } : {}), problem } }) as VerifyResult;
+        // The entry at `expected` is gone: its global number is unknown.
+        if (r.chain_seq !== expected) return bad('missing', expected, null);
+        if (r.prev_hash !== prev) return bad('broken-link');
+        const h = entryHash({
+          ...(chain === LEGACY_CHAIN ? {} : { chain }),
+          seq: chain === LEGACY_CHAIN ? r.seq : r.chain_seq,
+          at: r.at.toISOString(),
+          actor_id: r.actor_id,
+          actor_name: r.actor_name,
+          ip: r.ip,
+          entity: r.entity,
+          entity_id: r.entity_id,
+          action: r.action,
+          region_id: r.region_id,
+          unit_id: r.unit_id,
+          before: r.before,
+          after: r.after,
+          prev_hash: r.prev_hash,
+        });
+        if (h !== r.hash) return bad('altered');
+        prev = r.hash;
+        expected++;
+        count++;
+      }
     }
+    const head = headRows.find((x) => x.chain === chain);
+    if (head && (head.seq !== expected - 1 || head.hash !== (expected === 1 ? GENESIS : prev)))
+      return { ok: false, count, chains: chains.length, firstBad: { chain, chainSeq: expected, problem: 'truncated' } };
+    heads[chain] = prev;
   }
-  return { ok: true, count, head: prev };
+  return { ok: true, count, chains: chains.length, heads };
 }

@@ -1,5 +1,7 @@
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { Msg } from '../errors/index.js';
+import { badRequest, type Msg } from '../errors/index.js';
+import { inRegionPaths } from '../scope/index.js';
 
 /** A reporting period (inclusive dates). The year a record belongs to is decided by each metric's definition. */
 export interface Period {
@@ -10,10 +12,33 @@ export interface Period {
 /** The whole-year period of a calendar year. */
 export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
-/** Where a metric is evaluated: a set of regions (a district and everything below it), optionally one unit. */
+/** Where a metric is evaluated: a region and everything below it, optionally one unit. */
 export interface MetricScope {
+  /** Path of the region (`41/4108/410803`); the scope is it and everything below it. */
+  regionPath: string;
+  /** @deprecated The subtree's region ids, kept while modules move to `inMetricScope`. */
   regionIds: string[];
   unitId?: string | null;
+}
+
+/** SQL condition: a record (region column, optional unit column) lies in the metric's scope. */
+export function inMetricScope(scope: MetricScope, regionCol: string, unitCol?: string): Expression<SqlBool> {
+  const region = inRegionPaths(regionCol, [scope.regionPath]);
+  if (!scope.unitId) return region;
+  if (!unitCol) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${region} and ${sql.ref(unitCol)} = ${scope.unitId})`;
+}
+
+/** A dimension to break a figure down by: the owning unit, the month of its date, or a named category. */
+export type MetricDim = 'unit' | 'month' | (string & {});
+
+/** One row of a breakdown. */
+export interface BreakdownRow {
+  /** The unit id, `YYYY-MM`, or the category value ('' when none). */
+  key: string;
+  /** What a person reads: the unit's name, the month, or the category's label. */
+  label: string;
+  value: number;
 }
 
 /** One record behind a figure (for click-through and for snapshots). */
@@ -44,7 +69,131 @@ export interface MetricDef {
   definition: Msg;
   compute(db: Db, scope: MetricScope, period: Period): Promise<number | null>;
   records(db: Db, scope: MetricScope, period: Period): Promise<MetricRecord[]>;
+  /** Dimensions the figure can be broken down by in SQL (counts only: a rate is never summed). */
+  dims?: { dim: MetricDim; label: Msg }[];
+  /** The figure grouped by a dimension, computed in SQL with the same definition as `compute`. */
+  breakdown?(db: Db, scope: MetricScope, period: Period, dim: MetricDim): Promise<BreakdownRow[]>;
+  /** The SQL of `compute` for review (`npm run metrics:sql` writes every metric's to docs/metrics/). */
+  sql?(db: Db): string;
 }
+
+/** A category column a count metric can be grouped by. */
+export interface CountCategory {
+  /** The SQL column (qualified with the base query's alias). */
+  col: string;
+  label: Msg;
+  /** zh labels of the column's values (codes never reach a person). */
+  values: Record<string, Msg>;
+}
+
+/** How a count metric is declared: a base query of its records, and the columns the period and dimensions use. */
+export interface CountMetricSpec {
+  id: string;
+  module: string;
+  label: Msg;
+  unit?: MetricUnit;
+  definition: Msg;
+  /** The records counted, scoped (use `inMetricScope`) and filtered, without the period. */
+  base: (db: Db, scope: MetricScope) => SelectQueryBuilder<any, any, any>;
+  /** The record's id (counted distinct). */
+  idCol: string;
+  /** The date that places a record in the period. */
+  dateCol: string;
+  /** The owning unit (for the unit dimension); the base query should join `units as u` on it when set. */
+  unitCol?: string;
+  /** The entity name of the records (click-through, snapshots). */
+  entity: string;
+  /** SQL for each record's label in the list behind the figure. */
+  labelSql: Expression<string>;
+  /** SQL of the unit's name, when the base joins units. */
+  unitNameSql?: Expression<string>;
+  /** Category columns the figure can be grouped by. */
+  categories?: Record<string, CountCategory>;
+  /**
+   * When the figure is "no data" rather than 0: `never` (0 is a real zero), or `noRecords` (no record of
+   * the kind in scope at all, whatever the period: the module is not in use there).
+   */
+  nullWhen?: 'never' | 'noRecords';
+}
+
+/** Builds a count metric — compute, records, breakdown and its SQL — from one definition. */
+export function defineCountMetric(spec: CountMetricSpec): MetricDef {
+  const inPeriod = (qb: SelectQueryBuilder<any, any, any>, p: Period) =>
+    qb.where(sql.ref(spec.dateCol), '>=', p.from).where(sql.ref(spec.dateCol), '<=', p.to);
+  const countSql = sql<number>`count(distinct ${sql.ref(spec.idCol)})`;
+  const dims: { dim: MetricDim; label: Msg }[] = [
+    ...(spec.unitCol ? [{ dim: 'unit', label: { zh: '按单位', en: 'By unit' } }] : []),
+    { dim: 'month', label: { zh: '按月份', en: 'By month' } },
+    ...Object.entries(spec.categories ?? {}).map(([k, c]) => ({ dim: k, label: c.label })),
+  ];
+  const empty = async (db: Db, scope: MetricScope) =>
+    spec.nullWhen === 'noRecords' && !(await spec.base(db, scope).select(sql`1`.as('one')).limit(1).executeTakeFirst());
+  return {
+    id: spec.id,
+    module: spec.module,
+    label: spec.label,
+    unit: spec.unit ?? 'count',
+    definition: spec.definition,
+    dims,
+    async compute(db, scope, period) {
+      const row = await inPeriod(spec.base(db, scope), period).select(countSql.as('n')).executeTakeFirst();
+      const n = Number((row as { n?: number } | undefined)?.n ?? 0);
+      if (n === 0 && (await empty(db, scope))) return null;
+      return n;
+    },
+    async records(db, scope, period) {
+      const rows = (await inPeriod(spec.base(db, scope), period)
+        .select([
+          sql<string>`${sql.ref(spec.idCol)}`.as('id'),
+          sql<string>`${spec.labelSql}`.as('label'),
+          sql<string>`to_char(${sql.ref(spec.dateCol)}, 'YYYY-MM-DD')`.as('date'),
+          (spec.unitNameSql ? sql<string | null>`${spec.unitNameSql}` : sql<string | null>`null`).as('unit_name'),
+        ])
+        .distinctOn(sql.ref(spec.idCol) as any)
+        .orderBy(sql.ref(spec.idCol))
+        .execute()) as { id: string; label: string; date: string | null; unit_name: string | null }[];
+      return rows
+        .map((r) => ({ id: r.id, entity: spec.entity, label: r.label, date: r.date, unitName: r.unit_name }))
+        .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+    },
+    async breakdown(db, scope, period, dim) {
+      const q = inPeriod(spec.base(db, scope), period);
+      if (dim === 'unit' && spec.unitCol) {
+        const rows = (await q
+          .select([sql<string>`${sql.ref(spec.unitCol)}`.as('key'), sql<string>`coalesce(${spec.unitNameSql ?? sql`''`}, '')`.as('label'), countSql.as('value')])
+          .groupBy([sql.ref(spec.unitCol), ...(spec.unitNameSql ? [spec.unitNameSql] : [])] as any)
+          .orderBy(sql`3`, 'desc')
+          .orderBy(sql`1`)
+          .execute()) as BreakdownRow[];
+        return rows.map((r) => ({ ...r, key: r.key ?? '', value: Number(r.value) }));
+      }
+      if (dim === 'month') {
+        const m = sql<string>`to_char(${sql.ref(spec.dateCol)}, 'YYYY-MM')`;
+        const rows = (await q.select([m.as('key'), countSql.as('value')]).groupBy(m as any).orderBy(sql`1`).execute()) as { key: string; value: number }[];
+        return rows.map((r) => ({ key: r.key, label: r.key, value: Number(r.value) }));
+      }
+      const cat = spec.categories && Object.hasOwn(spec.categories, dim) ? spec.categories[dim] : undefined;
+      if (cat) {
+        const rows = (await q
+          .select([sql<string>`coalesce(${sql.ref(cat.col)}::text, '')`.as('key'), countSql.as('value')])
+          .groupBy(sql.ref(cat.col) as any)
+          .orderBy(sql`2`, 'desc')
+          .orderBy(sql`1`)
+          .execute()) as { key: string; value: number }[];
+        return rows.map((r) => ({ key: r.key, label: cat.values[r.key]?.zh ?? (r.key || '未填写'), value: Number(r.value) }));
+      }
+      throw badDim(dim);
+    },
+    sql(db) {
+      const scope: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+      return inPeriod(spec.base(db, scope), { from: ':from', to: ':to' }).select(countSql.as('n')).compile().sql;
+    },
+  };
+}
+
+/** 400 for a dimension a figure cannot be broken down by. */
+export const badDim = (dim: string) =>
+  badRequest('METRIC_DIM_UNSUPPORTED', { zh: `该指标不能按“${dim}”分组统计`, en: `This figure cannot be broken down by ${dim}` });
 
 const registry = new Map<string, MetricDef>();
 
@@ -65,4 +214,12 @@ export const listMetrics = () => [...registry.values()].sort((a, b) => a.id.loca
 export function rate(numerator: number, denominator: number): number | null {
   if (!denominator) return null;
   return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+/** The metric scope of a region (and everything below it), optionally narrowed to one unit. */
+export async function metricScopeOf(db: Db, regionId: string, unitId?: string | null): Promise<MetricScope> {
+  const r = await db.selectFrom('regions').select('path').where('id', '=', regionId).executeTakeFirst();
+  if (!r) return { regionPath: '-', regionIds: [], unitId: unitId ?? null };
+  const ids = await db.selectFrom('regions').select('id').where((eb) => eb.or([eb('path', '=', r.path), eb('path', 'like', `${r.path}/%`)])).execute();
+  return { regionPath: r.path, regionIds: ids.map((x) => x.id), ...(unitId ? { unitId } : {}) };
 }

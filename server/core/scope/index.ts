@@ -21,7 +21,15 @@ export interface Actor {
   /** The unit the person belongs to (null for region-level staff without one). */
   unitId: string | null;
   grants: Grant[];
-  /** Role → region ids (the granted region and all below it) for region roles. */
+  /**
+   * Role → paths of the regions granted (e.g. `41/4108/410803`): the scope is each path and everything
+   * below it, matched in SQL by `inRegionPaths` — a handful of prefixes whatever the level.
+   */
+  regionPathsByRole: Partial<Record<Role, string[]>>;
+  /**
+   * @deprecated Role → region ids of the whole subtree. Kept only while modules move to the record core
+   * (`regionPathsByRole` + `inRegionPaths`); do not use in new code.
+   */
   regionsByRole: Partial<Record<Role, string[]>>;
   /** Role → unit ids for unit roles. */
   unitsByRole: Partial<Record<Role, string[]>>;
@@ -51,7 +59,7 @@ function uniq(ids: (string | undefined)[]): string[] {
   return [...new Set(ids.filter((x): x is string => !!x))];
 }
 
-/** Region ids the actor reads region-wide (admin: null = all). */
+/** @deprecated Region ids the actor reads region-wide (admin: null = all); use `readRegionPaths`. */
 export function readRegions(actor: Actor): string[] | null {
   if (actor.isAdmin) return null;
   return uniq(REGION_READERS.flatMap((r) => actor.regionsByRole[r] ?? []));
@@ -79,14 +87,41 @@ export interface ScopeCols {
 }
 
 /**
+ * SQL condition: the region column lies in the subtree of one of the paths. The one subtree test of the
+ * platform: `regions.path` is a '/'-joined chain of division codes (digits only, so no LIKE wildcards),
+ * indexed with text_pattern_ops, so a province and a district run the same query shape.
+ */
+export function inRegionPaths(col: string, paths: readonly string[]): Expression<SqlBool> {
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  const conds = paths.map((p) => sql<SqlBool>`(rg.path = ${p} or rg.path like ${`${p}/%`})`);
+  return sql<SqlBool>`${sql.ref(col)} in (select rg.id from regions rg where ${sql.join(conds, sql` or `)})`;
+}
+
+/** Region paths the actor reads region-wide (admin: null = all). */
+export function readRegionPaths(actor: Actor): string[] | null {
+  if (actor.isAdmin) return null;
+  return uniq(REGION_READERS.flatMap((r) => actor.regionPathsByRole[r] ?? []));
+}
+
+/** Region paths in which the actor writes region-wide under a policy. */
+export function writeRegionPaths(actor: Actor, policy: WritePolicy = DEFAULT_WRITE): string[] {
+  return uniq(policy.regionRoles.flatMap((r) => actor.regionPathsByRole[r] ?? []));
+}
+
+/** Unit ids in which the actor writes as a member under a policy. */
+export function writeUnits(actor: Actor, policy: WritePolicy = DEFAULT_WRITE): string[] {
+  return uniq(policy.unitRoles.flatMap((r) => actor.unitsByRole[r] ?? []));
+}
+
+/**
  * The read-scope condition, to put in a query's WHERE. Deny by default: an actor with no grant
  * gets `false`. Use it inside the SQL so counts and pages are right.
  */
 export function readScope(actor: Actor, cols: ScopeCols): Expression<SqlBool> {
   if (!actor) throw unauthorized();
-  const regions = readRegions(actor);
-  if (regions === null) return sql<SqlBool>`true`;
-  const parts = [inList(cols.region, regions)];
+  const paths = readRegionPaths(actor);
+  if (paths === null) return sql<SqlBool>`true`;
+  const parts = [inRegionPaths(cols.region, paths)];
   if (cols.unit) parts.push(inList(cols.unit, readUnits(actor)));
   return orAll(parts);
 }
@@ -95,13 +130,30 @@ export function readScope(actor: Actor, cols: ScopeCols): Expression<SqlBool> {
 export function writeScope(actor: Actor, cols: ScopeCols, policy: WritePolicy = DEFAULT_WRITE): Expression<SqlBool> {
   if (!actor) throw unauthorized();
   const parts: Expression<SqlBool>[] = [];
-  const regions = uniq(policy.regionRoles.flatMap((r) => actor.regionsByRole[r] ?? []));
-  if (regions.length) parts.push(inList(cols.region, regions));
+  const paths = writeRegionPaths(actor, policy);
+  if (paths.length) parts.push(inRegionPaths(cols.region, paths));
   if (cols.unit) {
-    const units = uniq(policy.unitRoles.flatMap((r) => actor.unitsByRole[r] ?? []));
+    const units = writeUnits(actor, policy);
     if (units.length) parts.push(inList(cols.unit, units));
   }
   return orAll(parts);
+}
+
+/**
+ * Whether a new record at (regionId, unitId) may be written by the actor under the policy, checked in
+ * SQL against the region tree (for creates; updates use the record core's `lockForWrite`).
+ */
+export async function mayWriteAt(db: Db, actor: Actor, regionId: string, unitId: string | null, policy: WritePolicy = DEFAULT_WRITE): Promise<boolean> {
+  if (unitId && writeUnits(actor, policy).includes(unitId)) return true;
+  const paths = writeRegionPaths(actor, policy);
+  if (!paths.length) return false;
+  const row = await sql<{ ok: boolean }>`select ${inRegionPaths('x.id', paths)} as ok from (select ${regionId}::uuid as id) x`.execute(db);
+  return !!row.rows[0]?.ok;
+}
+
+/** Throws 403 unless `mayWriteAt` (a create outside the writer's scope is refused, never silently placed). */
+export async function assertMayWriteAt(db: Db, actor: Actor, regionId: string, unitId: string | null, policy: WritePolicy = DEFAULT_WRITE) {
+  if (!(await mayWriteAt(db, actor, regionId, unitId, policy))) throw forbidden();
 }
 
 /** Whether the actor holds any of the roles (admin counts only where listed). */
@@ -116,7 +168,7 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
   return actor;
 }
 
-/** Whether a record at (regionId, unitId) may be written by the actor under the policy (for creates). */
+/** @deprecated Use `mayWriteAt` (SQL on region paths) or the record core's `lockForWrite`. */
 export function canWriteAt(actor: Actor, regionId: string, unitId: string | null, policy: WritePolicy = DEFAULT_WRITE) {
   if (policy.regionRoles.some((r) => (actor.regionsByRole[r] ?? []).includes(regionId))) return true;
   if (unitId && policy.unitRoles.some((r) => (actor.unitsByRole[r] ?? []).includes(unitId))) return true;
@@ -137,6 +189,7 @@ export async function buildActor(
     .execute();
   const grants: Grant[] = rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id, regionId: r.region_id }));
   const regionsByRole: Actor['regionsByRole'] = {};
+  const regionPathsByRole: Actor['regionPathsByRole'] = {};
   const unitsByRole: Actor['unitsByRole'] = {};
   const paths = rows.filter((r) => r.path);
   const subtree = paths.length
@@ -149,6 +202,7 @@ export async function buildActor(
   for (const r of rows) {
     const role = r.role as Role;
     if (r.path) {
+      regionPathsByRole[role] = uniq([...(regionPathsByRole[role] ?? []), r.path]);
       const ids = subtree.filter((s) => s.path === r.path || s.path.startsWith(`${r.path}/`)).map((s) => s.id);
       regionsByRole[role] = uniq([...(regionsByRole[role] ?? []), ...ids]);
     }
@@ -160,6 +214,7 @@ export async function buildActor(
     displayName: user.display_name,
     unitId: user.unit_id,
     grants,
+    regionPathsByRole,
     regionsByRole,
     unitsByRole,
     isAdmin: grants.some((g) => g.role === 'admin'),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { hashPassword } from '../../core/auth/password.js';
 import { DEMO_PASSWORD } from '../../../demo/org.js';
-import { getMetric, yearPeriod } from '../../core/metrics/index.js';
+import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { getReviewConclusion, requestReview } from './service.js';
 import { buildActor } from '../../core/scope/index.js';
 
@@ -236,7 +236,7 @@ describe('advisors metrics on hand-computed data', () => {
       const u = Object.fromEntries((await t2.db.selectFrom('units').select(['id', 'name']).execute()).map((x) => [x.name, x.id]));
       const region = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
       const jf = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410802').executeTakeFirstOrThrow()).id;
-      const scope = { regionIds: [region] };
+      const scope = await metricScopeOf(t.db, region);
       const y = yearPeriod(2020);
       const m = (id: string) => getMetric(id)!;
       expect(await m('advisors.firmsEngaged').compute(t2.db, scope, y)).toBeNull();
@@ -276,7 +276,7 @@ describe('advisors metrics on hand-computed data', () => {
       expect(await m('advisors.reviewsOnTimeRate').compute(t2.db, scope, y)).toBe(100);
       expect((await m('advisors.contractsReviewed').records(t2.db, scope, y)).map((r) => r.label)).toEqual(['保洁服务合同', '绿化养护合同']);
       // Another district has no data: null, not 0.
-      expect(await m('advisors.contractsReviewed').compute(t2.db, { regionIds: [jf] }, y)).toBeNull();
+      expect(await m('advisors.contractsReviewed').compute(t2.db, await metricScopeOf(t2.db, jf), y)).toBeNull();
       expect(await m('advisors.firmsEngaged').compute(t2.db, scope, yearPeriod(2022))).toBeNull();
       // Over the API, with scope.
       const api = await o.get('/api/v1/metrics/advisors.contractsReviewed?region=410803&year=2020');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { getMetric, yearPeriod } from '../../core/metrics/index.js';
+import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { gate } from './service.js';
 import type { AppError } from '../../core/errors/index.js';
 
@@ -385,7 +385,7 @@ describe('decisions metrics on hand-computed data', () => {
     try {
       const u = Object.fromEntries((await t2.db.selectFrom('units').select(['id', 'name']).execute()).map((x) => [x.name, x.id]));
       const region = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
-      const scope = { regionIds: [region] };
+      const scope = await metricScopeOf(t.db, region);
       const m = (id: string) => getMetric(id)!;
       expect(await m('decisions.decided').compute(t2.db, scope, yearPeriod(2020))).toBeNull();
       expect(await m('decisions.publicCommentCompliance').compute(t2.db, scope, yearPeriod(2020))).toBeNull();
@@ -416,9 +416,9 @@ describe('decisions metrics on hand-computed data', () => {
       expect(await m('decisions.publicCommentCompliance').compute(t2.db, scope, yearPeriod(2020))).toBe(75);
       expect(await m('decisions.catalogued').compute(t2.db, scope, yearPeriod(2020))).toBeNull();
       const jf = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410802').executeTakeFirstOrThrow()).id;
-      expect(await m('decisions.decided').compute(t2.db, { regionIds: [jf] }, yearPeriod(2020))).toBeNull();
+      expect(await m('decisions.decided').compute(t2.db, await metricScopeOf(t2.db, jf), yearPeriod(2020))).toBeNull();
       // A unit's own scope.
-      expect(await m('decisions.decided').compute(t2.db, { regionIds: [region], unitId: u['区市场监督管理局'] }, yearPeriod(2020))).toBeNull();
+      expect(await m('decisions.decided').compute(t2.db, await metricScopeOf(t2.db, region, u['区市场监督管理局']), yearPeriod(2020))).toBeNull();
     } finally {
       await t2.close();
     }

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { getMetric, yearPeriod, type MetricScope } from '../../core/metrics/index.js';
+import { getMetric, metricScopeOf, yearPeriod, type MetricScope } from '../../core/metrics/index.js';
 import { documentMetrics } from './metrics.js';
 
 let t: TestApp;
 let ids: Record<string, string>;
 let office: Client;
 let scope: MetricScope;
+let zzId: string;
 beforeAll(async () => {
   t = await createTestApp();
   ids = Object.fromEntries((await t.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
   office = await t.as('office');
-  const zz = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
-  scope = { regionIds: [zz.id] };
+  zzId = (await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
+  scope = await metricScopeOf(t.db, zzId);
 });
 afterAll(async () => t.close());
 
@@ -79,7 +80,7 @@ describe('documents metrics on hand-computed data', () => {
   });
 
   it('counts cleanup results of campaigns published in the year (kept = 继续有效 + 修改 + 延长有效期)', async () => {
-    const region = scope.regionIds[0];
+    const region = zzId;
     const rows: [string, string, string][] = [
       ['焦中政〔2012〕4号', '中站区城市绿化管理办法', '2012-05-01'],
       ['焦中政〔2013〕6号', '中站区农村公路养护管理办法', '2013-04-01'],

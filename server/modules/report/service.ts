@@ -4,8 +4,7 @@ import type { Database, Db } from '../../db/index.js';
 import { recordAudit, canonical } from '../../core/audit/index.js';
 import { badRequest, conflict, notFound, forbidden } from '../../core/errors/index.js';
 import { auditActor, canWriteAt, readRegions, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
-import { getMetric, yearPeriod, type MetricScope } from '../../core/metrics/index.js';
-import { regionSubtree } from '../org/service.js';
+import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { docNumberProblems } from '../../../common/docnumber.js';
 import {
   DEFAULT_BLOCKS, PARTS, PENDING_METRICS, defaultMeta, fillVars, formatValue, placeholderPhrases, placeholders,
@@ -83,26 +82,21 @@ async function regionInfo(db: Db, regionId: string) {
 
 /** Evaluates each distinct metric once for the report's region (and below) and year. */
 async function evaluateMetrics(db: Db, regionId: string, year: number, ids: string[]) {
-  const scope: MetricScope = { regionIds: await regionSubtree(db, regionId) };
+  const scope = await metricScopeOf(db, regionId);
   const period = yearPeriod(year);
-  const out = new Map<string, { value: number | null; label: string; unit: string; pending: boolean; records: Figure['records'] }>();
-  for (const id of [...new Set(ids)]) {
-    const m = getMetric(id);
-    if (!m) {
-      out.set(id, { value: null, label: PENDING_METRICS[id] ?? id, unit: 'count', pending: true, records: [] });
-      continue;
-    }
-    const value = await m.compute(db, scope, period);
-    const recs = value === null ? [] : await m.records(db, scope, period);
-    out.set(id, {
-      value,
-      label: m.label.zh,
-      unit: m.unit,
-      pending: false,
-      records: recs.map((r) => ({ id: r.id, entity: r.entity, hash: r.hash ?? sha(r) })),
-    });
-  }
-  return out;
+  type Evaluated = { value: number | null; label: string; unit: string; pending: boolean; records: Figure['records'] };
+  // Metrics are independent reads: evaluated concurrently (on PostgreSQL they run in parallel; the
+  // embedded database's single connection queues them).
+  const evaluated = await Promise.all(
+    [...new Set(ids)].map(async (id): Promise<[string, Evaluated]> => {
+      const m = getMetric(id);
+      if (!m) return [id, { value: null, label: PENDING_METRICS[id] ?? id, unit: 'count', pending: true, records: [] }];
+      const value = await m.compute(db, scope, period);
+      const recs = value === null ? [] : await m.records(db, scope, period);
+      return [id, { value, label: m.label.zh, unit: m.unit, pending: false, records: recs.map((r) => ({ id: r.id, entity: r.entity, hash: r.hash ?? sha(r) })) }];
+    }),
+  );
+  return new Map(evaluated);
 }
 
 /** Splits a text into plain, bold and figure segments. */
@@ -456,6 +450,6 @@ export async function figureRecords(db: Db, actor: Actor, id: string, metricId: 
   const row = await loadReport(db, actor, id);
   const m = getMetric(metricId);
   if (!m) throw notFound({ zh: '指标', en: 'Metric' });
-  const scope: MetricScope = { regionIds: await regionSubtree(db, row.region_id) };
+  const scope = await metricScopeOf(db, row.region_id);
   return { metric: { id: m.id, label: m.label, definition: m.definition, unit: m.unit }, records: await m.records(db, scope, yearPeriod(row.year)) };
 }

@@ -1,0 +1,114 @@
+/**
+ * Organisation look-ups, in one place: every module and import that needs a region or a unit by code,
+ * name or id calls these (the units and regions tables are the org module's). Names are only unique
+ * within a region — every district has a 区民政局 — so a unit is always looked up *within* a region
+ * (its subtree), never by name alone.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import { inRegionPaths, type Actor } from '../../core/scope/index.js';
+
+/** A region as modules see it. */
+export interface RegionRef {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+  parent_id: string | null;
+}
+
+/** A unit as modules see it. */
+export interface UnitRef {
+  id: string;
+  name: string;
+  type: string;
+  region_id: string;
+}
+
+const REGION_COLS = ['id', 'code', 'name', 'level', 'path', 'parent_id'] as const;
+
+/** The region with a division code. */
+export async function regionByCode(db: Db, code: string): Promise<RegionRef | undefined> {
+  return db.selectFrom('regions').select(REGION_COLS).where('code', '=', code).executeTakeFirst();
+}
+
+/** The region with an id. */
+export async function regionById(db: Db, id: string): Promise<RegionRef | undefined> {
+  return db.selectFrom('regions').select(REGION_COLS).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The region an actor works in: the region of their first region grant (office first), else the
+ * region of their unit. Used to place new records and to scope imports.
+ */
+export async function actorRegion(db: Db, actor: Actor): Promise<RegionRef | undefined> {
+  const order = ['office', 'leader', 'viewer'] as const;
+  for (const role of order) {
+    const p = actor.regionPathsByRole[role]?.[0];
+    if (p) return db.selectFrom('regions').select(REGION_COLS).where('path', '=', p).executeTakeFirst();
+  }
+  if (actor.unitId) return unitRegion(db, actor.unitId);
+  return undefined;
+}
+
+/** The region a unit belongs to. */
+export async function unitRegion(db: Db, unitId: string): Promise<RegionRef | undefined> {
+  return db
+    .selectFrom('units as u')
+    .innerJoin('regions as r', 'r.id', 'u.region_id')
+    .select(['r.id', 'r.code', 'r.name', 'r.level', 'r.path', 'r.parent_id'])
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** Units in a region's subtree by name: name → units with that name (more than one = ambiguous). */
+export async function unitsByNameIn(db: Db, regionPath: string, names: readonly string[]): Promise<Map<string, UnitRef[]>> {
+  const out = new Map<string, UnitRef[]>();
+  const wanted = [...new Set(names.filter(Boolean))];
+  if (!wanted.length) return out;
+  const rows = await db
+    .selectFrom('units as u')
+    .select(['u.id', 'u.name', 'u.type', 'u.region_id'])
+    .where('u.name', 'in', wanted)
+    .where(inRegionPaths('u.region_id', [regionPath]))
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+  for (const r of rows) out.set(r.name, [...(out.get(r.name) ?? []), r]);
+  return out;
+}
+
+/** One unit by name within a region's subtree; undefined when absent or ambiguous. */
+export async function unitByNameIn(db: Db, regionPath: string, name: string): Promise<UnitRef | undefined> {
+  const found = (await unitsByNameIn(db, regionPath, [name])).get(name) ?? [];
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Units by id (for names in lists and messages). */
+export async function unitsById(db: Db, ids: readonly string[]): Promise<Map<string, UnitRef>> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'name', 'type', 'region_id']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The first of the given units that lies in a region's subtree (a unit member's own unit there). */
+export async function firstUnitIn(db: Db, unitIds: readonly string[], regionPath: string): Promise<string | undefined> {
+  if (!unitIds.length) return undefined;
+  const row = await db
+    .selectFrom('units as u')
+    .select('u.id')
+    .where('u.id', 'in', [...unitIds])
+    .where(inRegionPaths('u.region_id', [regionPath]))
+    .orderBy('u.id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Whether a unit lies in the subtree of one of the paths (a referenced unit must be in the writer's scope). */
+export async function unitWithin(db: Db, unitId: string, paths: readonly string[]): Promise<boolean> {
+  if (!paths.length) return false;
+  const row = await db.selectFrom('units as u').select(sql<number>`1`.as('one')).where('u.id', '=', unitId).where(inRegionPaths('u.region_id', paths)).executeTakeFirst();
+  return !!row;
+}
