@@ -116,6 +116,9 @@ export const JobOut = z.object({
 });
 export const JobsOut = z.object({ items: z.array(JobOut) });
 
+/** The years with records in the caller's scope, and the year pages open on (the report year being worked on). */
+export const YearsOut = z.object({ years: z.array(z.number().int()), working: z.number().int() });
+
 /** Wire types for the web. */
 export type AuditEntry = z.input<typeof AuditEntryOut>;
 export type HistoryEntry = z.input<typeof HistoryEntryOut>;
@@ -124,3 +127,4 @@ export type Todos = z.input<typeof TodosOut>;
 export type FileInfo = z.input<typeof FilesOut>['items'][number];
 export type Job = z.input<typeof JobOut>;
 export type MetricRecordWire = z.input<typeof MetricRecordOut>;
+export type Years = z.input<typeof YearsOut>;

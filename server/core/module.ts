@@ -36,6 +36,11 @@ export interface FazhiModule {
   metrics?: MetricDef[];
   /** To-do items for the actor beyond deadlines (deadlines come from core/deadlines). */
   todos?(ctx: AppContext, actor: Actor): Promise<TodoItem[]>;
+  /**
+   * Years in which the module holds records the actor can see, and — for the module that owns the annual
+   * report — the year being worked on. Pages open on that year (`GET /api/v1/years`), not on the calendar's.
+   */
+  years?(ctx: AppContext, actor: Actor): Promise<{ years: number[]; working?: number | null }>;
   /** Abilities for the UI (menu entries, buttons), computed by the same policy the server enforces. */
   abilities?(actor: Actor): Record<string, boolean>;
 }

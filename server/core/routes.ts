@@ -6,11 +6,11 @@ import { activeActorOf, actorOf } from './http.js';
 import { DateStr, Id } from '../../common/schemas.js';
 import {
   AuditPageOut, BreakdownOut, ComputeOut, FileOut, FilesOut, HistoryOut, JobOut, JobsOut, MetricRecordsOut, MetricsOut, MetricValueOut, OkOut, OverrideChangeOut,
-  OverridesOut, SettingsOut, TodosOut,
+  OverridesOut, SettingsOut, TodosOut, YearsOut,
 } from '../../common/core-api.js';
 import { forbidden, notFound, badRequest } from './errors/index.js';
 import { inRegionPaths, readRegionPaths, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
-import { computeDeadline, loadCalendar, lastCoveredYear } from './calendar/index.js';
+import { computeDeadline, loadCalendar, lastCoveredYear, today } from './calendar/index.js';
 import { recomputeOpenDeadlines, listOpenDeadlines } from './deadlines/index.js';
 import { recordAudit } from './audit/index.js';
 import { attachFile, listFiles, readFile } from './files/index.js';
@@ -165,6 +165,17 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
         tasks: items.reduce((s, i) => s + i.count, 0),
       },
     };
+  });
+
+  // ---- the year pages open on ----
+  app.get('/api/v1/years', { schema: { tags: ['metrics'], response: { 200: YearsOut } } }, async (req) => {
+    const actor = activeActorOf(req);
+    const found = await Promise.all(modules.filter((m) => m.years).map((m) => m.years!(ctx, actor)));
+    const years = [...new Set(found.flatMap((f) => f.years))].sort((a, b) => b - a);
+    const working = found.map((f) => f.working).filter((y): y is number => typeof y === 'number');
+    // The report year being worked on; else the latest year with records; else the calendar's year.
+    const year = working.length ? Math.max(...working) : (years[0] ?? Number(today().slice(0, 4)));
+    return { years: [...new Set([year, ...years])].sort((a, b) => b - a), working: year };
   });
 
   // ---- metrics ----

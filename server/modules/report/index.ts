@@ -1,5 +1,5 @@
 import type { FazhiModule } from '../../core/module.js';
-import { hasRole } from '../../core/scope/index.js';
+import { hasRole, inRegionPaths, readRegionPaths } from '../../core/scope/index.js';
 import { reportRoutes } from './routes.js';
 
 /** The annual report: template, figures from metrics, workflow, snapshots, renderers. */
@@ -11,6 +11,18 @@ export const reportModule: FazhiModule = {
     'report.edit': hasRole(a, 'office'),
     'dashboard.view': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer'),
   }),
+  // Reports in the actor's read scope: the latest unpublished one is the year being worked on.
+  async years(ctx, actor) {
+    const paths = readRegionPaths(actor);
+    const rows = await ctx.db
+      .selectFrom('reports')
+      .select(['year', 'status'])
+      .$if(paths !== null, (q) => q.where(inRegionPaths('region_id', paths!)))
+      .orderBy('year', 'desc')
+      .execute();
+    const open = rows.filter((r) => r.status !== 'published');
+    return { years: rows.map((r) => r.year), working: (open[0] ?? rows[0])?.year ?? null };
+  },
   async todos(ctx, actor) {
     if (!hasRole(actor, 'office')) return [];
     const regions = actor.regionsByRole.office ?? [];

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, lazy, Suspense } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Col, Row, Statistic, Empty, Select, Space, Tooltip, Spin, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { Card, Col, Row, Statistic, Empty, Space, Tooltip, Spin, Tag } from 'antd';
+import { useWorkYear, YearSelect } from '../../components/YearSelect';
 import { useAuth } from '../../auth';
 import { useT } from '../../i18n';
 import { api } from '../../api/client';
@@ -29,9 +30,7 @@ async function pool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): Prom
 export default function Dashboard() {
   const { me, can } = useAuth();
   const { t, lang } = useT();
-  const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
-  const year = Number(params.get('year')) || thisYear - 1;
+  const { year, years, setYear } = useWorkYear();
   const metrics = useApi<{ items: MetricInfo[] }>('/api/v1/metrics');
   const regions = useApi<{ items: Region[] }>('/api/v1/regions');
   const region = useMemo(() => {
@@ -41,7 +40,7 @@ export default function Dashboard() {
   const [values, setValues] = useState<MetricValue[] | null>(null);
 
   useEffect(() => {
-    if (!metrics.data || !region) return;
+    if (!metrics.data || !region || !year) return;
     let live = true;
     setValues(null);
     pool(metrics.data.items, 6, (m) => api.get<MetricValue>(`/api/v1/metrics/${encodeURIComponent(m.id)}`, { region: region.code, year }).catch(() => ({ ...m, value: null, scope: 'region' as const })))
@@ -64,7 +63,6 @@ export default function Dashboard() {
     [values],
   );
 
-  const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
   return (
     <Card
       title={t('home.dashboard')}
@@ -75,13 +73,7 @@ export default function Dashboard() {
           {can('dashboard.view') && <Link to={`/report/dashboard?year=${year}`} data-testid="dashboard-more">{t('report.nav.dashboard')}</Link>}
           {region && <Tag>{region.name}</Tag>}
           <span>{t('home.year')}</span>
-          <Select
-            value={year}
-            style={{ width: 110 }}
-            data-testid="dashboard-year"
-            onChange={(y) => setParams((p) => { p.set('year', String(y)); return p; }, { replace: true })}
-            options={[...new Set([...years, year, 2020])].sort((a, b) => b - a).map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : String(y) }))}
-          />
+          <YearSelect value={year} years={years} onChange={setYear} testId="dashboard-year" />
         </Space>
       }
     >
