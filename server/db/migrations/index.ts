@@ -8,6 +8,7 @@ import * as decisions from './2026_11_26_0210_decisions.js';
 import * as documents from './2026_11_26_0220_documents.js';
 import * as disputes from './2026_11_26_0300_disputes.js';
 import * as report from './2026_11_26_0400_report.js';
+import * as loginThrottle from './2026_11_30_0010_login_throttle.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0220_documents': documents,
   '2026_11_26_0300_disputes': disputes,
   '2026_11_26_0400_report': report,
+  '2026_11_30_0010_login_throttle': loginThrottle,
 };
