@@ -46,7 +46,7 @@ let src: OpenDatabase & { cfg: Config };
 const storage = new MemoryStorage();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-backup-'));
 const file = path.join(dir, 'demo.bak');
-let fileIds: { id: string; sha256: string }[] = [];
+const fileIds: { id: string; sha256: string }[] = [];
 let expectedReport: string;
 
 beforeAll(async () => {

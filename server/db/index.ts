@@ -144,7 +144,7 @@ export function acquireDirLock(dir: string): () => void {
         // Another process is removing this stale lock; a reaper file this old means it died doing so.
         const st = fs.statSync(reaper, { throwIfNoEntry: false });
         if (st && Date.now() - st.mtimeMs > 5_000)
-          throw new Error(`数据目录锁的清理被中断。请确认没有 Fazhi 进程在运行后，删除 ${lockFile} 及 ${reaper}。A stale-lock takeover was interrupted: make sure no Fazhi process runs, then delete ${lockFile} and ${reaper}.`);
+          throw new Error(`数据目录锁的清理被中断。请确认没有 Fazhi 进程在运行后，删除 ${lockFile} 及 ${reaper}。A stale-lock takeover was interrupted: make sure no Fazhi process runs, then delete ${lockFile} and ${reaper}.`, { cause: e });
         sleepSync(5);
         continue;
       }

@@ -101,7 +101,7 @@ export async function attachFile(
 ) {
   // Checked before any byte is stored: a name PostgreSQL cannot hold (NUL) would fail the insert and
   // leave the stored bytes orphaned.
-  if (/[\u0000-\u001f\u007f]/.test(input.name))
+  if ([...input.name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
     throw badRequest('FILE_NAME_INVALID', { zh: '文件名中含有控制字符，请重命名后再上传', en: 'The file name contains control characters; rename the file and upload it again' });
   if (input.data.length === 0) throw badRequest('FILE_EMPTY', { zh: '文件为空', en: 'The file is empty' });
   if (input.data.length > input.maxBytes)
