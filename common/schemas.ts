@@ -3,12 +3,26 @@ import { ROLES, UNIT_TYPES } from './roles.js';
 
 /** A uuid id. */
 export const Id = z.uuid();
-/** 'YYYY-MM-DD' that is a real date. */
+/**
+ * Years a date of this platform's records may fall in. Records reach back to units founded after
+ * 1949 and deadlines run a few decades ahead; outside this range a date is a typing mistake (and year
+ * 0000 or 9999 break PostgreSQL and date arithmetic), so it is refused with a clear message.
+ */
+export const DATE_MIN_YEAR = 1900;
+export const DATE_MAX_YEAR = 2100;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/**
+ * 'YYYY-MM-DD' that is a real date between DATE_MIN_YEAR and DATE_MAX_YEAR. One message per bad date:
+ * each check passes what an earlier one already refused (no `abort`, which would also silence the
+ * object-level rules of the form that holds the date).
+ */
 export const DateStr = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: '日期无效',
+  .regex(ISO_DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  .refine((s) => !ISO_DATE.test(s) || realDate(s), { message: '日期无效' })
+  .refine((s) => !ISO_DATE.test(s) || !realDate(s) || (Number(s.slice(0, 4)) >= DATE_MIN_YEAR && Number(s.slice(0, 4)) <= DATE_MAX_YEAR), {
+    message: `日期超出范围，应在${DATE_MIN_YEAR}年至${DATE_MAX_YEAR}年之间`,
   });
 /** Page/sort query shared by every list endpoint. */
 export const ListQuery = z.object({

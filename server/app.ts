@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/index.js';
 import type { App, AppContext, FazhiModule } from './core/module.js';
-import { errorHandler, installAuthGate, installAuthHook, validatorCompiler } from './core/http.js';
+import { errorHandler, installAuthGate, installAuthHook, installInputGuard, validatorCompiler } from './core/http.js';
 import { authRoutes } from './core/auth/routes.js';
 import { coreRoutes } from './core/routes.js';
 import { registerMetrics } from './core/metrics/index.js';
@@ -27,7 +27,8 @@ export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storag
   const app = Fastify({
     logger: { level: cfg.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // Only a configured proxy may tell us the client address (see Config.trustProxy).
+    trustProxy: cfg.trustProxy,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -59,17 +60,28 @@ export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storag
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS over plain HTTP is ignored by browsers at best; on an intranet host later moved behind
+    // HTTPS-less access it would lock users out for a year. Send it only when we are served over HTTPS.
+    hsts: cfg.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(multipart, { limits: { fileSize: cfg.maxUploadBytes + 1, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Fazhi 法治政府建设综合管理平台 API', version: '1' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The OpenAPI document is always built (tests walk it); its public UI can be switched off.
+  if (cfg.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.addHook('onSend', async (req, reply, payload) => {
+    // API answers carry personal and case data: no browser or proxy may keep a copy, unless a route
+    // chose its own caching.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 
   const ctx: AppContext = { db, cfg, storage };
   installAuthHook(app, ctx);
   installAuthGate(app);
+  installInputGuard(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await db.selectFrom('regions').select('id').limit(1).execute();

@@ -7,7 +7,8 @@ import { migrateToLatest } from './db/migrator.js';
 import { verifyAudit, recordAudit, anchorAudit, verifyAnchor, type AuditAnchor, type VerifyResult } from './core/audit/index.js';
 import { auditKeySource, configureAuditKey } from './core/audit/key.js';
 import { writeAnchor } from './core/audit/anchor-file.js';
-import { backup, restore } from './core/backup.js';
+import { restoreBackup, writeBackup } from './core/backup.js';
+import { LocalStorage } from './core/files/index.js';
 import { loadCalendar, computeDeadline } from './core/calendar/index.js';
 import { recomputeOpenDeadlines } from './core/deadlines/index.js';
 import { loadDemo } from '../demo/index.js';
@@ -30,16 +31,16 @@ const HELP = `fazhi — 法治政府建设综合管理平台 command line
   fazhi calendar override --day D --kind workday|holiday --reason TEXT
   fazhi calendar compute --from D --unit WD|ND|M --n N [--roll]
   fazhi audit verify                             check the hash chain; names the first bad entry
-  fazhi backup --out FILE                        whole database to one file
-  fazhi restore --in FILE                        into an empty database
+  fazhi backup --out FILE                        database and attachments to one file, verified after writing
+  fazhi restore --in FILE [--force]              into an empty database (--force replaces existing data)
 ${cliCommands.map((c) => `  ${c.usage}`).join('\n')}
 
 Environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.`;
 
-async function withDb<T>(fn: (o: OpenDatabase) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (o: OpenDatabase) => Promise<T>, migrate = true): Promise<T> {
   const cfg = loadConfig();
   configureAuditKey({ dataDir: cfg.dataDir });
-  const o = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  const o = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, migrate });
   try {
     return await fn(o);
   } finally {
@@ -57,7 +58,7 @@ async function main(argv: string[]) {
       username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' },
       role: { type: 'string' }, region: { type: 'string' }, anchor: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' },
       day: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
-      n: { type: 'string' }, roll: { type: 'boolean' }, out: { type: 'string' }, in: { type: 'string' },
+      n: { type: 'string' }, roll: { type: 'boolean' }, out: { type: 'string' }, in: { type: 'string' }, force: { type: 'boolean' },
       format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -170,17 +171,32 @@ async function main(argv: string[]) {
         else if (values.anchor) throw new Error(`anchor file not found: ${anchorFile}`);
       });
     case 'backup':
-      return withDb(async ({ db }) => {
+      return withDb(async ({ db, kind }) => {
         const out = need('out');
-        const buf = await backup(db);
-        fs.writeFileSync(out, buf);
-        console.log(`backup written: ${out} (${buf.length} bytes)`);
+        const started = Date.now();
+        const r = await writeBackup(db, new LocalStorage(path.join(cfg.dataDir, 'files')), out, kind);
+        const mb = (n: number) => (n / 1048576).toFixed(1);
+        console.log(`备份完成 backup written: ${out} (${mb(r.bytes)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(`  ${r.manifest.tables.length} tables, ${r.rows} rows; ${r.manifest.files.length} files (${mb(r.fileBytes)} MB)`);
+        console.log('  verified: the file was read back; every table\'s row count and content hash and every file\'s size and sha256 match');
+        if (r.manifest.missingFiles.length) {
+          console.error(`警告 WARNING: ${r.manifest.missingFiles.length} attachments referenced by the database were missing from ${path.join(cfg.dataDir, 'files')} and are not in the backup:`);
+          for (const k of r.manifest.missingFiles.slice(0, 20)) console.error(`  ${k}`);
+          process.exitCode = 3;
+        }
       });
     case 'restore':
       return withDb(async ({ db }) => {
-        const r = await restore(db, fs.readFileSync(need('in')));
-        console.log(`restored ${r.rows} rows in ${r.tables} tables`);
-      });
+        const file = need('in');
+        const r = await restoreBackup(db, file, { storage: new LocalStorage(path.join(cfg.dataDir, 'files')), force: !!v.force });
+        const later = await migrateToLatest(db);
+        console.log(`恢复完成 restored from ${file}${r.replaced ? ' (existing data replaced)' : ''}:`);
+        console.log(`  ${r.rows} rows in ${r.tables} tables; ${r.files} files (${(r.fileBytes / 1048576).toFixed(1)} MB) into ${path.join(cfg.dataDir, 'files')}`);
+        for (const t of r.perTable.filter((x) => x.rows > 0)) console.log(`    ${t.name.padEnd(32)} ${t.rows}`);
+        console.log('  verified: every table\'s row count and content hash equal the backup\'s');
+        if (later.length) console.log(`  migrations applied after the restore: ${later.join(', ')}`);
+        if (r.missingFiles.length) console.error(`警告 WARNING: ${r.missingFiles.length} attachments were already missing when the backup was taken; their records are restored without content.`);
+      }, false);
     case undefined:
     case 'help':
     case '--help':

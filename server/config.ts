@@ -26,6 +26,27 @@ export interface Config {
   maxUploadBytes: number;
   /** Log level for pino. */
   logLevel: string;
+  /**
+   * The reverse proxies whose X-Forwarded-For we believe (addresses or CIDRs, comma-separated; false =
+   * none, the socket's address is the client). Behind a proxy every request comes from the proxy, so
+   * sign-in throttling per address would block everyone at once unless the proxy is trusted; trusting
+   * a header from anyone else would let a client choose its own address.
+   */
+  trustProxy: false | string;
+  /** Serve the OpenAPI document and its UI at /api/docs (API_DOCS=0 turns it off in production). */
+  apiDocs: boolean;
+}
+
+/**
+ * TRUST_PROXY: unset/0/false → trust no proxy; 1/true → a proxy on this host (loopback); otherwise
+ * the proxies' addresses or CIDRs. A bare hop count is not offered: it cannot tell a proxy from a
+ * client sending its own header (fastify refuses it for that reason).
+ */
+function trustProxy(value: string | undefined): false | string {
+  const v = value?.trim();
+  if (!v || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return 'loopback';
+  return v;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -51,5 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scryptN: int(env.SCRYPT_N, mode === 'test' ? 1024 : 32768),
     maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    apiDocs: env.API_DOCS !== '0',
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
-import { AppError, pickLang, unauthorized, forbidden } from './errors/index.js';
+import { AppError, badRequest, pickLang, unauthorized, forbidden } from './errors/index.js';
 import { fromDatabaseError } from './errors/database.js';
 import { loadSession } from './auth/service.js';
 import type { Actor } from './scope/index.js';
@@ -63,6 +63,7 @@ export function errorHandler(this: unknown, err: FastifyError | Error, req: Fast
   const lang = req.lang ?? pickLang(req.headers['accept-language']);
   if (err instanceof AppError) {
     if (err.status >= 500) req.log.error(err);
+    else if (err.code === 'FILE_CONTENT_MISSING') req.log.error(err); // the record exists but its bytes are gone: an operator must restore them
     return reply.status(err.status).send({ error: { code: err.code, message: err.msg[lang], details: err.details ?? null } });
   }
   if (err instanceof RequestValidationError) {
@@ -80,6 +81,26 @@ export function errorHandler(this: unknown, err: FastifyError | Error, req: Fast
   }
   const db = fromDatabaseError(err);
   if (db) return reply.status(db.status).send({ error: { code: db.code, message: db.msg[lang], details: db.details ?? null } });
+  const dbProblem = databaseErrorKind(err);
+  if (dbProblem === 'unavailable') {
+    req.log.error(err);
+    reply.header('retry-after', '10');
+    return reply.status(503).send({
+      error: {
+        code: 'DATABASE_UNAVAILABLE',
+        message: lang === 'zh' ? '数据库暂时无法连接，请稍后重试' : 'The database is unreachable; please try again shortly',
+        details: null,
+      },
+    });
+  }
+  if (dbProblem === 'bad-value') {
+    // A value the schemas let through but PostgreSQL refuses (class 22: data exception). The schemas
+    // should have caught it — log it so it gets fixed there — but it is the caller's input, not our fault.
+    req.log.warn({ err }, 'database refused a value that passed validation');
+    return reply.status(400).send({
+      error: { code: 'INVALID_VALUE', message: lang === 'zh' ? '提交的数据中有无法保存的值，请检查后重试' : 'The request contains a value that cannot be stored', details: null },
+    });
+  }
   const fe = err as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const msgs: Record<string, { zh: string; en: string }> = {
@@ -94,6 +115,71 @@ export function errorHandler(this: unknown, err: FastifyError | Error, req: Fast
   req.log.error(err);
   return reply.status(500).send({
     error: { code: 'INTERNAL', message: lang === 'zh' ? '服务器内部错误，请稍后重试或联系管理员' : 'Internal error', details: null },
+  });
+}
+
+/** Node socket errors meaning the database server cannot be reached. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+
+/**
+ * Sorts a database error: 'unavailable' when the server cannot be reached or refuses connections
+ * (SQLSTATE class 08, 57P01–57P03 shutdown/starting, 53300 too many connections), 'bad-value' for a
+ * data exception (class 22, e.g. a date out of range or a NUL byte), otherwise null.
+ */
+export function databaseErrorKind(err: unknown): 'unavailable' | 'bad-value' | null {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (UNREACHABLE.has(code) || /^08/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return 'unavailable';
+  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) return 'unavailable';
+  if (/^22[0-9A-Z]{3}$/.test(code)) return 'bad-value';
+  return null;
+}
+
+/** Deepest JSON nesting any of our schemas needs is far below this; deeper input is refused, not walked. */
+const MAX_DEPTH = 64;
+
+/** Finds the path of the first string (or key) holding a NUL byte, or reports nesting beyond MAX_DEPTH. */
+export function findUnsafeInput(value: unknown): { path: string; problem: 'nul' | 'depth' } | null {
+  // Iterative, so hostile nesting cannot overflow the stack.
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return { path, problem: 'nul' };
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) return { path, problem: 'depth' };
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      const p = path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) return { path: p, problem: 'nul' };
+      stack.push({ v: child, path: p, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses, before validation, input PostgreSQL cannot store or we will not walk: a NUL byte in any
+ * string of the body, query or path (PostgreSQL text cannot hold U+0000), and absurdly deep JSON.
+ * Runs after the auth gate, so an anonymous caller still gets 401 first.
+ */
+export function installInputGuard(app: App) {
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
+      const bad = findUnsafeInput(value);
+      if (!bad) continue;
+      const where = PART[part];
+      const name = bad.path || where.zh;
+      throw badRequest(
+        bad.problem === 'nul' ? 'INPUT_CONTAINS_NUL' : 'INPUT_TOO_DEEP',
+        bad.problem === 'nul'
+          ? { zh: `${where.zh}中含有不可见的控制字符（NUL），请删除后重试：${name}`, en: `The ${where.en} contains a NUL character: ${bad.path || where.en}` }
+          : { zh: `${where.zh}嵌套层次过深`, en: `The ${where.en} is nested too deeply` },
+        { fields: [{ path: bad.path, message: bad.problem === 'nul' ? '含有控制字符 NUL' : '嵌套层次过深' }] },
+      );
+    }
   });
 }
 

@@ -35,8 +35,9 @@ export async function paginate<_TB = unknown, O = any>(
   let column = defaultSort.column;
   let order = defaultSort.order;
   if (q.sort) {
-    const c = sortable[q.sort];
-    if (!c)
+    // Own keys only: `constructor`, `__proto__`, `toString` are on every object's prototype.
+    const c = Object.hasOwn(sortable, q.sort) ? sortable[q.sort] : undefined;
+    if (typeof c !== 'string')
       throw badRequest('BAD_SORT', { zh: `不能按“${q.sort}”排序`, en: `Cannot sort by ${q.sort}` }, {
         fields: [{ path: 'sort', message: `可排序字段：${Object.keys(sortable).join('、')}` }],
       });

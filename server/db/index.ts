@@ -73,38 +73,92 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds: a second open of the same directory in one process is refused too. */
+const heldLocks = new Set<string>();
+
+/** Reads the lock's owner pid and the file's inode (which names this lock "generation"), or null when absent. */
+function readLock(lockFile: string): { pid: number; ino: number } | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(lockFile, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const ino = fs.fstatSync(fd).ino;
+    const pid = Number(fs.readFileSync(fd, 'utf8').trim());
+    return { pid: Number.isInteger(pid) && pid > 0 ? pid : 0, ino };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * PGlite has no lock between processes (two writers corrupt it), so the embedded directory is
- * guarded by an exclusive lock file holding the owner's pid; a stale lock (dead pid) is taken over.
+ * guarded by a lock file holding the owner's pid. Every step is atomic so that several processes
+ * starting together cannot both win:
+ * - the lock appears with its content already in it (written to a private file, then `link`ed into
+ *   place, which fails if a lock exists) — a reader never sees an empty lock and thinks it stale;
+ * - a stale lock (its pid is dead) is removed only by the one process that creates the reaper file
+ *   named after that lock's pid and inode (`O_EXCL`), and only if the lock is still that same file;
+ *   everyone else waits and then races on the atomic create again.
  */
 export function acquireDirLock(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const lockFile = path.join(dir, 'fazhi.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(lockFile, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-      if (pid && pid !== process.pid && pidAlive(pid)) throw new DataDirLockedError(lockFile, pid);
-      fs.unlinkSync(lockFile); // stale: its owner is gone
+  if (heldLocks.has(lockFile)) throw new DataDirLockedError(lockFile, process.pid);
+  const mine = `${lockFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(mine, String(process.pid));
+  try {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      try {
+        fs.linkSync(mine, lockFile);
+        heldLocks.add(lockFile);
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          process.off('exit', release);
+          heldLocks.delete(lockFile);
+          // Only our own lock: a live owner's lock is never reaped, so it is still ours here.
+          if (readLock(lockFile)?.pid === process.pid) fs.rmSync(lockFile, { force: true });
+        };
+        process.once('exit', release);
+        return release;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const held = readLock(lockFile);
+      if (!held) continue; // released meanwhile: race for it again
+      // Our own pid in a lock we do not hold is a leftover of a previous life (containers reuse pids).
+      if (held.pid && held.pid !== process.pid && pidAlive(held.pid)) throw new DataDirLockedError(lockFile, held.pid);
+      const reaper = `${lockFile}.reap-${held.pid}-${held.ino}`;
+      try {
+        fs.writeFileSync(reaper, String(process.pid), { flag: 'wx' });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        // Another process is removing this stale lock; a reaper file this old means it died doing so.
+        const st = fs.statSync(reaper, { throwIfNoEntry: false });
+        if (st && Date.now() - st.mtimeMs > 5_000)
+          throw new Error(`数据目录锁的清理被中断。请确认没有 Fazhi 进程在运行后，删除 ${lockFile} 及 ${reaper}。A stale-lock takeover was interrupted: make sure no Fazhi process runs, then delete ${lockFile} and ${reaper}.`, { cause: e });
+        sleepSync(5);
+        continue;
+      }
+      try {
+        const again = readLock(lockFile);
+        if (again && again.ino === held.ino && again.pid === held.pid) fs.unlinkSync(lockFile);
+      } finally {
+        fs.rmSync(reaper, { force: true });
+      }
     }
+    throw new Error(`Could not lock ${lockFile}`);
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
-  throw new Error(`Could not lock ${lockFile}`);
 }
 
 /** Opens the embedded or the PostgreSQL database, takes the lock, and migrates. */

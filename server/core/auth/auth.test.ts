@@ -48,6 +48,49 @@ describe('sign-in', () => {
     expect(r.json().error.code).toBe('LOGIN_THROTTLED');
   });
 
+  it('checks at most 5 of 25 concurrent wrong passwords and then refuses the right one too', async () => {
+    // From 25 addresses, so the per-address throttle does not mask the account's lock.
+    const attempt = (password: string, i: number) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'advisor', password }, remoteAddress: `10.7.7.${i}` });
+    const burst = await Promise.all(Array.from({ length: 25 }, (_, i) => attempt(`wrong-${i}`, i)));
+    const codes = burst.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c !== 401 && c !== 423)).toEqual([]);
+    expect((await attempt('Demo@2020', 99)).statusCode).toBe(423);
+    const advisor = await t.db.selectFrom('users').select('id').where('username', '=', 'advisor').executeTakeFirstOrThrow();
+    const locks = await t.db.selectFrom('audit_log').select('seq').where('action', '=', 'lock').where('entity_id', '=', advisor.id).execute();
+    expect(locks.length).toBe(1); // one lock decided, not one per concurrent failure
+  });
+
+  it('checks at most 20 of 40 concurrent guesses from one address', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: '10.8.8.8' }),
+      ),
+    );
+    expect(burst.filter((r) => r.statusCode === 401).length).toBe(20);
+    expect(burst.filter((r) => r.statusCode === 429).length).toBe(20);
+  });
+
+  it('throttles by the forwarded client address only when TRUST_PROXY says so', async () => {
+    const { buildApp } = await import('../../app.js');
+    const { MemoryStorage } = await import('../files/index.js');
+    const behindProxy = await buildApp({ db: t.db, cfg: { ...t.cfg, trustProxy: '10.0.0.1' }, storage: new MemoryStorage(), webDir: null });
+    try {
+      const via = (app: typeof t.app, client: string, username: string, password: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: '10.0.0.1', headers: { 'x-forwarded-for': client } });
+      // A client cannot choose its address by sending its own X-Forwarded-For: the proxy appends the real one.
+      for (let i = 0; i < 20; i++) await via(behindProxy, `198.51.100.${i}, 203.0.113.5`, `ghost${i}`, 'x');
+      expect((await via(behindProxy, '203.0.113.5', 'leader', 'Demo@2020')).statusCode).toBe(429);
+      expect((await via(behindProxy, '203.0.113.6', 'leader', 'Demo@2020')).statusCode).toBe(200); // a colleague behind the same proxy
+      // Without TRUST_PROXY the header is ignored: the proxy's own address is the client.
+      for (let i = 0; i < 20; i++) await via(t.app, `203.0.113.${100 + i}`, `ghost${i}`, 'x');
+      expect((await via(t.app, '203.0.113.200', 'leader', 'Demo@2020')).statusCode).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const c = await t.as('admin');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/regions', headers: { cookie: c.cookie }, payload: { code: '410899', name: 'X区', level: 'district', parentId: null } });

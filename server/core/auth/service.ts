@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/index.js';
 import type { Config } from '../../config.js';
 import { AppError, badRequest, unauthorized } from '../errors/index.js';
@@ -27,61 +27,85 @@ export interface LoginResult {
 }
 
 /**
- * Signs a person in. Throttles per IP (too many failures → 429) and per account (5 consecutive
- * failures → locked for 15 minutes); answers alike for unknown users and wrong passwords.
+ * Counts one sign-in attempt against the client address and returns the count in this window, in
+ * one statement (the upsert locks the address's row), so concurrent attempts each see their own
+ * number. The attempt is charged before the password is checked and refunded on success.
+ */
+async function chargeAddress(db: Kysely<Database>, ip: string): Promise<number> {
+  const r = await sql<{ failures: number }>`
+    insert into login_throttle as t (ip, window_start, failures) values (${ip}, now(), 1)
+    on conflict (ip) do update set
+      failures = case when t.window_start < now() - make_interval(mins => ${IP_WINDOW_MINUTES}) then 1 else t.failures + 1 end,
+      window_start = case when t.window_start < now() - make_interval(mins => ${IP_WINDOW_MINUTES}) then now() else t.window_start end
+    returning failures`.execute(db);
+  return r.rows[0].failures;
+}
+
+/**
+ * Counts one attempt against the account unless it is locked, and returns the account as it is after
+ * the count — one statement, so of N concurrent guesses exactly one sees each number 1…N.
+ */
+async function chargeAccount(db: Kysely<Database>, username: string) {
+  const r = await sql<UserRow & { locked: boolean }>`
+    update users set failed_logins = case when locked_until > now() then failed_logins else failed_logins + 1 end
+    where username = ${username}
+    returning *, coalesce(locked_until > now(), false) as locked`.execute(db);
+  return r.rows[0];
+}
+
+type UserRow = Selectable<Database['users']>;
+
+const lockedError = (lockedUntil: Date | null) => {
+  const minutes = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) - Date.now()) / 60_000));
+  return new AppError(423, 'ACCOUNT_LOCKED', {
+    zh: `账号因连续登录失败已被临时锁定，请${minutes}分钟后再试`,
+    en: `The account is locked after repeated failures; try again in ${minutes} minutes`,
+  });
+};
+
+/**
+ * Signs a person in. Throttles per client address (more than 20 failures in 15 minutes → 429) and
+ * per account (5 consecutive failures → locked for 15 minutes); answers alike for unknown users and
+ * wrong passwords. Both counters are charged atomically *before* the slow password check, so a burst
+ * of concurrent guesses gets exactly the allowed number checked and the rest refused.
  */
 export async function login(
   db: Kysely<Database>,
   cfg: Config,
   input: { username: string; password: string; ip: string; userAgent?: string },
 ): Promise<LoginResult> {
-  const since = new Date(Date.now() - IP_WINDOW_MINUTES * 60_000);
-  const ipFails = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ip', '=', input.ip)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (ipFails.n >= IP_MAX_FAILURES) {
+  if ((await chargeAddress(db, input.ip)) > IP_MAX_FAILURES) {
     throw new AppError(429, 'LOGIN_THROTTLED', {
       zh: `登录失败次数过多，请${IP_WINDOW_MINUTES}分钟后再试`,
       en: `Too many failed sign-ins; try again in ${IP_WINDOW_MINUTES} minutes`,
     });
   }
   const username = input.username.trim().toLowerCase();
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const now = new Date();
-  if (user?.locked_until && user.locked_until > now) {
-    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new AppError(423, 'ACCOUNT_LOCKED', {
-      zh: `账号因连续登录失败已被临时锁定，请${minutes}分钟后再试`,
-      en: `The account is locked after repeated failures; try again in ${minutes} minutes`,
-    });
-  }
+  const user = await chargeAccount(db, username);
+  if (user?.locked) throw lockedError(user.locked_until);
+  // Attempts beyond the allowance that were already in flight when the lock was decided.
+  if (user && user.failed_logins > ACCOUNT_MAX_FAILURES) throw lockedError(null);
   dummyHash ??= DUMMY_HASH_PROMISE(cfg.scryptN);
   const ok = user && user.active ? await verifyPassword(input.password, user.password_hash) : await verifyPassword(input.password, await dummyHash).then(() => false);
   if (!user || !ok) {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('login_failures').values({ ip: input.ip, username }).execute();
-      if (user) {
-        const failed = user.failed_logins + 1;
-        const lock = failed >= ACCOUNT_MAX_FAILURES;
+      // The attempt that brought the count to the limit locks the account (only one attempt can).
+      if (user && user.failed_logins === ACCOUNT_MAX_FAILURES) {
         await trx
           .updateTable('users')
-          .set({
-            failed_logins: lock ? 0 : failed,
-            locked_until: lock ? new Date(Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) : user.locked_until,
-          })
+          .set({ failed_logins: 0, locked_until: new Date(Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) })
           .where('id', '=', user.id)
           .execute();
-        if (lock)
-          await recordAudit(trx, { userId: null, name: null, ip: input.ip }, {
-            entity: 'user', entityId: user.id, action: 'lock', after: { lockedMinutes: ACCOUNT_LOCK_MINUTES },
-          });
+        await recordAudit(trx, { userId: null, name: null, ip: input.ip }, {
+          entity: 'user', entityId: user.id, action: 'lock', after: { lockedMinutes: ACCOUNT_LOCK_MINUTES },
+        });
       }
     });
     throw unauthorized('LOGIN_FAILED', { zh: '用户名或密码错误', en: 'Wrong username or password' });
   }
+  // A successful sign-in is not a failure: refund the address's charge.
+  await sql`update login_throttle set failures = greatest(failures - 1, 0) where ip = ${input.ip}`.execute(db);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const actor = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,10 @@
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { badRequest } from '../errors/index.js';
+import { readSheet, type ReadColumn, type ReadFatal, type ReadResult } from './read.js';
+
+export { toDateStr } from './read.js';
 
 /** One column of a sheet: key in the row object, Chinese header, width. */
 export interface Column<Row> {
@@ -26,17 +30,6 @@ export interface SheetDef<Row> {
 /** Declares a sheet. */
 export function defineSheet<Row>(def: SheetDef<Row>): SheetDef<Row> {
   return def;
-}
-
-function toDateStr(v: unknown): string | undefined {
-  if (v instanceof Date) return new Date(v.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  if (typeof v === 'string') {
-    const s = v.trim().replace(/[年月/.]/g, '-').replace(/日$/, '');
-    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-    if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-    return v.trim();
-  }
-  return undefined;
 }
 
 /** Writes rows to an xlsx buffer with frozen, bold headers. */
@@ -80,74 +73,118 @@ export interface Parsed<Row> {
   errors: CellError[];
 }
 
-/**
- * Reads an xlsx: finds columns by their headers, coerces cells, validates each row with the
- * sheet's schema and collects every bad cell (never stops at the first).
- */
-export async function parseXlsx<Row>(sheet: SheetDef<Row>, data: Buffer, maxRows = 5000): Promise<Parsed<Row>> {
-  const wb = new ExcelJS.Workbook();
+/** Options of `parseXlsx`. */
+export interface ParseOptions {
+  /** Language of the cell messages (the request's). */
+  lang?: 'zh' | 'en';
+  /** Read in this thread instead of a worker (small files in tools; tests of the reader). */
+  inline?: boolean;
+}
+
+/** Each reading worker may use this much heap; a file that needs more is refused, not the server. */
+const WORKER_HEAP_MB = 384;
+/** A file that takes longer than this to read is refused. */
+const WORKER_TIMEOUT_MS = 120_000;
+/** Imports read at the same time; others wait their turn (each worker may take WORKER_HEAP_MB). */
+const MAX_READERS = 2;
+let readers = 0;
+const waiting: (() => void)[] = [];
+
+async function withReaderSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (readers >= MAX_READERS) await new Promise<void>((r) => waiting.push(r));
+  readers++;
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('EXCEL_UNREADABLE', { zh: '无法读取该文件，请上传 .xlsx 格式的 Excel 文件', en: 'Cannot read the file; upload an .xlsx workbook' });
+    return await fn();
+  } finally {
+    readers--;
+    waiting.shift()?.();
   }
-  const ws = wb.getWorksheet(sheet.name) ?? wb.worksheets[0];
-  if (!ws) throw badRequest('EXCEL_EMPTY', { zh: '文件中没有工作表', en: 'The workbook has no sheet' });
-  const headerRow = ws.getRow(1);
-  const colIndex = new Map<string, number>();
-  headerRow.eachCell((cell, col) => {
-    const text = String(cell.text ?? '').trim();
-    const c = sheet.columns.find((x) => x.header === text || x.headerEn === text);
-    if (c) colIndex.set(c.key, col);
-  });
-  const missing = sheet.columns.filter((c) => !colIndex.has(c.key));
-  const errors: CellError[] = [];
-  if (missing.length && missing.length === sheet.columns.length)
-    throw badRequest('EXCEL_HEADERS', {
-      zh: `表头不符合模板，应包含：${sheet.columns.map((c) => c.header).join('、')}`,
-      en: `Headers do not match the template: ${sheet.columns.map((c) => c.headerEn ?? c.header).join(', ')}`,
-    });
-  for (const m of missing) errors.push({ row: 1, column: m.header, message: `缺少列“${m.header}”` });
+}
+
+const fatal = (f: ReadFatal) => badRequest(f.code, { zh: f.zh, en: f.en });
+
+/** Reads the sheet in a worker thread (its own heap limit and a time limit). */
+function readInWorker(columns: ReadColumn[], sheetName: string, data: Buffer, maxRows: number): Promise<ReadResult> {
+  return withReaderSlot(
+    () =>
+      new Promise<ReadResult>((resolve, reject) => {
+        const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+          workerData: { columns, sheetName, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxRows },
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          stdout: false,
+        });
+        let settled = false;
+        const done = (fn: () => void) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          fn();
+          void worker.terminate();
+        };
+        const tooBig = badRequest('EXCEL_TOO_COMPLEX', {
+          zh: '文件内容过多或过于复杂，无法读取；请删除无关的工作表、格式和空行，或分批导入',
+          en: 'The file is too large or complex to read; remove unrelated sheets, formatting and empty rows, or split it',
+        });
+        const timer = setTimeout(() => done(() => reject(tooBig)), WORKER_TIMEOUT_MS);
+        worker.once('message', (m: ReadResult) => done(() => resolve(m)));
+        worker.once('error', (e: Error & { code?: string }) => done(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig : e)));
+        worker.once('exit', (code) => done(() => reject(code === 0 ? new Error('Excel reader ended without an answer') : tooBig)));
+      }),
+  );
+}
+
+const ZH = z.locales.zhCN().localeError;
+const EN = z.locales.en().localeError;
+
+/** Messages for the issues of one row, in the request's language, naming the column. */
+function rowIssues<Row>(sheet: SheetDef<Row>, schema: z.ZodType<Row>, value: Record<string, unknown>, rowNumber: number, lang: 'zh' | 'en', skip: string[]): CellError[] {
+  const local = schema.safeParse(value, { error: (lang === 'zh' ? ZH : EN) as never });
+  const out: CellError[] = [];
+  for (const issue of local.success ? [] : local.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (skip.includes(key)) continue; // the reader already said what is wrong with that cell
+    const col = sheet.columns.find((c) => c.key === key);
+    const zhName = col?.header ?? key;
+    const enName = col?.headerEn ?? zhName;
+    const v = value[key];
+    const len = typeof v === 'string' ? [...v].length : 0;
+    let message = issue.message;
+    // A schema-wide message such as “事项必填” also answers its length checks in zod; say what is wrong.
+    if (issue.code === 'too_big' && issue.origin === 'string')
+      message = lang === 'zh' ? `${zhName}过长：最多${String(issue.maximum)}个字，现有${len}个字` : `${enName} is too long: at most ${String(issue.maximum)} characters, ${len} given`;
+    else if (issue.code === 'too_small' && issue.origin === 'string' && (lang === 'en' || /必填$/.test(message)))
+      message = lang === 'zh' ? `${zhName}至少${String(issue.minimum)}个字` : `${enName} must have at least ${String(issue.minimum)} characters`;
+    else if (issue.code === 'invalid_type' && v === undefined)
+      message = lang === 'zh' ? (/必填$/.test(message) ? message : `${zhName}必填`) : `${enName} is required`;
+    out.push({ row: rowNumber, column: col?.header, message });
+  }
+  return out;
+}
+
+/**
+ * Reads an xlsx: finds columns by their headers, coerces cells, validates each row with the sheet's
+ * schema and collects every bad cell (never stops at the first), messages in the request's language.
+ * The file is read as a stream in a worker thread with the row limit enforced while reading; the rows
+ * are validated here in slices that yield to other requests.
+ */
+export async function parseXlsx<Row>(sheet: SheetDef<Row>, data: Buffer, maxRows = 5000, opts: ParseOptions = {}): Promise<Parsed<Row>> {
+  const lang = opts.lang ?? 'zh';
+  const columns: ReadColumn[] = sheet.columns.map((c) => ({ key: c.key, header: c.header, headerEn: c.headerEn, type: c.type }));
+  const read = opts.inline ? await readSheet(columns, sheet.name, data, maxRows) : await readInWorker(columns, sheet.name, data, maxRows);
+  if ('fatal' in read) throw fatal(read.fatal);
+  const errors: CellError[] = read.issues.map((i) => ({ row: i.row, column: i.column, message: lang === 'zh' ? i.zh : i.en }));
   const rows: Parsed<Row>['rows'] = [];
-  const last = ws.actualRowCount > 0 ? ws.rowCount : 0;
-  if (last - 1 > maxRows)
-    throw badRequest('EXCEL_TOO_MANY_ROWS', { zh: `一次最多导入${maxRows}行`, en: `At most ${maxRows} rows per import` });
-  for (let r = 2; r <= last; r++) {
-    const row = ws.getRow(r);
-    const obj: Record<string, unknown> = {};
-    let empty = true;
-    for (const c of sheet.columns) {
-      const idx = colIndex.get(c.key);
-      if (!idx) continue;
-      const cell = row.getCell(idx);
-      let v: unknown = cell.value;
-      if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: unknown }).result;
-      if (v && typeof v === 'object' && 'richText' in (v as object)) v = cell.text;
-      if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: unknown }).text;
-      if (typeof v === 'string') v = v.trim();
-      if (v === '' || v === null || v === undefined) {
-        obj[c.key] = undefined;
-        continue;
-      }
-      empty = false;
-      if (c.type === 'date') v = toDateStr(v);
-      else if (c.type === 'number' || c.type === 'integer') v = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
-      else if (typeof v !== 'string') v = v instanceof Date ? toDateStr(v) : String(v);
-      obj[c.key] = v;
-    }
-    if (empty) continue;
+  for (let i = 0; i < read.rows.length; i++) {
+    // Let other requests in between slices: 20,000 rows of zod take a noticeable moment.
+    if (i % 500 === 499) await new Promise((r) => setImmediate(r));
+    const { rowNumber, value, bad = [] } = read.rows[i];
     if (!sheet.row) {
-      rows.push({ rowNumber: r, value: obj as Row });
+      if (!bad.length) rows.push({ rowNumber, value: value as Row });
       continue;
     }
-    const res = sheet.row.safeParse(obj);
-    if (res.success) rows.push({ rowNumber: r, value: res.data });
-    else
-      for (const issue of res.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        const col = sheet.columns.find((c) => c.key === key);
-        errors.push({ row: r, column: col?.header, message: issue.message });
-      }
+    const res = sheet.row.safeParse(value);
+    if (res.success && !bad.length) rows.push({ rowNumber, value: res.data });
+    else if (!res.success) errors.push(...rowIssues(sheet, sheet.row, value, rowNumber, lang, bad));
   }
   return { rows, errors };
 }

@@ -33,21 +33,30 @@ export interface ImportResult {
 }
 
 /**
- * Runs an import all-or-nothing: parse → check → (commit) in one transaction. A dry run always
- * rolls back. Any error means nothing is written.
+ * Runs an import all-or-nothing. The file is read in a worker (see parseXlsx); the rows are then
+ * checked WITHOUT a transaction, so a dry run or a file with mistakes never holds a database
+ * connection (on the embedded database there is only one, shared by every user) for the length of the
+ * check. A clean file is then checked again and written inside one transaction — the second check is
+ * what makes the write safe against changes made meanwhile. A dry run never writes.
  */
-export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: ImportSpec<Row>, data: Buffer, dryRun: boolean): Promise<ImportResult> {
+export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: ImportSpec<Row>, data: Buffer, dryRun: boolean, lang: 'zh' | 'en' = 'zh'): Promise<ImportResult> {
   spec.authorize(actor);
-  const parsed = await parseXlsx(spec.sheet, data, spec.maxRows);
+  const parsed = await parseXlsx(spec.sheet, data, spec.maxRows, { lang });
   const result: ImportResult = { dryRun, rowCount: parsed.rows.length, errors: [...parsed.errors], committed: 0 };
   if (parsed.rows.length === 0 && parsed.errors.length === 0)
     throw badRequest('IMPORT_EMPTY', { zh: '文件中没有数据行', en: 'The file has no data rows' });
+  // Checks only read; run outside a transaction they take the connection one query at a time.
+  result.errors.push(...(await spec.check(db as unknown as Transaction<Database>, actor, parsed.rows)));
+  result.errors.sort((a, b) => a.row - b.row);
+  if (dryRun || result.errors.length) return result;
   const ROLLBACK = Symbol('rollback');
   try {
     await db.transaction().execute(async (trx) => {
-      result.errors.push(...(await spec.check(trx, actor, parsed.rows)));
-      result.errors.sort((a, b) => a.row - b.row);
-      if (dryRun || result.errors.length) throw ROLLBACK;
+      const late = await spec.check(trx, actor, parsed.rows);
+      if (late.length) {
+        result.errors.push(...late);
+        throw ROLLBACK;
+      }
       await spec.commit(trx, actor, parsed.rows);
       result.committed = parsed.rows.length;
     });
@@ -72,7 +81,7 @@ export function importRoutes<Row>(app: App, ctx: AppContext, path: string, spec:
     const actor = activeActorOf(req);
     spec.authorize(actor);
     const data = await fileOf(req, ctx.cfg.maxUploadBytes);
-    return runImport(ctx.db, actor, spec, data, req.query.dryRun === '1');
+    return runImport(ctx.db, actor, spec, data, req.query.dryRun === '1', req.lang);
   });
   app.get(`${path}/template`, { schema: { tags: ['import'] } }, async (req, reply) => {
     const actor = activeActorOf(req);

@@ -15,6 +15,16 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
 }
 
+/**
+ * The record of a file exists but its bytes do not (lost disk, restore without files): the user gets
+ * 404 with a message to call the administrator; the error handler logs it for the operator.
+ */
+export const fileContentMissing = (key: string) =>
+  new AppError(404, 'FILE_CONTENT_MISSING', {
+    zh: '该文件的内容已缺失，请联系系统管理员从备份中恢复',
+    en: 'The content of this file is missing; ask the administrator to restore it from a backup',
+  }, { storageKey: key });
+
 /** Stores files under `DATA_DIR/files/<aa>/<sha256>` (content-addressed, so duplicates share bytes). */
 export class LocalStorage implements FileStorage {
   constructor(private readonly root: string) {}
@@ -30,7 +40,12 @@ export class LocalStorage implements FileStorage {
     await fs.rename(tmp, f);
   }
   async get(key: string) {
-    return fs.readFile(this.file(key));
+    try {
+      return await fs.readFile(this.file(key));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw fileContentMissing(key);
+      throw e;
+    }
   }
   async remove(key: string) {
     await fs.rm(this.file(key), { force: true });
@@ -45,7 +60,7 @@ export class MemoryStorage implements FileStorage {
   }
   async get(key: string) {
     const b = this.map.get(key);
-    if (!b) throw new Error('missing');
+    if (!b) throw fileContentMissing(key);
     return b;
   }
   async remove(key: string) {
@@ -84,6 +99,10 @@ export async function attachFile(
   actor: Actor,
   input: { ownerEntity: string; ownerId: string; name: string; data: Buffer; effectiveDate?: string | null; maxBytes: number },
 ) {
+  // Checked before any byte is stored: a name PostgreSQL cannot hold (NUL) would fail the insert and
+  // leave the stored bytes orphaned.
+  if ([...input.name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    throw badRequest('FILE_NAME_INVALID', { zh: '文件名中含有控制字符，请重命名后再上传', en: 'The file name contains control characters; rename the file and upload it again' });
   if (input.data.length === 0) throw badRequest('FILE_EMPTY', { zh: '文件为空', en: 'The file is empty' });
   if (input.data.length > input.maxBytes)
     throw new AppError(413, 'FILE_TOO_LARGE', {

@@ -100,7 +100,7 @@ export function planRoutes(app: App, ctx: AppContext) {
     if (!plan.isOfficeOf(actor, p.region_id)) throw forbidden();
     const part = await req.file({ limits: { fileSize: ctx.cfg.maxUploadBytes } });
     if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要导入的 Excel 文件', en: 'Choose an Excel file to import' });
-    return runImport(db, actor, planImport(p.id), await part.toBuffer(), req.query.dryRun === '1');
+    return runImport(db, actor, planImport(p.id), await part.toBuffer(), req.query.dryRun === '1', req.lang);
   });
 
   // ---- tasks (ledger) ----
