@@ -128,3 +128,11 @@ export function unitInPaths(col: string, paths: readonly string[]): Expression<S
   if (!paths.length) return sql<SqlBool>`false`;
   return sql<SqlBool>`${sql.ref(col)} in (select uu.id from units uu where ${inRegionPaths('uu.region_id', paths)})`;
 }
+
+/** Whether a region lies in the subtree of one of the paths (null paths = everywhere, for the admin). */
+export async function regionWithin(db: Db, regionId: string, paths: readonly string[] | null): Promise<boolean> {
+  if (paths === null) return true;
+  if (!paths.length) return false;
+  const row = await db.selectFrom('regions as g').select(sql<number>`1`.as('one')).where('g.id', '=', regionId).where(inRegionPaths('g.id', paths)).executeTakeFirst();
+  return !!row;
+}

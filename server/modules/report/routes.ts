@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { notFound } from '../../core/errors/index.js';
-import { canWriteAt, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { Id } from '../../../common/schemas.js';
 import { CreateReportInput, TransitionInput, UpdateReportInput, STATUS_LABELS } from './schema.js';
 import * as svc from './service.js';
@@ -11,9 +10,9 @@ import { renderHtml } from './render/text.js';
 import { startJob } from '../../core/jobs.js';
 import type { Block, ReportMeta } from './template.js';
 
-/** Abilities on a report, from the same checks the service enforces. */
-function abilities(actor: Actor, row: { region_id: string; status: string }) {
-  const office = canWriteAt(actor, row.region_id, null, OFFICE_WRITE);
+/** Abilities on a report, from the same write scope the service locks with (`may_write`, decided in SQL). */
+function abilities(row: { may_write: boolean; status: string }) {
+  const office = !!row.may_write;
   return {
     canEdit: office && ['draft', 'review'].includes(row.status),
     canSubmitReview: office && row.status === 'draft',
@@ -51,7 +50,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
       secrecy: { reviewer: row.secrecy_reviewer, opinion: row.secrecy_opinion, at: row.secrecy_reviewed_at },
       submittedAt: row.submitted_at,
       publication: { url: row.public_url, on: row.published_on, lateReason: row.late_reason },
-      abilities: abilities(actor, row),
+      abilities: abilities(row),
     };
   });
   app.put('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }), body: UpdateReportInput } }, async (req) => {
