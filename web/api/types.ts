@@ -1,4 +1,4 @@
-/** Shapes the API answers with (kept beside the client; the server's zod schemas are the source). */
+/** Shapes the core API answers with; module and org shapes are inferred from the zod contracts in common/. */
 
 /** The signed-in person (`GET /api/v1/auth/me`). */
 export interface Me {
@@ -14,59 +14,8 @@ export interface Me {
   csrfToken?: string;
 }
 
-/** A page of a list endpoint. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** A region. */
-export interface Region {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-}
-
-/** A unit. */
-export interface Unit {
-  id: string;
-  name: string;
-  shortName: string | null;
-  code: string | null;
-  type: string;
-  regionId: string;
-  parentId: string | null;
-  activeFrom: string | null;
-  activeTo: string | null;
-  sort: number;
-  regionName?: string;
-}
-
-/** A role grant. */
-export interface Grant {
-  id: string;
-  role: string;
-  unitId: string | null;
-  regionId: string | null;
-}
-
-/** A user account. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string | null;
-  unitName?: string | null;
-  active: boolean;
-  locked?: boolean;
-  phone?: string | null;
-  mustChangePassword?: boolean;
-  grants?: Grant[];
-}
+// Org shapes and the page of a list come from the server's response contracts (common/schemas.ts).
+export type { Page, RegionOut as Region, UnitOut as Unit, GrantOut as Grant, UserOut as User } from '../../common/schemas';
 
 /** State of a deadline relative to today. */
 export type DeadlineState = 'overdue' | 'due_soon' | 'open' | 'done';

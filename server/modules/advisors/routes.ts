@@ -12,33 +12,7 @@ import {
 } from './schema.js';
 import { ListQuery } from '../../../common/schemas.js';
 import { reviewSheet, statusZh, workLogImport, workLogSheet } from './excel.js';
-
-const EngagementOut = z.object({
-  id: z.string(), firmId: z.string(), firmName: z.string(), contractNo: z.string(), signedOn: z.string().optional(),
-  periodFrom: z.string(), periodTo: z.string(), scope: z.string(), fee: z.number(),
-});
-const AdvisorOut = z.object({
-  id: z.string(), unitId: z.string(), unitName: z.string().optional(), kind: z.string(), name: z.string(), hasAccount: z.boolean(),
-  certificateNo: z.string(), speciality: z.string(), active: z.boolean(),
-});
-const ReviewOut = z.object({
-  id: z.string(), type: z.string(), typeLabel: z.string(), title: z.string(), summary: z.string(), unitId: z.string(), unitName: z.string(),
-  subjectEntity: z.string().nullable(), subjectId: z.string().nullable(), requestedOn: z.string(), status: z.string(),
-  firmId: z.string().nullable(), firmName: z.string().nullable(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
-  assignedOn: z.string().nullable(), dueDate: z.string().nullable(), conclusion: z.string().nullable(), conclusionLabel: z.string().nullable(),
-  opinion: z.string().nullable(), reasons: z.string().nullable(), concludedOn: z.string().nullable(),
-  canAssign: z.boolean(), canConclude: z.boolean(), canWithdraw: z.boolean(),
-});
-const WorkLogOut = z.object({
-  id: z.string(), firmId: z.string(), firmName: z.string(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
-  clientUnitId: z.string().nullable(), clientName: z.string().nullable(), kind: z.string(), workDate: z.string(), title: z.string(),
-  description: z.string(), hours: z.number().nullable(), caseRef: z.string().nullable(), court: z.string().nullable(), role: z.string().nullable(),
-});
-const AssessmentOut = z.object({
-  id: z.string(), firmId: z.string(), firmName: z.string().optional(), year: z.number(), assessedOn: z.string(),
-  criteria: z.array(z.object({ name: z.string(), max: z.number(), score: z.number(), note: z.string().optional() })),
-  total: z.number(), maxTotal: z.number(), grade: z.string(), gradeLabel: z.string(), comment: z.string(),
-});
+import { AdvisorOut, AssessmentList, AssessmentOut, EngagementOut, ReviewOut, WorkLogOut } from '../../../common/advisors.js';
 
 type Lang = 'zh' | 'en';
 /** Presenters: rows → API shapes. */
@@ -147,7 +121,7 @@ export function advisorRoutes(app: App, ctx: AppContext) {
     return reply.status(201).send(presentWork(await svc.getWorkLog(ctx.db, actor, row.id)));
   });
   // assessments
-  app.get('/api/v1/advisors/assessments', { schema: { tags, querystring: YearQ, response: { 200: z.object({ items: z.array(AssessmentOut), canCreate: z.boolean() }) } } }, async (req) => {
+  app.get('/api/v1/advisors/assessments', { schema: { tags, querystring: YearQ, response: { 200: AssessmentList } } }, async (req) => {
     const actor = activeActorOf(req);
     const rows = await svc.listAssessments(ctx.db, actor, req.query);
     const canCreate = writeRegionPaths(actor, OFFICE_WRITE).length > 0;
