@@ -64,7 +64,7 @@ describe('a work-log entry names only units inside the writer\'s scope', () => {
     const entry = { firmId: ids['河南纳圣律师事务所'], kind: 'consultation', workDate: '2020-05-06', title: '就户外广告整治提供法律咨询' };
     const bad = await office.post('/api/v1/advisors/worklogs', { ...entry, clientUnitId: jfUnitId });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['clientUnitId']);
+    expect(bad.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['clientUnitId']);
     expect((await (await t.as('advisor')).post('/api/v1/advisors/worklogs', { ...entry, clientUnitId: jfUnitId })).status).toBe(400);
     expect(await t.db.selectFrom('advisor_work_logs').select('id').where('client_unit_id', '=', jfUnitId).executeTakeFirst()).toBeUndefined();
     const ok = await office.post('/api/v1/advisors/worklogs', { ...entry, clientUnitId: ids['区城市管理局'] });
