@@ -161,3 +161,45 @@ export const WorkLogListQuery = ListQuery.extend({
   kind: z.enum(Object.keys(WORK_KINDS) as [WorkKind, ...WorkKind[]]).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
+
+// ---------------------------------------------------------------- response contracts
+
+/** An engagement contract with a law firm. */
+export const EngagementOut = z.object({
+  id: z.string(), firmId: z.string(), firmName: z.string(), contractNo: z.string(), signedOn: z.string().optional(),
+  periodFrom: z.string(), periodTo: z.string(), scope: z.string(), fee: z.number(),
+});
+/** A registered advisor. */
+export const AdvisorOut = z.object({
+  id: z.string(), unitId: z.string(), unitName: z.string().optional(), kind: z.string(), name: z.string(), hasAccount: z.boolean(),
+  certificateNo: z.string(), speciality: z.string(), active: z.boolean(),
+});
+/** A review request as the queue and detail show it, with the viewer's abilities. */
+export const ReviewOut = z.object({
+  id: z.string(), type: z.string(), typeLabel: z.string(), title: z.string(), summary: z.string(), unitId: z.string(), unitName: z.string(),
+  subjectEntity: z.string().nullable(), subjectId: z.string().nullable(), requestedOn: z.string(), status: z.string(),
+  firmId: z.string().nullable(), firmName: z.string().nullable(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
+  assignedOn: z.string().nullable(), dueDate: z.string().nullable(), conclusion: z.string().nullable(), conclusionLabel: z.string().nullable(),
+  opinion: z.string().nullable(), reasons: z.string().nullable(), concludedOn: z.string().nullable(),
+  canAssign: z.boolean(), canConclude: z.boolean(), canWithdraw: z.boolean(),
+});
+/** A work-log entry. */
+export const WorkLogOut = z.object({
+  id: z.string(), firmId: z.string(), firmName: z.string(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
+  clientUnitId: z.string().nullable(), clientName: z.string().nullable(), kind: z.string(), workDate: z.string(), title: z.string(),
+  description: z.string(), hours: z.number().nullable(), caseRef: z.string().nullable(), court: z.string().nullable(), role: z.string().nullable(),
+});
+/** A firm's annual assessment. */
+export const AssessmentOut = z.object({
+  id: z.string(), firmId: z.string(), firmName: z.string().optional(), year: z.number(), assessedOn: z.string(),
+  criteria: z.array(z.object({ name: z.string(), max: z.number(), score: z.number(), note: z.string().optional() })),
+  total: z.number(), maxTotal: z.number(), grade: z.string(), gradeLabel: z.string(), comment: z.string(),
+});
+export type EngagementOut = z.infer<typeof EngagementOut>;
+export type AdvisorOut = z.infer<typeof AdvisorOut>;
+export type ReviewOut = z.infer<typeof ReviewOut>;
+export type WorkLogOut = z.infer<typeof WorkLogOut>;
+export type AssessmentOut = z.infer<typeof AssessmentOut>;
+/** `GET /api/v1/advisors/assessments`. */
+export const AssessmentList = z.object({ items: z.array(AssessmentOut), canCreate: z.boolean() });
+export type AssessmentList = z.infer<typeof AssessmentList>;

@@ -208,3 +208,61 @@ export const DecisionListQuery = ListQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   unitId: Id.optional(),
 });
+
+// ---------------------------------------------------------------- response contracts
+
+/** A decision catalogue (`GET /api/v1/decisions/catalogues`). */
+export const CatalogueOut = z.object({
+  id: z.string(), year: z.number(), title: z.string(), partyConsentOn: z.string().nullable(), partyConsentRef: z.string().nullable(),
+  publishedOn: z.string().nullable(), publishedVia: z.string().nullable(), items: z.number().optional(),
+});
+/** An action of the procedure and whether the viewer may take it now (and why not). */
+export const ActionOut = z.object({ key: z.string(), allowed: z.boolean(), reason: z.string().nullable() });
+/** A decision in the list (`GET /api/v1/decisions`). */
+export const DecisionSummary = z.object({
+  id: z.string(), title: z.string(), unitId: z.string(), unitName: z.string(), category: z.string(), categoryLabel: z.string(), catalogueId: z.string().nullable(),
+  catalogueYear: z.number().nullable(), launchedOn: z.string(), state: z.string(), stateLabel: z.string(), commentEndsOn: z.string().nullable(),
+  legalityDueOn: z.string().nullable(), decidedOn: z.string().nullable(), publishedOn: z.string().nullable(), archivedOn: z.string().nullable(),
+  actions: z.array(ActionOut),
+});
+/** A decision with every step's record (`GET /api/v1/decisions/:id`, and every step's answer). */
+export const DecisionDetail = DecisionSummary.extend({
+  proposalSource: z.string(), launchBasis: z.string(),
+  draft: z.object({ draftedOn: z.string().nullable(), researchSummary: z.string().nullable(), costBenefit: z.string().nullable(), alternatives: z.string().nullable() }),
+  publicComment: z.object({
+    startsOn: z.string().nullable(), endsOn: z.string().nullable(), channel: z.string().nullable(), shortenedReason: z.string().nullable(),
+    feedbackPublishedOn: z.string().nullable(), feedbackSummary: z.string().nullable(),
+    comments: z.array(z.object({ id: z.string(), receivedOn: z.string(), commenter: z.string(), content: z.string(), disposition: z.string().nullable(), dispositionLabel: z.string().nullable(), reason: z.string().nullable() })),
+    hearings: z.array(z.object({ id: z.string(), heldOn: z.string(), place: z.string(), participantsPublishedOn: z.string(), materialsSentOn: z.string(), participants: z.string(), record: z.string() })),
+  }),
+  expert: z.object({
+    required: z.boolean().nullable(), notRequiredReason: z.string().nullable(), doneOn: z.string().nullable(),
+    experts: z.array(z.object({ id: z.string(), name: z.string(), organisation: z.string(), field: z.string(), opinion: z.string(), disposition: z.string(), reason: z.string(), givenOn: z.string() })),
+  }),
+  risk: z.object({ required: z.boolean().nullable(), notRequiredReason: z.string().nullable(), level: z.string().nullable(), report: z.string().nullable(), measures: z.string().nullable(), doneOn: z.string().nullable() }),
+  legality: z.object({
+    reviewer: z.string().nullable(), sentOn: z.string().nullable(), dueOn: z.string().nullable(), reviewId: z.string().nullable(), conclusion: z.string().nullable(),
+    opinion: z.string().nullable(), concludedOn: z.string().nullable(), amendments: z.string().nullable(),
+    advisor: z.object({ status: z.string(), firmName: z.string().nullable(), advisorName: z.string().nullable(), dueDate: z.string().nullable() }).nullable(),
+  }),
+  meeting: z.object({
+    kind: z.string().nullable(), name: z.string().nullable(), on: z.string().nullable(), minutes: z.string().nullable(), dissent: z.string().nullable(),
+    headConclusion: z.string().nullable(), outcome: z.string().nullable(), partyReportOn: z.string().nullable(), partyReportRef: z.string().nullable(),
+  }),
+  publication: z.object({ publishedOn: z.string().nullable(), via: z.string().nullable() }),
+  evaluations: z.array(z.object({ id: z.string(), evaluatedOn: z.string(), trigger: z.string(), evaluator: z.string(), findings: z.string(), recommendation: z.string() })),
+  archive: z.object({ archivedOn: z.string().nullable(), checklist: z.record(z.string(), z.boolean()).nullable() }),
+  deadlines: z.array(z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), status: z.string(), basis: z.string() })),
+});
+export type CatalogueOut = z.infer<typeof CatalogueOut>;
+export type DecisionAction = z.infer<typeof ActionOut>;
+export type DecisionSummary = z.infer<typeof DecisionSummary>;
+export type DecisionDetail = z.infer<typeof DecisionDetail>;
+/** `GET /api/v1/decisions/catalogues`. */
+export const CatalogueList = z.object({ items: z.array(CatalogueOut) });
+/** The published catalogue on the public portal. */
+export const PublicCatalogue = z.object({
+  region: z.string(), year: z.number(), title: z.string(), partyConsentOn: z.string().nullable(), publishedOn: z.string().nullable(),
+  items: z.array(z.object({ title: z.string(), unitName: z.string(), category: z.string(), stage: z.string(), publishedOn: z.string().nullable(), publishedVia: z.string().nullable() })),
+});
+export type PublicCatalogue = z.infer<typeof PublicCatalogue>;

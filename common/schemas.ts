@@ -94,3 +94,34 @@ export const UserPatch = z.object({
   phone: z.string().trim().max(30).nullish(),
   active: z.boolean().optional(),
 });
+
+// ---------------------------------------------------------------- org response contracts
+
+/** A region. */
+export const RegionOut = z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable() });
+/** A unit. */
+export const UnitOut = z.object({
+  id: z.string(), name: z.string(), shortName: z.string().nullable(), code: z.string().nullable(), type: z.string(),
+  regionId: z.string(), parentId: z.string().nullable(), activeFrom: z.string().nullable(), activeTo: z.string().nullable(), sort: z.number(),
+  regionName: z.string().optional(),
+});
+/** A role grant. */
+export const GrantOut = z.object({ id: z.string(), role: z.string(), unitId: z.string().nullable(), regionId: z.string().nullable() });
+/** A user account. */
+export const UserOut = z.object({
+  id: z.string(), username: z.string(), displayName: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable().optional(),
+  active: z.boolean(), locked: z.boolean().optional(), phone: z.string().nullable().optional(), mustChangePassword: z.boolean().optional(),
+  grants: z.array(GrantOut).optional(),
+});
+export type RegionOut = z.infer<typeof RegionOut>;
+export type UnitOut = z.infer<typeof UnitOut>;
+export type GrantOut = z.infer<typeof GrantOut>;
+export type UserOut = z.infer<typeof UserOut>;
+/** `GET /api/v1/regions`. */
+export const RegionList = z.object({ items: z.array(RegionOut) });
+/** `GET /api/v1/units`. */
+export const UnitList = z.object({ items: z.array(UnitOut) });
+/** `GET /api/v1/users`. */
+export const UserList = z.object({ items: z.array(UserOut) });
+/** A page of a list endpoint, as the web reads it. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -183,12 +183,15 @@ describe('review queue rules and scope', () => {
         assign: { advisorId: zhouId, assignedOn: '2020-04-01', dueDate: '2020-04-10' },
       }),
     );
-    let c = await getReviewConclusion(t.db, row.id);
+    let c = await getReviewConclusion(t.db, actor, row.id);
     expect(c).toMatchObject({ status: 'assigned', conclusion: null, dueDate: '2020-04-10', advisorName: '周律师', firmName: '河南纳圣律师事务所' });
     await advisor.post(`/api/v1/advisors/reviews/${row.id}/opinion`, { conclusion: 'unlawful', opinion: '第五条设定罚款无上位法依据，不得出台。', reasons: '《行政处罚法》第十四条', concludedOn: '2020-04-08' });
-    c = await getReviewConclusion(t.db, row.id);
+    c = await getReviewConclusion(t.db, actor, row.id);
     expect(c).toMatchObject({ status: 'concluded', conclusion: 'unlawful', concludedOn: '2020-04-08' });
-    expect(await getReviewConclusion(t.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await getReviewConclusion(t.db, actor, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    // Scoped by the reader: another district's office does not read this district's review.
+    const jf = await buildActor(t.db, await t.db.selectFrom('users').selectAll().where('username', '=', 'office_jf').executeTakeFirstOrThrow(), null);
+    expect(await getReviewConclusion(t.db, jf, row.id)).toBeNull();
     // A review owned by a procedure is withdrawn there, not from the queue.
     const r2 = await t.db.transaction().execute((trx) => requestReview(trx, actor, { type: 'normative_document', subjectEntity: 'normative_document', subjectId: subject, unitId: ids['区城市管理局'], title: '第二稿', requestedOn: '2020-04-20' }));
     expect((await office.post(`/api/v1/advisors/reviews/${r2.id}/withdraw`)).status).toBe(409);

@@ -3,11 +3,13 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { defineSheet, type CellError } from '../../core/excel/index.js';
 import type { ImportSpec } from '../../core/excel/routes.js';
-import { canWriteAt, hasRole, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { hasRole, mayWriteAt, type Actor } from '../../core/scope/index.js';
 import { forbidden } from '../../core/errors/index.js';
 import { DateStr } from '../../../common/schemas.js';
 import { CONCLUSIONS, LITIGATION_ROLES, REVIEW_TYPES, WORK_KINDS, type LitigationRole, type WorkKind } from './schema.js';
-import { advisorFirms, logWork } from './service.js';
+import { logWork } from './service.js';
+import { WORKLOG_WRITE } from './records.js';
+import { actorRegion, unitsByNameIn, type UnitRef } from '../org/lookup.js';
 
 /** One row of the review ledger (export). */
 export interface ReviewLedgerRow {
@@ -96,10 +98,18 @@ export const workLogSheet = defineSheet<WorkLogRow>({
     }) as z.ZodType<WorkLogRow>,
 });
 
-async function resolveRow(trx: Transaction<Database>, v: WorkLogRow) {
-  const firm = await trx.selectFrom('units').select(['id', 'region_id', 'type']).where('name', '=', v.firm).where('type', '=', 'law_firm').executeTakeFirst();
-  const client = v.clientUnit ? await trx.selectFrom('units').select(['id']).where('name', '=', v.clientUnit).executeTakeFirst() : undefined;
-  return { firm, client };
+/**
+ * Resolves every row's firm and client unit by name *within the uploader's region* (names repeat across
+ * districts: every district has its 区司法局). A name that is absent or ambiguous there resolves to nothing.
+ */
+async function resolveRows(trx: Transaction<Database>, actor: Actor, values: WorkLogRow[]) {
+  const region = await actorRegion(trx, actor);
+  const byName = region ? await unitsByNameIn(trx, region.path, values.flatMap((v) => [v.firm, v.clientUnit ?? ''])) : new Map<string, UnitRef[]>();
+  const one = (name: string | undefined, type?: string) => {
+    const found = (byName.get(name ?? '') ?? []).filter((u) => !type || u.type === type);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  return values.map((v) => ({ firm: one(v.firm, 'law_firm'), client: v.clientUnit ? one(v.clientUnit) : undefined }));
 }
 
 /** Importing the work log: the office for firms of its region; an advisor for their own firm. All-or-nothing. */
@@ -110,17 +120,19 @@ export const workLogImport: ImportSpec<WorkLogRow> = {
   },
   async check(trx, actor, rows) {
     const errors: CellError[] = [];
-    for (const { rowNumber, value } of rows) {
-      const { firm, client } = await resolveRow(trx, value);
-      if (!firm || !(canWriteAt(actor, firm.region_id, null, OFFICE_WRITE) || advisorFirms(actor).includes(firm.id)))
+    const resolved = await resolveRows(trx, actor, rows.map((r) => r.value));
+    for (const [i, { rowNumber, value }] of rows.entries()) {
+      const { firm, client } = resolved[i];
+      if (!firm || !(await mayWriteAt(trx, actor, firm.region_id, firm.id, WORKLOG_WRITE)))
         errors.push({ row: rowNumber, column: '律师事务所', message: `律师事务所“${value.firm}”不存在或无权录入` });
-      if (value.clientUnit && !client) errors.push({ row: rowNumber, column: '服务单位', message: `单位“${value.clientUnit}”不存在` });
+      if (value.clientUnit && !client) errors.push({ row: rowNumber, column: '服务单位', message: `本区没有名为“${value.clientUnit}”的单位` });
     }
     return errors;
   },
   async commit(trx, actor, rows) {
-    for (const { value } of rows) {
-      const { firm, client } = await resolveRow(trx, value);
+    const resolved = await resolveRows(trx, actor, rows.map((r) => r.value));
+    for (const [i, { value }] of rows.entries()) {
+      const { firm, client } = resolved[i];
       await logWork(trx, actor, {
         firmId: firm!.id, clientUnitId: client?.id ?? null, kind: KIND_BY_LABEL[value.kind], workDate: value.workDate, title: value.title,
         description: value.description ?? '', hours: value.hours ?? null, caseRef: value.caseRef ?? null, court: value.court ?? null,

@@ -1,36 +1,14 @@
 import type { FazhiModule } from '../../core/module.js';
-import { canWriteAt, hasRole, readScope, registerRecordAccess, OFFICE_WRITE, DEFAULT_WRITE } from '../../core/scope/index.js';
+import { hasRole } from '../../core/scope/index.js';
 import { advisorRoutes } from './routes.js';
 import { advisorMetrics } from './metrics.js';
-import { advisorFirms, countInbox, countUnassigned, reviewReadScope } from './service.js';
+import { countInbox, countUnassigned } from './service.js';
 import './schema.js';
+import './records.js';
 
-// A review request: readable in review scope; attachments (the written opinion, the draft under review)
-// may be added by the requesting unit, the office, or the assigned advisor while it is open.
-registerRecordAccess('advisor_review', async (db, actor, id) => {
-  const r = await db
-    .selectFrom('advisor_reviews as r')
-    .select(['r.region_id', 'r.unit_id'])
-    .where('r.id', '=', id)
-    .where(reviewReadScope(actor))
-    .executeTakeFirst();
-  return r ? { regionId: r.region_id, unitId: r.unit_id } : null;
-});
-// An engagement contract (scan of the signed contract): the office writes, the firm reads.
-registerRecordAccess('advisor_engagement', async (db, actor, id, mode) => {
-  const r = await db.selectFrom('advisor_engagements').select(['region_id', 'unit_id']).where('id', '=', id)
-    .where(mode === 'read' ? readScope(actor, { region: 'region_id', unit: 'unit_id' }) : readScope(actor, { region: 'region_id' })).executeTakeFirst();
-  if (!r || (mode === 'write' && !canWriteAt(actor, r.region_id, null, OFFICE_WRITE))) return null;
-  return { regionId: r.region_id, unitId: r.unit_id };
-});
-// A work-log entry (e.g. the judgment or the power of attorney): the office and the firm.
-registerRecordAccess('advisor_work_log', async (db, actor, id, mode) => {
-  const r = await db.selectFrom('advisor_work_logs').select(['region_id', 'unit_id']).where('id', '=', id)
-    .where(readScope(actor, { region: 'region_id', unit: 'unit_id' })).executeTakeFirst();
-  if (!r) return null;
-  if (mode === 'write' && !canWriteAt(actor, r.region_id, null, OFFICE_WRITE) && !advisorFirms(actor).includes(r.unit_id)) return null;
-  return { regionId: r.region_id, unitId: r.unit_id };
-});
+// Attachments and history of reviews, engagements and work-log entries follow their record definitions
+// (records.ts): a review takes attachments from the requesting unit, the office or the assigned advisor
+// only while it is open; an engagement from the office; a work-log entry from the office or the firm.
 
 /** Government legal advisors: engagements, advisors, the review queue, work log, assessment. */
 export const advisorsModule: FazhiModule = {
@@ -52,4 +30,3 @@ export const advisorsModule: FazhiModule = {
     'advisors.inbox': hasRole(a, 'advisor'),
   }),
 };
-void DEFAULT_WRITE;

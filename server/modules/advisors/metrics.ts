@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { MetricDef, MetricRecord, MetricScope, Period } from '../../core/metrics/index.js';
+import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
+import { inRegionPaths } from '../../core/scope/index.js';
 import type { ReviewType } from './schema.js';
 
-const NIL = '00000000-0000-0000-0000-000000000000';
-const regions = (s: MetricScope) => (s.regionIds.length ? s.regionIds : [NIL]);
+/** Whether the advisor system ran in the region at all (engagements, reviews, work logs are the region's). */
+const inRegion = (s: MetricScope, col: string) => inRegionPaths(col, [s.regionPath]);
 
 /**
  * Whether the advisor system ran in the scope and period at all: an engagement active in the period,
@@ -13,9 +14,9 @@ const regions = (s: MetricScope) => (s.regionIds.length ? s.regionIds : [NIL]);
 async function hasData(db: Db, s: MetricScope, p: Period) {
   const r = await sql<{ n: number }>`
     select (
-      (select count(*) from advisor_engagements e where e.region_id in (${sql.join(regions(s))}) and e.period_from <= ${p.to} and e.period_to >= ${p.from})
-      + (select count(*) from advisor_reviews r where r.region_id in (${sql.join(regions(s))}) and r.concluded_on between ${p.from} and ${p.to})
-      + (select count(*) from advisor_work_logs w where w.region_id in (${sql.join(regions(s))}) and w.work_date between ${p.from} and ${p.to})
+      (select count(*) from advisor_engagements e where ${inRegion(s, 'e.region_id')} and e.period_from <= ${p.to} and e.period_to >= ${p.from})
+      + (select count(*) from advisor_reviews r where ${inRegion(s, 'r.region_id')} and r.concluded_on between ${p.from} and ${p.to})
+      + (select count(*) from advisor_work_logs w where ${inRegion(s, 'w.region_id')} and w.work_date between ${p.from} and ${p.to})
     )::int as n`.execute(db);
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
@@ -26,12 +27,12 @@ const engagedFirms = (db: Db, s: MetricScope, p: Period) =>
     .selectFrom('advisor_engagements as e')
     .innerJoin('units as u', 'u.id', 'e.unit_id')
     .select(['u.id', 'u.name', sql<string>`min(e.period_from)`.as('from'), sql<string>`string_agg(e.contract_no, '、' order by e.contract_no)`.as('contracts')])
-    .where('e.region_id', 'in', regions(s))
+    .where(inMetricScope(s, 'e.region_id', 'e.unit_id'))
     .where('u.type', '=', 'law_firm')
     .where('e.period_from', '<=', p.to)
     .where('e.period_to', '>=', p.from)
-    .$if(!!s.unitId, (b) => b.where('e.unit_id', '=', s.unitId!))
-    .groupBy(['u.id', 'u.name']);
+    .groupBy(['u.id', 'u.name'])
+    .orderBy('u.id');
 
 /** advisors.firmsEngaged */
 export const firmsEngaged: MetricDef = {
@@ -60,12 +61,13 @@ const litigation = (db: Db, s: MetricScope, p: Period) =>
     .selectFrom('advisor_work_logs as w')
     .innerJoin('units as f', 'f.id', 'w.unit_id')
     .select(['w.case_ref', sql<string>`min(w.id::text)`.as('id'), sql<string>`min(w.work_date)`.as('first'), sql<string>`min(w.title)`.as('title'), sql<string>`min(f.name)`.as('firm')])
-    .where('w.region_id', 'in', regions(s))
+    .where(inRegion(s, 'w.region_id'))
     .where('w.kind', '=', 'litigation')
     .where('w.work_date', '>=', p.from)
     .where('w.work_date', '<=', p.to)
     .$if(!!s.unitId, (b) => b.where((eb) => eb.or([eb('w.unit_id', '=', s.unitId!), eb('w.client_unit_id', '=', s.unitId!)])))
-    .groupBy('w.case_ref');
+    .groupBy('w.case_ref')
+    .orderBy('w.case_ref');
 
 /** advisors.litigationRepresented */
 export const litigationRepresented: MetricDef = {
@@ -88,30 +90,32 @@ export const litigationRepresented: MetricDef = {
   },
 };
 
-const reviewed = (type: ReviewType) => (db: Db, s: MetricScope, p: Period) =>
-  db
-    .selectFrom('advisor_reviews as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['r.id', 'r.title', 'r.concluded_on', 'u.name as unit_name'])
-    .where('r.region_id', 'in', regions(s))
-    .where('r.type', '=', type)
-    .where('r.status', '=', 'concluded')
-    .where('r.concluded_on', '>=', p.from)
-    .where('r.concluded_on', '<=', p.to)
-    .$if(!!s.unitId, (b) => b.where('r.unit_id', '=', s.unitId!))
-    .orderBy('r.concluded_on');
-
+/** A count of reviews of one type concluded in the period — counted in SQL, with unit and month breakdowns. */
 function reviewMetric(id: string, type: ReviewType, label: { zh: string; en: string }, definition: { zh: string; en: string }): MetricDef {
-  const q = reviewed(type);
+  const count = defineCountMetric({
+    id, module: 'advisors', label, definition,
+    base: (db, s) =>
+      db
+        .selectFrom('advisor_reviews as r')
+        .innerJoin('units as u', 'u.id', 'r.unit_id')
+        .where(inMetricScope(s, 'r.region_id', 'r.unit_id'))
+        .where('r.type', '=', type)
+        .where('r.status', '=', 'concluded'),
+    idCol: 'r.id',
+    dateCol: 'r.concluded_on',
+    unitCol: 'r.unit_id',
+    unitNameSql: sql<string>`u.name`,
+    entity: 'advisor_review',
+    labelSql: sql<string>`r.title`,
+    nullWhen: 'never',
+  });
   return {
-    id, module: 'advisors', label, unit: 'count', definition,
+    ...count,
+    // 0 is a real zero only where the advisor system ran in the period; otherwise "no data".
     async compute(db, s, p) {
-      const rows = await q(db, s, p).execute();
-      if (!rows.length && !(await hasData(db, s, p))) return null;
-      return rows.length;
-    },
-    async records(db, s, p) {
-      return (await q(db, s, p).execute()).map((r): MetricRecord => ({ id: r.id, entity: 'advisor_review', label: r.title, date: r.concluded_on, unitName: r.unit_name }));
+      const n = await count.compute(db, s, p);
+      if (!n && !(await hasData(db, s, p))) return null;
+      return n;
     },
   };
 }
@@ -142,28 +146,26 @@ export const reviewsOnTimeRate: MetricDef = {
   },
   async compute(db, s, p) {
     const r = await db
-      .selectFrom('advisor_reviews')
-      .select([sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where concluded_on <= due_date)::int`.as('ok')])
-      .where('region_id', 'in', regions(s))
-      .where('status', '=', 'concluded')
-      .where('concluded_on', '>=', p.from)
-      .where('concluded_on', '<=', p.to)
-      .$if(!!s.unitId, (b) => b.where('unit_id', '=', s.unitId!))
+      .selectFrom('advisor_reviews as r')
+      .select([sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where r.concluded_on <= r.due_date)::int`.as('ok')])
+      .where(inMetricScope(s, 'r.region_id', 'r.unit_id'))
+      .where('r.status', '=', 'concluded')
+      .where('r.concluded_on', '>=', p.from)
+      .where('r.concluded_on', '<=', p.to)
       .executeTakeFirstOrThrow();
-    if (!Number(r.n)) return null;
-    return Math.round((Number(r.ok) / Number(r.n)) * 1000) / 10;
+    return rate(Number(r.ok), Number(r.n));
   },
   async records(db, s, p) {
     const rows = await db
       .selectFrom('advisor_reviews as r')
       .innerJoin('units as u', 'u.id', 'r.unit_id')
       .select(['r.id', 'r.title', 'r.concluded_on', 'r.due_date', 'u.name as unit_name'])
-      .where('r.region_id', 'in', regions(s))
+      .where(inMetricScope(s, 'r.region_id', 'r.unit_id'))
       .where('r.status', '=', 'concluded')
       .where('r.concluded_on', '>=', p.from)
       .where('r.concluded_on', '<=', p.to)
-      .$if(!!s.unitId, (b) => b.where('r.unit_id', '=', s.unitId!))
       .orderBy('r.concluded_on')
+      .orderBy('r.id')
       .execute();
     return rows.map((r) => ({ id: r.id, entity: 'advisor_review', label: `${r.title}（${r.concluded_on! <= r.due_date! ? '按期' : '逾期'}）`, date: r.concluded_on, unitName: r.unit_name }));
   },

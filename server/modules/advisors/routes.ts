@@ -4,7 +4,7 @@ import { activeActorOf } from '../../core/http.js';
 import { Id, page } from '../../../common/schemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
-import { canWriteAt, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { writeRegionPaths, OFFICE_WRITE } from '../../core/scope/index.js';
 import * as svc from './service.js';
 import {
   AdvisorInput, AssessmentInput, AssignInput, EngagementInput, OpinionInput, ReviewListQuery, ReviewRequestInput, WorkLogInput, WorkLogListQuery,
@@ -12,33 +12,7 @@ import {
 } from './schema.js';
 import { ListQuery } from '../../../common/schemas.js';
 import { reviewSheet, statusZh, workLogImport, workLogSheet } from './excel.js';
-
-const EngagementOut = z.object({
-  id: z.string(), firmId: z.string(), firmName: z.string(), contractNo: z.string(), signedOn: z.string().optional(),
-  periodFrom: z.string(), periodTo: z.string(), scope: z.string(), fee: z.number(),
-});
-const AdvisorOut = z.object({
-  id: z.string(), unitId: z.string(), unitName: z.string().optional(), kind: z.string(), name: z.string(), hasAccount: z.boolean(),
-  certificateNo: z.string(), speciality: z.string(), active: z.boolean(),
-});
-const ReviewOut = z.object({
-  id: z.string(), type: z.string(), typeLabel: z.string(), title: z.string(), summary: z.string(), unitId: z.string(), unitName: z.string(),
-  subjectEntity: z.string().nullable(), subjectId: z.string().nullable(), requestedOn: z.string(), status: z.string(),
-  firmId: z.string().nullable(), firmName: z.string().nullable(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
-  assignedOn: z.string().nullable(), dueDate: z.string().nullable(), conclusion: z.string().nullable(), conclusionLabel: z.string().nullable(),
-  opinion: z.string().nullable(), reasons: z.string().nullable(), concludedOn: z.string().nullable(),
-  canAssign: z.boolean(), canConclude: z.boolean(), canWithdraw: z.boolean(),
-});
-const WorkLogOut = z.object({
-  id: z.string(), firmId: z.string(), firmName: z.string(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
-  clientUnitId: z.string().nullable(), clientName: z.string().nullable(), kind: z.string(), workDate: z.string(), title: z.string(),
-  description: z.string(), hours: z.number().nullable(), caseRef: z.string().nullable(), court: z.string().nullable(), role: z.string().nullable(),
-});
-const AssessmentOut = z.object({
-  id: z.string(), firmId: z.string(), firmName: z.string().optional(), year: z.number(), assessedOn: z.string(),
-  criteria: z.array(z.object({ name: z.string(), max: z.number(), score: z.number(), note: z.string().optional() })),
-  total: z.number(), maxTotal: z.number(), grade: z.string(), gradeLabel: z.string(), comment: z.string(),
-});
+import { AdvisorOut, AssessmentList, AssessmentOut, EngagementOut, ReviewOut, WorkLogOut } from '../../../common/advisors.js';
 
 type Lang = 'zh' | 'en';
 /** Presenters: rows → API shapes. */
@@ -48,12 +22,12 @@ const presentEngagement = (e: { id: string; unit_id: string; firm_name?: string;
 const presentAdvisor = (a: { id: string; unit_id: string; unit_name?: string; kind: string; name: string; user_id: string | null; certificate_no: string; speciality: string; active: boolean }) => ({
   id: a.id, unitId: a.unit_id, unitName: a.unit_name, kind: a.kind, name: a.name, hasAccount: !!a.user_id, certificateNo: a.certificate_no, speciality: a.speciality, active: a.active,
 });
-const presentReview = (actor: Actor, r: svc.ReviewRow, lang: Lang) => ({
+const presentReview = (r: svc.ReviewRow, lang: Lang) => ({
   id: r.id, type: r.type, typeLabel: REVIEW_TYPES[r.type][lang], title: r.title, summary: r.summary, unitId: r.unit_id, unitName: r.unit_name,
   subjectEntity: r.subject_entity, subjectId: r.subject_id, requestedOn: r.requested_on, status: r.status,
   firmId: r.assigned_firm_id, firmName: r.firm_name, advisorId: r.assigned_advisor_id, advisorName: r.advisor_name,
   assignedOn: r.assigned_on, dueDate: r.due_date, conclusion: r.conclusion, conclusionLabel: r.conclusion ? CONCLUSIONS[r.conclusion][lang] : null,
-  opinion: r.opinion, reasons: r.reasons, concludedOn: r.concluded_on, ...svc.reviewAbilities(actor, r),
+  opinion: r.opinion, reasons: r.reasons, concludedOn: r.concluded_on, ...svc.reviewAbilities(r),
 });
 type WorkRow = svc.WorkLogRow;
 const presentWork = (w: WorkRow) => ({
@@ -93,7 +67,7 @@ export function advisorRoutes(app: App, ctx: AppContext) {
   app.get('/api/v1/advisors/reviews', { schema: { tags, querystring: ReviewListQuery, response: { 200: page(ReviewOut) } } }, async (req) => {
     const actor = activeActorOf(req);
     const r = await svc.listReviews(ctx.db, actor, req.query);
-    return { ...r, items: r.items.map((x) => presentReview(actor, x, req.lang)) };
+    return { ...r, items: r.items.map((x) => presentReview(x, req.lang)) };
   });
   app.get('/api/v1/advisors/reviews/export', { schema: { tags, querystring: ReviewListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
     const r = await svc.listReviews(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
@@ -105,27 +79,27 @@ export function advisorRoutes(app: App, ctx: AppContext) {
   });
   app.get('/api/v1/advisors/reviews/:id', { schema: { tags, params: P, response: { 200: ReviewOut } } }, async (req) => {
     const actor = activeActorOf(req);
-    return presentReview(actor, await svc.getReview(ctx.db, actor, req.params.id), req.lang);
+    return presentReview(await svc.getReview(ctx.db, actor, req.params.id), req.lang);
   });
   app.post('/api/v1/advisors/reviews', { schema: { tags, body: ReviewRequestInput, response: { 201: ReviewOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const row = await svc.createReviewRequest(ctx.db, actor, req.body);
-    return reply.status(201).send(presentReview(actor, await svc.getReview(ctx.db, actor, row.id), req.lang));
+    return reply.status(201).send(presentReview(await svc.getReview(ctx.db, actor, row.id), req.lang));
   });
   app.post('/api/v1/advisors/reviews/:id/assign', { schema: { tags, params: P, body: AssignInput, response: { 200: ReviewOut } } }, async (req) => {
     const actor = activeActorOf(req);
     await svc.assignReview(ctx.db, actor, req.params.id, req.body);
-    return presentReview(actor, await svc.getReview(ctx.db, actor, req.params.id), req.lang);
+    return presentReview(await svc.getReview(ctx.db, actor, req.params.id), req.lang);
   });
   app.post('/api/v1/advisors/reviews/:id/opinion', { schema: { tags, params: P, body: OpinionInput, response: { 200: ReviewOut } } }, async (req) => {
     const actor = activeActorOf(req);
     await svc.giveOpinion(ctx.db, actor, req.params.id, req.body);
-    return presentReview(actor, await svc.getReview(ctx.db, actor, req.params.id), req.lang);
+    return presentReview(await svc.getReview(ctx.db, actor, req.params.id), req.lang);
   });
   app.post('/api/v1/advisors/reviews/:id/withdraw', { schema: { tags, params: P, response: { 200: ReviewOut } } }, async (req) => {
     const actor = activeActorOf(req);
     await svc.withdrawReview(ctx.db, actor, req.params.id);
-    return presentReview(actor, await svc.getReview(ctx.db, actor, req.params.id), req.lang);
+    return presentReview(await svc.getReview(ctx.db, actor, req.params.id), req.lang);
   });
   // work log
   app.get('/api/v1/advisors/worklogs', { schema: { tags, querystring: WorkLogListQuery, response: { 200: page(WorkLogOut) } } }, async (req) => {
@@ -147,10 +121,10 @@ export function advisorRoutes(app: App, ctx: AppContext) {
     return reply.status(201).send(presentWork(await svc.getWorkLog(ctx.db, actor, row.id)));
   });
   // assessments
-  app.get('/api/v1/advisors/assessments', { schema: { tags, querystring: YearQ, response: { 200: z.object({ items: z.array(AssessmentOut), canCreate: z.boolean() }) } } }, async (req) => {
+  app.get('/api/v1/advisors/assessments', { schema: { tags, querystring: YearQ, response: { 200: AssessmentList } } }, async (req) => {
     const actor = activeActorOf(req);
     const rows = await svc.listAssessments(ctx.db, actor, req.query);
-    const canCreate = (actor.regionsByRole.office ?? []).some((r) => canWriteAt(actor, r, null, OFFICE_WRITE));
+    const canCreate = writeRegionPaths(actor, OFFICE_WRITE).length > 0;
     return { items: rows.map((s) => presentAssessment(s, req.lang)), canCreate };
   });
   app.post('/api/v1/advisors/assessments', { schema: { tags, body: AssessmentInput, response: { 201: AssessmentOut } } }, async (req, reply) => {

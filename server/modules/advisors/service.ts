@@ -1,21 +1,24 @@
-import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
-import { auditActor, canWriteAt, readScope, readUnits, hasRole, requireRole, OFFICE_WRITE, DEFAULT_WRITE, type Actor } from '../../core/scope/index.js';
+import { hasRole, inRegionPaths, mayWriteAt, requireRole, writeRegionPaths, OFFICE_WRITE, DEFAULT_WRITE, type Actor } from '../../core/scope/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { daysBetween, type DeadlineSpec } from '../../core/calendar/index.js';
-import { paginate, type PageQuery } from '../../core/list.js';
+import type { PageQuery } from '../../core/list.js';
+import { regionById, unitWithin, unitsById } from '../org/lookup.js';
+import {
+  advisorFirms, assignedToActor, Advisors, Assessments, Engagements, Reviews, WorkLogs, OPINION_WRITE, REQUESTER_WRITE, WORKLOG_WRITE,
+} from './records.js';
 import type {
   AdvisorInput, AssessmentInput, AssignInput, EngagementInput, OpinionInput, ReviewRequestInput, WorkLogInput,
   ReviewConclusion, ReviewType, Grade, WorkKind,
 } from './schema.js';
 import { REVIEW_TYPES } from './schema.js';
 
-const REVIEW: Msg = { zh: '审查事项', en: 'Review request' };
 const FIRM: Msg = { zh: '律师事务所', en: 'Law firm' };
-const NIL = '00000000-0000-0000-0000-000000000000';
+
+export { advisorFirms };
 
 /** Runs fn in the caller's transaction, or opens one (so other modules can call us inside theirs). */
 export async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -23,50 +26,11 @@ export async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) 
   return (db as Kysely<Database>).transaction().execute(fn);
 }
 
-/** Law-firm units the actor works in as an advisor. */
-export function advisorFirms(actor: Actor): string[] {
-  return actor.unitsByRole.advisor ?? [];
-}
-
-/**
- * core/list's `paginate` is typed for un-joined builders; joined ones carry alias tables in their
- * DB type. Same runtime, widened type (to be folded into core).
- */
-function pageOf<O>(qb: SelectQueryBuilder<any, any, O>, q: PageQuery, sortable: Record<string, string>, def: { column: string; order: 'asc' | 'desc' }) {
-  return paginate(qb as SelectQueryBuilder<Database, keyof Database, O>, q, sortable, def);
-}
-
 const isOffice = (actor: Actor) => actor.isAdmin || hasRole(actor, 'office');
 
-/**
- * Who reads a review request: the office and leaders of its region, the requesting unit's staff,
- * and — as an advisor — only requests assigned to them personally, or to their firm without a named
- * advisor. Scope is in the SQL; anything else answers 404.
- */
-export function reviewReadScope(actor: Actor): Expression<SqlBool> {
-  const firms = advisorFirms(actor);
-  return sql<SqlBool>`(${readScopeRequester(actor)}
-    or (r.assigned_advisor_id is null and r.assigned_firm_id in (${sql.join(firms.length ? firms : [NIL])}))
-    or r.assigned_advisor_id in (select a.id from advisors a where a.user_id = ${actor.userId}))`;
-}
-
-/** The requester side of review scope (region readers and the requesting unit), excluding advisor roles. */
-function readScopeRequester(actor: Actor): Expression<SqlBool> {
-  // An advisor's own unit is the law firm, never a requesting unit, so readScope's unit branch is safe here.
-  return readScope(actor, { region: 'r.region_id', unit: 'r.unit_id' });
-}
-
-/** Whether the actor may write an opinion on the review (assigned advisor; firm advisors if unnamed; the office on their behalf). */
-function canConclude(actor: Actor, r: { region_id: string; assigned_firm_id: string | null; assigned_advisor_user: string | null; assigned_advisor_id: string | null; status: string }) {
-  if (r.status !== 'assigned') return false;
-  if (canWriteAt(actor, r.region_id, null, OFFICE_WRITE)) return true;
-  if (r.assigned_advisor_id) return r.assigned_advisor_user === actor.userId;
-  return !!r.assigned_firm_id && advisorFirms(actor).includes(r.assigned_firm_id);
-}
-
-async function lawFirm(trx: Db, id: string) {
-  const u = await trx.selectFrom('units').select(['id', 'name', 'type', 'region_id']).where('id', '=', id).executeTakeFirst();
-  return u;
+/** A unit referenced by id (law firm, requesting unit, client), for the checks below. */
+async function unitOf(db: Db, id: string) {
+  return (await unitsById(db, [id])).get(id);
 }
 
 // ---------------------------------------------------------------- engagements
@@ -75,37 +39,36 @@ async function lawFirm(trx: Db, id: string) {
 export async function engageFirm(db: Kysely<Database>, actor: Actor, input: z.infer<typeof EngagementInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const firm = await lawFirm(trx, input.firmId);
-    if (!firm || !canWriteAt(actor, firm.region_id, null, OFFICE_WRITE)) {
+    const firm = await unitOf(trx, input.firmId);
+    if (!firm || !(await mayWriteAt(trx, actor, firm.region_id, null, OFFICE_WRITE))) {
       throw badRequest('FIRM_NOT_FOUND', { zh: '律师事务所不存在或不在本区', en: 'Law firm not found' }, { fields: [{ path: 'firmId', message: '律师事务所不存在' }] });
     }
     if (firm.type !== 'law_firm')
       throw badRequest('NOT_A_LAW_FIRM', { zh: `“${firm.name}”不是律师事务所`, en: `${firm.name} is not a law firm` }, { fields: [{ path: 'firmId', message: '所选单位不是律师事务所' }] });
-    const dup = await trx.selectFrom('advisor_engagements').select('id').where('region_id', '=', firm.region_id).where('contract_no', '=', input.contractNo).executeTakeFirst();
+    const dup = await Engagements.query(trx, actor).select('e.id').where('e.region_id', '=', firm.region_id).where('e.contract_no', '=', input.contractNo).executeTakeFirst();
     if (dup) throw conflict('CONTRACT_NO_TAKEN', { zh: `合同编号${input.contractNo}已登记`, en: `Contract ${input.contractNo} exists` }, { fields: [{ path: 'contractNo', message: '合同编号已登记' }] });
-    const row = await trx
-      .insertInto('advisor_engagements')
-      .values({
-        region_id: firm.region_id, unit_id: firm.id, contract_no: input.contractNo, signed_on: input.signedOn,
-        period_from: input.periodFrom, period_to: input.periodTo, scope: input.scope, fee: input.fee, created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor_engagement', entityId: row.id, action: 'create', regionId: row.region_id, unitId: row.unit_id, after: row });
-    return row;
+    return Engagements.insert(trx, actor, {
+      region_id: firm.region_id, unit_id: firm.id, contract_no: input.contractNo, signed_on: input.signedOn,
+      period_from: input.periodFrom, period_to: input.periodTo, scope: input.scope, fee: input.fee, created_by: actor.userId,
+    });
   });
 }
 
+/** An engagement as lists show it. */
+export type EngagementRow = { id: string; region_id: string; unit_id: string; firm_name: string; contract_no: string; signed_on: string; period_from: string; period_to: string; scope: string; fee: number | string };
+
 /** Engagements the actor may read (office/leaders of the region; the firm's own advisors). */
 export async function listEngagements(db: Db, actor: Actor, q: PageQuery & { q?: string; year?: number }) {
-  const qb = db
-    .selectFrom('advisor_engagements as e')
-    .innerJoin('units as u', 'u.id', 'e.unit_id')
-    .select(['e.id', 'e.region_id', 'e.unit_id', 'u.name as firm_name', 'e.contract_no', 'e.signed_on', 'e.period_from', 'e.period_to', 'e.scope', 'e.fee'])
-    .where(readScope(actor, { region: 'e.region_id', unit: 'e.unit_id' }))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('u.name', 'like', `%${q.q}%`), eb('e.contract_no', 'like', `%${q.q}%`)])))
-    .$if(!!q.year, (b) => b.where('e.period_from', '<=', `${q.year}-12-31`).where('e.period_to', '>=', `${q.year}-01-01`));
-  return pageOf(qb, q, { periodFrom: 'e.period_from', firm: 'u.name', fee: 'e.fee' }, { column: 'e.period_from', order: 'desc' });
+  return Engagements.list<EngagementRow>(db, actor, q, {
+    select: (qb) =>
+      qb
+        .innerJoin('units as u', 'u.id', 'e.unit_id')
+        .select(['e.id', 'e.region_id', 'e.unit_id', 'u.name as firm_name', 'e.contract_no', 'e.signed_on', 'e.period_from', 'e.period_to', 'e.scope', 'e.fee'])
+        .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('u.name', 'like', `%${q.q}%`), eb('e.contract_no', 'like', `%${q.q}%`)])))
+        .$if(!!q.year, (b) => b.where('e.period_from', '<=', `${q.year}-12-31`).where('e.period_to', '>=', `${q.year}-01-01`)),
+    sortable: { periodFrom: 'e.period_from', firm: 'u.name', fee: 'e.fee' },
+    defaultSort: { column: 'e.period_from', order: 'desc' },
+  });
 }
 
 /** Whether the firm holds an engagement active on the day. */
@@ -125,8 +88,8 @@ async function engagedOn(trx: Db, firmId: string, day: string) {
 export async function registerAdvisor(db: Kysely<Database>, actor: Actor, input: z.infer<typeof AdvisorInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select(['id', 'name', 'type', 'region_id']).where('id', '=', input.unitId).executeTakeFirst();
-    if (!unit || !canWriteAt(actor, unit.region_id, null, OFFICE_WRITE)) throw badRequest('UNIT_NOT_FOUND', { zh: '所在单位不存在或不在本区', en: 'Unit not found' }, { fields: [{ path: 'unitId', message: '所在单位不存在' }] });
+    const unit = await unitOf(trx, input.unitId);
+    if (!unit || !(await mayWriteAt(trx, actor, unit.region_id, null, OFFICE_WRITE))) throw badRequest('UNIT_NOT_FOUND', { zh: '所在单位不存在或不在本区', en: 'Unit not found' }, { fields: [{ path: 'unitId', message: '所在单位不存在' }] });
     if (input.kind === 'firm_lawyer' && unit.type !== 'law_firm')
       throw badRequest('NOT_A_LAW_FIRM', { zh: '执业律师的所在单位须为律师事务所', en: 'A firm lawyer belongs to a law firm' }, { fields: [{ path: 'unitId', message: '须为律师事务所' }] });
     if (input.kind === 'public_lawyer' && unit.type === 'law_firm')
@@ -137,25 +100,26 @@ export async function registerAdvisor(db: Kysely<Database>, actor: Actor, input:
       const u = await trx.selectFrom('users').select(['id', 'unit_id']).where('id', '=', input.userId).executeTakeFirst();
       if (!u || u.unit_id !== unit.id) throw badRequest('USER_NOT_IN_UNIT', { zh: '登录账号须属于该法律顾问所在单位', en: 'The account must belong to the unit' }, { fields: [{ path: 'userId', message: '账号不属于该单位' }] });
     }
-    const row = await trx
-      .insertInto('advisors')
-      .values({ region_id: unit.region_id, unit_id: unit.id, kind: input.kind, name: input.name, user_id: input.userId ?? null, certificate_no: input.certificateNo, speciality: input.speciality })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor', entityId: row.id, action: 'create', regionId: row.region_id, unitId: row.unit_id, after: row });
-    return row;
+    return Advisors.insert(trx, actor, {
+      region_id: unit.region_id, unit_id: unit.id, kind: input.kind, name: input.name, user_id: input.userId ?? null, certificate_no: input.certificateNo, speciality: input.speciality,
+    });
   });
 }
 
+/** An advisor as lists show it. */
+export type AdvisorRow = Selectable<Database['advisors']> & { unit_name: string };
+
 /** Advisors the actor may see (region readers; the firm's own advisors). */
 export async function listAdvisors(db: Db, actor: Actor, q: PageQuery & { q?: string }) {
-  const qb = db
-    .selectFrom('advisors as a')
-    .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(['a.id', 'a.region_id', 'a.unit_id', 'u.name as unit_name', 'a.kind', 'a.name', 'a.user_id', 'a.certificate_no', 'a.speciality', 'a.active'])
-    .where(readScope(actor, { region: 'a.region_id', unit: 'a.unit_id' }))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('a.name', 'like', `%${q.q}%`), eb('u.name', 'like', `%${q.q}%`), eb('a.speciality', 'like', `%${q.q}%`)])));
-  return pageOf(qb, q, { name: 'a.name', unit: 'u.name' }, { column: 'a.name', order: 'asc' });
+  return Advisors.list<AdvisorRow>(db, actor, q, {
+    select: (qb) =>
+      qb
+        .innerJoin('units as u', 'u.id', 'a.unit_id')
+        .select(['a.id', 'a.region_id', 'a.unit_id', 'u.name as unit_name', 'a.kind', 'a.name', 'a.user_id', 'a.certificate_no', 'a.speciality', 'a.active'])
+        .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('a.name', 'like', `%${q.q}%`), eb('u.name', 'like', `%${q.q}%`), eb('a.speciality', 'like', `%${q.q}%`)]))),
+    sortable: { name: 'a.name', unit: 'u.name' },
+    defaultSort: { column: 'a.name', order: 'asc' },
+  });
 }
 
 // ---------------------------------------------------------------- review queue
@@ -205,19 +169,14 @@ export function onReviewConcluded(subjectEntity: string, handler: ReviewConclude
  */
 export async function requestReview(db: Db, actor: Actor, req: ReviewRequest) {
   return inTransaction(db, async (trx) => {
-    const unit = await trx.selectFrom('units').select(['id', 'region_id', 'name']).where('id', '=', req.unitId).executeTakeFirst();
+    const unit = await unitOf(trx, req.unitId);
     if (!unit) throw badRequest('UNIT_NOT_FOUND', { zh: '送审单位不存在', en: 'Requesting unit not found' }, { fields: [{ path: 'unitId', message: '送审单位不存在' }] });
-    if (!canWriteAt(actor, unit.region_id, unit.id, DEFAULT_WRITE)) throw forbidden();
-    const row = await trx
-      .insertInto('advisor_reviews')
-      .values({
-        region_id: unit.region_id, unit_id: unit.id, type: req.type, title: req.title, summary: req.summary ?? '',
-        subject_entity: req.subjectEntity ?? null, subject_id: req.subjectId ?? null, requested_on: req.requestedOn, requested_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor_review', entityId: row.id, action: 'request', regionId: row.region_id, unitId: row.unit_id, after: row });
-    if (req.assign) await assignInTrx(trx, actor, row.id, req.assign, { skipOfficeCheck: true });
+    // Reviews.insert checks the actor writes for the requesting unit (its staff or the office), in SQL.
+    const row = await Reviews.insert(trx, actor, {
+      region_id: unit.region_id, unit_id: unit.id, type: req.type, title: req.title, summary: req.summary ?? '',
+      subject_entity: req.subjectEntity ?? null, subject_id: req.subjectId ?? null, requested_on: req.requestedOn, requested_by: actor.userId,
+    }, 'request');
+    if (req.assign) await assignInTrx(trx, actor, row.id, req.assign, { byRequester: true });
     return row;
   });
 }
@@ -231,10 +190,18 @@ export async function createReviewRequest(db: Kysely<Database>, actor: Actor, in
   return requestReview(db, actor, { type: input.type, unitId, title: input.title, summary: input.summary, requestedOn: input.requestedOn });
 }
 
-async function assignInTrx(trx: Transaction<Database>, actor: Actor, id: string, input: { firmId?: string; advisorId?: string; assignedOn: string; dueDate: string; spec?: DeadlineSpec; basis?: string }, opts: { skipOfficeCheck?: boolean } = {}) {
-  const r = await trx.selectFrom('advisor_reviews as r').selectAll('r').where('r.id', '=', id).where(reviewReadScope(actor)).forUpdate().executeTakeFirst();
-  if (!r) throw notFound(REVIEW);
-  if (!opts.skipOfficeCheck && !canWriteAt(actor, r.region_id, null, OFFICE_WRITE)) throw forbidden({ zh: '只有依法治区办可以指派法律顾问', en: 'Only the rule-of-law office assigns advisors' });
+/**
+ * Assigns a request. The office assigns from the queue; a module's procedure (e.g. a decision sent to a
+ * named firm) assigns at once as the requester who just created the request (`byRequester`).
+ */
+async function assignInTrx(trx: Transaction<Database>, actor: Actor, id: string, input: { firmId?: string; advisorId?: string; assignedOn: string; dueDate: string; spec?: DeadlineSpec; basis?: string }, opts: { byRequester?: boolean } = {}) {
+  let r: Selectable<Database['advisor_reviews']>;
+  try {
+    r = await Reviews.lockForWrite(trx, actor, id, opts.byRequester ? REQUESTER_WRITE : OFFICE_WRITE);
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 403) throw forbidden({ zh: '只有依法治区办可以指派法律顾问', en: 'Only the rule-of-law office assigns advisors' });
+    throw e;
+  }
   if (r.status !== 'pending') throw conflict('REVIEW_NOT_PENDING', { zh: '该事项已指派或已办结，不能重新指派', en: 'The request is already assigned or closed' });
   if (input.assignedOn < r.requested_on)
     throw badRequest('ASSIGNED_BEFORE_REQUEST', { zh: '指派日期不得早于送审日期', en: 'Assignment cannot precede the request' }, { fields: [{ path: 'assignedOn', message: '指派日期不得早于送审日期' }] });
@@ -246,18 +213,13 @@ async function assignInTrx(trx: Transaction<Database>, actor: Actor, id: string,
     if (firmId && firmId !== advisor.unit_id) throw badRequest('ADVISOR_NOT_IN_FIRM', { zh: '该法律顾问不属于所选律师事务所', en: 'The advisor is not of that firm' }, { fields: [{ path: 'advisorId', message: '不属于所选律师事务所' }] });
     firmId = advisor.unit_id;
   }
-  const firm = await lawFirm(trx, firmId!);
+  const firm = firmId ? await unitOf(trx, firmId) : undefined;
   if (!firm) throw badRequest('FIRM_NOT_FOUND', { zh: '律师事务所不存在', en: 'Law firm not found' }, { fields: [{ path: 'firmId', message: '律师事务所不存在' }] });
   if (firm.type === 'law_firm' && !(await engagedOn(trx, firm.id, input.assignedOn)))
     throw conflict('FIRM_NOT_ENGAGED', { zh: `${firm.name}在${input.assignedOn}没有有效的法律顾问聘用合同，不能指派`, en: `${firm.name} holds no engagement on ${input.assignedOn}` });
   if (firm.type !== 'law_firm' && !advisor)
     throw badRequest('FIRM_NOT_FOUND', { zh: '请选择律师事务所，或指定公职律师本人', en: 'Choose a law firm or a named public lawyer' }, { fields: [{ path: 'firmId', message: '不是律师事务所' }] });
-  const after = await trx
-    .updateTable('advisor_reviews')
-    .set({ status: 'assigned', assigned_firm_id: firm.id, assigned_advisor_id: advisor?.id ?? null, assigned_on: input.assignedOn, due_date: input.dueDate })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const after = await Reviews.update(trx, actor, r, { status: 'assigned', assigned_firm_id: firm.id, assigned_advisor_id: advisor?.id ?? null, assigned_on: input.assignedOn, due_date: input.dueDate }, 'assign');
   // The assigned due date is the advisor's to-do. No statute fixes it for contracts (REFERENCE §3,
   // UNCONFIRMED), so it is the date agreed at assignment; modules with a statutory period pass theirs.
   await setDeadline(trx, {
@@ -267,7 +229,6 @@ async function assignInTrx(trx: Transaction<Database>, actor: Actor, id: string,
     spec: input.spec ?? { from: input.assignedOn, unit: 'ND', n: daysBetween(input.assignedOn, input.dueDate) },
     basis: input.basis ?? '依法治区办指派法律顾问时确定的办理期限（法律顾问聘用合同）',
   });
-  await recordAudit(trx, auditActor(actor), { entity: 'advisor_review', entityId: id, action: 'assign', regionId: r.region_id, unitId: r.unit_id, before: r, after });
   return after;
 }
 
@@ -280,33 +241,23 @@ export async function assignReview(db: Kysely<Database>, actor: Actor, id: strin
 /** Gives the written opinion (合法 / 不合法 / 修改后合法, with reasons) and closes the request. */
 export async function giveOpinion(db: Db, actor: Actor, id: string, input: z.infer<typeof OpinionInput>) {
   return inTransaction(db, async (trx) => {
-    const r = await trx
-      .selectFrom('advisor_reviews as r')
-      .leftJoin('advisors as a', 'a.id', 'r.assigned_advisor_id')
-      .selectAll('r')
-      .select('a.user_id as assigned_advisor_user')
-      .where('r.id', '=', id)
-      .where(reviewReadScope(actor))
-      .forUpdate('r')
-      .executeTakeFirst();
-    if (!r) throw notFound(REVIEW);
+    let r: Selectable<Database['advisor_reviews']>;
+    try {
+      // The assigned advisor (or their firm when no advisor is named), or the office on their behalf.
+      r = await Reviews.lockForWrite(trx, actor, id, OPINION_WRITE);
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 403) throw forbidden({ zh: '只有被指派的法律顾问可以出具意见', en: 'Only the assigned advisor gives the opinion' });
+      throw e;
+    }
     if (r.status === 'concluded') throw conflict('REVIEW_CONCLUDED', { zh: '该事项已出具意见', en: 'An opinion was already given' });
     if (r.status !== 'assigned') throw conflict('REVIEW_NOT_ASSIGNED', { zh: '该事项尚未指派法律顾问，不能出具意见', en: 'The request is not assigned yet' });
-    if (!canConclude(actor, r)) throw forbidden({ zh: '只有被指派的法律顾问可以出具意见', en: 'Only the assigned advisor gives the opinion' });
     if (input.concludedOn < r.assigned_on!)
       throw badRequest('CONCLUDED_BEFORE_ASSIGNED', { zh: '出具意见日期不得早于指派日期', en: 'The opinion cannot precede the assignment' }, { fields: [{ path: 'concludedOn', message: '不得早于指派日期' }] });
-    const { assigned_advisor_user: _u, ...before } = r;
-    const after = await trx
-      .updateTable('advisor_reviews')
-      .set({ status: 'concluded', conclusion: input.conclusion, opinion: input.opinion, reasons: input.reasons, concluded_on: input.concludedOn, concluded_by: actor.userId })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await Reviews.update(trx, actor, r, { status: 'concluded', conclusion: input.conclusion, opinion: input.opinion, reasons: input.reasons, concluded_on: input.concludedOn, concluded_by: actor.userId }, 'opinion');
     await closeDeadline(trx, 'advisor_review', id, 'opinion');
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor_review', entityId: id, action: 'opinion', regionId: r.region_id, unitId: r.unit_id, before, after });
     const handler = after.subject_entity ? concludedHandlers.get(after.subject_entity) : undefined;
     if (handler && after.subject_id) {
-      const view = await conclusionOf(trx, id);
+      const view = await conclusionOf(trx, actor, id);
       await handler(trx, actor, { ...view!, subjectId: after.subject_id });
     }
     return after;
@@ -316,62 +267,69 @@ export async function giveOpinion(db: Db, actor: Actor, id: string, input: z.inf
 /** Withdraws a request not yet concluded (the requesting unit or the office). */
 export async function withdrawReview(db: Kysely<Database>, actor: Actor, id: string) {
   return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('advisor_reviews as r').selectAll('r').where('r.id', '=', id).where(reviewReadScope(actor)).forUpdate().executeTakeFirst();
-    if (!r) throw notFound(REVIEW);
-    if (!canWriteAt(actor, r.region_id, r.unit_id, DEFAULT_WRITE)) throw forbidden();
+    const r = await Reviews.lockForWrite(trx, actor, id, REQUESTER_WRITE);
     if (r.status === 'concluded' || r.status === 'withdrawn') throw conflict('REVIEW_CLOSED', { zh: '该事项已办结或已撤回', en: 'The request is closed' });
     if (r.subject_entity) throw conflict('REVIEW_HAS_SUBJECT', { zh: '该审查由业务程序发起，请在原程序中处理', en: 'This review belongs to a procedure; handle it there' });
-    const after = await trx.updateTable('advisor_reviews').set({ status: 'withdrawn' }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const after = await Reviews.update(trx, actor, r, { status: 'withdrawn' }, 'withdraw');
     await closeDeadline(trx, 'advisor_review', id, 'opinion', 'cancelled');
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor_review', entityId: id, action: 'withdraw', regionId: r.region_id, unitId: r.unit_id, before: r, after });
     return after;
   });
 }
 
-const reviewSelect = (db: Db) =>
-  db
-    .selectFrom('advisor_reviews as r')
+/** Reviews in the actor's scope with names, and what the actor may do on each (decided in SQL). */
+const reviewSelect = (db: Db, actor: Actor) =>
+  Reviews.query(db, actor)
     .innerJoin('units as ru', 'ru.id', 'r.unit_id')
     .leftJoin('units as fu', 'fu.id', 'r.assigned_firm_id')
     .leftJoin('advisors as a', 'a.id', 'r.assigned_advisor_id')
     .select([
       'r.id', 'r.region_id', 'r.unit_id', 'ru.name as unit_name', 'r.type', 'r.title', 'r.summary', 'r.subject_entity', 'r.subject_id',
       'r.requested_on', 'r.status', 'r.assigned_firm_id', 'fu.name as firm_name', 'r.assigned_advisor_id', 'a.name as advisor_name',
-      'a.user_id as assigned_advisor_user', 'r.assigned_on', 'r.due_date', 'r.conclusion', 'r.opinion', 'r.reasons', 'r.concluded_on',
-    ]);
+      'r.assigned_on', 'r.due_date', 'r.conclusion', 'r.opinion', 'r.reasons', 'r.concluded_on',
+    ])
+    .select(sql<boolean>`${Reviews.writeWhere(actor, 'r', OFFICE_WRITE)}`.as('may_assign'))
+    .select(sql<boolean>`${Reviews.writeWhere(actor, 'r', OPINION_WRITE)}`.as('may_conclude'))
+    .select(sql<boolean>`${Reviews.writeWhere(actor, 'r', REQUESTER_WRITE)}`.as('may_withdraw'));
 
 /** A review row with names, as lists and detail read it. */
-export type ReviewRow = Awaited<ReturnType<ReturnType<typeof reviewSelect>['executeTakeFirstOrThrow']>>;
+export type ReviewRow = Pick<
+  Selectable<Database['advisor_reviews']>,
+  'id' | 'region_id' | 'unit_id' | 'type' | 'title' | 'summary' | 'subject_entity' | 'subject_id' | 'requested_on' | 'status' | 'assigned_firm_id'
+  | 'assigned_advisor_id' | 'assigned_on' | 'due_date' | 'conclusion' | 'opinion' | 'reasons' | 'concluded_on'
+> & { unit_name: string; firm_name: string | null; advisor_name: string | null; may_assign: boolean; may_conclude: boolean; may_withdraw: boolean };
 
 /** The review queue in the actor's scope (an advisor's inbox holds only what is assigned to them or their firm). */
 export async function listReviews(db: Db, actor: Actor, q: PageQuery & { q?: string; type?: ReviewType; status?: string; year?: number }) {
-  const qb = reviewSelect(db)
-    .where(reviewReadScope(actor))
-    .$if(!!q.type, (b) => b.where('r.type', '=', q.type!))
-    .$if(!!q.status, (b) => b.where('r.status', '=', q.status as 'pending'))
-    .$if(!!q.year, (b) => b.where('r.requested_on', '>=', `${q.year}-01-01`).where('r.requested_on', '<=', `${q.year}-12-31`))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('r.title', 'like', `%${q.q}%`), eb('ru.name', 'like', `%${q.q}%`)])));
-  return pageOf(qb, q, { requestedOn: 'r.requested_on', dueDate: 'r.due_date', status: 'r.status', type: 'r.type' }, { column: 'r.requested_on', order: 'desc' });
+  return Reviews.list<ReviewRow>(db, actor, q, {
+    select: () =>
+      reviewSelect(db, actor)
+        .$if(!!q.type, (b) => b.where('r.type', '=', q.type!))
+        .$if(!!q.status, (b) => b.where('r.status', '=', q.status as 'pending'))
+        .$if(!!q.year, (b) => b.where('r.requested_on', '>=', `${q.year}-01-01`).where('r.requested_on', '<=', `${q.year}-12-31`))
+        .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('r.title', 'like', `%${q.q}%`), eb('ru.name', 'like', `%${q.q}%`)]))),
+    sortable: { requestedOn: 'r.requested_on', dueDate: 'r.due_date', status: 'r.status', type: 'r.type' },
+    defaultSort: { column: 'r.requested_on', order: 'desc' },
+  });
 }
 
 /** One request, if in scope (404 otherwise, alike for unknown and forbidden). */
-export async function getReview(db: Db, actor: Actor, id: string) {
-  const r = await reviewSelect(db).where('r.id', '=', id).where(reviewReadScope(actor)).executeTakeFirst();
-  if (!r) throw notFound(REVIEW);
+export async function getReview(db: Db, actor: Actor, id: string): Promise<ReviewRow> {
+  const r = (await reviewSelect(db, actor).where('r.id', '=', id).executeTakeFirst()) as ReviewRow | undefined;
+  if (!r) throw notFound(Reviews.label);
   return r;
 }
 
-/** Abilities on a review for the UI, by the same rules the service enforces. */
-export function reviewAbilities(actor: Actor, r: ReviewRow) {
+/** Abilities on a review for the UI, by the same write scopes the service locks with. */
+export function reviewAbilities(r: ReviewRow) {
   return {
-    canAssign: r.status === 'pending' && canWriteAt(actor, r.region_id, null, OFFICE_WRITE),
-    canConclude: canConclude(actor, r),
-    canWithdraw: (r.status === 'pending' || r.status === 'assigned') && !r.subject_entity && canWriteAt(actor, r.region_id, r.unit_id, DEFAULT_WRITE),
+    canAssign: r.status === 'pending' && !!r.may_assign,
+    canConclude: r.status === 'assigned' && !!r.may_conclude,
+    canWithdraw: (r.status === 'pending' || r.status === 'assigned') && !r.subject_entity && !!r.may_withdraw,
   };
 }
 
-async function conclusionOf(db: Db, id: string): Promise<ReviewConclusionView | null> {
-  const r = await reviewSelect(db).where('r.id', '=', id).executeTakeFirst();
+async function conclusionOf(db: Db, actor: Actor, id: string): Promise<ReviewConclusionView | null> {
+  const r = (await reviewSelect(db, actor).where('r.id', '=', id).executeTakeFirst()) as ReviewRow | undefined;
   if (!r) return null;
   return {
     id: r.id, type: r.type, status: r.status, conclusion: r.conclusion, opinion: r.opinion, reasons: r.reasons,
@@ -380,81 +338,77 @@ async function conclusionOf(db: Db, id: string): Promise<ReviewConclusionView | 
 }
 
 /**
- * The outcome of a review, for the module that requested it (service-to-service: the caller holds the
- * subject record and has already checked the actor's access to it). Null when the id is unknown.
+ * The outcome of a review, for the module that requested it, in the actor's review scope (the
+ * requesting unit's staff and region readers see it). Null when unknown or out of scope.
  */
-export async function getReviewConclusion(db: Db, reviewId: string): Promise<ReviewConclusionView | null> {
-  return conclusionOf(db, reviewId);
+export async function getReviewConclusion(db: Db, actor: Actor, reviewId: string): Promise<ReviewConclusionView | null> {
+  return conclusionOf(db, actor, reviewId);
 }
 
 // ---------------------------------------------------------------- work log
 
-/** Who may log work for a firm: the office of its region, or the firm's own advisors. */
-function canLogFor(actor: Actor, firm: { id: string; region_id: string }) {
-  return canWriteAt(actor, firm.region_id, null, OFFICE_WRITE) || advisorFirms(actor).includes(firm.id);
-}
-
 /** Records a work-log entry (incl. litigation representation: case ref, court, role). */
 export async function logWork(db: Db, actor: Actor, input: z.infer<typeof WorkLogInput>) {
   return inTransaction(db, async (trx) => {
-    const firm = await trx.selectFrom('units').select(['id', 'region_id', 'type']).where('id', '=', input.firmId).executeTakeFirst();
+    const firm = await unitOf(trx, input.firmId);
     if (!firm) throw badRequest('FIRM_NOT_FOUND', { zh: '律师事务所不存在', en: 'Law firm not found' }, { fields: [{ path: 'firmId', message: '律师事务所不存在' }] });
-    if (!canLogFor(actor, firm)) {
+    // The office of the firm's region, or the firm's own advisors; another district's firm is unknown to them.
+    if (!(await mayWriteAt(trx, actor, firm.region_id, firm.id, WORKLOG_WRITE))) {
       if (isOffice(actor) || advisorFirms(actor).length) throw notFound(FIRM);
       throw forbidden();
     }
     if (input.advisorId) {
-      const a = await trx.selectFrom('advisors').select('id').where('id', '=', input.advisorId).where('unit_id', '=', firm.id).executeTakeFirst();
+      const a = await Advisors.query(trx, actor).select('a.id').where('a.id', '=', input.advisorId).where('a.unit_id', '=', firm.id).executeTakeFirst();
       if (!a) throw badRequest('ADVISOR_NOT_IN_FIRM', { zh: '该法律顾问不属于所选律师事务所', en: 'Advisor not of this firm' }, { fields: [{ path: 'advisorId', message: '不属于该律师事务所' }] });
     }
     if (input.clientUnitId) {
-      const c = await trx.selectFrom('units').select('region_id').where('id', '=', input.clientUnitId).executeTakeFirst();
-      if (!c) throw badRequest('UNIT_NOT_FOUND', { zh: '服务单位不存在', en: 'Client unit not found' }, { fields: [{ path: 'clientUnitId', message: '服务单位不存在' }] });
+      // The unit served must lie within the firm's region (the writer's scope): a 中站区 entry never names a 解放区 unit.
+      const region = await regionById(trx, firm.region_id);
+      if (!region || !(await unitWithin(trx, input.clientUnitId, [region.path])))
+        throw badRequest('UNIT_NOT_FOUND', { zh: '服务单位不存在或不在本区', en: 'Client unit not found in this region' }, { fields: [{ path: 'clientUnitId', message: '服务单位不存在或不在本区' }] });
     }
     const lit = input.kind === 'litigation';
-    const row = await trx
-      .insertInto('advisor_work_logs')
-      .values({
-        region_id: firm.region_id, unit_id: firm.id, advisor_id: input.advisorId ?? null, client_unit_id: input.clientUnitId ?? null, kind: input.kind,
-        work_date: input.workDate, title: input.title, description: input.description ?? '', hours: input.hours ?? null,
-        case_ref: lit ? input.caseRef! : (input.caseRef ?? null), court: lit ? input.court! : (input.court ?? null), role: lit ? input.role! : (input.role ?? null),
-        created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor_work_log', entityId: row.id, action: 'create', regionId: row.region_id, unitId: row.unit_id, after: row });
-    return row;
+    return WorkLogs.insert(trx, actor, {
+      region_id: firm.region_id, unit_id: firm.id, advisor_id: input.advisorId ?? null, client_unit_id: input.clientUnitId ?? null, kind: input.kind,
+      work_date: input.workDate, title: input.title, description: input.description ?? '', hours: input.hours ?? null,
+      case_ref: lit ? input.caseRef! : (input.caseRef ?? null), court: lit ? input.court! : (input.court ?? null), role: lit ? input.role! : (input.role ?? null),
+      created_by: actor.userId,
+    });
   });
 }
 
-const workSelect = (db: Db, actor: Actor) => {
-  const clientUnits = readUnits(actor);
-  return db
-    .selectFrom('advisor_work_logs as w')
+const workSelect = (db: Db, actor: Actor) =>
+  WorkLogs.query(db, actor)
     .innerJoin('units as f', 'f.id', 'w.unit_id')
     .leftJoin('units as c', 'c.id', 'w.client_unit_id')
     .leftJoin('advisors as a', 'a.id', 'w.advisor_id')
     .select(['w.id', 'w.region_id', 'w.unit_id', 'f.name as firm_name', 'w.advisor_id', 'a.name as advisor_name', 'w.client_unit_id', 'c.name as client_name',
-      'w.kind', 'w.work_date', 'w.title', 'w.description', 'w.hours', 'w.case_ref', 'w.court', 'w.role'])
-    .where((eb) => eb.or([readScope(actor, { region: 'w.region_id', unit: 'w.unit_id' }), eb('w.client_unit_id', 'in', clientUnits.length ? clientUnits : [NIL])]));
-};
+      'w.kind', 'w.work_date', 'w.title', 'w.description', 'w.hours', 'w.case_ref', 'w.court', 'w.role']);
+
 /** A work-log row with names. */
-export type WorkLogRow = Awaited<ReturnType<ReturnType<typeof workSelect>['executeTakeFirstOrThrow']>>;
+export type WorkLogRow = Pick<
+  Selectable<Database['advisor_work_logs']>,
+  'id' | 'region_id' | 'unit_id' | 'advisor_id' | 'client_unit_id' | 'kind' | 'work_date' | 'title' | 'description' | 'hours' | 'case_ref' | 'court' | 'role'
+> & { firm_name: string; advisor_name: string | null; client_name: string | null };
 
 /** One work-log entry in scope (404 otherwise). */
-export async function getWorkLog(db: Db, actor: Actor, id: string) {
-  const w = await workSelect(db, actor).where('w.id', '=', id).executeTakeFirst();
-  if (!w) throw notFound({ zh: '工作日志', en: 'Work log entry' });
+export async function getWorkLog(db: Db, actor: Actor, id: string): Promise<WorkLogRow> {
+  const w = (await workSelect(db, actor).where('w.id', '=', id).executeTakeFirst()) as WorkLogRow | undefined;
+  if (!w) throw notFound(WorkLogs.label);
   return w;
 }
 
 /** Work-log entries in scope: region readers, the firm's advisors, and the unit served. */
 export async function listWorkLogs(db: Db, actor: Actor, q: PageQuery & { q?: string; kind?: WorkKind; year?: number }) {
-  const qb = workSelect(db, actor)
-    .$if(!!q.kind, (b) => b.where('w.kind', '=', q.kind!))
-    .$if(!!q.year, (b) => b.where('w.work_date', '>=', `${q.year}-01-01`).where('w.work_date', '<=', `${q.year}-12-31`))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('w.title', 'like', `%${q.q}%`), eb('w.case_ref', 'like', `%${q.q}%`)])));
-  return pageOf(qb, q, { workDate: 'w.work_date', kind: 'w.kind', firm: 'f.name' }, { column: 'w.work_date', order: 'desc' });
+  return WorkLogs.list<WorkLogRow>(db, actor, q, {
+    select: () =>
+      workSelect(db, actor)
+        .$if(!!q.kind, (b) => b.where('w.kind', '=', q.kind!))
+        .$if(!!q.year, (b) => b.where('w.work_date', '>=', `${q.year}-01-01`).where('w.work_date', '<=', `${q.year}-12-31`))
+        .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('w.title', 'like', `%${q.q}%`), eb('w.case_ref', 'like', `%${q.q}%`)]))),
+    sortable: { workDate: 'w.work_date', kind: 'w.kind', firm: 'f.name' },
+    defaultSort: { column: 'w.work_date', order: 'desc' },
+  });
 }
 
 // ---------------------------------------------------------------- assessment
@@ -472,9 +426,9 @@ export function gradeOf(total: number, maxTotal: number): Grade {
 export async function assessFirm(db: Kysely<Database>, actor: Actor, input: z.infer<typeof AssessmentInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const firm = await lawFirm(trx, input.firmId);
+    const firm = await unitOf(trx, input.firmId);
     if (!firm || firm.type !== 'law_firm') throw badRequest('FIRM_NOT_FOUND', { zh: '律师事务所不存在', en: 'Law firm not found' }, { fields: [{ path: 'firmId', message: '律师事务所不存在' }] });
-    if (!canWriteAt(actor, firm.region_id, null, OFFICE_WRITE))
+    if (!(await mayWriteAt(trx, actor, firm.region_id, null, OFFICE_WRITE)))
       throw badRequest('FIRM_NOT_FOUND', { zh: '律师事务所不存在', en: 'Law firm not found' }, { fields: [{ path: 'firmId', message: '律师事务所不存在' }] });
     const engaged = await trx.selectFrom('advisor_engagements').select('id').where('unit_id', '=', firm.id)
       .where('period_from', '<=', `${input.year}-12-31`).where('period_to', '>=', `${input.year}-01-01`).executeTakeFirst();
@@ -483,51 +437,41 @@ export async function assessFirm(db: Kysely<Database>, actor: Actor, input: z.in
       throw conflict('ASSESSMENT_EXISTS', { zh: `${firm.name}${input.year}年度考核已录入`, en: 'Assessment exists' });
     const total = Math.round(input.criteria.reduce((s, c) => s + c.score, 0) * 10) / 10;
     const max = Math.round(input.criteria.reduce((s, c) => s + c.max, 0) * 10) / 10;
-    const row = await trx
-      .insertInto('advisor_assessments')
-      .values({
-        region_id: firm.region_id, unit_id: firm.id, year: input.year, assessed_on: input.assessedOn, criteria: JSON.stringify(input.criteria),
-        total, max_total: max, grade: gradeOf(total, max), comment: input.comment ?? '', created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'advisor_assessment', entityId: row.id, action: 'create', regionId: row.region_id, unitId: row.unit_id, after: row });
-    return row;
+    return Assessments.insert(trx, actor, {
+      region_id: firm.region_id, unit_id: firm.id, year: input.year, assessed_on: input.assessedOn, criteria: JSON.stringify(input.criteria),
+      total, max_total: max, grade: gradeOf(total, max), comment: input.comment ?? '', created_by: actor.userId,
+    });
   });
 }
 
 /** Assessments in scope (region readers; the firm itself). */
 export async function listAssessments(db: Db, actor: Actor, q: { year?: number }) {
-  return db
-    .selectFrom('advisor_assessments as s')
+  return Assessments.query(db, actor)
     .innerJoin('units as u', 'u.id', 's.unit_id')
     .select(['s.id', 's.region_id', 's.unit_id', 'u.name as firm_name', 's.year', 's.assessed_on', 's.criteria', 's.total', 's.max_total', 's.grade', 's.comment'])
-    .where(readScope(actor, { region: 's.region_id', unit: 's.unit_id' }))
     .$if(!!q.year, (b) => b.where('s.year', '=', q.year!))
     .orderBy('s.year', 'desc')
     .orderBy('u.name')
-    .execute();
+    .orderBy('s.id')
+    .execute() as Promise<(Selectable<Database['advisor_assessments']> & { firm_name: string })[]>;
 }
 
 /** Open requests assigned to the actor (or their firm) — the advisor's inbox count. */
 export async function countInbox(db: Db, actor: Actor) {
-  const firms = advisorFirms(actor);
-  if (!firms.length) return 0;
+  if (!hasRole(actor, 'advisor')) return 0;
   const r = await db
     .selectFrom('advisor_reviews as r')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('r.status', '=', 'assigned')
-    .where(sql<SqlBool>`((r.assigned_advisor_id is null and r.assigned_firm_id in (${sql.join(firms)}))
-      or r.assigned_advisor_id in (select a.id from advisors a where a.user_id = ${actor.userId}))`)
+    .where(assignedToActor(actor, 'r'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Pending requests waiting for assignment in the office's regions. */
 export async function countUnassigned(db: Db, actor: Actor) {
-  if (!hasRole(actor, 'office')) return 0;
-  const regions = actor.regionsByRole.office ?? [];
-  if (!regions.length) return 0;
-  const r = await db.selectFrom('advisor_reviews').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('region_id', 'in', regions).executeTakeFirstOrThrow();
+  const paths = writeRegionPaths(actor, OFFICE_WRITE);
+  if (!paths.length) return 0;
+  const r = await db.selectFrom('advisor_reviews as r').select((eb) => eb.fn.countAll<number>().as('n')).where('r.status', '=', 'pending').where(inRegionPaths('r.region_id', paths)).executeTakeFirstOrThrow();
   return Number(r.n);
 }

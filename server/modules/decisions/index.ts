@@ -1,17 +1,13 @@
 import type { FazhiModule } from '../../core/module.js';
-import { canWriteAt, hasRole, readScope, registerRecordAccess, DEFAULT_WRITE } from '../../core/scope/index.js';
+import { hasRole } from '../../core/scope/index.js';
 import { decisionRoutes } from './routes.js';
 import { decisionMetrics } from './metrics.js';
 import { officeQueue } from './service.js';
 import './schema.js';
+import './records.js';
 
-// A decision's attachments (draft, minutes, expert opinions, risk report…): readable in scope,
-// added by the 承办单位 or the office.
-registerRecordAccess('decision', async (db, actor, id, mode) => {
-  const d = await db.selectFrom('decisions').select(['region_id', 'unit_id']).where('id', '=', id).where(readScope(actor, { region: 'region_id', unit: 'unit_id' })).executeTakeFirst();
-  if (!d || (mode === 'write' && !canWriteAt(actor, d.region_id, d.unit_id, DEFAULT_WRITE))) return null;
-  return { regionId: d.region_id, unitId: d.unit_id };
-});
+// A decision's attachments (draft, minutes, expert opinions, risk report…) and history follow its record
+// definition (records.ts): readable in scope, added by the 承办单位 or the office until archived.
 
 /** Major administrative decisions: catalogue and the statutory procedure. */
 export const decisionsModule: FazhiModule = {

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { MetricDef, MetricScope, Period } from '../../core/metrics/index.js';
+import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricScope, type Period } from '../../core/metrics/index.js';
+import { inRegionPaths } from '../../core/scope/index.js';
+import { CATEGORIES } from './schema.js';
 
-const NIL = '00000000-0000-0000-0000-000000000000';
-const regions = (s: MetricScope) => (s.regionIds.length ? s.regionIds : [NIL]);
+/** A catalogue is the region's (never a unit's): scoped by the region path alone. */
+const inRegion = (s: MetricScope, col: string) => inRegionPaths(col, [s.regionPath]);
 
 /**
  * Whether the decision procedure ran in the scope and period: a catalogue for the period's year, or a
@@ -12,44 +14,46 @@ const regions = (s: MetricScope) => (s.regionIds.length ? s.regionIds : [NIL]);
 async function hasData(db: Db, s: MetricScope, p: Period) {
   const r = await sql<{ n: number }>`
     select (
-      (select count(*) from decision_catalogues c where c.region_id in (${sql.join(regions(s))})
+      (select count(*) from decision_catalogues c where ${inRegion(s, 'c.region_id')}
          and c.year between ${Number(p.from.slice(0, 4))} and ${Number(p.to.slice(0, 4))})
-      + (select count(*) from decisions d where d.region_id in (${sql.join(regions(s))})
-         and d.launched_on <= ${p.to} and (d.decided_on is null or d.decided_on >= ${p.from})
-         ${s.unitId ? sql`and d.unit_id = ${s.unitId}` : sql``})
+      + (select count(*) from decisions d where ${inMetricScope(s, 'd.region_id', 'd.unit_id')}
+         and d.launched_on <= ${p.to} and (d.decided_on is null or d.decided_on >= ${p.from}))
     )::int as n`.execute(db);
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
 
-const decidedQ = (db: Db, s: MetricScope, p: Period) =>
-  db
-    .selectFrom('decisions as d')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select(['d.id', 'd.title', 'd.decided_on', 'u.name as unit_name'])
-    .where('d.region_id', 'in', regions(s))
-    .where('d.outcome', '=', 'approved')
-    .where('d.decided_on', '>=', p.from)
-    .where('d.decided_on', '<=', p.to)
-    .$if(!!s.unitId, (b) => b.where('d.unit_id', '=', s.unitId!))
-    .orderBy('d.decided_on');
-
-/** decisions.decided */
-export const decided: MetricDef = {
+/** decisions.decided — counted in SQL with unit / month / category breakdowns. */
+const decidedCount = defineCountMetric({
   id: 'decisions.decided',
   module: 'decisions',
   label: { zh: '作出重大行政决策数', en: 'Major administrative decisions made' },
-  unit: 'count',
   definition: {
     zh: '经政府常务会议或全体会议集体讨论通过、会议日期在统计期间内的重大行政决策数（未通过的不计）。',
     en: 'Major decisions approved at an executive or plenary meeting held in the period (rejected drafts excluded).',
   },
+  base: (db, s) =>
+    db
+      .selectFrom('decisions as d')
+      .innerJoin('units as u', 'u.id', 'd.unit_id')
+      .where(inMetricScope(s, 'd.region_id', 'd.unit_id'))
+      .where('d.outcome', '=', 'approved'),
+  idCol: 'd.id',
+  dateCol: 'd.decided_on',
+  unitCol: 'd.unit_id',
+  unitNameSql: sql<string>`u.name`,
+  entity: 'decision',
+  labelSql: sql<string>`d.title`,
+  categories: { category: { col: 'd.category', label: { zh: '按决策类别', en: 'By category' }, values: CATEGORIES } },
+  nullWhen: 'never',
+});
+
+/** decisions.decided: 0 is a real zero only where the procedure ran in the period (a catalogue, or a decision open). */
+export const decided: MetricDef = {
+  ...decidedCount,
   async compute(db, s, p) {
-    const rows = await decidedQ(db, s, p).execute();
-    if (!rows.length && !(await hasData(db, s, p))) return null;
-    return rows.length;
-  },
-  async records(db, s, p) {
-    return (await decidedQ(db, s, p).execute()).map((r) => ({ id: r.id, entity: 'decision', label: r.title, date: r.decided_on, unitName: r.unit_name }));
+    const n = await decidedCount.compute(db, s, p);
+    if (!n && !(await hasData(db, s, p))) return null;
+    return n;
   },
 };
 
@@ -58,11 +62,11 @@ const commentQ = (db: Db, s: MetricScope, p: Period) =>
     .selectFrom('decisions as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select(['d.id', 'd.title', 'd.feedback_published_on', 'd.comment_starts_on', 'd.comment_ends_on', 'd.comment_shortened_reason', 'u.name as unit_name'])
-    .where('d.region_id', 'in', regions(s))
+    .where(inMetricScope(s, 'd.region_id', 'd.unit_id'))
     .where('d.feedback_published_on', '>=', p.from)
     .where('d.feedback_published_on', '<=', p.to)
-    .$if(!!s.unitId, (b) => b.where('d.unit_id', '=', s.unitId!))
-    .orderBy('d.feedback_published_on');
+    .orderBy('d.feedback_published_on')
+    .orderBy('d.id');
 
 const fullPeriod = (r: { comment_starts_on: string | null; comment_ends_on: string | null }) =>
   Date.parse(`${r.comment_ends_on}T00:00:00Z`) - Date.parse(`${r.comment_starts_on}T00:00:00Z`) >= 30 * 86_400_000;
@@ -78,9 +82,9 @@ export const publicCommentCompliance: MetricDef = {
     en: 'Of the decisions whose public comment closed (feedback published) in the period, the share whose window ran at least 30 days (%, one decimal). Shortened windows (allowed with a reason, art. 15) do not count as full. None → no data.',
   },
   async compute(db, s, p) {
+    // A rate from counts (never averaged): full windows over all windows closed in the period.
     const rows = await commentQ(db, s, p).execute();
-    if (!rows.length) return null;
-    return Math.round((rows.filter(fullPeriod).length / rows.length) * 1000) / 10;
+    return rate(rows.filter(fullPeriod).length, rows.length);
   },
   async records(db, s, p) {
     return (await commentQ(db, s, p).execute()).map((r) => ({
@@ -96,11 +100,12 @@ const catalogueQ = (db: Db, s: MetricScope, p: Period) =>
     .innerJoin('decision_catalogues as c', 'c.id', 'd.catalogue_id')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select(['d.id', 'd.title', 'd.launched_on', 'u.name as unit_name'])
-    .where('c.region_id', 'in', regions(s))
+    .where(inRegion(s, 'c.region_id'))
+    .$if(!!s.unitId, (b) => b.where('d.unit_id', '=', s.unitId!))
     .where('c.year', '>=', Number(p.from.slice(0, 4)))
     .where('c.year', '<=', Number(p.to.slice(0, 4)))
-    .$if(!!s.unitId, (b) => b.where('d.unit_id', '=', s.unitId!))
-    .orderBy('d.launched_on');
+    .orderBy('d.launched_on')
+    .orderBy('d.id');
 
 /** decisions.catalogued */
 export const catalogued: MetricDef = {
@@ -113,8 +118,8 @@ export const catalogued: MetricDef = {
     en: 'Decisions listed in the catalogue of the period\'s year; no catalogue → no data.',
   },
   async compute(db, s, p) {
-    const c = await db.selectFrom('decision_catalogues').select('id').where('region_id', 'in', regions(s))
-      .where('year', '>=', Number(p.from.slice(0, 4))).where('year', '<=', Number(p.to.slice(0, 4))).executeTakeFirst();
+    const c = await db.selectFrom('decision_catalogues as c').select('c.id').where(inRegion(s, 'c.region_id'))
+      .where('c.year', '>=', Number(p.from.slice(0, 4))).where('c.year', '<=', Number(p.to.slice(0, 4))).executeTakeFirst();
     if (!c) return null;
     return (await catalogueQ(db, s, p).execute()).length;
   },

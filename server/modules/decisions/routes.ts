@@ -14,48 +14,9 @@ import {
   CATEGORIES, DISPOSITIONS, STATES, type DecisionState,
 } from './schema.js';
 import { decisionSheet } from './excel.js';
+import { CatalogueList, CatalogueOut, DecisionDetail, DecisionSummary, PublicCatalogue } from '../../../common/decisions.js';
 
 type Lang = 'zh' | 'en';
-const CatalogueOut = z.object({
-  id: z.string(), year: z.number(), title: z.string(), partyConsentOn: z.string().nullable(), partyConsentRef: z.string().nullable(),
-  publishedOn: z.string().nullable(), publishedVia: z.string().nullable(), items: z.number().optional(),
-});
-const ActionOut = z.object({ key: z.string(), allowed: z.boolean(), reason: z.string().nullable() });
-const DecisionSummary = z.object({
-  id: z.string(), title: z.string(), unitId: z.string(), unitName: z.string(), category: z.string(), categoryLabel: z.string(), catalogueId: z.string().nullable(),
-  catalogueYear: z.number().nullable(), launchedOn: z.string(), state: z.string(), stateLabel: z.string(), commentEndsOn: z.string().nullable(),
-  legalityDueOn: z.string().nullable(), decidedOn: z.string().nullable(), publishedOn: z.string().nullable(), archivedOn: z.string().nullable(),
-  actions: z.array(ActionOut),
-});
-const DecisionDetail = DecisionSummary.extend({
-  proposalSource: z.string(), launchBasis: z.string(),
-  draft: z.object({ draftedOn: z.string().nullable(), researchSummary: z.string().nullable(), costBenefit: z.string().nullable(), alternatives: z.string().nullable() }),
-  publicComment: z.object({
-    startsOn: z.string().nullable(), endsOn: z.string().nullable(), channel: z.string().nullable(), shortenedReason: z.string().nullable(),
-    feedbackPublishedOn: z.string().nullable(), feedbackSummary: z.string().nullable(),
-    comments: z.array(z.object({ id: z.string(), receivedOn: z.string(), commenter: z.string(), content: z.string(), disposition: z.string().nullable(), dispositionLabel: z.string().nullable(), reason: z.string().nullable() })),
-    hearings: z.array(z.object({ id: z.string(), heldOn: z.string(), place: z.string(), participantsPublishedOn: z.string(), materialsSentOn: z.string(), participants: z.string(), record: z.string() })),
-  }),
-  expert: z.object({
-    required: z.boolean().nullable(), notRequiredReason: z.string().nullable(), doneOn: z.string().nullable(),
-    experts: z.array(z.object({ id: z.string(), name: z.string(), organisation: z.string(), field: z.string(), opinion: z.string(), disposition: z.string(), reason: z.string(), givenOn: z.string() })),
-  }),
-  risk: z.object({ required: z.boolean().nullable(), notRequiredReason: z.string().nullable(), level: z.string().nullable(), report: z.string().nullable(), measures: z.string().nullable(), doneOn: z.string().nullable() }),
-  legality: z.object({
-    reviewer: z.string().nullable(), sentOn: z.string().nullable(), dueOn: z.string().nullable(), reviewId: z.string().nullable(), conclusion: z.string().nullable(),
-    opinion: z.string().nullable(), concludedOn: z.string().nullable(), amendments: z.string().nullable(),
-    advisor: z.object({ status: z.string(), firmName: z.string().nullable(), advisorName: z.string().nullable(), dueDate: z.string().nullable() }).nullable(),
-  }),
-  meeting: z.object({
-    kind: z.string().nullable(), name: z.string().nullable(), on: z.string().nullable(), minutes: z.string().nullable(), dissent: z.string().nullable(),
-    headConclusion: z.string().nullable(), outcome: z.string().nullable(), partyReportOn: z.string().nullable(), partyReportRef: z.string().nullable(),
-  }),
-  publication: z.object({ publishedOn: z.string().nullable(), via: z.string().nullable() }),
-  evaluations: z.array(z.object({ id: z.string(), evaluatedOn: z.string(), trigger: z.string(), evaluator: z.string(), findings: z.string(), recommendation: z.string() })),
-  archive: z.object({ archivedOn: z.string().nullable(), checklist: z.record(z.string(), z.boolean()).nullable() }),
-  deadlines: z.array(z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), status: z.string(), basis: z.string() })),
-});
-
 const presentCatalogue = (c: { id: string; year: number; title: string; party_consent_on: string | null; party_consent_ref: string | null; published_on: string | null; published_via: string | null; items?: number | null }) => ({
   id: c.id, year: c.year, title: c.title, partyConsentOn: c.party_consent_on, partyConsentRef: c.party_consent_ref, publishedOn: c.published_on, publishedVia: c.published_via, items: c.items ?? undefined,
 });
@@ -106,7 +67,7 @@ const P = z.object({ id: Id });
 export function decisionRoutes(app: App, ctx: AppContext) {
   const tags = ['decisions'];
   // catalogue
-  app.get('/api/v1/decisions/catalogues', { schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: z.object({ items: z.array(CatalogueOut) }) } } }, async (req) => {
+  app.get('/api/v1/decisions/catalogues', { schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: CatalogueList } } }, async (req) => {
     const rows = await svc.listCatalogues(ctx.db, activeActorOf(req), req.query);
     return { items: rows.map(presentCatalogue) };
   });
@@ -174,7 +135,7 @@ export function decisionRoutes(app: App, ctx: AppContext) {
   // public (portal): the published catalogue
   app.get('/api/v1/public/decisions/catalogue', {
     config: { public: true },
-    schema: { tags, querystring: z.object({ region: z.string().regex(/^\d{6,12}$/), year: z.coerce.number().int().min(2000).max(2100) }) },
+    schema: { tags, querystring: z.object({ region: z.string().regex(/^\d{6,12}$/), year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: PublicCatalogue } },
   }, async (req) => {
     const r = await svc.publicCatalogue(ctx.db, req.query.region, req.query.year);
     return {

@@ -1,12 +1,13 @@
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
-import { auditActor, canWriteAt, hasRole, readScope, requireRole, DEFAULT_WRITE, OFFICE_WRITE, type Actor, type WritePolicy } from '../../core/scope/index.js';
+import { hasRole, inRegionPaths, mayWriteAt, requireRole, writeRegionPaths, DEFAULT_WRITE, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { daysBetween, loadCalendar, type DeadlineSpec } from '../../core/calendar/index.js';
-import { paginate, type PageQuery } from '../../core/list.js';
+import type { PageQuery } from '../../core/list.js';
+import { regionByCode, regionById, unitsById } from '../org/lookup.js';
+import { Catalogues, Decisions } from './records.js';
 import { getReviewConclusion, onReviewConcluded, requestReview, type ReviewConclusionView } from '../advisors/service.js';
 import {
   ARCHIVE_ITEMS, STATES,
@@ -15,7 +16,6 @@ import {
   type PublishCatalogueInput, type PublishInput, type RiskInput, type SendLegalityInput, type DecisionsTable,
 } from './schema.js';
 
-const DECISION: Msg = { zh: '重大行政决策', en: 'Major decision' };
 const CATALOGUE: Msg = { zh: '决策事项目录', en: 'Decision catalogue' };
 const REG = '《重大行政决策程序暂行条例》';
 
@@ -78,21 +78,16 @@ function notBefore(date: string, min: string | null, field: string, what: string
 const UNIT_STEP = (a: Actor) => requireRole(a, 'office', 'unit_head', 'liaison');
 const OFFICE_STEP = (a: Actor) => requireRole(a, 'office');
 
-async function lockDecision(trx: Transaction<Database>, actor: Actor, id: string, policy: WritePolicy) {
-  const d = await trx.selectFrom('decisions').selectAll().where('id', '=', id).where(readScope(actor, { region: 'region_id', unit: 'unit_id' })).forUpdate().executeTakeFirst();
-  if (!d) throw notFound(DECISION);
-  if (!canWriteAt(actor, d.region_id, d.unit_id, policy)) throw forbidden();
-  return d;
-}
-
-type Row = Awaited<ReturnType<typeof lockDecision>>;
+type Row = Selectable<Database['decisions']>;
 type Patch = Partial<{ [K in keyof DecisionsTable]: DecisionsTable[K] extends { __select__: infer S } ? S : DecisionsTable[K] }>;
 
-async function update(trx: Transaction<Database>, actor: Actor, before: Row, action: string, patch: Record<string, unknown>) {
-  const after = await trx.updateTable('decisions').set(patch as Patch as never).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
-  await recordAudit(trx, auditActor(actor), { entity: 'decision', entityId: before.id, action, regionId: before.region_id, unitId: before.unit_id, before, after });
-  return after;
-}
+/** Updates a locked decision (audited before/after by the record core). */
+const update = (trx: Transaction<Database>, actor: Actor, before: Row, action: string, patch: Patch | Record<string, unknown>) =>
+  Decisions.update(trx, actor, before, patch as Record<string, unknown>, action);
+
+/** Audits a change to one of a decision's child records (comment, hearing, expert, evaluation) on the decision. */
+const auditChild = (trx: Transaction<Database>, actor: Actor, d: Row, action: string, kind: string, before: unknown, after: unknown) =>
+  Decisions.audit(trx, actor, action, before === null ? null : { [kind]: before }, { id: d.id, region_id: d.region_id, unit_id: d.unit_id, [kind]: after });
 
 /** Runs a step in a transaction, turning a CHECK violation into a 409 (the database is the last guard). */
 async function step<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -109,39 +104,26 @@ async function step<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) =>
 
 // ---------------------------------------------------------------- catalogue (第三条)
 
-/** Creates the year's decision catalogue (the office). */
+/** Creates the year's decision catalogue (the office of the region). */
 export async function createCatalogue(db: Kysely<Database>, actor: Actor, regionId: string, input: z.infer<typeof CatalogueInput>) {
   OFFICE_STEP(actor);
-  if (!canWriteAt(actor, regionId, null, OFFICE_WRITE)) throw forbidden();
   return step(db, async (trx) => {
-    if (await trx.selectFrom('decision_catalogues').select('id').where('region_id', '=', regionId).where('year', '=', input.year).executeTakeFirst())
+    if (!(await mayWriteAt(trx, actor, regionId, null, OFFICE_WRITE))) throw forbidden();
+    if (await Catalogues.query(trx, actor).select('c.id').where('c.region_id', '=', regionId).where('c.year', '=', input.year).executeTakeFirst())
       throw conflict('CATALOGUE_EXISTS', { zh: `${input.year}年度决策事项目录已建立`, en: `The ${input.year} catalogue exists` });
-    const row = await trx
-      .insertInto('decision_catalogues')
-      .values({ region_id: regionId, year: input.year, title: input.title, party_consent_on: input.partyConsentOn ?? null, party_consent_ref: input.partyConsentRef ?? null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_catalogue', entityId: row.id, action: 'create', regionId, after: row });
-    return row;
+    return Catalogues.insert(trx, actor, {
+      region_id: regionId, year: input.year, title: input.title, party_consent_on: input.partyConsentOn ?? null, party_consent_ref: input.partyConsentRef ?? null,
+    });
   });
-}
-
-async function lockCatalogue(trx: Transaction<Database>, actor: Actor, id: string) {
-  const c = await trx.selectFrom('decision_catalogues').selectAll().where('id', '=', id).where(readScope(actor, { region: 'region_id' })).forUpdate().executeTakeFirst();
-  if (!c) throw notFound(CATALOGUE);
-  if (!canWriteAt(actor, c.region_id, null, OFFICE_WRITE)) throw forbidden();
-  return c;
 }
 
 /** Records the Party committee's consent to the catalogue (第三条: 经同级党委同意). */
 export async function recordCatalogueConsent(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ConsentInput>) {
   OFFICE_STEP(actor);
   return step(db, async (trx) => {
-    const c = await lockCatalogue(trx, actor, id);
+    const c = await Catalogues.lockForWrite(trx, actor, id);
     if (c.published_on) throw conflict('CATALOGUE_PUBLISHED', { zh: '目录已公布，不能修改党委同意记录', en: 'The catalogue is published' });
-    const after = await trx.updateTable('decision_catalogues').set({ party_consent_on: input.partyConsentOn, party_consent_ref: input.partyConsentRef }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_catalogue', entityId: id, action: 'party_consent', regionId: c.region_id, before: c, after });
-    return after;
+    return Catalogues.update(trx, actor, c, { party_consent_on: input.partyConsentOn, party_consent_ref: input.partyConsentRef }, 'party_consent');
   });
 }
 
@@ -149,28 +131,24 @@ export async function recordCatalogueConsent(db: Kysely<Database>, actor: Actor,
 export async function publishCatalogue(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof PublishCatalogueInput>) {
   OFFICE_STEP(actor);
   return step(db, async (trx) => {
-    const c = await lockCatalogue(trx, actor, id);
+    const c = await Catalogues.lockForWrite(trx, actor, id);
     if (c.published_on) throw conflict('CATALOGUE_PUBLISHED', { zh: '目录已公布', en: 'Already published' });
     if (!c.party_consent_on)
       throw conflict('CATALOGUE_NO_PARTY_CONSENT', { zh: `决策事项目录应当经同级党委同意后向社会公布（${REG}第三条）`, en: 'The catalogue is published only after the Party committee consents (art. 3)' });
     notBefore(input.publishedOn, c.party_consent_on, 'publishedOn', '公布日期（应在党委同意之后）');
-    const after = await trx.updateTable('decision_catalogues').set({ published_on: input.publishedOn, published_via: input.via }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_catalogue', entityId: id, action: 'publish', regionId: c.region_id, before: c, after });
-    return after;
+    return Catalogues.update(trx, actor, c, { published_on: input.publishedOn, published_via: input.via }, 'publish');
   });
 }
 
 /** Catalogues in the actor's scope (region readers; unit staff see their region's catalogues). */
 export async function listCatalogues(db: Db, actor: Actor, q: { year?: number }) {
-  const units = await db.selectFrom('units').select('region_id').where('id', 'in', [...(actor.grants.map((g) => g.unitId).filter((x): x is string => !!x)), '00000000-0000-0000-0000-000000000000']).execute();
-  return db
-    .selectFrom('decision_catalogues as c')
+  return Catalogues.query(db, actor)
     .select(['c.id', 'c.region_id', 'c.year', 'c.title', 'c.party_consent_on', 'c.party_consent_ref', 'c.published_on', 'c.published_via',
       (eb) => eb.selectFrom('decisions as d').select(sql<number>`count(*)::int`.as('n')).whereRef('d.catalogue_id', '=', 'c.id').as('items')])
-    .where((eb) => eb.or([readScope(actor, { region: 'c.region_id' }), eb('c.region_id', 'in', [...units.map((u) => u.region_id), '00000000-0000-0000-0000-000000000000'])]))
     .$if(!!q.year, (b) => b.where('c.year', '=', q.year!))
     .orderBy('c.year', 'desc')
-    .execute();
+    .orderBy('c.id')
+    .execute() as Promise<{ id: string; region_id: string; year: number; title: string; party_consent_on: string | null; party_consent_ref: string | null; published_on: string | null; published_via: string | null; items: number | null }[]>;
 }
 
 // ---------------------------------------------------------------- launch and draft
@@ -179,25 +157,20 @@ export async function listCatalogues(db: Db, actor: Actor, q: { year?: number })
 export async function launchDecision(db: Kysely<Database>, actor: Actor, input: z.infer<typeof LaunchInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const unit = await trx.selectFrom('units').select(['id', 'region_id', 'name']).where('id', '=', input.unitId).executeTakeFirst();
-    if (!unit || !canWriteAt(actor, unit.region_id, unit.id, DEFAULT_WRITE))
+    const unit = (await unitsById(trx, [input.unitId])).get(input.unitId);
+    if (!unit || !(await mayWriteAt(trx, actor, unit.region_id, unit.id, DEFAULT_WRITE)))
       throw badRequest('UNIT_NOT_FOUND', { zh: '承办单位不存在或无权为其立项', en: 'Unit not found' }, { fields: [{ path: 'unitId', message: '承办单位不存在' }] });
     if (input.catalogueId) {
-      const c = await trx.selectFrom('decision_catalogues').select(['id', 'year']).where('id', '=', input.catalogueId).where('region_id', '=', unit.region_id).executeTakeFirst();
-      const district = await trx.selectFrom('regions as r').innerJoin('regions as p', 'p.id', 'r.parent_id').select(['p.id']).where('r.id', '=', unit.region_id).executeTakeFirst();
-      const c2 = c ?? (district ? await trx.selectFrom('decision_catalogues').select(['id', 'year']).where('id', '=', input.catalogueId).where('region_id', '=', district.id).executeTakeFirst() : undefined);
-      if (!c2) throw badRequest('CATALOGUE_NOT_FOUND', { zh: '决策事项目录不存在', en: 'Catalogue not found' }, { fields: [{ path: 'catalogueId', message: '目录不存在' }] });
+      // The catalogue of the unit's region, or of the district above a subdistrict's unit.
+      const region = await regionById(trx, unit.region_id);
+      const regions = [unit.region_id, ...(region?.parent_id ? [region.parent_id] : [])];
+      const c = await trx.selectFrom('decision_catalogues').select(['id']).where('id', '=', input.catalogueId).where('region_id', 'in', regions).executeTakeFirst();
+      if (!c) throw badRequest('CATALOGUE_NOT_FOUND', { zh: '决策事项目录不存在', en: 'Catalogue not found' }, { fields: [{ path: 'catalogueId', message: '目录不存在' }] });
     }
-    const row = await trx
-      .insertInto('decisions')
-      .values({
-        region_id: unit.region_id, unit_id: unit.id, catalogue_id: input.catalogueId ?? null, title: input.title, category: input.category,
-        proposal_source: input.proposalSource, launch_basis: input.launchBasis, launched_on: input.launchedOn, created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision', entityId: row.id, action: 'launch', regionId: row.region_id, unitId: row.unit_id, after: row });
-    return row;
+    return Decisions.insert(trx, actor, {
+      region_id: unit.region_id, unit_id: unit.id, catalogue_id: input.catalogueId ?? null, title: input.title, category: input.category,
+      proposal_source: input.proposalSource, launch_basis: input.launchBasis, launched_on: input.launchedOn, created_by: actor.userId,
+    }, 'launch');
   });
 }
 
@@ -205,7 +178,7 @@ export async function launchDecision(db: Kysely<Database>, actor: Actor, input: 
 export async function recordDraft(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DraftInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['launched'], { zh: '拟订决策草案', en: 'record the draft' });
     notBefore(input.draftedOn, d.launched_on, 'draftedOn', '草案拟订日期（应在立项之后）');
     return update(trx, actor, d, 'draft', {
@@ -220,7 +193,7 @@ export async function recordDraft(db: Kysely<Database>, actor: Actor, id: string
 export async function openPublicComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof OpenCommentInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['drafted'], { zh: '公开征求意见', en: 'open public comment' });
     notBefore(input.startsOn, d.drafted_on, 'startsOn', '征求意见开始日期（应在草案拟订之后）');
     const days = daysBetween(input.startsOn, input.endsOn);
@@ -254,7 +227,7 @@ function addDaysStr(day: string, n: number) {
 export async function addComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['public_comment'], { zh: '登记公众意见', en: 'record a comment' });
     if (input.receivedOn < d.comment_starts_on! || input.receivedOn > d.comment_ends_on!)
       throw badRequest('COMMENT_OUTSIDE_PERIOD', { zh: `收到日期应在征求意见期内（${d.comment_starts_on}至${d.comment_ends_on}）`, en: 'Outside the comment period' }, { fields: [{ path: 'receivedOn', message: '不在征求意见期内' }] });
@@ -263,7 +236,7 @@ export async function addComment(db: Kysely<Database>, actor: Actor, id: string,
       .values({ decision_id: d.id, region_id: d.region_id, unit_id: d.unit_id, received_on: input.receivedOn, commenter: input.commenter, content: input.content })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_comment', entityId: row.id, action: 'create', regionId: d.region_id, unitId: d.unit_id, after: row });
+    await auditChild(trx, actor, d, 'add_comment', 'comment', null, row);
     return row;
   });
 }
@@ -272,12 +245,12 @@ export async function addComment(db: Kysely<Database>, actor: Actor, id: string,
 export async function disposeComment(db: Kysely<Database>, actor: Actor, id: string, commentId: string, input: z.infer<typeof DisposeInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['public_comment'], { zh: '研究处理公众意见', en: 'dispose of a comment' });
     const c = await trx.selectFrom('decision_comments').selectAll().where('id', '=', commentId).where('decision_id', '=', d.id).forUpdate().executeTakeFirst();
     if (!c) throw notFound({ zh: '公众意见', en: 'Comment' });
     const after = await trx.updateTable('decision_comments').set({ disposition: input.disposition, reason: input.reason }).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_comment', entityId: c.id, action: 'dispose', regionId: d.region_id, unitId: d.unit_id, before: c, after });
+    await auditChild(trx, actor, d, 'dispose_comment', 'comment', c, after);
     return after;
   });
 }
@@ -286,7 +259,7 @@ export async function disposeComment(db: Kysely<Database>, actor: Actor, id: str
 export async function recordHearing(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof HearingInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['drafted', 'public_comment'], { zh: '记录听证会', en: 'record a hearing' });
     notBefore(input.heldOn, d.drafted_on, 'heldOn', '听证日期（应在草案拟订之后）');
     const gap = daysBetween(input.materialsSentOn, input.heldOn);
@@ -305,7 +278,7 @@ export async function recordHearing(db: Kysely<Database>, actor: Actor, id: stri
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_hearing', entityId: row.id, action: 'create', regionId: d.region_id, unitId: d.unit_id, after: row });
+    await auditChild(trx, actor, d, 'add_hearing', 'hearing', null, row);
     return row;
   });
 }
@@ -314,7 +287,7 @@ export async function recordHearing(db: Kysely<Database>, actor: Actor, id: stri
 export async function publishFeedback(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FeedbackInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['public_comment'], { zh: '公布意见反馈', en: 'publish the feedback' });
     if (input.publishedOn < d.comment_ends_on!)
       throw conflict('COMMENT_PERIOD_NOT_OVER', {
@@ -339,7 +312,7 @@ export async function publishFeedback(db: Kysely<Database>, actor: Actor, id: st
 export async function recordExpertConsultation(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ExpertInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['comment_closed'], { zh: '专家论证', en: 'record expert consultation' });
     notBefore(input.doneOn, d.drafted_on, 'doneOn', '专家论证完成日期');
     for (const [i, e] of input.experts.entries()) {
@@ -352,7 +325,7 @@ export async function recordExpertConsultation(db: Kysely<Database>, actor: Acto
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, auditActor(actor), { entity: 'decision_expert', entityId: row.id, action: 'create', regionId: d.region_id, unitId: d.unit_id, after: row });
+      await auditChild(trx, actor, d, 'add_expert', 'expert', null, row);
     }
     return update(trx, actor, d, 'expert', {
       state: 'expert_done', expert_required: input.required, expert_not_required_reason: input.required ? null : input.notRequiredReason!, expert_done_on: input.doneOn,
@@ -364,7 +337,7 @@ export async function recordExpertConsultation(db: Kysely<Database>, actor: Acto
 export async function recordRiskAssessment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof RiskInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['expert_done'], { zh: '风险评估', en: 'record the risk assessment' });
     notBefore(input.doneOn, d.drafted_on, 'doneOn', '风险评估完成日期');
     return update(trx, actor, d, 'risk', {
@@ -389,7 +362,7 @@ export async function legalityMinDue(db: Db, sentOn: string) {
 export async function sendForLegalityReview(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof SendLegalityInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['risk_done', 'legality_failed'], { zh: '送请合法性审查', en: 'send for legality review' });
     notBefore(input.sentOn, d.risk_done_on, 'sentOn', '送审日期（应在风险评估之后）');
     const cal = await loadCalendar(trx);
@@ -438,7 +411,7 @@ async function applyLegality(trx: Transaction<Database>, actor: Actor, d: Row, c
 export async function recordLegalityConclusion(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof LegalityInput>) {
   OFFICE_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, OFFICE_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, OFFICE_WRITE);
     gate(d.state, ['legality_review'], { zh: '出具合法性审查意见', en: 'conclude the legality review' });
     if (d.legality_reviewer === 'advisor')
       throw conflict('LEGALITY_BY_ADVISOR', { zh: '该决策草案已送法律顾问审查，审查意见由被指派的法律顾问在审查事项中出具', en: 'An advisor reviews this draft; the opinion is given in the review queue' });
@@ -448,7 +421,9 @@ export async function recordLegalityConclusion(db: Kysely<Database>, actor: Acto
 
 // When an advisor concludes a decision's legality review, the decision moves on in the same transaction.
 onReviewConcluded('decision', async (trx, actor, review) => {
-  const d = await trx.selectFrom('decisions').selectAll().where('id', '=', review.subjectId).forUpdate().executeTakeFirst();
+  // The assigned advisor works outside the decision's scope: the review they concluded (locked in scope by
+  // the advisors module) names the decision, so it is locked here by that reference, not by the actor's scope.
+  const d = await trx.selectFrom('decisions').selectAll().where('id', '=', review.subjectId).where('legality_review_id', '=', review.id).forUpdate().executeTakeFirst();
   if (!d || d.legality_review_id !== review.id || d.state !== 'legality_review') return;
   await applyLegality(trx, actor, d, { conclusion: review.conclusion!, opinion: `${review.opinion}（理由：${review.reasons}）`, concludedOn: review.concludedOn! });
 });
@@ -457,7 +432,7 @@ onReviewConcluded('decision', async (trx, actor, review) => {
 export async function recordAmendments(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof AmendInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['legality_amend'], { zh: '记录按审查意见修改情况', en: 'record the amendments' });
     return update(trx, actor, d, 'amend', { state: 'legality_passed', legality_amendments: input.amendments });
   });
@@ -469,11 +444,11 @@ export async function recordAmendments(db: Kysely<Database>, actor: Actor, id: s
 export async function decide(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DecideInput>) {
   OFFICE_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, OFFICE_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, OFFICE_WRITE);
     gate(d.state, ['legality_passed'], { zh: '提交集体讨论决定', en: 'submit to collective discussion' });
     if (d.legality_reviewer === 'advisor') {
       // Read the advisor's conclusion again from its owner, so the gate never rests on a stale copy.
-      const r = await getReviewConclusion(trx, d.legality_review_id!);
+      const r = await getReviewConclusion(trx, actor, d.legality_review_id!);
       if (!r || r.status !== 'concluded' || r.conclusion === 'unlawful') gate('legality_review', ['legality_passed'], { zh: '提交集体讨论决定', en: 'submit to collective discussion' });
     }
     notBefore(input.meetingOn, d.legality_concluded_on, 'meetingOn', '会议日期（应在合法性审查意见出具之后）');
@@ -490,7 +465,7 @@ export async function decide(db: Kysely<Database>, actor: Actor, id: string, inp
 export async function publishDecision(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof PublishInput>) {
   OFFICE_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, OFFICE_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, OFFICE_WRITE);
     gate(d.state, ['decided'], { zh: '公布决策', en: 'publish the decision' });
     const reportOn = input.partyReportOn ?? d.party_report_on;
     if (!reportOn)
@@ -508,7 +483,7 @@ export async function publishDecision(db: Kysely<Database>, actor: Actor, id: st
 export async function evaluateDecision(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof EvaluateInput>) {
   UNIT_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, DEFAULT_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, DEFAULT_WRITE);
     gate(d.state, ['published', 'evaluated'], { zh: '决策后评估', en: 'evaluate the decision' });
     notBefore(input.evaluatedOn, d.published_on, 'evaluatedOn', '评估日期（应在公布之后）');
     const row = await trx
@@ -516,7 +491,7 @@ export async function evaluateDecision(db: Kysely<Database>, actor: Actor, id: s
       .values({ decision_id: d.id, region_id: d.region_id, unit_id: d.unit_id, evaluated_on: input.evaluatedOn, trigger: input.trigger, evaluator: input.evaluator, findings: input.findings, recommendation: input.recommendation })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'decision_evaluation', entityId: row.id, action: 'create', regionId: d.region_id, unitId: d.unit_id, after: row });
+    await auditChild(trx, actor, d, 'add_evaluation', 'evaluation', null, row);
     if (d.state !== 'evaluated') await update(trx, actor, d, 'evaluate', { state: 'evaluated' });
     return row;
   });
@@ -526,7 +501,7 @@ export async function evaluateDecision(db: Kysely<Database>, actor: Actor, id: s
 export async function archiveDecision(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ArchiveInput>) {
   OFFICE_STEP(actor);
   return step(db, async (trx) => {
-    const d = await lockDecision(trx, actor, id, OFFICE_WRITE);
+    const d = await Decisions.lockForWrite(trx, actor, id, OFFICE_WRITE);
     if (d.archived_on) throw conflict('DECISION_ARCHIVED', { zh: '该决策已归档', en: 'Already archived' });
     gate(d.state, ['published', 'evaluated', 'rejected'], { zh: '归档', en: 'archive' });
     const applicable = Object.keys(ARCHIVE_ITEMS).filter((k) => !(d.state === 'rejected' && (k === 'partyReport' || k === 'publication'))) as (keyof typeof ARCHIVE_ITEMS)[];
@@ -543,44 +518,44 @@ export async function archiveDecision(db: Kysely<Database>, actor: Actor, id: st
 
 // ---------------------------------------------------------------- reading
 
-function pageOf<O>(qb: SelectQueryBuilder<any, any, O>, q: PageQuery, sortable: Record<string, string>, def: { column: string; order: 'asc' | 'desc' }) {
-  // core/list's paginate is typed for un-joined builders; same runtime, widened type.
-  return paginate(qb as SelectQueryBuilder<Database, keyof Database, O>, q, sortable, def);
-}
-
 const decisionSelect = (db: Db, actor: Actor) =>
-  db
-    .selectFrom('decisions as d')
+  Decisions.query(db, actor)
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .leftJoin('decision_catalogues as c', 'c.id', 'd.catalogue_id')
     .selectAll('d')
     .select(['u.name as unit_name', 'c.year as catalogue_year'])
-    .where(readScope(actor, { region: 'd.region_id', unit: 'd.unit_id' }));
+    // What the actor may do on each row, decided in SQL by the same write scope lockForWrite uses.
+    .select(sql<boolean>`${Decisions.writeWhere(actor, 'd', DEFAULT_WRITE)}`.as('may_write'))
+    .select(sql<boolean>`${Decisions.writeWhere(actor, 'd', OFFICE_WRITE)}`.as('may_office'));
 
-/** A decision row with names. */
-export type DecisionRow = Awaited<ReturnType<ReturnType<typeof decisionSelect>['executeTakeFirstOrThrow']>>;
+/** A decision row with names and the actor's write abilities. */
+export type DecisionRow = Row & { unit_name: string; catalogue_year: number | null; may_write: boolean; may_office: boolean };
 
 /** Decisions in the actor's scope (region readers; the 承办单位's staff). */
 export async function listDecisions(db: Db, actor: Actor, q: PageQuery & { q?: string; state?: DecisionState; year?: number; unitId?: string }) {
-  const qb = decisionSelect(db, actor)
-    .$if(!!q.state, (b) => b.where('d.state', '=', q.state!))
-    .$if(!!q.unitId, (b) => b.where('d.unit_id', '=', q.unitId!))
-    .$if(!!q.year, (b) => b.where((eb) => eb.or([eb('c.year', '=', q.year!), eb.and([eb('d.launched_on', '>=', `${q.year}-01-01`), eb('d.launched_on', '<=', `${q.year}-12-31`)])])))
-    .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`));
-  return pageOf(qb, q, { launchedOn: 'd.launched_on', title: 'd.title', state: 'd.state', decidedOn: 'd.decided_on' }, { column: 'd.launched_on', order: 'desc' });
+  return Decisions.list<DecisionRow>(db, actor, q, {
+    select: () =>
+      decisionSelect(db, actor)
+        .$if(!!q.state, (b) => b.where('d.state', '=', q.state!))
+        .$if(!!q.unitId, (b) => b.where('d.unit_id', '=', q.unitId!))
+        .$if(!!q.year, (b) => b.where((eb) => eb.or([eb('c.year', '=', q.year!), eb.and([eb('d.launched_on', '>=', `${q.year}-01-01`), eb('d.launched_on', '<=', `${q.year}-12-31`)])])))
+        .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`)),
+    sortable: { launchedOn: 'd.launched_on', title: 'd.title', state: 'd.state', decidedOn: 'd.decided_on' },
+    defaultSort: { column: 'd.launched_on', order: 'desc' },
+  });
 }
 
 /** One decision with its comments, hearings, experts, evaluations and the advisor's review, if in scope. */
 export async function getDecision(db: Db, actor: Actor, id: string) {
-  const d = await decisionSelect(db, actor).where('d.id', '=', id).executeTakeFirst();
-  if (!d) throw notFound(DECISION);
+  const d = (await decisionSelect(db, actor).where('d.id', '=', id).executeTakeFirst()) as DecisionRow | undefined;
+  if (!d) throw notFound(Decisions.label);
   const [comments, hearings, experts, evaluations] = await Promise.all([
-    db.selectFrom('decision_comments').selectAll().where('decision_id', '=', id).orderBy('received_on').orderBy('created_at').execute(),
-    db.selectFrom('decision_hearings').selectAll().where('decision_id', '=', id).orderBy('held_on').execute(),
-    db.selectFrom('decision_experts').selectAll().where('decision_id', '=', id).orderBy('given_on').execute(),
-    db.selectFrom('decision_evaluations').selectAll().where('decision_id', '=', id).orderBy('evaluated_on').execute(),
+    db.selectFrom('decision_comments').selectAll().where('decision_id', '=', id).orderBy('received_on').orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('decision_hearings').selectAll().where('decision_id', '=', id).orderBy('held_on').orderBy('id').execute(),
+    db.selectFrom('decision_experts').selectAll().where('decision_id', '=', id).orderBy('given_on').orderBy('id').execute(),
+    db.selectFrom('decision_evaluations').selectAll().where('decision_id', '=', id).orderBy('evaluated_on').orderBy('id').execute(),
   ]);
-  const review: ReviewConclusionView | null = d.legality_review_id ? await getReviewConclusion(db, d.legality_review_id) : null;
+  const review: ReviewConclusionView | null = d.legality_review_id ? await getReviewConclusion(db, actor, d.legality_review_id) : null;
   return { d, comments, hearings, experts, evaluations, review };
 }
 
@@ -606,9 +581,9 @@ export const ACTIONS: { key: string; allowed: DecisionState[]; office: boolean; 
  * For the UI: each action, whether this actor may take it now, and — when the procedure forbids it —
  * the same message the server would answer with (so the page explains why a button is disabled).
  */
-export function decisionActions(actor: Actor, d: { state: DecisionState; region_id: string; unit_id: string; legality_reviewer: string | null; archived_on: string | null }, lang: 'zh' | 'en') {
+export function decisionActions(actor: Actor, d: { state: DecisionState; may_write: boolean; may_office: boolean; legality_reviewer: string | null; archived_on: string | null }, lang: 'zh' | 'en') {
   return ACTIONS.map((a) => {
-    const mayWrite = a.office ? hasRole(actor, 'office') && canWriteAt(actor, d.region_id, null, OFFICE_WRITE) : canWriteAt(actor, d.region_id, d.unit_id, DEFAULT_WRITE);
+    const mayWrite = a.office ? hasRole(actor, 'office') && !!d.may_office : !!d.may_write;
     let reason: string | null = null;
     try {
       gate(d.state, a.allowed, a.name);
@@ -623,19 +598,19 @@ export function decisionActions(actor: Actor, d: { state: DecisionState; region_
 
 /** Counts for the office's to-do list: drafts ready for collective discussion, decisions awaiting publication. */
 export async function officeQueue(db: Db, actor: Actor) {
-  const regions = actor.regionsByRole.office ?? [];
-  if (!regions.length) return { toDecide: 0, toPublish: 0 };
+  const paths = writeRegionPaths(actor, OFFICE_WRITE);
+  if (!paths.length) return { toDecide: 0, toPublish: 0 };
   const r = await db
-    .selectFrom('decisions')
-    .select([sql<number>`count(*) filter (where state = 'legality_passed')::int`.as('toDecide'), sql<number>`count(*) filter (where state = 'decided')::int`.as('toPublish')])
-    .where('region_id', 'in', regions)
+    .selectFrom('decisions as d')
+    .select([sql<number>`count(*) filter (where d.state = 'legality_passed')::int`.as('toDecide'), sql<number>`count(*) filter (where d.state = 'decided')::int`.as('toPublish')])
+    .where(inRegionPaths('d.region_id', paths))
     .executeTakeFirstOrThrow();
   return { toDecide: Number(r.toDecide), toPublish: Number(r.toPublish) };
 }
 
 /** Public view (portal): the published catalogue of a region and year, with each decision's stage. */
 export async function publicCatalogue(db: Db, regionCode: string, year: number) {
-  const region = await db.selectFrom('regions').select(['id', 'name']).where('code', '=', regionCode).executeTakeFirst();
+  const region = await regionByCode(db, regionCode);
   if (!region) throw notFound(CATALOGUE);
   // Deliberately unscoped: only what has been published to the public (目录 after publication; decisions' own publication).
   const c = await db.selectFrom('decision_catalogues').selectAll().where('region_id', '=', region.id).where('year', '=', year).where('published_on', 'is not', null).executeTakeFirst();

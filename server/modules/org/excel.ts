@@ -4,7 +4,8 @@ import type { Database } from '../../db/index.js';
 import { defineSheet, type CellError } from '../../core/excel/index.js';
 import type { ImportSpec } from '../../core/excel/routes.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { auditActor, canWriteAt, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { auditActor, type Actor } from '../../core/scope/index.js';
+import { mayManageRegion } from './records.js';
 import { forbidden } from '../../core/errors/index.js';
 import { UNIT_TYPES } from '../../../common/roles.js';
 import { DateStr } from '../../../common/schemas.js';
@@ -59,7 +60,7 @@ export const unitsImport: ImportSpec<UnitRow> = {
         errors.push({ row: rowNumber, column: '行政区划代码', message: `行政区划代码${value.regionCode}不存在` });
         continue;
       }
-      if (!actor.isAdmin && !canWriteAt(actor, region.id, null, OFFICE_WRITE))
+      if (!(await mayManageRegion(trx, actor, region.id)))
         errors.push({ row: rowNumber, column: '行政区划代码', message: '无权在该区域新增单位' });
       const key = `${region.id}|${value.name}`;
       if (seen.has(key)) errors.push({ row: rowNumber, column: '单位名称', message: '与本文件中前面的行重复' });

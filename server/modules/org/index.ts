@@ -1,17 +1,8 @@
 import type { FazhiModule } from '../../core/module.js';
-import { registerRecordAccess, readScope, writeScope, OFFICE_WRITE } from '../../core/scope/index.js';
 import { orgRoutes } from './routes.js';
 
-// A unit record: readable in scope; editable by the office of its region.
-registerRecordAccess('unit', async (db, actor, id, mode) => {
-  const row = await db
-    .selectFrom('units')
-    .select(['region_id', 'id'])
-    .where('id', '=', id)
-    .where(mode === 'read' ? readScope(actor, { region: 'region_id', unit: 'id' }) : writeScope(actor, { region: 'region_id' }, OFFICE_WRITE))
-    .executeTakeFirst();
-  return row ? { regionId: row.region_id, unitId: row.id } : null;
-});
+// A unit's attachments and history follow its record definition (records.ts): read in scope, edited by the office of its region.
+import './records.js';
 
 /** Organisation: regions, units, users, role grants. */
 export const orgModule: FazhiModule = {

@@ -4,7 +4,7 @@
  * within a region — every district has a 区民政局 — so a unit is always looked up *within* a region
  * (its subtree), never by name alone.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { inRegionPaths, type Actor } from '../../core/scope/index.js';
 
@@ -110,5 +110,29 @@ export async function firstUnitIn(db: Db, unitIds: readonly string[], regionPath
 export async function unitWithin(db: Db, unitId: string, paths: readonly string[]): Promise<boolean> {
   if (!paths.length) return false;
   const row = await db.selectFrom('units as u').select(sql<number>`1`.as('one')).where('u.id', '=', unitId).where(inRegionPaths('u.region_id', paths)).executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * SQL condition: the region column is the region of one of the given units (unit staff read records kept
+ * at their unit's region, e.g. the year's decision catalogue). `false` when there are no units.
+ */
+export function inRegionOfUnits(col: string, unitIds: readonly string[]): Expression<SqlBool> {
+  const ids = [...new Set(unitIds.filter(Boolean))];
+  if (!ids.length) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(col)} in (select uu.region_id from units uu where uu.id in (${sql.join(ids)}))`;
+}
+
+/** SQL condition: the unit column names a unit inside one of the region paths (a reference within scope). */
+export function unitInPaths(col: string, paths: readonly string[]): Expression<SqlBool> {
+  if (!paths.length) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(col)} in (select uu.id from units uu where ${inRegionPaths('uu.region_id', paths)})`;
+}
+
+/** Whether a region lies in the subtree of one of the paths (null paths = everywhere, for the admin). */
+export async function regionWithin(db: Db, regionId: string, paths: readonly string[] | null): Promise<boolean> {
+  if (paths === null) return true;
+  if (!paths.length) return false;
+  const row = await db.selectFrom('regions as g').select(sql<number>`1`.as('one')).where('g.id', '=', regionId).where(inRegionPaths('g.id', paths)).executeTakeFirst();
   return !!row;
 }

@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
-import { Id, RegionInput, UnitInput, UserInput, UserPatch, GrantInput } from '../../../common/schemas.js';
+import { Id, RegionInput, UnitInput, UserInput, UserPatch, GrantInput, GrantOut, RegionList, RegionOut, UnitList, UnitOut, UserList, UserOut } from '../../../common/schemas.js';
 import * as org from './service.js';
 import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { unitsImport, unitsSheet } from './excel.js';
 import { UNIT_TYPES } from '../../../common/roles.js';
-
-const RegionOut = z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable() });
-const UnitOut = z.object({
-  id: z.string(), name: z.string(), shortName: z.string().nullable(), code: z.string().nullable(), type: z.string(),
-  regionId: z.string(), parentId: z.string().nullable(), activeFrom: z.string().nullable(), activeTo: z.string().nullable(), sort: z.number(),
-  regionName: z.string().optional(),
-});
-const GrantOut = z.object({ id: z.string(), role: z.string(), unitId: z.string().nullable(), regionId: z.string().nullable() });
-const UserOut = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable().optional(),
-  active: z.boolean(), locked: z.boolean().optional(), phone: z.string().nullable().optional(), mustChangePassword: z.boolean().optional(),
-  grants: z.array(GrantOut).optional(),
-});
 
 /** Presenters: rows → API shapes (never raw rows). */
 const presentRegion = (r: { id: string; code: string; name: string; level: string; parent_id: string | null }) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id });
@@ -31,7 +18,7 @@ const presentGrant = (g: { id: string; role: string; unit_id: string | null; reg
 
 /** Organisation routes: regions, units, users and role grants. */
 export function orgRoutes(app: App, ctx: AppContext) {
-  app.get('/api/v1/regions', { schema: { tags: ['org'], response: { 200: z.object({ items: z.array(RegionOut) }) } } }, async (req) => {
+  app.get('/api/v1/regions', { schema: { tags: ['org'], response: { 200: RegionList } } }, async (req) => {
     const items = await org.listRegions(ctx.db, activeActorOf(req));
     return { items: items.map(presentRegion) };
   });
@@ -44,7 +31,7 @@ export function orgRoutes(app: App, ctx: AppContext) {
     schema: {
       tags: ['org'],
       querystring: z.object({ regionId: Id.optional(), type: z.string().max(30).optional(), q: z.string().max(50).optional(), includeInactive: z.enum(['0', '1']).optional() }),
-      response: { 200: z.object({ items: z.array(UnitOut) }) },
+      response: { 200: UnitList },
     },
   }, async (req) => {
     const q = req.query;
@@ -71,7 +58,7 @@ export function orgRoutes(app: App, ctx: AppContext) {
   );
 
   app.get('/api/v1/users', {
-    schema: { tags: ['org'], querystring: z.object({ q: z.string().max(50).optional(), unitId: Id.optional() }), response: { 200: z.object({ items: z.array(UserOut) }) } },
+    schema: { tags: ['org'], querystring: z.object({ q: z.string().max(50).optional(), unitId: Id.optional() }), response: { 200: UserList } },
   }, async (req) => {
     const rows = await org.listUsers(ctx.db, activeActorOf(req), req.query);
     return {

@@ -1,50 +1,41 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
 import type { Config } from '../../config.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors/index.js';
-import { auditActor, canWriteAt, readRegions, readScope, type Actor, OFFICE_WRITE } from '../../core/scope/index.js';
+import { auditActor, inRegionPaths, readRegionPaths, readScope, type Actor } from '../../core/scope/index.js';
 import { hashPassword } from '../../core/auth/password.js';
 import { assertPasswordPolicy, invalidateSessionCache } from '../../core/auth/service.js';
 import type { RegionInput, UnitInput, UserInput, UserPatch, GrantInput } from '../../../common/schemas.js';
 import { REGION_ROLES, UNIT_ROLES, type Role } from '../../../common/roles.js';
+import { inRegionOfUnits } from './lookup.js';
+import { mayManageRegion, Units } from './records.js';
 
 const UNIT = { zh: '单位', en: 'Unit' };
 const USER = { zh: '用户', en: 'User' };
 
-/** Regions the actor can see: their granted regions and below, plus the regions of their units (admin: all). */
+/** Regions the actor can see: their granted regions and below (by path), plus the regions of their units (admin: all). */
 export async function listRegions(db: Db, actor: Actor) {
-  const regions = readRegions(actor);
+  const paths = readRegionPaths(actor);
   return db
-    .selectFrom('regions')
-    .select(['id', 'code', 'name', 'level', 'parent_id', 'path'])
-    .$if(regions !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          regions!.length ? eb('id', 'in', regions!) : sql<boolean>`false`,
-          eb('id', 'in', eb.selectFrom('units').select('region_id').where('id', 'in', actor.grants.map((g) => g.unitId).filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000']))),
-        ]),
-      ),
+    .selectFrom('regions as g')
+    .select(['g.id', 'g.code', 'g.name', 'g.level', 'g.parent_id', 'g.path'])
+    .$if(paths !== null, (q) =>
+      q.where(sql<boolean>`(${inRegionPaths('g.id', paths ?? [])} or ${inRegionOfUnits('g.id', actor.grants.map((x) => x.unitId ?? ''))})`),
     )
-    .orderBy('path')
+    .orderBy('g.path')
     .execute();
 }
 
-/** The region with the given code, if visible to the actor (null actor = public lookup of published region names). */
-export async function regionByCode(db: Db, code: string) {
-  return db.selectFrom('regions').select(['id', 'code', 'name', 'level', 'path', 'parent_id']).where('code', '=', code).executeTakeFirst();
-}
-
-/** Ids of a region and every region below it. */
+/**
+ * @deprecated Ids of a region and every region below it. Scope by path in SQL instead (`inRegionPaths`);
+ * kept only until the plan and learning modules move to the record core.
+ */
 export async function regionSubtree(db: Db, regionId: string): Promise<string[]> {
   const r = await db.selectFrom('regions').select('path').where('id', '=', regionId).executeTakeFirst();
   if (!r) return [];
-  const rows = await db
-    .selectFrom('regions')
-    .select('id')
-    .where((eb) => eb.or([eb('path', '=', r.path), eb('path', 'like', `${r.path}/%`)]))
-    .execute();
+  const rows = await db.selectFrom('regions as g').select('g.id').where(inRegionPaths('g.id', [r.path])).execute();
   return rows.map((x) => x.id);
 }
 
@@ -72,11 +63,9 @@ export async function createRegion(db: Kysely<Database>, actor: Actor, input: z.
 
 /** Units the actor can see (scope in the SQL), with optional filters. */
 export async function listUnits(db: Db, actor: Actor, f: { regionId?: string; type?: string; q?: string; includeInactive?: boolean } = {}) {
-  return db
-    .selectFrom('units as u')
+  return Units.query(db, actor)
     .innerJoin('regions as r', 'r.id', 'u.region_id')
     .select(['u.id', 'u.name', 'u.short_name', 'u.code', 'u.type', 'u.region_id', 'u.parent_id', 'u.active_from', 'u.active_to', 'u.sort', 'r.name as region_name', 'r.code as region_code'])
-    .where(readScope(actor, { region: 'u.region_id', unit: 'u.id' }))
     .$if(!!f.regionId, (q) => q.where('u.region_id', '=', f.regionId!))
     .$if(!!f.type, (q) => q.where('u.type', '=', f.type!))
     .$if(!!f.q, (q) => q.where('u.name', 'like', `%${f.q}%`))
@@ -84,29 +73,22 @@ export async function listUnits(db: Db, actor: Actor, f: { regionId?: string; ty
     .orderBy('r.path')
     .orderBy('u.sort')
     .orderBy('u.name')
-    .execute();
+    .orderBy('u.id')
+    .execute() as Promise<UnitListRow[]>;
 }
+
+/** A unit as the list shows it. */
+export type UnitListRow = Selectable<Database['units']> & { region_name: string; region_code: string };
 
 /** One unit, if visible. */
 export async function getUnit(db: Db, actor: Actor, id: string) {
-  const row = await db
-    .selectFrom('units as u')
-    .selectAll('u')
-    .where('u.id', '=', id)
-    .where(readScope(actor, { region: 'u.region_id', unit: 'u.id' }))
-    .executeTakeFirst();
-  if (!row) throw notFound(UNIT);
-  return row;
-}
-
-function canManageRegion(actor: Actor, regionId: string) {
-  return actor.isAdmin || canWriteAt(actor, regionId, null, OFFICE_WRITE);
+  return Units.get(db, actor, id);
 }
 
 /** Creates a unit (admin anywhere; the office within its regions). */
 export async function createUnit(db: Kysely<Database>, actor: Actor, input: z.infer<typeof UnitInput>) {
-  if (!canManageRegion(actor, input.regionId)) throw forbidden();
   return db.transaction().execute(async (trx) => {
+    if (!(await mayManageRegion(trx, actor, input.regionId))) throw forbidden();
     const region = await trx.selectFrom('regions').select('id').where('id', '=', input.regionId).executeTakeFirst();
     if (!region) throw badRequest('REGION_NOT_FOUND', { zh: '所属区域不存在', en: 'Region not found' }, { fields: [{ path: 'regionId', message: '所属区域不存在' }] });
     const dup = await trx.selectFrom('units').select('id').where('region_id', '=', input.regionId).where('name', '=', input.name).executeTakeFirst();
@@ -126,7 +108,8 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, input: z.in
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'unit', entityId: row.id, action: 'create', regionId: row.region_id, unitId: row.id, after: row });
+    // Created by the admin or the office (checked above, admin included), so audited here rather than through Units.insert.
+    await Units.audit(trx, actor, 'create', null, row);
     return row;
   });
 }
@@ -134,12 +117,9 @@ export async function createUnit(db: Kysely<Database>, actor: Actor, input: z.in
 /** Edits a unit (same rights as create); locks the row and audits before/after. */
 export async function updateUnit(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof UnitInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('units').selectAll().where('id', '=', id).where(readScope(actor, { region: 'region_id', unit: 'id' })).forUpdate().executeTakeFirst();
-    if (!before) throw notFound(UNIT);
-    if (!canManageRegion(actor, before.region_id) || !canManageRegion(actor, input.regionId)) throw forbidden();
-    const after = await trx
-      .updateTable('units')
-      .set({
+    const before = await Units.lockForWrite(trx, actor, id);
+    if (!(await mayManageRegion(trx, actor, input.regionId))) throw forbidden();
+    return Units.update(trx, actor, before, {
         name: input.name,
         short_name: input.shortName ?? null,
         code: input.code ?? null,
@@ -149,12 +129,7 @@ export async function updateUnit(db: Kysely<Database>, actor: Actor, id: string,
         active_from: input.activeFrom ?? null,
         active_to: input.activeTo ?? null,
         sort: input.sort ?? before.sort,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'unit', entityId: id, action: 'update', regionId: after.region_id, unitId: id, before, after });
-    return after;
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FazhiModule } from '../../core/module.js';
-import { hasRole, inRegionPaths, readRegionPaths } from '../../core/scope/index.js';
+import { hasRole, inRegionPaths, readRegionPaths, writeRegionPaths, OFFICE_WRITE } from '../../core/scope/index.js';
+import './records.js';
 import { reportRoutes } from './routes.js';
 
 /** The annual report: template, figures from metrics, workflow, snapshots, renderers. */
@@ -25,9 +26,11 @@ export const reportModule: FazhiModule = {
   },
   async todos(ctx, actor) {
     if (!hasRole(actor, 'office')) return [];
-    const regions = actor.regionsByRole.office ?? [];
-    if (!regions.length) return [];
-    const rows = await ctx.db.selectFrom('reports').select(['id', 'year', 'status']).where('region_id', 'in', regions).where('status', 'in', ['draft', 'review', 'secrecy', 'submitted']).execute();
+    // The reports the office writes: its regions and below, by path.
+    const paths = writeRegionPaths(actor, OFFICE_WRITE);
+    if (!paths.length) return [];
+    const rows = await ctx.db.selectFrom('reports as r').select(['r.id', 'r.year', 'r.status'])
+      .where(inRegionPaths('r.region_id', paths)).where('r.status', 'in', ['draft', 'review', 'secrecy', 'submitted']).orderBy('r.year').orderBy('r.id').execute();
     return rows.map((r) => ({
       module: 'report',
       kind: r.status,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { notFound } from '../../core/errors/index.js';
-import { canWriteAt, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { Id } from '../../../common/schemas.js';
 import { CreateReportInput, TransitionInput, UpdateReportInput, STATUS_LABELS } from './schema.js';
 import * as svc from './service.js';
@@ -10,10 +9,16 @@ import { exportReport, FORMATS } from './export.js';
 import { renderHtml } from './render/text.js';
 import { startJob } from '../../core/jobs.js';
 import type { Block, ReportMeta } from './template.js';
+import {
+  ExportJobStarted, FigureRecords, PublicReportList, ReportCreated, ReportDetail, ReportList, ReportSaved, ReportTransitioned,
+} from '../../../common/report.js';
 
-/** Abilities on a report, from the same checks the service enforces. */
-function abilities(actor: Actor, row: { region_id: string; status: string }) {
-  const office = canWriteAt(actor, row.region_id, null, OFFICE_WRITE);
+/** A timestamp as the API sends it (ISO 8601), or null. */
+const iso = (v: Date | string | null | undefined) => (v == null ? null : new Date(v).toISOString());
+
+/** Abilities on a report, from the same write scope the service locks with (`may_write`, decided in SQL). */
+function abilities(row: { may_write: boolean; status: string }) {
+  const office = !!row.may_write;
   return {
     canEdit: office && ['draft', 'review'].includes(row.status),
     canSubmitReview: office && row.status === 'draft',
@@ -26,20 +31,20 @@ function abilities(actor: Actor, row: { region_id: string; status: string }) {
 
 /** Report routes: list, create, edit, evaluate, transitions, exports, click-through, public portal. */
 export function reportRoutes(app: App, ctx: AppContext) {
-  app.get('/api/v1/reports', { schema: { tags: ['report'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) } }, async (req) => {
+  app.get('/api/v1/reports', { schema: { tags: ['report'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: ReportList } } }, async (req) => {
     const rows = await svc.listReports(ctx.db, activeActorOf(req), req.query.year);
     return {
       items: rows.map((r) => ({
         id: r.id, year: r.year, status: r.status, statusLabel: STATUS_LABELS[r.status][req.lang], title: (r.meta as ReportMeta).title,
-        regionCode: r.region_code, regionName: r.region_name, updatedAt: r.updated_at, publishedOn: r.published_on, publicUrl: r.public_url,
+        regionCode: r.region_code, regionName: r.region_name, updatedAt: iso(r.updated_at)!, publishedOn: r.published_on, publicUrl: r.public_url,
       })),
     };
   });
-  app.post('/api/v1/reports', { schema: { tags: ['report'], body: CreateReportInput } }, async (req, reply) => {
+  app.post('/api/v1/reports', { schema: { tags: ['report'], body: CreateReportInput, response: { 201: ReportCreated } } }, async (req, reply) => {
     const row = await svc.createReport(ctx.db, activeActorOf(req), req.body);
     return reply.status(201).send({ id: row.id });
   });
-  app.get('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }) } }, async (req) => {
+  app.get('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }), response: { 200: ReportDetail } } }, async (req) => {
     const actor = activeActorOf(req);
     const row = await svc.loadReport(ctx.db, actor, req.params.id);
     const rendered = await svc.renderStored(ctx.db, row);
@@ -48,21 +53,21 @@ export function reportRoutes(app: App, ctx: AppContext) {
       source: { meta: row.meta as ReportMeta, blocks: row.blocks as Block[] },
       warnings: rendered.warnings.map((w) => ({ ...w, message: w.message[req.lang] })),
       statusLabel: STATUS_LABELS[row.status][req.lang],
-      secrecy: { reviewer: row.secrecy_reviewer, opinion: row.secrecy_opinion, at: row.secrecy_reviewed_at },
-      submittedAt: row.submitted_at,
+      secrecy: { reviewer: row.secrecy_reviewer, opinion: row.secrecy_opinion, at: iso(row.secrecy_reviewed_at) },
+      submittedAt: iso(row.submitted_at),
       publication: { url: row.public_url, on: row.published_on, lateReason: row.late_reason },
-      abilities: abilities(actor, row),
+      abilities: abilities(row),
     };
   });
-  app.put('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }), body: UpdateReportInput } }, async (req) => {
+  app.put('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }), body: UpdateReportInput, response: { 200: ReportSaved } } }, async (req) => {
     const row = await svc.updateReport(ctx.db, activeActorOf(req), req.params.id, req.body as { meta?: ReportMeta; blocks?: Block[] });
-    return { id: row.id, updatedAt: row.updated_at };
+    return { id: row.id, updatedAt: iso(row.updated_at)! };
   });
-  app.post('/api/v1/reports/:id/transitions', { schema: { tags: ['report'], params: z.object({ id: Id }), body: TransitionInput } }, async (req) => {
+  app.post('/api/v1/reports/:id/transitions', { schema: { tags: ['report'], params: z.object({ id: Id }), body: TransitionInput, response: { 200: ReportTransitioned } } }, async (req) => {
     const row = await svc.transitionReport(ctx.db, activeActorOf(req), req.params.id, req.body);
     return { id: row.id, status: row.status, statusLabel: STATUS_LABELS[row.status][req.lang] };
   });
-  app.get('/api/v1/reports/:id/figures/:metricId/records', { schema: { tags: ['report'], params: z.object({ id: Id, metricId: z.string().max(80) }) } }, async (req) => {
+  app.get('/api/v1/reports/:id/figures/:metricId/records', { schema: { tags: ['report'], params: z.object({ id: Id, metricId: z.string().max(80) }), response: { 200: FigureRecords } } }, async (req) => {
     const r = await svc.figureRecords(ctx.db, activeActorOf(req), req.params.id, req.params.metricId);
     return { metric: { ...r.metric, label: r.metric.label[req.lang], definition: r.metric.definition[req.lang] }, records: r.records };
   });
@@ -75,7 +80,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
   });
 
   // Rendering as a long operation: the user can leave and come back to download (GET /api/v1/jobs).
-  app.post('/api/v1/reports/:id/export-jobs', { schema: { tags: ['report'], params: z.object({ id: Id }), body: z.object({ format: z.enum(FORMATS) }) } }, async (req, reply) => {
+  app.post('/api/v1/reports/:id/export-jobs', { schema: { tags: ['report'], params: z.object({ id: Id }), body: z.object({ format: z.enum(FORMATS) }), response: { 202: ExportJobStarted } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const row = await svc.loadReport(ctx.db, actor, req.params.id);
     const meta = row.meta as ReportMeta;
@@ -91,7 +96,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
   });
 
   // Public portal: published reports only.
-  app.get('/api/v1/public/reports', { config: { public: true }, schema: { tags: ['public'], querystring: z.object({ region: z.string().regex(/^\d{6}$/).optional() }) } }, async (req) => {
+  // Public portal: published reports only (deliberately unscoped — what is published is public).
+  app.get('/api/v1/public/reports', { config: { public: true }, schema: { tags: ['public'], querystring: z.object({ region: z.string().regex(/^\d{6}$/).optional() }), response: { 200: PublicReportList } } }, async (req) => {
     const rows = await ctx.db
       .selectFrom('reports as r')
       .innerJoin('regions as g', 'g.id', 'r.region_id')

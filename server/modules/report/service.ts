@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit, canonical } from '../../core/audit/index.js';
+import { canonical } from '../../core/audit/index.js';
 import { badRequest, conflict, notFound, forbidden } from '../../core/errors/index.js';
-import { auditActor, canWriteAt, readRegions, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { mayWriteAt, readRegionPaths, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { regionByCode, regionById, regionWithin } from '../org/lookup.js';
+import { Reports } from './records.js';
 import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { docNumberProblems } from '../../../common/docnumber.js';
 import {
@@ -12,7 +14,6 @@ import {
 } from './template.js';
 import type { ReportStatus } from './schema.js';
 
-const REPORT = { zh: '年度报告', en: 'Report' };
 /** Template version of the default template. */
 export const DEFAULT_TEMPLATE = 'seed-2020-v1';
 
@@ -76,8 +77,10 @@ const sha = (v: unknown) => createHash('sha256').update(canonical(v)).digest('he
 
 /** Region info for a report (name, full issuer name "焦作市中站区人民政府"). */
 async function regionInfo(db: Db, regionId: string) {
-  const r = await db.selectFrom('regions as r').leftJoin('regions as p', 'p.id', 'r.parent_id').select(['r.id', 'r.code', 'r.name', 'p.name as parent']).where('r.id', '=', regionId).executeTakeFirstOrThrow();
-  return { ...r, issuer: `${r.parent ?? ''}${r.name}人民政府` };
+  const r = await regionById(db, regionId);
+  if (!r) throw notFound({ zh: '区域', en: 'Region' });
+  const parent = r.parent_id ? await regionById(db, r.parent_id) : undefined;
+  return { id: r.id, code: r.code, name: r.name, parent: parent?.name ?? null, issuer: `${parent?.name ?? ''}${r.name}人民政府` };
 }
 
 /** Evaluates each distinct metric once for the report's region (and below) and year. */
@@ -259,28 +262,30 @@ async function latestSnapshot(db: Db, reportId: string, kind: 'review' | 'submis
   return db.selectFrom('report_snapshots').selectAll().where('report_id', '=', reportId).where('kind', '=', kind).orderBy('taken_at', 'desc').limit(1).executeTakeFirst();
 }
 
-/** Reports the actor may read: the office, leaders and viewers of the region (or above). */
-function readableRegion(actor: Actor, regionId: string) {
-  const r = readRegions(actor);
-  return r === null || r.includes(regionId);
-}
+/** A stored report, with whether the actor may write it (decided in SQL by the same write scope the service locks with). */
+export type ReportRow = Selectable<Database['reports']> & { may_write?: boolean };
 
-/** Loads a report row the actor may read, or 404. */
-export async function loadReport(db: Db, actor: Actor, id: string) {
-  const row = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !readableRegion(actor, row.region_id)) throw notFound(REPORT);
-  return row;
+/** Loads a report the actor may read — scoped in the query, so unknown and forbidden are both 404. */
+export async function loadReport(db: Db, actor: Actor, id: string): Promise<ReportRow & { may_write: boolean }> {
+  const row = await Reports.query(db, actor)
+    .selectAll('r')
+    .select(sql<boolean>`${Reports.writeWhere(actor)}`.as('may_write'))
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(Reports.label);
+  return row as ReportRow & { may_write: boolean };
 }
 
 /** Evaluates a stored report. */
-export async function renderStored(db: Db, row: Awaited<ReturnType<typeof loadReport>>) {
-  return evaluateReport(db, { ...row, meta: row.meta as ReportMeta, blocks: row.blocks as Block[] });
+export async function renderStored(db: Db, row: ReportRow) {
+  return evaluateReport(db, { id: row.id, region_id: row.region_id, year: row.year, status: row.status, template_version: row.template_version, meta: row.meta as ReportMeta, blocks: row.blocks as Block[] });
 }
 
 /** Renders the default template for a region and year without a stored report (CLI, preview). */
 export async function renderDefault(db: Db, regionCode: string, year: number): Promise<Rendered> {
-  const region = await db.selectFrom('regions').select(['id']).where('code', '=', regionCode).executeTakeFirst();
+  const region = await regionByCode(db, regionCode);
   if (!region) throw notFound({ zh: '区域', en: 'Region' });
+  // System rendering without an actor (CLI, preview of the region's own report): by region and year.
   const stored = await db.selectFrom('reports').selectAll().where('region_id', '=', region.id).where('year', '=', year).executeTakeFirst();
   if (stored) return renderStored(db, stored);
   const info = await regionInfo(db, region.id);
@@ -289,47 +294,37 @@ export async function renderDefault(db: Db, regionCode: string, year: number): P
 
 /** Lists reports of the regions the actor reads. */
 export async function listReports(db: Db, actor: Actor, year?: number) {
-  const regions = readRegions(actor);
-  if (regions !== null && regions.length === 0) return [];
-  return db
-    .selectFrom('reports as r')
+  return Reports.query(db, actor)
     .innerJoin('regions as g', 'g.id', 'r.region_id')
     .select(['r.id', 'r.year', 'r.status', 'r.meta', 'r.updated_at', 'r.published_on', 'r.public_url', 'g.code as region_code', 'g.name as region_name'])
-    .$if(regions !== null, (q) => q.where('r.region_id', 'in', regions!))
     .$if(year !== undefined, (q) => q.where('r.year', '=', year!))
     .orderBy('r.year', 'desc')
-    .execute();
+    .orderBy('g.code')
+    .orderBy('r.id')
+    .execute() as Promise<(Pick<ReportRow, 'id' | 'year' | 'status' | 'meta' | 'updated_at' | 'published_on' | 'public_url'> & { region_code: string; region_name: string })[]>;
 }
 
 /** Starts the year's report from the default template (the office of that region). */
 export async function createReport(db: Kysely<Database>, actor: Actor, input: { regionCode: string; year: number }, meta?: Partial<ReportMeta>) {
-  const region = await db.selectFrom('regions').select(['id']).where('code', '=', input.regionCode).executeTakeFirst();
-  if (!region || !readableRegion(actor, region.id)) throw notFound({ zh: '区域', en: 'Region' });
-  if (!canWriteAt(actor, region.id, null, OFFICE_WRITE)) throw forbidden();
+  const region = await regionByCode(db, input.regionCode);
+  if (!region || !(await regionWithin(db, region.id, readRegionPaths(actor)))) throw notFound({ zh: '区域', en: 'Region' });
+  if (!(await mayWriteAt(db, actor, region.id, null, OFFICE_WRITE))) throw forbidden();
   const info = await regionInfo(db, region.id);
   return db.transaction().execute(async (trx) => {
     const dup = await trx.selectFrom('reports').select('id').where('region_id', '=', region.id).where('year', '=', input.year).executeTakeFirst();
     if (dup) throw conflict('REPORT_EXISTS', { zh: `${info.name}${input.year}年度报告已存在`, en: `The ${input.year} report exists` }, { id: dup.id });
-    const row = await trx
-      .insertInto('reports')
-      .values({
-        region_id: region.id, year: input.year, template_version: DEFAULT_TEMPLATE, status: 'draft',
-        meta: JSON.stringify({ ...defaultMeta(info.name, info.issuer, input.year), ...meta }),
-        blocks: JSON.stringify(DEFAULT_BLOCKS), created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'report', entityId: row.id, action: 'create', regionId: region.id, after: { year: row.year, status: row.status } });
-    return row;
+    return Reports.insert(trx, actor, {
+      region_id: region.id, year: input.year, template_version: DEFAULT_TEMPLATE, status: 'draft',
+      meta: JSON.stringify({ ...defaultMeta(info.name, info.issuer, input.year), ...meta }),
+      blocks: JSON.stringify(DEFAULT_BLOCKS), created_by: actor.userId,
+    });
   });
 }
 
 /** Edits metadata and prose; only drafts and reports in review can change (frozen from 保密审查 on). */
 export async function updateReport(db: Kysely<Database>, actor: Actor, id: string, input: { meta?: ReportMeta; blocks?: Block[] }) {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!before || !readableRegion(actor, before.region_id)) throw notFound(REPORT);
-    if (!canWriteAt(actor, before.region_id, null, OFFICE_WRITE)) throw forbidden();
+    const before = await Reports.lockForWrite(trx, actor, id);
     if (!['draft', 'review'].includes(before.status))
       throw conflict('REPORT_LOCKED', { zh: '报告已进入保密审查或已报送，不能再修改；如需修改请先退回', en: 'The report is locked after secrecy review; return it first' });
     if (input.meta?.docNumber) {
@@ -343,22 +338,11 @@ export async function updateReport(db: Kysely<Database>, actor: Actor, id: strin
         ids.add(b.id);
       }
     }
-    const after = await trx
-      .updateTable('reports')
-      .set({
-        ...(input.meta ? { meta: JSON.stringify(input.meta) } : {}),
-        ...(input.blocks ? { blocks: JSON.stringify(input.blocks) } : {}),
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), {
-      entity: 'report', entityId: id, action: 'update', regionId: before.region_id,
-      before: { meta: before.meta, blocks: input.blocks ? before.blocks : undefined },
-      after: { meta: after.meta, blocks: input.blocks ? after.blocks : undefined },
+    return Reports.update(trx, actor, before, {
+      ...(input.meta ? { meta: JSON.stringify(input.meta) } : {}),
+      ...(input.blocks ? { blocks: JSON.stringify(input.blocks) } : {}),
+      updated_at: new Date(),
     });
-    return after;
   });
 }
 
@@ -390,9 +374,7 @@ export interface TransitionArgs {
 export async function transitionReport(db: Kysely<Database>, actor: Actor, id: string, t: TransitionArgs) {
   const rule = TRANSITIONS[t.action];
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!row || !readableRegion(actor, row.region_id)) throw notFound(REPORT);
-    if (!canWriteAt(actor, row.region_id, null, OFFICE_WRITE)) throw forbidden();
+    const row = await Reports.lockForWrite(trx, actor, id);
     if (!rule.from.includes(row.status))
       throw conflict('REPORT_BAD_TRANSITION', {
         zh: `当前状态不能执行该操作（报告须按 草稿→审核→保密审查→已报送→已公开 的顺序办理）`,
@@ -436,11 +418,9 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
         });
       Object.assign(set, { public_url: t.publicUrl, published_on: t.publishedOn, late_reason: t.lateReason ?? null });
     }
-    const after = await trx.updateTable('reports').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), {
-      entity: 'report', entityId: id, action: t.action, regionId: row.region_id,
-      before: { status: row.status }, after: { status: after.status, comment: t.comment ?? null, publicUrl: after.public_url },
-    });
+    const after = await Reports.update(trx, actor, row, set, t.action);
+    // The reviewer's comment on the transition belongs to the history, not to the report's columns.
+    if (t.comment) await Reports.audit(trx, actor, `${t.action}_comment`, null, { id, region_id: row.region_id, comment: t.comment });
     return after;
   });
 }

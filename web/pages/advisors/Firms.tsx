@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { z } from 'zod';
-import { EngagementInput } from '../../../common/advisors';
+import { EngagementInput, type AdvisorOut, type AssessmentOut, type EngagementOut } from '../../../common/advisors';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { useApi } from '../../api/useApi';
@@ -11,9 +11,9 @@ import { PageTitle } from '../../layout/AppLayout';
 import { formatDate, formatNumber } from '../../format';
 import { StepForm } from '../decisions/StepForm';
 
-interface Engagement { id: string; firmId: string; firmName: string; contractNo: string; signedOn?: string; periodFrom: string; periodTo: string; scope: string; fee: number }
-interface Advisor { id: string; unitName?: string; kind: string; name: string; certificateNo: string; speciality: string; hasAccount: boolean }
-interface Assessment { id: string; firmName?: string; year: number; assessedOn: string; total: number; maxTotal: number; gradeLabel: string; comment: string; criteria: { name: string; max: number; score: number }[] }
+type Engagement = EngagementOut;
+type Advisor = AdvisorOut;
+type Assessment = AssessmentOut;
 
 /** 法律顾问聘用与考核: engagement contracts, the advisors with their qualifications, the annual assessment. */
 export default function FirmsPage() {

@@ -12,7 +12,8 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { StepForm } from '../decisions/StepForm';
-import { REVIEW_STATUS, type Review } from './types';
+import { REVIEW_STATUS } from './ui';
+import type { ReviewOut as Review } from '../../../common/advisors';
 
 /** 审查事项详情: the request, its assignment and the written opinion (合法 / 不合法 / 修改后合法), with attachments. */
 export default function ReviewDetailPage() {

@@ -12,7 +12,8 @@ import { StatusTag } from '../../components/StatusTag';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { StepForm } from '../decisions/StepForm';
-import { REVIEW_STATUS, type Review } from './types';
+import { REVIEW_STATUS } from './ui';
+import type { ReviewOut as Review } from '../../../common/advisors';
 
 /** 法律顾问审查事项: the queue in the caller's scope — for an advisor, only what is assigned to them or their firm. */
 export default function ReviewsPage() {

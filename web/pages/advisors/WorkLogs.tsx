@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { z } from 'zod';
-import { LITIGATION_ROLES, WORK_KINDS, WorkLogInput } from '../../../common/advisors';
+import { LITIGATION_ROLES, WORK_KINDS, WorkLogInput, type WorkLogOut } from '../../../common/advisors';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { useApi } from '../../api/useApi';
@@ -13,7 +13,7 @@ import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { StepForm } from '../decisions/StepForm';
 
-interface WorkLog { id: string; firmName: string; advisorName: string | null; clientName: string | null; kind: string; workDate: string; title: string; caseRef: string | null; court: string | null; role: string | null; hours: number | null }
+type WorkLog = WorkLogOut;
 
 /** 法律顾问工作日志: work of the advisors, incl. litigation representation (案号、法院、代理身份); Excel in and out. */
 export default function WorkLogsPage() {

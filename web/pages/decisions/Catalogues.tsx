@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { Button, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { CatalogueInput, ConsentInput, PublishCatalogueInput } from '../../../common/decisions';
+import { CatalogueInput, ConsentInput, PublishCatalogueInput, type CatalogueOut } from '../../../common/decisions';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { DataTable, type DataColumn } from '../../components/DataTable';
@@ -10,7 +10,7 @@ import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { StepForm } from './StepForm';
 
-interface Catalogue { id: string; year: number; title: string; partyConsentOn: string | null; partyConsentRef: string | null; publishedOn: string | null; publishedVia: string | null; items?: number }
+type Catalogue = CatalogueOut;
 
 /** 决策事项目录 (条例 第三条): the yearly catalogue, the Party committee's consent, publication. */
 export default function CataloguesPage() {

@@ -15,7 +15,8 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { StepForm, type FieldSpec } from './StepForm';
-import { STATE_COLORS, type DecisionDetail } from './types';
+import { STATE_COLORS } from './ui';
+import type { DecisionDetail } from '../../../common/decisions';
 
 /** Drops an empty expert entry (the form always renders one) so "not required" validates. */
 const expertSchema = z.preprocess((v) => {

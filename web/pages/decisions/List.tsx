@@ -15,7 +15,8 @@ import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
-import { STATE_COLORS, type DecisionSummary } from './types';
+import { STATE_COLORS } from './ui';
+import type { DecisionSummary } from '../../../common/decisions';
 
 /** 决策立项 dialog on the shared LaunchInput schema. */
 function LaunchModal({ open, onClose }: { open: boolean; onClose(): void }) {

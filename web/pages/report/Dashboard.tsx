@@ -9,7 +9,7 @@ import { useApi } from '../../api/useApi';
 import type { MetricInfo, MetricValue, Region } from '../../api/types';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatMetric } from '../../format';
-import type { MetricRecord } from './types';
+import type { MetricRecord } from '../../../common/report';
 import { breakdown } from './breakdown';
 
 const EChart = lazy(() => import('../../components/EChart'));

@@ -18,7 +18,7 @@ import { OfficialDocument } from './OfficialDocument';
 import { FigureDrawer } from './FigureDrawer';
 import { metaSchema, publishDeadline } from './schema';
 import { REPORT_STATUS, WARNING_COLOR, WARNING_ORDER } from './status';
-import { REPORT_STATUSES, type Figure, type ReportAction, type ReportDetail, type ReportMeta, type ReportWarning, type SourceBlock } from './types';
+import { REPORT_STATUSES, type Figure, type ReportAction, type ReportDetail, type ReportMeta, type ReportWarning, type SourceBlock } from '../../../common/report';
 
 /** The report editor and viewer: the official document on the left; warnings, elements, workflow and exports on the right. */
 export default function ReportDetailPage() {

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
 import { formatDate } from '../../format';
 import { recordPath } from '../../modules';
-import type { Figure, FigureRecords, MetricRecord } from './types';
+import type { Figure, FigureRecords, MetricRecord } from '../../../common/report';
 
 /** The records behind one figure: the metric's definition and its list of records, each linking to its page. */
 export function FigureDrawer({ reportId, figure, frozen, onClose }: { reportId: string; figure: Figure | null; frozen: boolean; onClose(): void }) {

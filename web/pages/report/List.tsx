@@ -14,7 +14,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { formatDate, formatDateTime } from '../../format';
 import { REPORT_STATUS } from './status';
-import type { ReportListItem } from './types';
+import type { ReportListItem } from '../../../common/report';
 
 const CreateSchema = z.object({ regionCode: z.string().regex(/^\d{6}$/), year: z.number().int().min(2000).max(2100) });
 

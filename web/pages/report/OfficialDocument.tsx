@@ -2,7 +2,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { Button, Input, Space, Tag, Tooltip } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
-import type { Figure, RenderedBlock, ReportMeta, SourceBlock } from './types';
+import type { Figure, RenderedBlock, ReportMeta, SourceBlock } from '../../../common/report';
 import { placeholdersOf } from './schema';
 
 /** 2021-02-25 → 2021年2月25日 (GB/T 9704: full year, no leading zeros). */

@@ -6,7 +6,7 @@ import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
 import { formatDate } from '../../format';
-import type { PublicReport } from './types';
+import type { PublicReport } from '../../../common/report';
 
 /** The public portal (no sign-in): published annual reports, each shown as the server renders it for the public. */
 export default function PublicReports() {

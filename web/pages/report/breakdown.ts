@@ -1,4 +1,4 @@
-import type { MetricRecord } from './types';
+import type { MetricRecord } from '../../../common/report';
 
 /** Records per unit and per month — only meaningful when each record counts once toward the value. */
 export function breakdown(records: MetricRecord[], noUnit: string) {

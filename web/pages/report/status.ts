@@ -1,5 +1,5 @@
 import type { StatusMap } from '../../components/StatusTag';
-import type { WarningKind } from './types';
+import type { WarningKind } from '../../../common/report';
 
 /** How report statuses look (草稿 → 审核 → 保密审查 → 已报送 → 已公开). */
 export const REPORT_STATUS: StatusMap = {
