@@ -5,7 +5,7 @@ import type { App, AppContext, FazhiModule, TodoItem } from './module.js';
 import { activeActorOf, actorOf } from './http.js';
 import { DateStr, Id } from '../../common/schemas.js';
 import { forbidden, notFound, badRequest } from './errors/index.js';
-import { readRegionPaths, readRegions, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
+import { inRegionPaths, readRegionPaths, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
 import { computeDeadline, loadCalendar, lastCoveredYear } from './calendar/index.js';
 import { recomputeOpenDeadlines, listOpenDeadlines } from './deadlines/index.js';
 import { recordAudit } from './audit/index.js';
@@ -50,9 +50,9 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   }, async (req) => {
     const actor = requireRole(activeActorOf(req), 'admin', 'office');
     const q = req.query;
-    const regions = readRegions(actor);
+    const paths = readRegionPaths(actor);
     const base = ctx.db.selectFrom('audit_log')
-      .$if(regions !== null, (b) => b.where('region_id', 'in', regions!.length ? regions! : ['00000000-0000-0000-0000-000000000000']))
+      .$if(paths !== null, (b) => b.where(inRegionPaths('region_id', paths!)))
       .$if(!!q.actorId, (b) => b.where('actor_id', '=', q.actorId!))
       .$if(!!q.entity, (b) => b.where('entity', '=', q.entity!))
       .$if(!!q.entityId, (b) => b.where('entity_id', '=', q.entityId!))
