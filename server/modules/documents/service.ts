@@ -5,7 +5,7 @@ import { addDays, addMonths, computeDeadline, loadCalendar, today, type Deadline
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
 import { defineSetting, getSetting } from '../../core/settings.js';
-import { hasRole, inRegionPaths, mayWriteAt, requireRole, DEFAULT_WRITE, OFFICE_WRITE, type Actor, type WritePolicy } from '../../core/scope/index.js';
+import { hasRole, inRegionPaths, mayWriteAt, requireRole, DEFAULT_WRITE, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { regionByCode, regionById, unitsById } from '../org/lookup.js';
 import { formatDocNumber, parseDocNumber } from '../../../common/docnumber.js';
 import { CLEANUP_DECISIONS, CORRECTION_SOURCES, DOC_STATUS, type DocStatus } from '../../../common/documents.js';
@@ -108,15 +108,6 @@ function withRights<Q extends ReturnType<typeof docView>>(qb: Q, actor: Actor): 
   ]) as Q;
 }
 
-/** The document row without the presentation columns (what the audit log keeps). */
-function rowOf<T extends DocRow>(d: T): DocRow {
-  const { unit_name: _u, issuer_name: _i, may_write: _w, may_office: _o, ...rest } = d as T & Partial<DocView>;
-  return rest as DocRow;
-}
-
-/** Locks a document for a state transition: 404 when not visible, 403 when visible but not writable. */
-const lockDoc = (trx: Db, actor: Actor, id: string, policy: WritePolicy = DEFAULT_WRITE) => Documents.lockForWrite(trx, actor, id, policy);
-
 /** An audited change of a locked document (the record core's update, with its `updated_at`). */
 function update(trx: Db, actor: Actor | null, before: DocRow, set: Partial<Record<keyof DocRow, unknown>>, action: string): Promise<DocRow> {
   return Documents.update(trx, actor, before, { ...(set as object), updated_at: new Date() }, action);
@@ -165,7 +156,7 @@ export async function createDraft(db: Kysely<Database>, actor: Actor, input: z.i
 /** Edits a draft's particulars; the comment rules depend on the flags, so they are fixed once comment opens. */
 export async function updateDraft(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DraftPatch>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     const flagsChange = (input.affectsRights !== undefined && input.affectsRights !== before.affects_rights) || (input.marketRelated !== undefined && input.marketRelated !== before.market_related);
     if (flagsChange && before.comment_opened_on)
@@ -234,7 +225,7 @@ export function commentRule(d: Pick<DocRow, 'market_related' | 'affects_rights'>
 /** Opens public comment; the planned closing date must respect the minimum period. */
 export async function openComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentOpenInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     if (before.comment_opened_on)
       throw conflict('COMMENT_ALREADY_OPENED', { zh: '该文件已公开征求意见', en: 'Public comment has already been opened' });
@@ -262,7 +253,7 @@ export async function openComment(db: Kysely<Database>, actor: Actor, id: string
 /** Closes public comment: refused before the minimum period has run. */
 export async function closeComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentCloseInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     if (!before.comment_opened_on) throw conflict('COMMENT_NOT_OPENED', { zh: '尚未公开征求意见', en: 'Public comment has not been opened' });
     if (before.comment_closed_on) throw conflict('COMMENT_ALREADY_CLOSED', { zh: '征求意见已结束', en: 'Public comment is already closed' });
@@ -282,7 +273,7 @@ export async function closeComment(db: Kysely<Database>, actor: Actor, id: strin
 /** Records why a document bearing on no one's rights and on no business is not put to comment. */
 export async function waiveComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentWaiverInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     const rule = commentRule(before, before.drafted_on);
     if (rule) throw conflict('COMMENT_REQUIRED', { zh: `该文件须公开征求意见（${rule.basis}）`, en: 'This document must be put to public comment' });
@@ -294,7 +285,7 @@ export async function waiveComment(db: Kysely<Database>, actor: Actor, id: strin
 /** 公平竞争审查 (优化营商环境条例 第六十三条) for market-related documents. */
 export async function recordFairCompetition(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FairCompetitionInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     notBefore('reviewedOn', input.reviewedOn, before.drafted_on, { zh: '审查日期', en: 'Review date' });
     const after = await update(trx, actor, before, { fair_competition_on: input.reviewedOn, fair_competition_conclusion: input.conclusion, fair_competition_opinion: input.opinion }, 'fair_competition');
@@ -321,7 +312,7 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
   if (input.conclusion && input.reviewerKind === 'advisor')
     throw badRequest('LEGALITY_BY_ADVISOR', BY_ADVISOR, { fields: [{ path: 'conclusion', message: '法律顾问的审核意见在审查事项中出具' }] });
   return db.transaction().execute(async (trx) => {
-    const doc = await lockDoc(trx, actor, id);
+    const doc = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(doc);
     notBefore('requestedOn', input.requestedOn, doc.drafted_on, { zh: '送审日期', en: 'Request date' });
     const pending = await trx.selectFrom('normative_doc_reviews').select('id').where('document_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
@@ -455,7 +446,7 @@ const REVIEW_RULE: Msg = {
 /** 集体审议: refused unless the latest legality review concluded lawful (or lawful after revision). */
 export async function recordDeliberation(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DeliberationInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     const review = await latestReview(trx, id);
     if (!review || review.status !== 'done' || !isPassed(review.conclusion)) throw conflict('DOCUMENT_REVIEW_REQUIRED', REVIEW_RULE);
@@ -495,7 +486,8 @@ export async function validityYearsFor(db: Db, title: string): Promise<number> {
   return /暂行|试行/.test(title) ? getSetting(db, ProvisionalValidityYears) : getSetting(db, ValidityYears);
 }
 
-async function lockKey(trx: Db, key: string) {
+/** Serialises numbering in a region for the rest of the transaction (an advisory lock on a key, not a record lock). */
+async function takeNumberingLock(trx: Db, key: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
 
@@ -530,7 +522,7 @@ async function endDocument(trx: Db, actor: Actor | null, d: DocRow, status: 'rep
 export async function publishDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof PublishInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id, OFFICE_WRITE);
+    const before = await Documents.lockForWrite(trx, actor, id, OFFICE_WRITE);
     mustBeDrafting(before);
     const gaps = await publicationGaps(trx, before);
     if (gaps.length)
@@ -544,7 +536,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     if (parts && (parts.year > pubYear || parts.year < pubYear - 1))
       throw badRequest('DOC_NUMBER_YEAR', { zh: `发文字号年份${parts.year}与发布日期不符`, en: `Number year ${parts.year} does not match the publication date` }, { fields: [{ path: 'docNumber', message: '年份与发布日期不符' }] });
     if (!parts) {
-      await lockKey(trx, `docnum|${before.region_id}|${input.issuerCode}|${pubYear}`);
+      await takeNumberingLock(trx, `docnum|${before.region_id}|${input.issuerCode}|${pubYear}`);
       const max = await Documents.query(trx, actor).select(sql<number | null>`max(d.doc_seq)`.as('m'))
         .where('d.region_id', '=', before.region_id).where('d.doc_code', '=', input.issuerCode!).where('d.doc_year', '=', pubYear).executeTakeFirst();
       parts = { prefix: input.issuerCode!, year: pubYear, seq: Number(max?.m ?? 0) + 1 };
@@ -552,7 +544,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     const docNumber = formatDocNumber(parts);
     const dup = await Documents.query(trx, actor).select('d.id').where('d.region_id', '=', before.region_id).where('d.doc_number', '=', docNumber).executeTakeFirst();
     if (dup) throw conflict('DOC_NUMBER_TAKEN', { zh: `发文字号${docNumber}已被使用`, en: `Number ${docNumber} is already used` }, { fields: [{ path: 'docNumber', message: '已被使用' }] });
-    await lockKey(trx, `docreg|${before.region_id}|${pubYear}`);
+    await takeNumberingLock(trx, `docreg|${before.region_id}|${pubYear}`);
     const reg = await Documents.query(trx, actor).select(sql<number | null>`max(d.reg_seq)`.as('m')).where('d.region_id', '=', before.region_id).where('d.reg_year', '=', pubYear).executeTakeFirst();
     const effectiveFrom = input.effectiveFrom ?? input.publishedOn;
     notBefore('effectiveFrom', effectiveFrom, input.publishedOn, { zh: '施行日期', en: 'Effective date' });
@@ -593,7 +585,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
 /** Files the document with the superior (报送备案); filing after the due date is recorded as late. */
 export async function fileDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FilingInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     if (before.filing_status !== 'pending')
       throw conflict('FILING_NOT_PENDING', { zh: before.filing_status ? '该文件已报送备案' : '文件尚未发布，不能报送备案', en: before.filing_status ? 'Already filed' : 'Not issued yet' });
     notBefore('filedOn', input.filedOn, before.published_on, { zh: '报备日期', en: 'Filing date' });
@@ -606,7 +598,7 @@ export async function fileDocument(db: Kysely<Database>, actor: Actor, id: strin
 /** The superior's receipt: accepted, or suspended until missing materials are supplied within N days. */
 export async function recordReceipt(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ReceiptInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     if (before.filing_status !== 'submitted') throw conflict('FILING_NOT_SUBMITTED', { zh: '文件未处于已报备状态', en: 'The document is not awaiting a receipt' });
     notBefore('receivedOn', input.receivedOn, before.filing_supplied_on ?? before.filed_on, { zh: '回执日期', en: 'Receipt date' });
     if (input.result === 'accepted') {
@@ -628,7 +620,7 @@ export async function recordReceipt(db: Kysely<Database>, actor: Actor, id: stri
 /** The missing materials are supplied: the filing resumes. */
 export async function supplyMaterials(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof SupplementInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     if (before.filing_status !== 'suspended') throw conflict('FILING_NOT_SUSPENDED', { zh: '该备案未中止，无需补充材料', en: 'The filing is not suspended' });
     notBefore('suppliedOn', input.suppliedOn, before.filing_received_on, { zh: '补充材料日期', en: 'Supply date' });
     const after = await update(trx, actor, before, { filing_status: 'submitted', filing_supplied_on: input.suppliedOn }, 'filing_supplied');
@@ -652,7 +644,7 @@ export function filingFlags(d: Pick<DocRow, 'filing_status' | 'filing_due' | 'fi
 export async function extendValidity(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ExtendInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id, OFFICE_WRITE);
+    const before = await Documents.lockForWrite(trx, actor, id, OFFICE_WRITE);
     if (before.status !== 'in_force') throw conflict('DOCUMENT_NOT_IN_FORCE', { zh: '只能延长现行有效文件的有效期', en: 'Only a document in force can be extended' });
     if (before.valid_until && input.validUntil <= before.valid_until)
       throw badRequest('VALIDITY_NOT_LATER', { zh: `新的有效期须晚于${before.valid_until}`, en: `Must be after ${before.valid_until}` }, { fields: [{ path: 'validUntil', message: `须晚于${before.valid_until}` }] });
@@ -687,7 +679,7 @@ export async function stateAsOf(db: Db, actor: Actor, id: string, asOf: string) 
 export async function openCorrection(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CorrectionInput>) {
   requireRole(actor, 'office', 'unit_head', 'liaison');
   return db.transaction().execute(async (trx) => {
-    const d = await lockDoc(trx, actor, id);
+    const d = await Documents.lockForWrite(trx, actor, id);
     if (d.status === 'drafting') throw conflict('DOCUMENT_NOT_ISSUED', { zh: '文件尚未发布', en: 'The document has not been issued' });
     notBefore('receivedOn', input.receivedOn, d.published_on, { zh: '收到日期', en: 'Date received' });
     // A child of the locked document (see Corrections in records.ts): the drafting unit may open a case
@@ -713,7 +705,7 @@ export async function closeCorrection(db: Kysely<Database>, actor: Actor, correc
   requireRole(actor, 'office', 'unit_head', 'liaison');
   return db.transaction().execute(async (trx) => {
     const c = await Corrections.lockForWrite(trx, actor, correctionId);
-    const d = await lockDoc(trx, actor, c.document_id);
+    const d = await Documents.lockForWrite(trx, actor, c.document_id);
     if (c.status !== 'open') throw conflict('CORRECTION_CLOSED', { zh: '该纠错事项已办结', en: 'The correction is already closed' });
     notBefore('outcomeOn', input.outcomeOn, c.received_on, { zh: '办结日期', en: 'Outcome date' });
     const after = await Corrections.update(trx, actor, c, { status: 'closed', outcome: input.outcome, outcome_on: input.outcomeOn, outcome_note: input.note }, 'close');
@@ -822,12 +814,6 @@ export async function registerExistingDocument(trx: Db, actor: Actor | null, e: 
 
 // ---------------------------------------------------------------- cleanup campaigns
 
-/** Locks a cleanup for the office (Cleanups: region readers read, the office of the region writes). */
-async function lockCleanup(trx: Db, actor: Actor, id: string) {
-  requireRole(actor, 'office');
-  return Cleanups.lockForWrite(trx, actor, id);
-}
-
 /**
  * Starts a cleanup: every document in force in the region (and below) issued before the date — and
  * by the issuer, when given — not already in an open cleanup, becomes an item to decide.
@@ -860,8 +846,9 @@ export async function createCleanup(db: Kysely<Database>, actor: Actor, input: z
 
 /** Records decisions (with reasons) on items of an open cleanup. */
 export async function decideCleanupItems(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DecisionsInput>) {
+  requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const c = await lockCleanup(trx, actor, id);
+    const c = await Cleanups.lockForWrite(trx, actor, id); // region readers read; the office of the region writes
     if (c.status !== 'open') throw conflict('CLEANUP_PUBLISHED', { zh: '清理结果已公布，不能再修改', en: 'Results already published' });
     notBefore('decidedOn', input.decidedOn, c.started_on, { zh: '决定日期', en: 'Decision date' });
     // The items of the locked cleanup (child rows).
@@ -890,8 +877,9 @@ export async function decideCleanupItems(db: Kysely<Database>, actor: Actor, id:
  * 「未列入继续有效目录的规范性文件，不得作为行政管理的依据」 — every item must be decided first.
  */
 export async function publishCleanup(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CleanupPublishInput>) {
+  requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const c = await lockCleanup(trx, actor, id);
+    const c = await Cleanups.lockForWrite(trx, actor, id); // region readers read; the office of the region writes
     if (c.status !== 'open') throw conflict('CLEANUP_PUBLISHED', { zh: '清理结果已公布', en: 'Results already published' });
     notBefore('publishedOn', input.publishedOn, c.started_on, { zh: '公布日期', en: 'Publication date' });
     const items = await trx.selectFrom('normative_cleanup_items').selectAll().where('cleanup_id', '=', id).orderBy('id').execute();
@@ -903,7 +891,7 @@ export async function publishCleanup(db: Kysely<Database>, actor: Actor, id: str
       }, { undecided });
     for (const i of items) {
       // The office of the cleanup's region writes every document below it.
-      const d = await lockDoc(trx, actor, i.document_id, OFFICE_WRITE);
+      const d = await Documents.lockForWrite(trx, actor, i.document_id, OFFICE_WRITE);
       const label = CLEANUP_DECISIONS[i.decision!].zh;
       if (i.decision === 'repeal') await endDocument(trx, actor, d, 'repealed', input.publishedOn, `清理${label}：${i.reason}`);
       else if (i.decision === 'invalidate') await endDocument(trx, actor, d, 'invalidated', input.publishedOn, `清理${label}：${i.reason}`);
