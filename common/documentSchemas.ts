@@ -140,3 +140,172 @@ export const DocListQuery = ListQuery.extend({
   filing: z.enum(['pending', 'overdue', 'submitted', 'suspended', 'accepted']).optional(),
   issuedBefore: DateStr.optional(),
 });
+
+// ---------------------------------------------------------------- responses
+// What each endpoint exposes, picked field by field: the server serialises through these (a new column
+// never leaks), OpenAPI shows them, and the web pages infer their types from them.
+
+const D = z.string(); // a date, YYYY-MM-DD
+const Label = z.object({ zh: z.string(), en: z.string() });
+const FILING_KEYS = ['pending', 'submitted', 'suspended', 'accepted'] as const;
+const DOC_STATE_KEYS = [...keysOf(DOC_STATUS), 'not_issued', 'expired'] as const;
+
+/** A document as listed and shown, with the actor's abilities on it. */
+export const DocumentOut = z.object({
+  id: Id,
+  title: z.string(),
+  summary: z.string().nullable(),
+  regionId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  issuerUnitId: Id,
+  issuerName: z.string(),
+  affectsRights: z.boolean(),
+  marketRelated: z.boolean(),
+  source: z.enum(['drafted', 'imported']),
+  status: z.enum(keysOf(DOC_STATUS)),
+  draftedOn: D,
+  comment: z.object({
+    openedOn: D.nullable(), closesOn: D.nullable(), minClosesOn: D.nullable(), channel: z.string().nullable(),
+    closedOn: D.nullable(), count: z.number().nullable(), summary: z.string().nullable(), waiver: z.string().nullable(),
+  }),
+  fairCompetition: z.object({ reviewedOn: D, conclusion: z.enum(keysOf(FAIR_COMPETITION)), opinion: z.string() }).nullable(),
+  deliberation: z.object({ deliberatedOn: D, meeting: z.string(), minutes: z.string().nullable() }).nullable(),
+  docNumber: z.string().nullable(),
+  registrationNo: z.string().nullable(),
+  publishedOn: D.nullable(),
+  effectiveFrom: D.nullable(),
+  validUntil: D.nullable(),
+  needsAmendment: z.boolean(),
+  endedOn: D.nullable(),
+  endReason: z.string().nullable(),
+  filing: z.object({
+    status: z.enum(FILING_KEYS).nullable(), due: D.nullable(), filedOn: D.nullable(), filedWith: z.string().nullable(), note: z.string().nullable(),
+    receivedOn: D.nullable(), missing: z.string().nullable(), supplyDue: D.nullable(), suppliedOn: D.nullable(), defective: z.boolean(),
+    overdue: z.boolean(), late: z.boolean(), supplementOverdue: z.boolean(),
+  }),
+  canEdit: z.boolean(),
+  canReview: z.boolean(),
+  canPublish: z.boolean(),
+  canFile: z.boolean(),
+  canRecordReceipt: z.boolean(),
+  canCorrect: z.boolean(),
+  canExtend: z.boolean(),
+  /** Whether the actor may add or remove attachments (write policy and the document's state). */
+  canAttach: z.boolean(),
+});
+
+/** A legality review of a document. */
+export const DocReviewOut = z.object({
+  id: Id,
+  reviewerKind: z.enum(keysOf(REVIEWER_KINDS)),
+  reviewerUnitId: Id.nullable(),
+  reviewerUnitName: z.string().nullable(),
+  reviewerName: z.string().nullable(),
+  requestedOn: D,
+  dueOn: D.nullable(),
+  status: z.enum(['pending', 'done']),
+  completedOn: D.nullable(),
+  conclusion: z.enum(keysOf(REVIEW_CONCLUSIONS)).nullable(),
+  opinion: z.string().nullable(),
+  /** The request in the advisors queue, for a firm's review. */
+  queueRef: Id.nullable(),
+  canGiveOpinion: z.boolean(),
+});
+/** A review in the list of reviews, with its document. */
+export const DocReviewListItemOut = DocReviewOut.extend({ documentId: Id, documentTitle: z.string() });
+
+/** A correction case. */
+export const CorrectionOut = z.object({
+  id: Id,
+  documentId: Id,
+  source: z.enum(keysOf(CORRECTION_SOURCES)),
+  receivedOn: D,
+  description: z.string(),
+  status: z.enum(['open', 'closed']),
+  outcome: z.enum(keysOf(CORRECTION_OUTCOMES)).nullable(),
+  outcomeOn: D.nullable(),
+  note: z.string().nullable(),
+});
+
+const DocRef = z.object({ id: Id, docNumber: z.string().nullable(), title: z.string() });
+/** A newer document acting on an older one. */
+export const RelationOut = z.object({ kind: z.enum(keysOf(RELATION_KINDS)), onDate: D, from: DocRef, to: DocRef });
+
+/** A statutory deadline on the document. */
+export const DocDeadlineOut = z.object({ kind: z.string(), title: z.string(), dueDate: D, status: z.string(), basis: z.string().nullable() });
+
+/** A document with its reviews, corrections, relations, deadlines and what is missing before it may be issued. */
+export const DocumentDetailOut = DocumentOut.extend({
+  reviews: z.array(DocReviewOut),
+  corrections: z.array(CorrectionOut),
+  relations: z.array(RelationOut),
+  deadlines: z.array(DocDeadlineOut),
+  publicationGaps: z.array(Label),
+});
+
+/** A document's state on a date. */
+export const DocStateOut = z.object({ asOf: D, state: z.enum(DOC_STATE_KEYS), since: D.nullable(), reason: z.string().nullable() });
+
+/** A cleanup campaign. */
+export const CleanupOut = z.object({
+  id: Id,
+  regionId: Id,
+  title: z.string(),
+  issuedBefore: D,
+  issuerUnitId: Id.nullable(),
+  basis: z.string().nullable(),
+  startedOn: D,
+  status: z.enum(['open', 'published']),
+  publishedOn: D.nullable(),
+  decisionNumber: z.string().nullable(),
+  itemCount: z.number().int().optional(),
+  decidedCount: z.number().int().optional(),
+});
+/** One document in a cleanup and its decision. */
+export const CleanupItemOut = z.object({
+  documentId: Id,
+  docNumber: z.string().nullable(),
+  title: z.string(),
+  issuerName: z.string(),
+  publishedOn: D.nullable(),
+  validUntil: D.nullable(),
+  decision: z.enum(keysOf(CLEANUP_DECISIONS)).nullable(),
+  reason: z.string().nullable(),
+  newValidUntil: D.nullable(),
+  decidedOn: D.nullable(),
+});
+/** A cleanup with its items. */
+export const CleanupDetailOut = CleanupOut.extend({ items: z.array(CleanupItemOut) });
+/** How many decisions were recorded. */
+export const DecisionsOut = z.object({ decided: z.number().int() });
+
+/** The public catalogue of documents in force of a district (portal). */
+export const PublicCatalogueOut = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  asOf: D,
+  total: z.number().int(),
+  items: z.array(z.object({ id: Id, docNumber: z.string().nullable(), title: z.string(), issuerName: z.string(), publishedOn: D.nullable(), effectiveFrom: D.nullable(), validUntil: D.nullable() })),
+  cleanups: z.array(z.object({ id: Id, title: z.string(), publishedOn: D.nullable(), decisionNumber: z.string().nullable() })),
+});
+/** Published cleanup results (portal). */
+export const PublicCleanupOut = z.object({
+  id: Id,
+  title: z.string(),
+  publishedOn: D.nullable(),
+  decisionNumber: z.string().nullable(),
+  items: z.array(CleanupItemOut.pick({ docNumber: true, title: true, issuerName: true, decision: true, reason: true, newValidUntil: true })),
+});
+
+/** An xlsx download (binary; not serialised as JSON). */
+export const XlsxFile = z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+/** Response types, for the web pages. */
+export type DocumentView = z.infer<typeof DocumentOut>;
+export type DocumentDetail = z.infer<typeof DocumentDetailOut>;
+export type DocReviewView = z.infer<typeof DocReviewOut>;
+export type DocReviewListItem = z.infer<typeof DocReviewListItemOut>;
+export type CorrectionView = z.infer<typeof CorrectionOut>;
+export type CleanupView = z.infer<typeof CleanupOut>;
+export type CleanupDetail = z.infer<typeof CleanupDetailOut>;
+export type CleanupItemView = z.infer<typeof CleanupItemOut>;

@@ -9,7 +9,7 @@ let office: Client;
 let liaison: Client;
 let liaison2: Client;
 let advisor: Client;
-const Z = '00000000-0000-4000-8000-000000000000';
+const Z = '7d0c5e4a-3b1f-4c2e-9a6d-5f8e1b2c3d4e'; // an id no record has
 
 beforeAll(async () => {
   t = await createTestApp();

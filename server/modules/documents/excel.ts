@@ -3,7 +3,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { defineSheet, type CellError } from '../../core/excel/index.js';
 import type { ImportSpec } from '../../core/excel/routes.js';
-import { canWriteAt, readScope, requireRole, type Actor } from '../../core/scope/index.js';
+import { badRequest } from '../../core/errors/index.js';
+import { mayWriteAt, requireRole, type Actor } from '../../core/scope/index.js';
+import { actorRegion, unitsByNameIn, type UnitRef } from '../org/lookup.js';
 import { DateStr } from '../../../common/schemas.js';
 import { DocNumber } from '../../../common/docnumber.js';
 import { CLEANUP_DECISIONS, DOC_STATUS, FILING_STATUS } from '../../../common/documents.js';
@@ -76,15 +78,24 @@ export function registerRowOf(d: {
   };
 }
 
-type UnitRef = { id: string; name: string; region_id: string };
-
+/**
+ * Units named in the file, looked up within the uploader's region (names are unique only within a
+ * region: every district has a 区城市管理局), never by name alone.
+ */
 async function unitsByName(trx: Transaction<Database>, actor: Actor, names: string[]): Promise<Map<string, UnitRef[]>> {
-  const rows = names.length
-    ? await trx.selectFrom('units').select(['id', 'name', 'region_id']).where('name', 'in', names).where(readScope(actor, { region: 'region_id', unit: 'id' })).execute()
-    : [];
-  const m = new Map<string, UnitRef[]>();
-  for (const r of rows) m.set(r.name, [...(m.get(r.name) ?? []), r]);
-  return m;
+  const region = await actorRegion(trx, actor);
+  if (!region) throw badRequest('IMPORT_NO_REGION', { zh: '无法确定您所在的区域，不能导入', en: 'Your region cannot be determined; cannot import' });
+  return unitsByNameIn(trx, region.path, names);
+}
+
+/**
+ * Whether a document number is already registered in a region. Numbers are unique per region whoever
+ * registered them (the unique index `normative_documents_number_idx`), so this looks beyond the
+ * uploader's read scope: it answers only yes or no, never the other document.
+ */
+async function numberTaken(trx: Transaction<Database>, _actor: Actor, regionId: string, docNumber: string) {
+  const row = await trx.selectFrom('normative_documents as d').select('d.id').where('d.region_id', '=', regionId).where('d.doc_number', '=', docNumber).executeTakeFirst();
+  return !!row;
 }
 
 /**
@@ -105,10 +116,11 @@ export const registerImport: ImportSpec<RegisterRow> = {
       const drafterName = v.drafter ?? v.issuer;
       const drafter = units.get(drafterName);
       if (!issuer?.length) errors.push({ row: rowNumber, column: '制定机关', message: `单位“${v.issuer}”不存在或不在您的范围内` });
+      else if (issuer.length > 1) errors.push({ row: rowNumber, column: '制定机关', message: `您的区域内有多个名为“${v.issuer}”的单位` });
       if (!drafter?.length) { if (v.drafter) errors.push({ row: rowNumber, column: '起草单位', message: `单位“${drafterName}”不存在或不在您的范围内` }); continue; }
-      if (drafter.length > 1) { errors.push({ row: rowNumber, column: '起草单位', message: `有多个名为“${drafterName}”的单位` }); continue; }
+      if (drafter.length > 1) { errors.push({ row: rowNumber, column: '起草单位', message: `您的区域内有多个名为“${drafterName}”的单位` }); continue; }
       const d = drafter[0];
-      if (!canWriteAt(actor, d.region_id, d.id)) errors.push({ row: rowNumber, column: v.drafter ? '起草单位' : '制定机关', message: '无权登记该单位的文件' });
+      if (!(await mayWriteAt(trx, actor, d.region_id, d.id))) errors.push({ row: rowNumber, column: v.drafter ? '起草单位' : '制定机关', message: '无权登记该单位的文件' });
       if (v.effectiveFrom && v.effectiveFrom < v.publishedOn) errors.push({ row: rowNumber, column: '施行日期', message: '施行日期不得早于发布日期' });
       if (v.validUntil && v.validUntil < (v.effectiveFrom ?? v.publishedOn)) errors.push({ row: rowNumber, column: '有效期至', message: '有效期截止日不得早于施行日期' });
       if (v.filedOn && v.filedOn < v.publishedOn) errors.push({ row: rowNumber, column: '报备日期', message: '报备日期不得早于发布日期' });
@@ -116,12 +128,13 @@ export const registerImport: ImportSpec<RegisterRow> = {
       const key = `${d.region_id}|${v.docNumber}`;
       if (seen.has(key)) errors.push({ row: rowNumber, column: '发文字号', message: '与本文件中前面的行重复' });
       seen.add(key);
-      const dup = await trx.selectFrom('normative_documents').select('id').where('region_id', '=', d.region_id).where('doc_number', '=', v.docNumber).executeTakeFirst();
+      const dup = await numberTaken(trx, actor, d.region_id, v.docNumber);
       if (dup) errors.push({ row: rowNumber, column: '发文字号', message: `发文字号${v.docNumber}已登记` });
     }
     return errors;
   },
   async commit(trx, actor, rows) {
+    // The same look-up as the dry run (within the uploader's region), so the commit writes what was checked.
     const units = await unitsByName(trx, actor, [...new Set(rows.flatMap((r) => [r.value.issuer, r.value.drafter ?? r.value.issuer]))]);
     for (const { value: v } of rows) {
       const drafter = units.get(v.drafter ?? v.issuer)![0];

@@ -1,27 +1,30 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
+import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
+import { CLEANUP_DECISIONS } from '../../../common/documents.js';
 
 /*
  * Figures of the normative-documents module. Each counts rows of normative_documents or of
- * normative_cleanup_items in `scope.regionIds` (and, for a unit scope, the drafting unit), with the
- * date named in its definition inside the period. The SQL of each is below, one query per figure.
+ * normative_cleanup_items in the metric's region subtree (`inMetricScope`, by region path) — and, for a
+ * unit scope, of the drafting unit — with the date named in its definition inside the period. Counts
+ * are `defineCountMetric`s (compute, records, breakdowns by unit/month/category and their SQL from one
+ * definition); the rates are computed from counts in one query each.
  */
 
 function docs(db: Db, scope: MetricScope) {
   return db
     .selectFrom('normative_documents as d')
     .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
-    .where('d.region_id', 'in', scope.regionIds.length ? scope.regionIds : ['00000000-0000-0000-0000-000000000000'])
-    .$if(!!scope.unitId, (b) => b.where('d.unit_id', '=', scope.unitId!));
+    .where(inMetricScope(scope, 'd.region_id', 'd.unit_id'));
 }
 
 const inPeriod = (col: string, p: Period) => sql<boolean>`${sql.ref(col)} between ${p.from} and ${p.to}`;
 
 async function docRecords(db: Db, scope: MetricScope, p: Period, col: 'd.filed_on' | 'd.published_on'): Promise<MetricRecord[]> {
-  const rows = await docs(db, scope).select(['d.id', 'd.doc_number', 'd.title', 'd.published_on', 'd.filed_on', 'iu.name as issuer']).where(inPeriod(col, p)).orderBy(col).execute();
+  const rows = await docs(db, scope).select(['d.id', 'd.doc_number', 'd.title', 'd.published_on', 'd.filed_on', 'iu.name as issuer']).where(inPeriod(col, p)).orderBy(col).orderBy('d.id').execute();
   return rows.map((r) => ({ id: r.id, entity: 'normative_document', label: `${r.doc_number ?? ''}《${r.title}》`, date: col === 'd.filed_on' ? r.filed_on : r.published_on, unitName: r.issuer }));
 }
+
 
 /** Whether the scope holds any document issued or filed in the period (else the figures are "no data"). */
 async function hasDocs(db: Db, scope: MetricScope, p: Period) {
@@ -29,23 +32,34 @@ async function hasDocs(db: Db, scope: MetricScope, p: Period) {
   return !!r;
 }
 
+/**
+ * Keeps a count metric's figure "no data" unless `hasData` (the module's own rule for when a period
+ * has data, stricter than the core's `noRecords`); its records, breakdowns and SQL are the core's.
+ */
+function noDataUnless(m: MetricDef, hasData: (db: Db, scope: MetricScope, p: Period) => Promise<boolean>): MetricDef {
+  return { ...m, compute: async (db, scope, p) => ((await hasData(db, scope, p)) ? m.compute(db, scope, p) : null) };
+}
+
+const docLabel = sql<string>`coalesce(d.doc_number, '') || '《' || d.title || '》'`;
+
 /** documents.filed — 审核办理备案规范性文件: documents filed with the superior, by filing date. */
-export const filed: MetricDef = {
+export const filed: MetricDef = noDataUnless(defineCountMetric({
   id: 'documents.filed',
   module: 'documents',
   label: { zh: '审核办理备案规范性文件', en: 'Normative documents filed' },
-  unit: 'count',
   definition: {
     zh: '报送日期在统计期内、已向上一级人民政府报送备案的行政规范性文件件数（按报备日期归属年度）。统计期内无发布或报备的文件时为“无数据”。',
     en: 'Normative documents filed with the superior government, counted by filing date within the period. No data when no document was issued or filed in the period.',
   },
-  async compute(db, scope, p) {
-    if (!(await hasDocs(db, scope, p))) return null;
-    const r = await docs(db, scope).select((eb) => eb.fn.countAll<string>().as('n')).where(inPeriod('d.filed_on', p)).executeTakeFirstOrThrow();
-    return Number(r.n);
-  },
-  records: (db, scope, p) => docRecords(db, scope, p, 'd.filed_on'),
-};
+  base: (db, scope) => docs(db, scope).innerJoin('units as u', 'u.id', 'd.unit_id').where('d.filed_on', 'is not', null),
+  idCol: 'd.id',
+  dateCol: 'd.filed_on',
+  unitCol: 'd.unit_id',
+  unitNameSql: sql<string>`u.name`,
+  entity: 'normative_document',
+  labelSql: docLabel,
+  nullWhen: 'never',
+}), hasDocs);
 
 /** documents.filingRate — 报备率: of the documents issued in the period, the share filed (so far). */
 export const filingRate: MetricDef = {
@@ -108,42 +122,40 @@ export const filingConformityRate: MetricDef = {
   records: (db, scope, p) => docRecords(db, scope, p, 'd.filed_on'),
 };
 
-type Decision = 'keep' | 'amend' | 'repeal' | 'invalidate' | 'extend';
+type Decision = keyof typeof CLEANUP_DECISIONS;
 
-function cleanupItems(db: Db, scope: MetricScope, p: Period) {
-  return db
-    .selectFrom('normative_cleanup_items as i')
-    .innerJoin('normative_cleanups as c', 'c.id', 'i.cleanup_id')
-    .innerJoin('normative_documents as d', 'd.id', 'i.document_id')
-    .where('c.status', '=', 'published')
-    .where(inPeriod('c.published_on', p))
-    .where('i.region_id', 'in', scope.regionIds.length ? scope.regionIds : ['00000000-0000-0000-0000-000000000000'])
-    .$if(!!scope.unitId, (b) => b.where('i.unit_id', '=', scope.unitId!));
+/** Whether a cleanup's results were published in the period in the scope's region subtree (else "no data"). */
+async function hasPublishedCleanup(db: Db, scope: MetricScope, p: Period) {
+  const c = await db.selectFrom('normative_cleanups as c').select('c.id').where('c.status', '=', 'published').where(inPeriod('c.published_on', p))
+    // A campaign is the region's (it has no unit): a unit scope asks whether its region published one.
+    .where(inMetricScope({ ...scope, unitId: null }, 'c.region_id')).limit(1).executeTakeFirst();
+  return !!c;
 }
 
 function cleanupMetric(id: string, label: { zh: string; en: string }, decisions: Decision[], definition: { zh: string; en: string }): MetricDef {
-  return {
+  return noDataUnless(defineCountMetric({
     id,
     module: 'documents',
     label,
-    unit: 'count',
     definition,
-    async compute(db, scope, p) {
-      const c = await db.selectFrom('normative_cleanups').select('id').where('status', '=', 'published').where(inPeriod('published_on', p))
-        .where('region_id', 'in', scope.regionIds.length ? scope.regionIds : ['00000000-0000-0000-0000-000000000000']).limit(1).executeTakeFirst();
-      if (!c) return null;
-      const r = await cleanupItems(db, scope, p).select((eb) => eb.fn.countAll<string>().as('n')).where('i.decision', 'in', decisions).executeTakeFirstOrThrow();
-      return Number(r.n);
-    },
-    async records(db, scope, p) {
-      const rows = await cleanupItems(db, scope, p)
-        .select(['d.id', 'd.doc_number', 'd.title', 'c.published_on', 'i.decision'])
+    base: (db, scope) =>
+      db
+        .selectFrom('normative_cleanup_items as i')
+        .innerJoin('normative_cleanups as c', 'c.id', 'i.cleanup_id')
+        .innerJoin('normative_documents as d', 'd.id', 'i.document_id')
+        .leftJoin('units as u', 'u.id', 'i.unit_id')
+        .where('c.status', '=', 'published')
         .where('i.decision', 'in', decisions)
-        .orderBy('d.published_on')
-        .execute();
-      return rows.map((r) => ({ id: r.id, entity: 'normative_document', label: `${r.doc_number ?? ''}《${r.title}》`, date: r.published_on }));
-    },
-  };
+        .where(inMetricScope(scope, 'i.region_id', 'i.unit_id')),
+    idCol: 'd.id',
+    dateCol: 'c.published_on',
+    unitCol: 'i.unit_id',
+    unitNameSql: sql<string>`u.name`,
+    entity: 'normative_document',
+    labelSql: docLabel,
+    categories: decisions.length > 1 ? { decision: { col: 'i.decision', label: { zh: '按清理结果', en: 'By decision' }, values: CLEANUP_DECISIONS } } : undefined,
+    nullWhen: 'never',
+  }), hasPublishedCleanup);
 }
 
 /** documents.cleanup.kept — 保留: 继续有效 + 修改 + 延长有效期 (documents that stay in force). */

@@ -1,37 +1,31 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { addDays, addMonths, computeDeadline, loadCalendar, today, type DeadlineSpec } from '../../core/calendar/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
-import { badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
-import { paginate } from '../../core/list.js';
+import { AppError, badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
 import { defineSetting, getSetting } from '../../core/settings.js';
-import {
-  auditActor, canWriteAt, hasRole, readScope, readUnits, requireRole, DEFAULT_WRITE, OFFICE_WRITE, type Actor, type WritePolicy,
-} from '../../core/scope/index.js';
+import { hasRole, inRegionPaths, mayWriteAt, requireRole, DEFAULT_WRITE, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { regionByCode, regionById, unitsById } from '../org/lookup.js';
 import { formatDocNumber, parseDocNumber } from '../../../common/docnumber.js';
 import { CLEANUP_DECISIONS, CORRECTION_SOURCES, DOC_STATUS, type DocStatus } from '../../../common/documents.js';
 import type {
   CleanupInput, CleanupPublishInput, CommentCloseInput, CommentOpenInput, CommentWaiverInput, CorrectionInput, CorrectionOutcomeInput, DecisionsInput,
   DeliberationInput, DocListQuery, DraftInput, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput,
-  SupplementInput, NormativeDocumentsTable, DraftPatch, ReviewListQuery,
+  SupplementInput, NormativeDocumentsTable, NormativeDocReviewsTable, DraftPatch, ReviewListQuery,
 } from './schema.js';
 import { fromAdvisorConclusion, isPassed, type LegalityOpinion } from './legality.js';
 import { onReviewConcluded, requestReview } from '../advisors/service.js';
-import type { Selectable } from 'kysely';
+import { Cleanups, Corrections, Documents, Reviews, docReadNoFirm, CLEANUP_ENTITY, CORRECTION_ENTITY, DOC_ENTITY, REVIEW_ENTITY } from './records.js';
+
+export { CLEANUP_ENTITY, CORRECTION_ENTITY, DOC_ENTITY, REVIEW_ENTITY };
 
 /** A document row as read. */
 export type DocRow = Selectable<NormativeDocumentsTable>;
+/** A review row as read. */
+export type ReviewRow = Selectable<NormativeDocReviewsTable>;
 
 const MODULE = 'documents';
-/** Entity names used by audit, attachments, history and deadlines. */
-export const DOC_ENTITY = 'normative_document';
-export const REVIEW_ENTITY = 'normative_doc_review';
-export const CORRECTION_ENTITY = 'normative_doc_correction';
-export const CLEANUP_ENTITY = 'normative_cleanup';
-const DOC: Msg = { zh: '规范性文件', en: 'Normative document' };
-const CLEANUP: Msg = { zh: '清理工作', en: 'Cleanup campaign' };
 
 // ---------------------------------------------------------------- settings
 // Provinces set these differently (REFERENCE §4.2, §17 item 12: Henan 令第226号 values UNCONFIRMED).
@@ -79,45 +73,44 @@ export const CorrectionDays = defineSetting({
 });
 
 // ---------------------------------------------------------------- access
+// Who reads and writes each aggregate is declared once in records.ts (Documents, Reviews, Corrections,
+// Cleanups); every read below goes through their scoped queries and every change through lockForWrite.
 
-/**
- * Who reads a document: the region-wide readers of its region and the staff of its drafting unit
- * (core readScope), plus the staff of its issuing organ, plus an advisor firm a legality review of it
- * is assigned to ("an advisor sees what is assigned to them").
- */
-export function docReadScope(actor: Actor, alias = 'd', opts: { asAdvisor?: boolean } = {}): Expression<SqlBool> {
-  const base = readScope(actor, { region: `${alias}.region_id`, unit: `${alias}.unit_id` });
-  const parts: Expression<SqlBool>[] = [base];
-  const units = readUnits(actor);
-  if (units.length) parts.push(sql<SqlBool>`${sql.ref(`${alias}.issuer_unit_id`)} in (${sql.join(units)})`);
-  const firms = opts.asAdvisor === false ? [] : (actor.unitsByRole.advisor ?? []);
-  if (firms.length)
-    parts.push(sql<SqlBool>`exists (select 1 from normative_doc_reviews rv where rv.document_id = ${sql.ref(`${alias}.id`)} and rv.unit_id in (${sql.join(firms)}))`);
-  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
-}
-
-/** Unit staff of the drafting unit or of the issuing organ, or the office of the region, may write. */
-function canWriteDoc(actor: Actor, d: Pick<DocRow, 'region_id' | 'unit_id' | 'issuer_unit_id'>, policy: WritePolicy = DEFAULT_WRITE) {
-  return canWriteAt(actor, d.region_id, d.unit_id, policy) || canWriteAt(actor, d.region_id, d.issuer_unit_id, policy);
-}
-
-/** Reads a document in scope or throws 404. */
+/** Reads a document in scope or throws 404 (unknown and forbidden alike). */
 export async function getDocument(db: Db, actor: Actor, id: string): Promise<DocRow> {
-  const row = await db.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', id).where(docReadScope(actor)).executeTakeFirst();
-  if (!row) throw notFound(DOC);
-  return row;
+  return Documents.get(db, actor, id);
 }
 
-/** Locks a document for a state transition: 404 when not visible, 403 when visible but not writable. */
-async function lockDoc(trx: Db, actor: Actor, id: string, policy: WritePolicy = DEFAULT_WRITE): Promise<DocRow> {
-  const row = await trx.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', id).where(docReadScope(actor)).forUpdate().executeTakeFirst();
-  if (!row) throw notFound(DOC);
-  if (!canWriteDoc(actor, row, policy)) throw forbidden();
-  return row;
+/** A document with its units' names and the actor's rights on it (from the write scope, in SQL). */
+export async function getDocumentView(db: Db, actor: Actor, id: string) {
+  const row = await withRights(docView(db, actor), actor).where('d.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(Documents.label);
+  return row as DocView;
 }
 
-async function audit(trx: Db, actor: Actor | null, action: string, before: unknown, after: DocRow) {
-  await recordAudit(trx, auditActor(actor), { entity: DOC_ENTITY, entityId: after.id, action, regionId: after.region_id, unitId: after.unit_id, before, after });
+/** A document row with the names shown beside it and the actor's write rights. */
+export type DocView = DocRow & { unit_name: string; issuer_name: string; may_write: boolean; may_office: boolean };
+
+/** Scoped select of documents with the names of the drafting unit and issuing organ (joins for display). */
+function docView(db: Db, actor: Actor) {
+  return Documents.query(db, actor)
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
+    .selectAll('d')
+    .select(['u.name as unit_name', 'iu.name as issuer_name']);
+}
+
+/** Adds the actor's rights on each row (the record core's write scope, evaluated in the same query). */
+function withRights<Q extends ReturnType<typeof docView>>(qb: Q, actor: Actor): Q {
+  return qb.select([
+    sql<boolean>`${Documents.writeWhere(actor, 'd')}`.as('may_write'),
+    sql<boolean>`${Documents.writeWhere(actor, 'd', OFFICE_WRITE)}`.as('may_office'),
+  ]) as Q;
+}
+
+/** An audited change of a locked document (the record core's update, with its `updated_at`). */
+function update(trx: Db, actor: Actor | null, before: DocRow, set: Partial<Record<keyof DocRow, unknown>>, action: string): Promise<DocRow> {
+  return Documents.update(trx, actor, before, { ...(set as object), updated_at: new Date() }, action);
 }
 
 async function addEvent(trx: Db, d: Pick<DocRow, 'id' | 'region_id'>, onDate: string, status: DocStatus, reason: string) {
@@ -134,18 +127,8 @@ function mustBeDrafting(d: DocRow) {
     throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布，起草阶段的程序不能再变更', en: 'The document has been issued; drafting steps can no longer change' });
 }
 
-async function update(trx: Db, id: string, set: Partial<Record<keyof DocRow, unknown>>): Promise<DocRow> {
-  return trx
-    .updateTable('normative_documents')
-    .set({ ...(set as object), updated_at: new Date() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-async function regionPath(db: Db, regionId: string) {
-  return (await db.selectFrom('regions').select('path').where('id', '=', regionId).executeTakeFirstOrThrow()).path;
-}
+/** Whether region path `inner` is `outer` or lies below it. */
+const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}/`);
 
 // ---------------------------------------------------------------- 审: drafting
 
@@ -153,23 +136,19 @@ async function regionPath(db: Db, regionId: string) {
 export async function createDraft(db: Kysely<Database>, actor: Actor, input: z.infer<typeof DraftInput>): Promise<DocRow> {
   requireRole(actor, 'office', 'unit_head', 'liaison');
   return db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select(['id', 'region_id']).where('id', '=', input.unitId).executeTakeFirst();
-    if (!unit || !canWriteAt(actor, unit.region_id, unit.id)) throw notFound({ zh: '起草单位', en: 'Drafting unit' });
-    const issuerId = input.issuerUnitId ?? unit.id;
-    const issuer = await trx.selectFrom('units').select(['id', 'region_id']).where('id', '=', issuerId).executeTakeFirst();
-    const [up, ip] = [await regionPath(trx, unit.region_id), issuer ? await regionPath(trx, issuer.region_id) : null];
-    if (!issuer || !(up === ip || up.startsWith(`${ip}/`)))
+    const issuerId = input.issuerUnitId ?? input.unitId;
+    const units = await unitsById(trx, [input.unitId, issuerId]);
+    const unit = units.get(input.unitId);
+    if (!unit || !(await mayWriteAt(trx, actor, unit.region_id, unit.id))) throw notFound({ zh: '起草单位', en: 'Drafting unit' });
+    const issuer = units.get(issuerId);
+    const [up, ip] = [(await regionById(trx, unit.region_id))!.path, issuer ? (await regionById(trx, issuer.region_id))?.path : undefined];
+    if (!issuer || !ip || !within(up, ip))
       throw badRequest('ISSUER_INVALID', { zh: '制定机关应为本级或上级区域的单位', en: 'The issuing organ must be in this region or above' }, { fields: [{ path: 'issuerUnitId', message: '制定机关无效' }] });
-    const row = await trx
-      .insertInto('normative_documents')
-      .values({
-        region_id: unit.region_id, unit_id: unit.id, issuer_unit_id: issuer.id, title: input.title, summary: input.summary ?? null,
-        affects_rights: input.affectsRights, market_related: input.marketRelated, drafted_on: input.draftedOn, created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await Documents.insert(trx, actor, {
+      region_id: unit.region_id, unit_id: unit.id, issuer_unit_id: issuer.id, title: input.title, summary: input.summary ?? null,
+      affects_rights: input.affectsRights, market_related: input.marketRelated, drafted_on: input.draftedOn, created_by: actor.userId,
+    }, 'draft');
     await addEvent(trx, row, input.draftedOn, 'drafting', '起草登记');
-    await audit(trx, actor, 'draft', null, row);
     return row;
   });
 }
@@ -177,19 +156,17 @@ export async function createDraft(db: Kysely<Database>, actor: Actor, input: z.i
 /** Edits a draft's particulars; the comment rules depend on the flags, so they are fixed once comment opens. */
 export async function updateDraft(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DraftPatch>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     const flagsChange = (input.affectsRights !== undefined && input.affectsRights !== before.affects_rights) || (input.marketRelated !== undefined && input.marketRelated !== before.market_related);
     if (flagsChange && before.comment_opened_on)
       throw conflict('COMMENT_ALREADY_OPENED', { zh: '已公开征求意见，不能再变更是否涉及权利义务或市场主体（征求意见期限据此确定）', en: 'Comment has opened; the flags that set its period can no longer change' });
-    const after = await update(trx, id, {
+    return update(trx, actor, before, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.summary !== undefined ? { summary: input.summary } : {}),
       ...(input.affectsRights !== undefined ? { affects_rights: input.affectsRights } : {}),
       ...(input.marketRelated !== undefined ? { market_related: input.marketRelated } : {}),
-    });
-    await audit(trx, actor, 'update', before, after);
-    return after;
+    }, 'update');
   });
 }
 
@@ -201,25 +178,33 @@ export async function updateDraft(db: Kysely<Database>, actor: Actor, id: string
  */
 export async function listReviews(db: Db, actor: Actor, q: z.infer<typeof ReviewListQuery>) {
   if (!actor.isAdmin) requireRole(actor, 'office', 'leader', 'viewer', 'unit_head', 'liaison');
-  const qb = db
-    .selectFrom('normative_doc_reviews as r')
-    .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
-    .leftJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['r.id', 'r.document_id', 'd.title', 'd.region_id', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
-    .where(docReadScope(actor, 'd', { asAdvisor: false }))
-    .$if(!!q.status, (b) => b.where('r.status', '=', q.status!))
-    .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`));
-  type Row = Awaited<ReturnType<typeof qb.execute>>[number];
-  return paginate<'normative_doc_reviews', Row>(qb as any, q, { dueOn: 'r.due_on', requestedOn: 'r.requested_on', status: 'r.status' }, { column: 'r.requested_on', order: 'desc' });
+  return Reviews.list(db, actor, q, {
+    select: (qb) =>
+      qb
+        .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
+        .leftJoin('units as u', 'u.id', 'r.unit_id')
+        .select(['r.id', 'r.document_id', 'd.title', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
+        .select(mayGiveOpinion(actor).as('can_give_opinion'))
+        .where(docReadNoFirm(actor, 'd'))
+        .$if(!!q.status, (b) => b.where('r.status', '=', q.status!))
+        .$if(!!q.q, (b) => b.where('d.title', 'like', `%${q.q}%`)) as SelectQueryBuilder<any, any, ReviewListRow>,
+    sortable: { dueOn: 'r.due_on', requestedOn: 'r.requested_on', status: 'r.status' },
+    defaultSort: { column: 'r.requested_on', order: 'desc' },
+  });
 }
 
+/** A review as listed (with its document's title and the reviewing unit's name). */
+export type ReviewListRow = Pick<ReviewRow, 'id' | 'document_id' | 'reviewer_kind' | 'unit_id' | 'reviewer_name' | 'requested_on' | 'due_on' | 'status' | 'completed_on' | 'conclusion' | 'opinion' | 'queue_ref'> & {
+  title: string; unit_name: string | null; can_give_opinion: boolean;
+};
+
 /**
- * Whether the actor may give the opinion of a review here: only the office, on a review it does itself.
+ * Whether the actor may give the opinion of a review here (SQL over `r` joined with its document `d`):
+ * only the office of the region, on a pending review it does itself, while the document is a draft.
  * A firm's review is concluded in the advisors queue.
  */
-export function canGiveOpinion(actor: Actor, r: { region_id: string; reviewer_kind: string; status: string }) {
-  if (r.status !== 'pending' || r.reviewer_kind !== 'office') return false;
-  return canWriteAt(actor, r.region_id, null, OFFICE_WRITE);
+function mayGiveOpinion(actor: Actor) {
+  return sql<boolean>`(r.status = 'pending' and r.reviewer_kind = 'office' and d.status = 'drafting' and ${Reviews.writeWhere(actor, 'r', OFFICE_WRITE)})`;
 }
 
 /**
@@ -240,7 +225,7 @@ export function commentRule(d: Pick<DocRow, 'market_related' | 'affects_rights'>
 /** Opens public comment; the planned closing date must respect the minimum period. */
 export async function openComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentOpenInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     if (before.comment_opened_on)
       throw conflict('COMMENT_ALREADY_OPENED', { zh: '该文件已公开征求意见', en: 'Public comment has already been opened' });
@@ -254,14 +239,13 @@ export async function openComment(db: Kysely<Database>, actor: Actor, id: string
         { zh: `征求意见期限不足：最早截止日为${min}（${rule!.basis}）`, en: `Comment period too short: it may close no earlier than ${min}` },
         { fields: [{ path: 'closesOn', message: `最早截止日为${min}` }], minClosesOn: min },
       );
-    const after = await update(trx, id, { comment_opened_on: input.openedOn, comment_closes_on: input.closesOn, comment_min_closes_on: min, comment_channel: input.channel, comment_waiver: null });
+    const after = await update(trx, actor, before, { comment_opened_on: input.openedOn, comment_closes_on: input.closesOn, comment_min_closes_on: min, comment_channel: input.channel, comment_waiver: null }, 'comment_open');
     await setDeadline(trx, {
       module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'comment_close', title: `《${after.title}》公开征求意见截止，汇总意见并说明采纳情况`,
       regionId: after.region_id, unitId: after.unit_id,
       spec: { from: input.openedOn, unit: 'ND', n: Math.round((Date.parse(input.closesOn) - Date.parse(input.openedOn)) / 86_400_000) },
       basis: rule?.basis ?? '起草单位确定的征求意见期限',
     }, cal);
-    await audit(trx, actor, 'comment_open', before, after);
     return after;
   });
 }
@@ -269,7 +253,7 @@ export async function openComment(db: Kysely<Database>, actor: Actor, id: string
 /** Closes public comment: refused before the minimum period has run. */
 export async function closeComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentCloseInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     if (!before.comment_opened_on) throw conflict('COMMENT_NOT_OPENED', { zh: '尚未公开征求意见', en: 'Public comment has not been opened' });
     if (before.comment_closed_on) throw conflict('COMMENT_ALREADY_CLOSED', { zh: '征求意见已结束', en: 'Public comment is already closed' });
@@ -280,9 +264,8 @@ export async function closeComment(db: Kysely<Database>, actor: Actor, id: strin
         en: `The comment period runs until ${before.comment_min_closes_on}`,
       });
     }
-    const after = await update(trx, id, { comment_closed_on: input.closedOn, comment_count: input.commentCount, comment_summary: input.summary });
+    const after = await update(trx, actor, before, { comment_closed_on: input.closedOn, comment_count: input.commentCount, comment_summary: input.summary }, 'comment_close');
     await closeDeadline(trx, DOC_ENTITY, id, 'comment_close');
-    await audit(trx, actor, 'comment_close', before, after);
     return after;
   });
 }
@@ -290,12 +273,11 @@ export async function closeComment(db: Kysely<Database>, actor: Actor, id: strin
 /** Records why a document bearing on no one's rights and on no business is not put to comment. */
 export async function waiveComment(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CommentWaiverInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     const rule = commentRule(before, before.drafted_on);
     if (rule) throw conflict('COMMENT_REQUIRED', { zh: `该文件须公开征求意见（${rule.basis}）`, en: 'This document must be put to public comment' });
-    const after = await update(trx, id, { comment_waiver: input.reason });
-    await audit(trx, actor, 'comment_waive', before, after);
+    const after = await update(trx, actor, before, { comment_waiver: input.reason }, 'comment_waive');
     return after;
   });
 }
@@ -303,11 +285,10 @@ export async function waiveComment(db: Kysely<Database>, actor: Actor, id: strin
 /** 公平竞争审查 (优化营商环境条例 第六十三条) for market-related documents. */
 export async function recordFairCompetition(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FairCompetitionInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     notBefore('reviewedOn', input.reviewedOn, before.drafted_on, { zh: '审查日期', en: 'Review date' });
-    const after = await update(trx, id, { fair_competition_on: input.reviewedOn, fair_competition_conclusion: input.conclusion, fair_competition_opinion: input.opinion });
-    await audit(trx, actor, 'fair_competition', before, after);
+    const after = await update(trx, actor, before, { fair_competition_on: input.reviewedOn, fair_competition_conclusion: input.conclusion, fair_competition_opinion: input.opinion }, 'fair_competition');
     return after;
   });
 }
@@ -331,17 +312,17 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
   if (input.conclusion && input.reviewerKind === 'advisor')
     throw badRequest('LEGALITY_BY_ADVISOR', BY_ADVISOR, { fields: [{ path: 'conclusion', message: '法律顾问的审核意见在审查事项中出具' }] });
   return db.transaction().execute(async (trx) => {
-    const doc = await lockDoc(trx, actor, id);
+    const doc = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(doc);
     notBefore('requestedOn', input.requestedOn, doc.drafted_on, { zh: '送审日期', en: 'Request date' });
     const pending = await trx.selectFrom('normative_doc_reviews').select('id').where('document_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw conflict('REVIEW_PENDING', { zh: '已有尚未办结的合法性审核', en: 'A legality review is already pending' });
     let unitId: string | null = actor.unitId;
     if (input.reviewerKind === 'advisor') {
-      const firm = await trx.selectFrom('units').select(['id', 'region_id', 'type']).where('id', '=', input.reviewerUnitId!).executeTakeFirst();
-      const dp = await regionPath(trx, doc.region_id);
-      const fp = firm ? await regionPath(trx, firm.region_id) : null;
-      if (!firm || firm.type !== 'law_firm' || !(dp === fp || dp.startsWith(`${fp}/`)))
+      const firm = (await unitsById(trx, [input.reviewerUnitId!])).get(input.reviewerUnitId!);
+      const dp = (await regionById(trx, doc.region_id))!.path;
+      const fp = firm ? (await regionById(trx, firm.region_id))?.path : undefined;
+      if (!firm || firm.type !== 'law_firm' || !fp || !within(dp, fp))
         throw badRequest('REVIEWER_INVALID', { zh: '请选择本区聘请的法律顾问律师事务所', en: 'Choose a law firm engaged in this region' }, { fields: [{ path: 'reviewerUnitId', message: '不是本区的律师事务所' }] });
       unitId = firm.id;
     }
@@ -350,6 +331,7 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
     const spec: DeadlineSpec = { from: input.requestedOn, unit: 'WD', n: days };
     const due = computeDeadline(cal, spec).due;
     const basis = `国办发〔2018〕115号：行政规范性文件未经合法性审核不得提交集体审议；审核期限${days}个工作日（系统设置）`;
+    // A child of the locked document (see Reviews in records.ts), audited as the review's creation.
     let review = await trx
       .insertInto('normative_doc_reviews')
       .values({ document_id: id, region_id: doc.region_id, unit_id: unitId, reviewer_kind: input.reviewerKind, reviewer_name: input.reviewerName ?? null, requested_on: input.requestedOn, due_on: due, created_by: actor.userId })
@@ -359,7 +341,7 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
       // A firm's review is a request in the advisors queue, assigned to the firm at once with the review
       // period as its due date; the queue sets the firm's to-do. Requested for the drafting unit (or the
       // issuing organ, when that is whom the actor works for).
-      const requester = canWriteAt(actor, doc.region_id, doc.unit_id, DEFAULT_WRITE) ? doc.unit_id : doc.issuer_unit_id;
+      const requester = (await mayWriteAt(trx, actor, doc.region_id, doc.unit_id, DEFAULT_WRITE)) ? doc.unit_id : doc.issuer_unit_id;
       const q = await requestReview(trx, actor, {
         type: 'normative_document', subjectEntity: DOC_ENTITY, subjectId: id, unitId: requester, title: doc.title,
         summary: '送审材料：送审稿、起草说明、制定依据、征求意见及采纳情况。', requestedOn: input.requestedOn,
@@ -372,9 +354,9 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
         regionId: doc.region_id, unitId, spec, basis,
       }, cal);
     }
-    await recordAudit(trx, auditActor(actor), { entity: REVIEW_ENTITY, entityId: review.id, action: 'request', regionId: doc.region_id, unitId, after: review });
+    await Reviews.audit(trx, actor, 'request', null, review);
     if (input.conclusion)
-      return completeLegalityReview(trx, actor, review.id, { completedOn: input.completedOn!, conclusion: input.conclusion, opinion: input.opinion!, reviewerName: input.reviewerName });
+      return completeLegalityReview(trx, actor, await Reviews.lockForWrite(trx, actor, review.id), { completedOn: input.completedOn!, conclusion: input.conclusion, opinion: input.opinion!, reviewerName: input.reviewerName });
     return review;
   });
 }
@@ -382,52 +364,47 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
 /**
  * Concludes a pending legality review — the one entry point for an opinion, whether given here by
  * the office (its own review) or by the assigned firm in the advisors queue (through the handler
- * below). Runs in the caller's transaction; the caller has checked who may give the opinion.
+ * below). Runs in the caller's transaction on a review the caller locked with `Reviews.lockForWrite`.
  */
-export async function completeLegalityReview(trx: Db, actor: Actor | null, reviewId: string, op: LegalityOpinion) {
-  const before = await trx.selectFrom('normative_doc_reviews').selectAll().where('id', '=', reviewId).forUpdate().executeTakeFirst();
-  if (!before) throw notFound({ zh: '审核', en: 'Review' });
+export async function completeLegalityReview(trx: Db, actor: Actor | null, before: ReviewRow, op: LegalityOpinion) {
   if (before.status !== 'pending') throw conflict('REVIEW_ALREADY_DONE', { zh: '该合法性审核已出具意见', en: 'This review already has an opinion' });
   notBefore('completedOn', op.completedOn, before.requested_on, { zh: '审核完成日期', en: 'Completion date' });
-  const after = await trx
-    .updateTable('normative_doc_reviews')
-    .set({ status: 'done', completed_on: op.completedOn, conclusion: op.conclusion, opinion: op.opinion, reviewer_name: op.reviewerName ?? before.reviewer_name })
-    .where('id', '=', reviewId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await closeDeadline(trx, REVIEW_ENTITY, reviewId, 'legality_review');
-  await recordAudit(trx, auditActor(actor), { entity: REVIEW_ENTITY, entityId: reviewId, action: 'opinion', regionId: after.region_id, unitId: after.unit_id, before, after });
+  const after = await Reviews.update(trx, actor, before, {
+    status: 'done', completed_on: op.completedOn, conclusion: op.conclusion, opinion: op.opinion, reviewer_name: op.reviewerName ?? before.reviewer_name,
+  }, 'opinion');
+  await closeDeadline(trx, REVIEW_ENTITY, before.id, 'legality_review');
   return after;
+}
+
+/** The document of a review, locked, for the rule that only a draft's review may be concluded. */
+async function draftOf(trx: Db, actor: Actor, documentId: string) {
+  const doc = await Documents.query(trx, actor).select(['d.id', 'd.status']).where('d.id', '=', documentId).forUpdate().executeTakeFirst();
+  if (!doc) throw notFound(Documents.label);
+  if (doc.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
 }
 
 /** The office gives the opinion of a review it does itself (a firm's opinion is given in the advisors queue). */
 export async function giveOpinion(db: Kysely<Database>, actor: Actor, reviewId: string, input: z.infer<typeof OpinionInput>) {
   return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('normative_doc_reviews as r')
-      .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
-      .select(['r.id', 'r.region_id', 'r.unit_id', 'r.reviewer_kind', 'd.status'])
-      .where('r.id', '=', reviewId)
-      .where(docReadScope(actor))
-      .executeTakeFirst();
-    if (!r) throw notFound({ zh: '审核', en: 'Review' });
-    const reviewer = canWriteAt(actor, r.region_id, null, OFFICE_WRITE) || (r.reviewer_kind === 'advisor' && !!r.unit_id && (actor.unitsByRole.advisor ?? []).includes(r.unit_id));
-    if (!reviewer) throw forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' });
+    const r = await Reviews.lockForWrite(trx, actor, reviewId).catch((e) => {
+      throw e instanceof AppError && e.status === 403 ? forbidden({ zh: '只有审核机构可以出具审核意见', en: 'Only the reviewer gives the opinion' }) : e;
+    });
     // The reviewer, but of a firm's review: its opinion is given in the advisors queue.
     if (r.reviewer_kind === 'advisor') throw conflict('LEGALITY_BY_ADVISOR', BY_ADVISOR);
-    if (r.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
-    return completeLegalityReview(trx, actor, reviewId, { ...input, reviewerName: input.reviewerName ?? actor.displayName });
+    await draftOf(trx, actor, r.document_id);
+    return completeLegalityReview(trx, actor, r, { ...input, reviewerName: input.reviewerName ?? actor.displayName });
   });
 }
 
 // When the assigned firm gives its opinion in the advisors queue, the document's review is concluded
-// in the same transaction (the queue has checked who may give it).
+// in the same transaction, by the same actor (the firm's advisor, or the office entering it for the firm).
 onReviewConcluded(DOC_ENTITY, async (trx, actor, review) => {
-  const rv = await trx.selectFrom('normative_doc_reviews').select(['id', 'document_id', 'status']).where('queue_ref', '=', review.id).forUpdate().executeTakeFirst();
-  if (!rv || rv.document_id !== review.subjectId || rv.status !== 'pending') return;
-  const doc = await trx.selectFrom('normative_documents').select(['id', 'status']).where('id', '=', rv.document_id).forUpdate().executeTakeFirstOrThrow();
-  if (doc.status !== 'drafting') throw conflict('DOCUMENT_NOT_DRAFTING', { zh: '该文件已发布', en: 'The document has been issued' });
-  await completeLegalityReview(trx, actor, rv.id, {
+  const found = await Reviews.query(trx, actor).select(['r.id', 'r.document_id']).where('r.queue_ref', '=', review.id).executeTakeFirst();
+  if (!found || found.document_id !== review.subjectId) return;
+  const rv = await Reviews.lockForWrite(trx, actor, found.id);
+  if (rv.status !== 'pending') return;
+  await draftOf(trx, actor, rv.document_id);
+  await completeLegalityReview(trx, actor, rv, {
     completedOn: review.concludedOn!, conclusion: fromAdvisorConclusion(review.conclusion!),
     opinion: review.reasons ? `${review.opinion}（理由：${review.reasons}）` : review.opinion!,
     // The named advisor; else the firm's advisor who signed it; else (the office entering it) the firm.
@@ -435,24 +412,28 @@ onReviewConcluded(DOC_ENTITY, async (trx, actor, review) => {
   });
 });
 
-/** Reviews of a document, oldest first. */
-export async function reviewsOf(db: Db, documentId: string) {
-  return db
-    .selectFrom('normative_doc_reviews as r')
+/** The reviews of a document the actor reads, oldest first, with whether the actor may give each one's opinion here. */
+export async function reviewsOf(db: Db, actor: Actor, documentId: string) {
+  return Reviews.query(db, actor)
+    .innerJoin('normative_documents as d', 'd.id', 'r.document_id')
     .leftJoin('units as u', 'u.id', 'r.unit_id')
     .select(['r.id', 'r.reviewer_kind', 'r.unit_id', 'u.name as unit_name', 'r.reviewer_name', 'r.requested_on', 'r.due_on', 'r.status', 'r.completed_on', 'r.conclusion', 'r.opinion', 'r.queue_ref'])
+    .select(mayGiveOpinion(actor).as('can_give_opinion'))
     .where('r.document_id', '=', documentId)
     .orderBy('r.requested_on')
     .orderBy('r.created_at')
-    .execute();
+    .orderBy('r.id')
+    .execute() as Promise<Omit<ReviewListRow, 'document_id' | 'title'>[]>;
 }
 
+/** The latest review of a document (internal: called on a document already read or locked in scope). */
 async function latestReview(trx: Db, documentId: string) {
   return trx
     .selectFrom('normative_doc_reviews')
     .select(['status', 'conclusion', 'completed_on'])
     .where('document_id', '=', documentId)
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
@@ -465,13 +446,12 @@ const REVIEW_RULE: Msg = {
 /** 集体审议: refused unless the latest legality review concluded lawful (or lawful after revision). */
 export async function recordDeliberation(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DeliberationInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     mustBeDrafting(before);
     const review = await latestReview(trx, id);
     if (!review || review.status !== 'done' || !isPassed(review.conclusion)) throw conflict('DOCUMENT_REVIEW_REQUIRED', REVIEW_RULE);
     notBefore('deliberatedOn', input.deliberatedOn, review.completed_on, { zh: '审议日期', en: 'Deliberation date' });
-    const after = await update(trx, id, { deliberated_on: input.deliberatedOn, deliberation_meeting: input.meeting, deliberation_minutes: input.minutes ?? null });
-    await audit(trx, actor, 'deliberate', before, after);
+    const after = await update(trx, actor, before, { deliberated_on: input.deliberatedOn, deliberation_meeting: input.meeting, deliberation_minutes: input.minutes ?? null }, 'deliberate');
     return after;
   });
 }
@@ -506,7 +486,8 @@ export async function validityYearsFor(db: Db, title: string): Promise<number> {
   return /暂行|试行/.test(title) ? getSetting(db, ProvisionalValidityYears) : getSetting(db, ValidityYears);
 }
 
-async function lockKey(trx: Db, key: string) {
+/** Serialises numbering in a region for the rest of the transaction (an advisory lock on a key, not a record lock). */
+async function takeNumberingLock(trx: Db, key: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
 
@@ -526,10 +507,9 @@ async function setExpiryReminder(trx: Db, d: DocRow) {
 /** Ends a document (repeal, invalidation, revocation) on a date, with its event and deadlines closed. */
 async function endDocument(trx: Db, actor: Actor | null, d: DocRow, status: 'repealed' | 'invalidated' | 'revoked', onDate: string, reason: string) {
   if (d.status !== 'in_force') return d;
-  const after = await update(trx, d.id, { status, ended_on: onDate, end_reason: reason });
+  const after = await update(trx, actor, d, { status, ended_on: onDate, end_reason: reason }, status === 'repealed' ? 'repeal' : status === 'invalidated' ? 'invalidate' : 'revoke');
   await addEvent(trx, d, onDate, status, reason);
   await closeDeadline(trx, DOC_ENTITY, d.id, 'expiry_review', 'cancelled');
-  await audit(trx, actor, status === 'repealed' ? 'repeal' : status === 'invalidated' ? 'invalidate' : 'revoke', d, after);
   return after;
 }
 
@@ -542,7 +522,7 @@ async function endDocument(trx: Db, actor: Actor | null, d: DocRow, status: 'rep
 export async function publishDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof PublishInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id, OFFICE_WRITE);
+    const before = await Documents.lockForWrite(trx, actor, id, OFFICE_WRITE);
     mustBeDrafting(before);
     const gaps = await publicationGaps(trx, before);
     if (gaps.length)
@@ -556,16 +536,16 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     if (parts && (parts.year > pubYear || parts.year < pubYear - 1))
       throw badRequest('DOC_NUMBER_YEAR', { zh: `发文字号年份${parts.year}与发布日期不符`, en: `Number year ${parts.year} does not match the publication date` }, { fields: [{ path: 'docNumber', message: '年份与发布日期不符' }] });
     if (!parts) {
-      await lockKey(trx, `docnum|${before.region_id}|${input.issuerCode}|${pubYear}`);
-      const max = await trx.selectFrom('normative_documents').select((eb) => eb.fn.max('doc_seq').as('m'))
-        .where('region_id', '=', before.region_id).where('doc_code', '=', input.issuerCode!).where('doc_year', '=', pubYear).executeTakeFirst();
+      await takeNumberingLock(trx, `docnum|${before.region_id}|${input.issuerCode}|${pubYear}`);
+      const max = await Documents.query(trx, actor).select(sql<number | null>`max(d.doc_seq)`.as('m'))
+        .where('d.region_id', '=', before.region_id).where('d.doc_code', '=', input.issuerCode!).where('d.doc_year', '=', pubYear).executeTakeFirst();
       parts = { prefix: input.issuerCode!, year: pubYear, seq: Number(max?.m ?? 0) + 1 };
     }
     const docNumber = formatDocNumber(parts);
-    const dup = await trx.selectFrom('normative_documents').select('id').where('region_id', '=', before.region_id).where('doc_number', '=', docNumber).executeTakeFirst();
+    const dup = await Documents.query(trx, actor).select('d.id').where('d.region_id', '=', before.region_id).where('d.doc_number', '=', docNumber).executeTakeFirst();
     if (dup) throw conflict('DOC_NUMBER_TAKEN', { zh: `发文字号${docNumber}已被使用`, en: `Number ${docNumber} is already used` }, { fields: [{ path: 'docNumber', message: '已被使用' }] });
-    await lockKey(trx, `docreg|${before.region_id}|${pubYear}`);
-    const reg = await trx.selectFrom('normative_documents').select((eb) => eb.fn.max('reg_seq').as('m')).where('region_id', '=', before.region_id).where('reg_year', '=', pubYear).executeTakeFirst();
+    await takeNumberingLock(trx, `docreg|${before.region_id}|${pubYear}`);
+    const reg = await Documents.query(trx, actor).select(sql<number | null>`max(d.reg_seq)`.as('m')).where('d.region_id', '=', before.region_id).where('d.reg_year', '=', pubYear).executeTakeFirst();
     const effectiveFrom = input.effectiveFrom ?? input.publishedOn;
     notBefore('effectiveFrom', effectiveFrom, input.publishedOn, { zh: '施行日期', en: 'Effective date' });
     const validUntil = input.validUntil ?? validUntilFor(effectiveFrom, await validityYearsFor(trx, before.title));
@@ -574,10 +554,10 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     const cal = await loadCalendar(trx);
     const filingSpec: DeadlineSpec = { from: input.publishedOn, unit: 'ND', n: filingDays, rollOver: true };
     const filingDue = computeDeadline(cal, filingSpec).due;
-    const after = await update(trx, id, {
+    const after = await update(trx, actor, before, {
       status: 'in_force', doc_number: docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq, reg_year: pubYear, reg_seq: Number(reg?.m ?? 0) + 1,
       published_on: input.publishedOn, effective_from: effectiveFrom, valid_until: validUntil, filing_status: 'pending', filing_due: filingDue,
-    });
+    }, 'publish');
     await addEvent(trx, after, effectiveFrom, 'in_force', `${docNumber}发布施行`);
     await setDeadline(trx, {
       module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing', title: `《${after.title}》（${docNumber}）报送上一级人民政府备案`,
@@ -586,14 +566,16 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     }, cal);
     await setExpiryReminder(trx, after);
     for (const rel of input.relations ?? []) {
-      const target = await trx.selectFrom('normative_documents as d').selectAll('d').where('d.id', '=', rel.documentId).where('d.region_id', '=', after.region_id).forUpdate().executeTakeFirst();
-      if (!target || target.status !== 'in_force')
+      const target = await Documents.lockForWrite(trx, actor, rel.documentId, OFFICE_WRITE).catch((e) => {
+        if (e instanceof AppError && (e.status === 404 || e.status === 403)) return undefined;
+        throw e;
+      });
+      if (!target || target.region_id !== after.region_id || target.status !== 'in_force')
         throw badRequest('RELATION_INVALID', { zh: '被修改或废止的文件须为本区域现行有效的文件', en: 'The related document must be in force in this region' }, { fields: [{ path: 'relations', message: '文件无效' }] });
       await trx.insertInto('normative_doc_relations').values({ region_id: after.region_id, from_document_id: id, to_document_id: target.id, kind: rel.kind, on_date: effectiveFrom }).execute();
       if (rel.kind === 'repeals' || rel.kind === 'replaces') await endDocument(trx, actor, target, 'repealed', effectiveFrom, `被${docNumber}《${after.title}》${rel.kind === 'repeals' ? '废止' : '替代'}`);
-      else if (target.needs_amendment) await update(trx, target.id, { needs_amendment: false });
+      else if (target.needs_amendment) await update(trx, actor, target, { needs_amendment: false }, 'amended');
     }
-    await audit(trx, actor, 'publish', before, after);
     return after;
   });
 }
@@ -603,13 +585,12 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
 /** Files the document with the superior (报送备案); filing after the due date is recorded as late. */
 export async function fileDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FilingInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     if (before.filing_status !== 'pending')
       throw conflict('FILING_NOT_PENDING', { zh: before.filing_status ? '该文件已报送备案' : '文件尚未发布，不能报送备案', en: before.filing_status ? 'Already filed' : 'Not issued yet' });
     notBefore('filedOn', input.filedOn, before.published_on, { zh: '报备日期', en: 'Filing date' });
-    const after = await update(trx, id, { filing_status: 'submitted', filed_on: input.filedOn, filed_with: input.filedWith, filing_note: input.note ?? null });
+    const after = await update(trx, actor, before, { filing_status: 'submitted', filed_on: input.filedOn, filed_with: input.filedWith, filing_note: input.note ?? null }, 'file');
     await closeDeadline(trx, DOC_ENTITY, id, 'filing');
-    await audit(trx, actor, 'file', before, after);
     return after;
   });
 }
@@ -617,23 +598,21 @@ export async function fileDocument(db: Kysely<Database>, actor: Actor, id: strin
 /** The superior's receipt: accepted, or suspended until missing materials are supplied within N days. */
 export async function recordReceipt(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ReceiptInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     if (before.filing_status !== 'submitted') throw conflict('FILING_NOT_SUBMITTED', { zh: '文件未处于已报备状态', en: 'The document is not awaiting a receipt' });
     notBefore('receivedOn', input.receivedOn, before.filing_supplied_on ?? before.filed_on, { zh: '回执日期', en: 'Receipt date' });
     if (input.result === 'accepted') {
-      const after = await update(trx, id, { filing_status: 'accepted', filing_received_on: input.receivedOn });
-      await audit(trx, actor, 'filing_accepted', before, after);
+      const after = await update(trx, actor, before, { filing_status: 'accepted', filing_received_on: input.receivedOn }, 'filing_accepted');
       return after;
     }
     const spec: DeadlineSpec = { from: input.receivedOn, unit: 'ND', n: input.supplyDays!, rollOver: true };
     const cal = await loadCalendar(trx);
     const due = computeDeadline(cal, spec).due;
-    const after = await update(trx, id, { filing_status: 'suspended', filing_received_on: input.receivedOn, filing_missing: input.missing!, filing_supply_due: due, filing_defective: true });
+    const after = await update(trx, actor, before, { filing_status: 'suspended', filing_received_on: input.receivedOn, filing_missing: input.missing!, filing_supply_due: due, filing_defective: true }, 'filing_suspended');
     await setDeadline(trx, {
       module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing_supplement', title: `《${after.title}》备案材料不全，补充：${input.missing}`,
       regionId: after.region_id, unitId: after.issuer_unit_id, spec, priority: 2, basis: `备案机关通知补充材料，应在${input.supplyDays}日内补正（备案中止，补正后恢复）`,
     }, cal);
-    await audit(trx, actor, 'filing_suspended', before, after);
     return after;
   });
 }
@@ -641,12 +620,11 @@ export async function recordReceipt(db: Kysely<Database>, actor: Actor, id: stri
 /** The missing materials are supplied: the filing resumes. */
 export async function supplyMaterials(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof SupplementInput>) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id);
+    const before = await Documents.lockForWrite(trx, actor, id);
     if (before.filing_status !== 'suspended') throw conflict('FILING_NOT_SUSPENDED', { zh: '该备案未中止，无需补充材料', en: 'The filing is not suspended' });
     notBefore('suppliedOn', input.suppliedOn, before.filing_received_on, { zh: '补充材料日期', en: 'Supply date' });
-    const after = await update(trx, id, { filing_status: 'submitted', filing_supplied_on: input.suppliedOn });
+    const after = await update(trx, actor, before, { filing_status: 'submitted', filing_supplied_on: input.suppliedOn }, 'filing_supplied');
     await closeDeadline(trx, DOC_ENTITY, id, 'filing_supplement');
-    await audit(trx, actor, 'filing_supplied', before, after);
     return after;
   });
 }
@@ -666,13 +644,12 @@ export function filingFlags(d: Pick<DocRow, 'filing_status' | 'filing_due' | 'fi
 export async function extendValidity(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ExtendInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const before = await lockDoc(trx, actor, id, OFFICE_WRITE);
+    const before = await Documents.lockForWrite(trx, actor, id, OFFICE_WRITE);
     if (before.status !== 'in_force') throw conflict('DOCUMENT_NOT_IN_FORCE', { zh: '只能延长现行有效文件的有效期', en: 'Only a document in force can be extended' });
     if (before.valid_until && input.validUntil <= before.valid_until)
       throw badRequest('VALIDITY_NOT_LATER', { zh: `新的有效期须晚于${before.valid_until}`, en: `Must be after ${before.valid_until}` }, { fields: [{ path: 'validUntil', message: `须晚于${before.valid_until}` }] });
-    const after = await update(trx, id, { valid_until: input.validUntil });
+    const after = await update(trx, actor, before, { valid_until: input.validUntil }, 'extend');
     await setExpiryReminder(trx, after);
-    await audit(trx, actor, 'extend', before, { ...after, reason: input.reason, decidedOn: input.decidedOn } as DocRow);
     return after;
   });
 }
@@ -702,9 +679,11 @@ export async function stateAsOf(db: Db, actor: Actor, id: string, asOf: string) 
 export async function openCorrection(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CorrectionInput>) {
   requireRole(actor, 'office', 'unit_head', 'liaison');
   return db.transaction().execute(async (trx) => {
-    const d = await lockDoc(trx, actor, id);
+    const d = await Documents.lockForWrite(trx, actor, id);
     if (d.status === 'drafting') throw conflict('DOCUMENT_NOT_ISSUED', { zh: '文件尚未发布', en: 'The document has not been issued' });
     notBefore('receivedOn', input.receivedOn, d.published_on, { zh: '收到日期', en: 'Date received' });
+    // A child of the locked document (see Corrections in records.ts): the drafting unit may open a case
+    // on its document whose own unit is the issuing organ, so this is not `Corrections.insert`.
     const row = await trx
       .insertInto('normative_doc_corrections')
       .values({ document_id: id, region_id: d.region_id, unit_id: d.issuer_unit_id, source: input.source, received_on: input.receivedOn, description: input.description, created_by: actor.userId })
@@ -716,7 +695,7 @@ export async function openCorrection(db: Kysely<Database>, actor: Actor, id: str
       regionId: d.region_id, unitId: d.issuer_unit_id, spec: { from: input.receivedOn, unit: 'ND', n: days, rollOver: true },
       basis: input.source === 'reconsideration' ? '《行政复议法》(2023)第五十六条：有权处理的，应当在三十日内依法处理' : `纠错处理期限${days}日（系统设置）`,
     });
-    await recordAudit(trx, auditActor(actor), { entity: CORRECTION_ENTITY, entityId: row.id, action: 'open', regionId: row.region_id, unitId: row.unit_id, after: row });
+    await Corrections.audit(trx, actor, 'open', null, row);
     return row;
   });
 }
@@ -725,66 +704,71 @@ export async function openCorrection(db: Kysely<Database>, actor: Actor, id: str
 export async function closeCorrection(db: Kysely<Database>, actor: Actor, correctionId: string, input: z.infer<typeof CorrectionOutcomeInput>) {
   requireRole(actor, 'office', 'unit_head', 'liaison');
   return db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('normative_doc_corrections').selectAll().where('id', '=', correctionId).forUpdate().executeTakeFirst();
-    if (!c) throw notFound({ zh: '纠错事项', en: 'Correction' });
-    const d = await lockDoc(trx, actor, c.document_id).catch((e) => {
-      throw e?.status === 404 ? notFound({ zh: '纠错事项', en: 'Correction' }) : e;
-    });
+    const c = await Corrections.lockForWrite(trx, actor, correctionId);
+    const d = await Documents.lockForWrite(trx, actor, c.document_id);
     if (c.status !== 'open') throw conflict('CORRECTION_CLOSED', { zh: '该纠错事项已办结', en: 'The correction is already closed' });
     notBefore('outcomeOn', input.outcomeOn, c.received_on, { zh: '办结日期', en: 'Outcome date' });
-    const after = await trx.updateTable('normative_doc_corrections').set({ status: 'closed', outcome: input.outcome, outcome_on: input.outcomeOn, outcome_note: input.note })
-      .where('id', '=', correctionId).returningAll().executeTakeFirstOrThrow();
+    const after = await Corrections.update(trx, actor, c, { status: 'closed', outcome: input.outcome, outcome_on: input.outcomeOn, outcome_note: input.note }, 'close');
     if (input.outcome === 'revoked') await endDocument(trx, actor, d, 'revoked', input.outcomeOn, `纠错撤销：${input.note}`);
     if (input.outcome === 'repealed') await endDocument(trx, actor, d, 'repealed', input.outcomeOn, `纠错废止：${input.note}`);
-    if (input.outcome === 'self_corrected' && d.status === 'in_force') await update(trx, d.id, { needs_amendment: true });
+    if (input.outcome === 'self_corrected' && d.status === 'in_force') await update(trx, actor, d, { needs_amendment: true }, 'flag_amend');
     await closeDeadline(trx, CORRECTION_ENTITY, correctionId, 'correction');
-    await recordAudit(trx, auditActor(actor), { entity: CORRECTION_ENTITY, entityId: c.id, action: 'close', regionId: c.region_id, unitId: c.unit_id, before: c, after });
     return after;
   });
 }
 
-/** Corrections of a document. */
-export async function correctionsOf(db: Db, documentId: string) {
-  return db.selectFrom('normative_doc_corrections').selectAll().where('document_id', '=', documentId).orderBy('received_on').execute();
+/** The correction cases of a document the actor reads, oldest first. */
+export async function correctionsOf(db: Db, actor: Actor, documentId: string) {
+  return Corrections.query(db, actor).selectAll('c').where('c.document_id', '=', documentId).orderBy('c.received_on').orderBy('c.id').execute() as Promise<
+    Selectable<Database['normative_doc_corrections']>[]
+  >;
 }
 
-/** Relations in which a document takes part (both directions), with the other document's number and title. */
-export async function relationsOf(db: Db, documentId: string) {
-  const rows = await db
+/**
+ * Relations in which a document the actor reads takes part (both directions), with the other
+ * document's number and title (an issued document's number and title are public).
+ */
+export async function relationsOf(db: Db, actor: Actor, documentId: string) {
+  return db
     .selectFrom('normative_doc_relations as r')
     .innerJoin('normative_documents as a', 'a.id', 'r.from_document_id')
     .innerJoin('normative_documents as b', 'b.id', 'r.to_document_id')
-    .select(['r.kind', 'r.on_date', 'a.id as from_id', 'a.doc_number as from_number', 'a.title as from_title', 'b.id as to_id', 'b.doc_number as to_number', 'b.title as to_title'])
+    .select(['r.id', 'r.kind', 'r.on_date', 'a.id as from_id', 'a.doc_number as from_number', 'a.title as from_title', 'b.id as to_id', 'b.doc_number as to_number', 'b.title as to_title'])
     .where((eb) => eb.or([eb('r.from_document_id', '=', documentId), eb('r.to_document_id', '=', documentId)]))
+    .where((eb) => eb.exists(Documents.query(db, actor).select('d.id').where('d.id', '=', documentId)))
+    .orderBy('r.on_date')
+    .orderBy('r.id')
     .execute();
-  return rows;
 }
 
 // ---------------------------------------------------------------- register (list, import)
 
-/** The document register in the actor's scope, filtered, one page. */
+/** The document register in the actor's scope, filtered, one page, with the actor's rights on each. */
 export async function listDocuments(db: Db, actor: Actor, q: z.infer<typeof DocListQuery>) {
   const now = today();
-  const qb = db
-    .selectFrom('normative_documents as d')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
-    .selectAll('d')
-    .select(['u.name as unit_name', 'iu.name as issuer_name'])
-    .where(docReadScope(actor))
-    .$if(!!q.status, (b) => b.where('d.status', '=', q.status!))
-    .$if(!!q.unitId, (b) => b.where('d.unit_id', '=', q.unitId!))
-    .$if(!!q.issuerUnitId, (b) => b.where('d.issuer_unit_id', '=', q.issuerUnitId!))
-    .$if(!!q.year, (b) => b.where('d.published_on', '>=', `${q.year}-01-01`).where('d.published_on', '<=', `${q.year}-12-31`))
-    .$if(!!q.issuedBefore, (b) => b.where('d.published_on', '<', q.issuedBefore!))
-    .$if(q.filing === 'overdue', (b) => b.where('d.filing_status', '=', 'pending').where('d.filing_due', '<', now))
-    .$if(!!q.filing && q.filing !== 'overdue', (b) => b.where('d.filing_status', '=', q.filing as 'pending'))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('d.title', 'like', `%${q.q}%`), eb('d.doc_number', 'like', `%${q.q}%`)])));
-  type Row = Awaited<ReturnType<typeof qb.execute>>[number];
-  // paginate is typed for unaliased tables; the aliased join is the same query builder.
-  return paginate<'normative_documents', Row>(qb as any, q, {
-    title: 'd.title', docNumber: 'd.doc_number', publishedOn: 'd.published_on', validUntil: 'd.valid_until', filingDue: 'd.filing_due', status: 'd.status', draftedOn: 'd.drafted_on',
-  }, { column: 'd.created_at', order: 'desc' });
+  return Documents.list(db, actor, q, {
+    select: (qb) =>
+      withRights(
+        qb
+          .innerJoin('units as u', 'u.id', 'd.unit_id')
+          .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
+          .selectAll('d')
+          .select(['u.name as unit_name', 'iu.name as issuer_name']) as ReturnType<typeof docView>,
+        actor,
+      )
+        .$if(!!q.status, (b) => b.where('d.status', '=', q.status!))
+        .$if(!!q.unitId, (b) => b.where('d.unit_id', '=', q.unitId!))
+        .$if(!!q.issuerUnitId, (b) => b.where('d.issuer_unit_id', '=', q.issuerUnitId!))
+        .$if(!!q.year, (b) => b.where('d.published_on', '>=', `${q.year}-01-01`).where('d.published_on', '<=', `${q.year}-12-31`))
+        .$if(!!q.issuedBefore, (b) => b.where('d.published_on', '<', q.issuedBefore!))
+        .$if(q.filing === 'overdue', (b) => b.where('d.filing_status', '=', 'pending').where('d.filing_due', '<', now))
+        .$if(!!q.filing && q.filing !== 'overdue', (b) => b.where('d.filing_status', '=', q.filing as 'pending'))
+        .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('d.title', 'like', `%${q.q}%`), eb('d.doc_number', 'like', `%${q.q}%`)]))) as SelectQueryBuilder<any, any, DocView>,
+    sortable: {
+      title: 'd.title', docNumber: 'd.doc_number', publishedOn: 'd.published_on', validUntil: 'd.valid_until', filingDue: 'd.filing_due', status: 'd.status', draftedOn: 'd.drafted_on',
+    },
+    defaultSort: { column: 'd.created_at', order: 'desc' },
+  });
 }
 
 /** One row of an existing register being taken over (import). */
@@ -813,34 +797,22 @@ export async function registerExistingDocument(trx: Db, actor: Actor | null, e: 
   if (!parts) throw badRequest('DOC_NUMBER_INVALID', { zh: `发文字号${e.docNumber}不规范`, en: `Invalid number ${e.docNumber}` });
   const effectiveFrom = e.effectiveFrom ?? e.publishedOn;
   const validUntil = e.validUntil ?? null;
-  const row = await trx
-    .insertInto('normative_documents')
-    .values({
-      region_id: e.regionId, unit_id: e.unitId, issuer_unit_id: e.issuerUnitId, title: e.title, source: 'imported', drafted_on: e.publishedOn,
+  // The import checked the uploader may write for the drafting unit; the record core checks it again.
+  const row = await Documents.insert(trx, actor, {
+    region_id: e.regionId, unit_id: e.unitId, issuer_unit_id: e.issuerUnitId, title: e.title, source: 'imported', drafted_on: e.publishedOn,
       market_related: e.marketRelated ?? false, status: e.status, doc_number: e.docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq,
       published_on: e.publishedOn, effective_from: effectiveFrom, valid_until: validUntil,
       filing_status: e.filedOn ? 'accepted' : null, filed_on: e.filedOn ?? null, filed_with: e.filedWith ?? null,
       ended_on: e.status === 'in_force' ? null : (e.endedOn ?? e.publishedOn), end_reason: e.status === 'in_force' ? null : '原台账记载',
       created_by: actor?.userId ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    }, 'import');
   await addEvent(trx, row, effectiveFrom, 'in_force', `${e.docNumber}发布施行（原台账导入）`);
   if (row.status !== 'in_force') await addEvent(trx, row, row.ended_on!, row.status, '原台账记载');
   if (row.status === 'in_force' && validUntil && validUntil >= today()) await setExpiryReminder(trx, row);
-  await audit(trx, actor, 'import', null, row);
   return row;
 }
 
 // ---------------------------------------------------------------- cleanup campaigns
-
-async function lockCleanup(trx: Db, actor: Actor, id: string) {
-  requireRole(actor, 'office');
-  const c = await trx.selectFrom('normative_cleanups').selectAll().where('id', '=', id).where(readScope(actor, { region: 'region_id' })).forUpdate().executeTakeFirst();
-  if (!c) throw notFound(CLEANUP);
-  if (!canWriteAt(actor, c.region_id, null, OFFICE_WRITE)) throw forbidden();
-  return c;
-}
 
 /**
  * Starts a cleanup: every document in force in the region (and below) issued before the date — and
@@ -849,38 +821,37 @@ async function lockCleanup(trx: Db, actor: Actor, id: string) {
 export async function createCleanup(db: Kysely<Database>, actor: Actor, input: z.infer<typeof CleanupInput>) {
   requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const region = await trx.selectFrom('regions').select(['id', 'path']).where('id', '=', input.regionId).executeTakeFirst();
-    if (!region || !canWriteAt(actor, region.id, null, OFFICE_WRITE)) throw notFound({ zh: '区域', en: 'Region' });
-    const c = await trx
-      .insertInto('normative_cleanups')
-      .values({ region_id: region.id, title: input.title, issued_before: input.issuedBefore, issuer_unit_id: input.issuerUnitId ?? null, basis: input.basis ?? null, started_on: input.startedOn, created_by: actor.userId })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const docs = await trx
-      .selectFrom('normative_documents as d')
-      .innerJoin('regions as r', 'r.id', 'd.region_id')
+    const region = await regionById(trx, input.regionId);
+    if (!region || !(await mayWriteAt(trx, actor, region.id, null, OFFICE_WRITE))) throw notFound({ zh: '区域', en: 'Region' });
+    const docs = await Documents.query(trx, actor)
       .select(['d.id', 'd.region_id', 'd.unit_id'])
-      .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
+      .where(inRegionPaths('d.region_id', [region.path]))
       .where('d.status', '=', 'in_force')
       .where('d.published_on', '<', input.issuedBefore)
       .$if(!!input.issuerUnitId, (b) => b.where('d.issuer_unit_id', '=', input.issuerUnitId!))
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('normative_cleanup_items as i').innerJoin('normative_cleanups as oc', 'oc.id', 'i.cleanup_id').select('i.id').whereRef('i.document_id', '=', 'd.id').where('oc.status', '=', 'open'))),
       )
-      .execute();
+      .orderBy('d.published_on')
+      .orderBy('d.id')
+      .execute() as { id: string; region_id: string; unit_id: string }[];
     if (docs.length === 0) throw badRequest('CLEANUP_EMPTY', { zh: '没有符合条件的现行有效文件', en: 'No document in force matches' }, { fields: [{ path: 'issuedBefore', message: '没有符合条件的文件' }] });
+    const c = await Cleanups.insert(trx, actor, {
+      region_id: region.id, title: input.title, issued_before: input.issuedBefore, issuer_unit_id: input.issuerUnitId ?? null, basis: input.basis ?? null, started_on: input.startedOn, created_by: actor.userId,
+    });
     await trx.insertInto('normative_cleanup_items').values(docs.map((d) => ({ cleanup_id: c.id, document_id: d.id, region_id: d.region_id, unit_id: d.unit_id }))).execute();
-    await recordAudit(trx, auditActor(actor), { entity: CLEANUP_ENTITY, entityId: c.id, action: 'create', regionId: c.region_id, after: { ...c, items: docs.length } });
     return { ...c, itemCount: docs.length };
   });
 }
 
 /** Records decisions (with reasons) on items of an open cleanup. */
 export async function decideCleanupItems(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DecisionsInput>) {
+  requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const c = await lockCleanup(trx, actor, id);
+    const c = await Cleanups.lockForWrite(trx, actor, id); // region readers read; the office of the region writes
     if (c.status !== 'open') throw conflict('CLEANUP_PUBLISHED', { zh: '清理结果已公布，不能再修改', en: 'Results already published' });
     notBefore('decidedOn', input.decidedOn, c.started_on, { zh: '决定日期', en: 'Decision date' });
+    // The items of the locked cleanup (child rows).
     const items = await trx.selectFrom('normative_cleanup_items as i').innerJoin('normative_documents as d', 'd.id', 'i.document_id')
       .select(['i.id', 'i.document_id', 'd.valid_until']).where('i.cleanup_id', '=', id).execute();
     const byDoc = new Map(items.map((i) => [i.document_id, i]));
@@ -895,7 +866,7 @@ export async function decideCleanupItems(db: Kysely<Database>, actor: Actor, id:
         .set({ decision: it.decision, reason: it.reason, new_valid_until: it.decision === 'extend' ? it.newValidUntil! : null, decided_on: input.decidedOn, decided_by: actor.userId })
         .where('id', '=', cur.id).execute();
     }
-    await recordAudit(trx, auditActor(actor), { entity: CLEANUP_ENTITY, entityId: id, action: 'decide', regionId: c.region_id, after: input });
+    await Cleanups.audit(trx, actor, 'decide', null, { ...c, decidedOn: input.decidedOn, decisions: input.items });
     return { decided: input.items.length };
   });
 }
@@ -906,11 +877,12 @@ export async function decideCleanupItems(db: Kysely<Database>, actor: Actor, id:
  * 「未列入继续有效目录的规范性文件，不得作为行政管理的依据」 — every item must be decided first.
  */
 export async function publishCleanup(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CleanupPublishInput>) {
+  requireRole(actor, 'office');
   return db.transaction().execute(async (trx) => {
-    const c = await lockCleanup(trx, actor, id);
+    const c = await Cleanups.lockForWrite(trx, actor, id); // region readers read; the office of the region writes
     if (c.status !== 'open') throw conflict('CLEANUP_PUBLISHED', { zh: '清理结果已公布', en: 'Results already published' });
     notBefore('publishedOn', input.publishedOn, c.started_on, { zh: '公布日期', en: 'Publication date' });
-    const items = await trx.selectFrom('normative_cleanup_items').selectAll().where('cleanup_id', '=', id).execute();
+    const items = await trx.selectFrom('normative_cleanup_items').selectAll().where('cleanup_id', '=', id).orderBy('id').execute();
     const undecided = items.filter((i) => !i.decision).length;
     if (undecided)
       throw conflict('CLEANUP_UNDECIDED', {
@@ -918,56 +890,54 @@ export async function publishCleanup(db: Kysely<Database>, actor: Actor, id: str
         en: `${undecided} documents are still undecided`,
       }, { undecided });
     for (const i of items) {
-      const d = await trx.selectFrom('normative_documents').selectAll().where('id', '=', i.document_id).forUpdate().executeTakeFirstOrThrow();
+      // The office of the cleanup's region writes every document below it.
+      const d = await Documents.lockForWrite(trx, actor, i.document_id, OFFICE_WRITE);
       const label = CLEANUP_DECISIONS[i.decision!].zh;
       if (i.decision === 'repeal') await endDocument(trx, actor, d, 'repealed', input.publishedOn, `清理${label}：${i.reason}`);
       else if (i.decision === 'invalidate') await endDocument(trx, actor, d, 'invalidated', input.publishedOn, `清理${label}：${i.reason}`);
       else if (i.decision === 'extend' && d.status === 'in_force') {
-        const after = await update(trx, d.id, { valid_until: i.new_valid_until });
+        const after = await update(trx, actor, d, { valid_until: i.new_valid_until }, 'extend');
         await setExpiryReminder(trx, after);
-        await audit(trx, actor, 'extend', d, after);
       } else if (i.decision === 'amend' && d.status === 'in_force') {
-        const after = await update(trx, d.id, { needs_amendment: true });
-        await audit(trx, actor, 'flag_amend', d, after);
+        await update(trx, actor, d, { needs_amendment: true }, 'flag_amend');
       }
     }
-    const after = await trx.updateTable('normative_cleanups').set({ status: 'published', published_on: input.publishedOn, decision_number: input.decisionNumber ?? null })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: CLEANUP_ENTITY, entityId: id, action: 'publish', regionId: c.region_id, before: c, after });
-    return after;
+    return Cleanups.update(trx, actor, c, { status: 'published', published_on: input.publishedOn, decision_number: input.decisionNumber ?? null }, 'publish');
   });
 }
 
-/** Cleanups visible to the actor (region readers). */
+/** Cleanups visible to the actor (region readers), newest first, with their item counts. */
 export async function listCleanups(db: Db, actor: Actor) {
-  return db
-    .selectFrom('normative_cleanups as c')
+  return Cleanups.query(db, actor)
     .select(['c.id', 'c.region_id', 'c.title', 'c.issued_before', 'c.issuer_unit_id', 'c.basis', 'c.started_on', 'c.status', 'c.published_on', 'c.decision_number'])
-    .select((eb) => [
-      eb.selectFrom('normative_cleanup_items as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.cleanup_id', '=', 'c.id').as('item_count'),
-      eb.selectFrom('normative_cleanup_items as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.cleanup_id', '=', 'c.id').where('i.decision', 'is not', null).as('decided_count'),
+    .select((eb: any) => [
+      eb.selectFrom('normative_cleanup_items as i').select(sql<number>`count(*)`.as('n')).whereRef('i.cleanup_id', '=', 'c.id').as('item_count'),
+      eb.selectFrom('normative_cleanup_items as i').select(sql<number>`count(*)`.as('n')).whereRef('i.cleanup_id', '=', 'c.id').where('i.decision', 'is not', null).as('decided_count'),
     ])
-    .where(readScope(actor, { region: 'c.region_id' }))
     .orderBy('c.started_on', 'desc')
-    .execute();
+    .orderBy('c.id', 'desc')
+    .execute() as Promise<(Selectable<Database['normative_cleanups']> & { item_count: number | string | null; decided_count: number | string | null })[]>;
 }
 
-/** A cleanup and its items (scope: region readers; `publicOnly` for the portal: published ones, no actor). */
+/**
+ * A cleanup and its items. With an actor: in the region readers' scope (404 otherwise). Without one
+ * (the public portal): published results only.
+ */
 export async function getCleanup(db: Db, actor: Actor | null, id: string) {
-  const c = await db.selectFrom('normative_cleanups').selectAll()
-    .where('id', '=', id)
-    .$if(!!actor, (b) => b.where(readScope(actor!, { region: 'region_id' })))
-    .$if(!actor, (b) => b.where('status', '=', 'published')) // public: published results only
-    .executeTakeFirst();
-  if (!c) throw notFound(CLEANUP);
+  const c = actor
+    ? await Cleanups.get(db, actor, id)
+    : await Cleanups.unscoped(db, id, 'public portal: published cleanup results are public (优化营商环境条例 第六十四条)');
+  if (!c || (!actor && c.status !== 'published')) throw notFound(Cleanups.label);
+  // The items of a cleanup read in scope (child rows), with the issuing organ's name for display.
   const items = await db
     .selectFrom('normative_cleanup_items as i')
     .innerJoin('normative_documents as d', 'd.id', 'i.document_id')
     .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
-    .select(['i.document_id', 'd.doc_number', 'd.title', 'iu.name as issuer_name', 'd.published_on', 'd.valid_until', 'i.decision', 'i.reason', 'i.new_valid_until', 'i.decided_on'])
+    .select(['i.id', 'i.document_id', 'd.doc_number', 'd.title', 'iu.name as issuer_name', 'd.published_on', 'd.valid_until', 'i.decision', 'i.reason', 'i.new_valid_until', 'i.decided_on'])
     .where('i.cleanup_id', '=', id)
     .orderBy('d.published_on')
     .orderBy('d.doc_number')
+    .orderBy('i.id')
     .execute();
   return { cleanup: c, items };
 }
@@ -979,35 +949,39 @@ export async function getCleanup(db: Db, actor: Actor | null, id: string) {
  * validity has not run out. No actor: it is what the portal publishes.
  */
 export async function publicCatalogue(db: Db, regionCode: string, asOf = today()) {
-  const region = await db.selectFrom('regions').select(['id', 'path', 'name']).where('code', '=', regionCode).executeTakeFirst();
+  const region = await regionByCode(db, regionCode);
   if (!region) throw notFound({ zh: '区域', en: 'Region' });
   // Deliberately unscoped: only issued documents in force, which are public by law (优化营商环境条例 第六十四条).
   const items = await db
     .selectFrom('normative_documents as d')
-    .innerJoin('regions as r', 'r.id', 'd.region_id')
     .innerJoin('units as iu', 'iu.id', 'd.issuer_unit_id')
     .select(['d.id', 'd.doc_number', 'd.title', 'iu.name as issuer_name', 'd.published_on', 'd.effective_from', 'd.valid_until'])
-    .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
+    .where(inRegionPaths('d.region_id', [region.path]))
     // In force on `asOf` by the document's dated events (so a past date shows the catalogue as it was).
     .where(sql<string>`(select e.status from normative_doc_events e where e.document_id = d.id and e.on_date <= ${asOf} order by e.on_date desc, e.seq desc limit 1)`, '=', 'in_force')
     .where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', asOf)]))
     .orderBy('d.published_on')
     .orderBy('d.doc_number')
+    .orderBy('d.id')
     .execute();
-  const cleanups = await db.selectFrom('normative_cleanups as c').innerJoin('regions as r', 'r.id', 'c.region_id')
+  // Published cleanup results are public too.
+  const cleanups = await db.selectFrom('normative_cleanups as c')
     .select(['c.id', 'c.title', 'c.published_on', 'c.decision_number'])
-    .where((eb) => eb.or([eb('r.path', '=', region.path), eb('r.path', 'like', `${region.path}/%`)]))
-    .where('c.status', '=', 'published').orderBy('c.published_on', 'desc').execute();
+    .where(inRegionPaths('c.region_id', [region.path]))
+    .where('c.status', '=', 'published').orderBy('c.published_on', 'desc').orderBy('c.id', 'desc').execute();
   return { region: { code: regionCode, name: region.name }, asOf, items, cleanups };
 }
 
 /** Whether a status string is a stored status. */
 export const isDocStatus = (s: string): s is DocStatus => s in DOC_STATUS;
 
-/** Abilities of the actor on one document, by the same rules the service enforces. */
-export function docAbilities(actor: Actor, d: DocRow) {
-  const write = canWriteDoc(actor, d);
-  const office = canWriteAt(actor, d.region_id, null, OFFICE_WRITE);
+/**
+ * Abilities of the actor on one document, by the same rules the service enforces: `may_write` and
+ * `may_office` are the record core's write scope (default policy, office only) evaluated in SQL.
+ */
+export function docAbilities(d: DocRow & { may_write: boolean; may_office: boolean }) {
+  const write = !!d.may_write;
+  const office = !!d.may_office;
   const drafting = d.status === 'drafting';
   return {
     canEdit: write && drafting,
@@ -1017,5 +991,7 @@ export function docAbilities(actor: Actor, d: DocRow) {
     canRecordReceipt: write && d.filing_status === 'submitted',
     canCorrect: write && d.status !== 'drafting',
     canExtend: office && d.status === 'in_force',
+    // Attachments follow the record core's write policy and the document's state (Documents.attachable).
+    canAttach: write && Documents.spec.attachable!(d),
   };
 }

@@ -10,10 +10,9 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { CLEANUP_DECISIONS, type CleanupDecision } from '../../../common/documents';
+import type { CleanupDetail, CleanupItemView } from '../../../common/documentSchemas';
 import { DECISION_MAP } from './shared';
 
-interface Item { documentId: string; docNumber: string | null; title: string; issuerName: string; publishedOn: string | null; validUntil: string | null; decision: CleanupDecision | null; reason: string | null; newValidUntil: string | null }
-interface Cleanup { id: string; title: string; issuedBefore: string; status: string; publishedOn: string | null; decisionNumber: string | null; items: Item[] }
 type Draft = { decision?: CleanupDecision; reason?: string; newValidUntil?: string };
 
 /** 清理详情: decide each document with a reason, then publish the results (refused while any is undecided). */
@@ -21,7 +20,7 @@ export default function CleanupDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const { message } = App.useApp();
-  const c = useApi<Cleanup>(`/api/v1/documents/cleanups/${id}`);
+  const c = useApi<CleanupDetail>(`/api/v1/documents/cleanups/${id}`);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,7 +65,7 @@ export default function CleanupDetailPage() {
         </Space>
       </Card>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="cleanup-error" />}
-      <Table<Item>
+      <Table<CleanupItemView>
         rowKey="documentId"
         size="small"
         dataSource={cl.items}

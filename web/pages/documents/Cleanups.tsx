@@ -9,10 +9,9 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { StatusTag } from '../../components/StatusTag';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
-import { CleanupInput } from '../../../common/documentSchemas';
+import { CleanupInput, type CleanupView } from '../../../common/documentSchemas';
 import { StepModal } from './StepModal';
 
-interface CleanupRow { id: string; title: string; issuedBefore: string; startedOn: string; status: string; publishedOn: string | null; decisionNumber: string | null; itemCount: number; decidedCount: number }
 const STATUS = { open: { color: 'processing', label: { zh: '进行中', en: 'Open' } }, published: { color: 'success', label: { zh: '已公布', en: 'Published' } } };
 
 /** 规范性文件清理: campaigns of the office's region; start one by criteria. */
@@ -21,7 +20,7 @@ export default function CleanupsPage() {
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
   const regions = useApi<{ items: Region[] }>(creating ? '/api/v1/regions' : null);
-  const columns: DataColumn<CleanupRow>[] = [
+  const columns: DataColumn<CleanupView>[] = [
     { key: 'title', title: t('documents.f.title'), render: (v: string, c) => <Link to={`/documents/cleanups/${c.id}`}>{v}</Link> },
     { key: 'issuedBefore', title: t('documents.cleanups.issuedBefore'), render: (v: string) => formatDate(v, lang) },
     { key: 'itemCount', title: t('documents.cleanups.items') },
@@ -32,7 +31,7 @@ export default function CleanupsPage() {
   return (
     <>
       <PageTitle title={t('documents.cleanups.title')} />
-      <DataTable<CleanupRow> id="document-cleanups" url="/api/v1/documents/cleanups" rowKey="id" columns={columns}
+      <DataTable<CleanupView> id="document-cleanups" url="/api/v1/documents/cleanups" rowKey="id" columns={columns}
         toolbar={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cleanup-create">{t('documents.cleanups.create')}</Button>} />
       <StepModal
         open={creating}

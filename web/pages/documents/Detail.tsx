@@ -14,20 +14,12 @@ import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import {
   CommentCloseInput, CommentOpenInput, CommentWaiverInput, CorrectionInput, CorrectionOutcomeInput, DeliberationInput, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput,
-  PublishInput, ReceiptInput, ReviewInput, SupplementInput,
+  PublishInput, ReceiptInput, ReviewInput, SupplementInput, type DocReviewView, type DocumentDetail,
 } from '../../../common/documentSchemas';
 import { CORRECTION_OUTCOMES, CORRECTION_SOURCES, FAIR_COMPETITION, RELATION_KINDS, REVIEW_CONCLUSIONS, REVIEWER_KINDS } from '../../../common/documents';
 import { StepModal, type StepField } from './StepModal';
-import { CONCLUSION_MAP, DOC_STATUS_MAP, FILING_MAP, type DocView } from './shared';
+import { CONCLUSION_MAP, DOC_STATUS_MAP, FILING_MAP } from './shared';
 
-interface Review { id: string; reviewerKind: string; reviewerUnitName: string | null; reviewerName: string | null; requestedOn: string; dueOn: string | null; status: string; completedOn: string | null; conclusion: string | null; opinion: string | null; queueRef: string | null; canGiveOpinion: boolean }
-interface Detail extends DocView {
-  reviews: Review[];
-  corrections: { id: string; source: string; receivedOn: string; description: string; status: string; outcome: string | null; outcomeOn: string | null; note: string | null }[];
-  relations: { kind: string; onDate: string; from: { id: string; docNumber: string | null; title: string }; to: { id: string; docNumber: string | null; title: string } }[];
-  deadlines: { kind: string; title: string; dueDate: string; status: string; basis: string }[];
-  publicationGaps: { zh: string; en: string }[];
-}
 /** Stored columns shown in the history, by their label key. */
 const FIELD_LABELS: Record<string, string> = {
   title: 'title', status: 'status', doc_number: 'docNumber', published_on: 'publishedOn', effective_from: 'effectiveFrom', valid_until: 'validUntil', filing_status: 'filing',
@@ -42,7 +34,7 @@ export default function DocumentDetail() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const { can } = useAuth();
-  const doc = useApi<Detail>(`/api/v1/documents/${id}`);
+  const doc = useApi<DocumentDetail>(`/api/v1/documents/${id}`);
   const [step, setStep] = useState<Step | null>(null);
   const firms = useApi<{ items: Unit[] }>(step?.key === 'review' && can('documents.publish') ? '/api/v1/units' : null, { type: 'law_firm' });
   if (doc.error) return <NotFoundPage message={doc.error.message} />;
@@ -68,7 +60,7 @@ export default function DocumentDetail() {
   if (d.canFile && d.filing.status === 'suspended') steps.push({ key: 'supplement', title: t('documents.act.supplement'), schema: SupplementInput, url: `${base}/filing/supplement`, fields: [{ name: 'suppliedOn', label: 'suppliedOn', type: 'date', required: true }] });
   if (d.canExtend) steps.push({ key: 'extend', title: t('documents.act.extend'), schema: ExtendInput, url: `${base}/extend`, fields: [{ name: 'validUntil', label: 'validUntil', type: 'date', required: true }, { name: 'decidedOn', label: 'decidedOn', type: 'date', required: true }, { name: 'reason', label: 'reason', type: 'textarea', required: true }] });
   if (d.canCorrect && d.status === 'in_force') steps.push({ key: 'correct', title: t('documents.act.correct'), schema: CorrectionInput, url: `${base}/corrections`, fields: [{ name: 'source', label: 'source', type: 'select', options: opts(CORRECTION_SOURCES), required: true }, { name: 'receivedOn', label: 'receivedOn', type: 'date', required: true }, { name: 'description', label: 'description', type: 'textarea', required: true }] });
-  const opinionStep = (r: Review): Step => ({ key: 'opinion', title: t('documents.act.opinion'), schema: OpinionInput, url: `/api/v1/documents/reviews/${r.id}/opinion`, fields: [{ name: 'completedOn', label: 'completedOn', type: 'date', required: true }, { name: 'conclusion', label: 'conclusion', type: 'select', options: opts(REVIEW_CONCLUSIONS), required: true }, { name: 'opinion', label: 'opinion', type: 'textarea', required: true }] });
+  const opinionStep = (r: DocReviewView): Step => ({ key: 'opinion', title: t('documents.act.opinion'), schema: OpinionInput, url: `/api/v1/documents/reviews/${r.id}/opinion`, fields: [{ name: 'completedOn', label: 'completedOn', type: 'date', required: true }, { name: 'conclusion', label: 'conclusion', type: 'select', options: opts(REVIEW_CONCLUSIONS), required: true }, { name: 'opinion', label: 'opinion', type: 'textarea', required: true }] });
 
   // The open step as of this render (its options, e.g. the law firms, may have loaded since it was opened).
   const active = step && (steps.find((s) => s.key === step.key) ?? step);
@@ -79,14 +71,14 @@ export default function DocumentDetail() {
         entity="normative_document"
         id={d.id}
         title={d.docNumber ?? t('documents.steps.draft')}
-        canUpload={d.canEdit || d.canFile}
+        canUpload={d.canAttach}
         actionLabel={(a) => t(`documents.actions.${a}`, { defaultValue: a })}
         fieldLabel={(f) => FIELD_LABELS[f] && t(`documents.f.${FIELD_LABELS[f]}`)}
         extra={<Space wrap>{steps.map((s) => <Button key={s.key} onClick={() => setStep(s)} data-testid={`act-${s.key}`}>{s.title}</Button>)}</Space>}
         side={[{
           key: 'deadlines', label: t('documents.sections.deadlines'), children: (
             <List size="small" dataSource={d.deadlines} renderItem={(x) => (
-              <List.Item><Space direction="vertical" size={0}><span>{x.title}</span>{x.status === 'open' ? <DeadlineBadge dueDate={x.dueDate} basis={x.basis} showDate /> : <Tag>{formatDate(x.dueDate, lang)}</Tag>}</Space></List.Item>
+              <List.Item><Space direction="vertical" size={0}><span>{x.title}</span>{x.status === 'open' ? <DeadlineBadge dueDate={x.dueDate} basis={x.basis ?? undefined} showDate /> : <Tag>{formatDate(x.dueDate, lang)}</Tag>}</Space></List.Item>
             )} />
           ),
         }]}

@@ -12,10 +12,10 @@ import { StatusTag } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
-import { DraftInput } from '../../../common/documentSchemas';
+import { DraftInput, type DocumentView } from '../../../common/documentSchemas';
 import { DOC_STATUS, FILING_STATUS } from '../../../common/documents';
 import { StepModal } from './StepModal';
-import { DOC_STATUS_MAP, FILING_MAP, type DocView } from './shared';
+import { DOC_STATUS_MAP, FILING_MAP } from './shared';
 
 /** 规范性文件登记台账: the scoped register with filters in the URL, Excel export/import, draft registration. */
 export default function DocumentsList() {
@@ -27,7 +27,7 @@ export default function DocumentsList() {
   const [reloadKey, setReloadKey] = useState(0);
   const units = useApi<{ items: Unit[] }>(creating ? '/api/v1/units' : null);
   const canDraft = !!me?.abilities['documents.draft'];
-  const columns: DataColumn<DocView>[] = [
+  const columns: DataColumn<DocumentView>[] = [
     { key: 'docNumber', title: t('documents.f.docNumber'), sortable: true, render: (v: string | null) => v ?? '—' },
     { key: 'title', title: t('documents.f.title'), sortable: true, render: (v: string, d) => <Link to={`/documents/${d.id}`}>《{v}》</Link> },
     { key: 'issuerName', title: t('documents.f.issuer') },
@@ -48,7 +48,7 @@ export default function DocumentsList() {
   return (
     <>
       <PageTitle title={t('documents.list.title')} />
-      <DataTable<DocView>
+      <DataTable<DocumentView>
         id="documents"
         url="/api/v1/documents"
         exportUrl="/api/v1/documents/export"

@@ -6,9 +6,8 @@ import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { REVIEWER_KINDS } from '../../../common/documents';
+import type { DocReviewListItem } from '../../../common/documentSchemas';
 import { CONCLUSION_MAP } from './shared';
-
-interface ReviewRow { id: string; documentId: string; documentTitle: string; reviewerKind: string; reviewerUnitName: string | null; requestedOn: string; dueOn: string | null; status: string; conclusion: string | null; canGiveOpinion: boolean }
 
 /**
  * 合法性审核: the document-side review records (office, leaders, drafting units). Not an advisor inbox:
@@ -16,7 +15,7 @@ interface ReviewRow { id: string; documentId: string; documentTitle: string; rev
  */
 export default function ReviewsPage() {
   const { t, lang } = useT();
-  const columns: DataColumn<ReviewRow>[] = [
+  const columns: DataColumn<DocReviewListItem>[] = [
     { key: 'documentTitle', title: t('documents.reviews.document'), render: (v: string, r) => <Link to={`/documents/${r.documentId}`}>《{v}》</Link> },
     { key: 'reviewer', title: t('documents.f.reviewerKind'), render: (_: unknown, r) => r.reviewerUnitName ?? REVIEWER_KINDS[r.reviewerKind as keyof typeof REVIEWER_KINDS]?.[lang] },
     { key: 'requestedOn', title: t('documents.f.requestedOn'), sortable: true, render: (v: string) => formatDate(v, lang) },
@@ -26,7 +25,7 @@ export default function ReviewsPage() {
   return (
     <>
       <PageTitle title={t('documents.reviews.title')} />
-      <DataTable<ReviewRow>
+      <DataTable<DocReviewListItem>
         id="document-reviews"
         url="/api/v1/documents/reviews"
         rowKey="id"

@@ -28,7 +28,7 @@ export const documentsZh = {
   actions: {
     draft: '起草登记', update: '修改草案', comment_open: '公开征求意见', comment_close: '结束征求意见', comment_waive: '说明不征求意见理由', fair_competition: '公平竞争审查',
     deliberate: '集体审议', publish: '统一登记编号发布', file: '报送备案', filing_suspended: '备案中止（材料不全）', filing_supplied: '补充备案材料', filing_accepted: '备案通过',
-    extend: '延长有效期', repeal: '废止', invalidate: '宣布失效', revoke: '撤销', flag_amend: '清理决定修改', import: '台账导入', upload: '上传附件',
+    extend: '延长有效期', repeal: '废止', invalidate: '宣布失效', revoke: '撤销', flag_amend: '标注待修改', amended: '已被新文件修改', import: '台账导入', upload: '上传附件', request: '送请合法性审核', opinion: '出具审核意见', open: '启动纠错', close: '纠错办结', create: '启动清理', decide: '作出清理决定', delete: '删除附件',
   },
 };
 
@@ -62,6 +62,6 @@ export const documentsEn: typeof documentsZh = {
   actions: {
     draft: 'Draft registered', update: 'Draft edited', comment_open: 'Comment opened', comment_close: 'Comment closed', comment_waive: 'Comment waived', fair_competition: 'Fair-competition review',
     deliberate: 'Deliberated', publish: 'Numbered and issued', file: 'Filed', filing_suspended: 'Filing suspended', filing_supplied: 'Materials supplied', filing_accepted: 'Filing accepted',
-    extend: 'Validity extended', repeal: 'Repealed', invalidate: 'Declared invalid', revoke: 'Revoked', flag_amend: 'Flagged for amendment', import: 'Imported', upload: 'Upload',
+    extend: 'Validity extended', repeal: 'Repealed', invalidate: 'Declared invalid', revoke: 'Revoked', flag_amend: 'Flagged for amendment', amended: 'Amended by a newer document', import: 'Imported', upload: 'Upload', request: 'Review requested', opinion: 'Opinion given', open: 'Correction opened', close: 'Correction closed', create: 'Cleanup started', decide: 'Cleanup decisions', delete: 'Attachment removed',
   },
 };
