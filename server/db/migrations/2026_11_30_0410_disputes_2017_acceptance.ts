@@ -22,8 +22,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       where d.entity = 'reconsideration_case' and d.entity_id = c.id and d.kind = 'acceptance_review' and c.status <> 'correction';
     create index reconsideration_review_due_idx on reconsideration_cases (review_due) where status = 'received';
   `.execute(db);
+  await recomputeOpenAcceptance(db as unknown as Db);
+}
 
-  const trx = db as unknown as Db;
+/**
+ * Recomputes, for every open case, the acceptance date of a 2017-law case (receipt) and the open copy
+ * and decision deadlines that run from acceptance; a case under review gets them from the day it will
+ * be accepted unless refused. Exported for its test.
+ */
+export async function recomputeOpenAcceptance(trx: Db): Promise<void> {
   const cal = await loadCalendar(trx);
   const cases = await trx
     .selectFrom('reconsideration_cases')
