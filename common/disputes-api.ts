@@ -176,7 +176,7 @@ export const SuitClockOut = z.object({
   stage: Stage,
   status: z.string(),
   items: z.array(ClockItemOut),
-  courtPeriods: z.array(ClockItemOut.pick({ kind: true, title: true, dueDate: true, basis: true, explain: true, spec: true, reference: true })),
+  courtPeriods: z.array(ClockItemOut),
 });
 
 /** One row of the reconsideration statistical table (行政复议案件统计表). */

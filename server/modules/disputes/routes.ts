@@ -229,7 +229,8 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     const cal = await loadCalendar(db);
     const reference = clocks.courtPeriods({ filedDate: d.l.filed_date, appealDate: d.l.appeal_date }).map((c) => {
       const r = clocks.computeClock(cal, c);
-      return { kind: c.kind, title: c.title, dueDate: r.due, basis: c.basis, explain: r.explain[req.lang], spec: c.spec, reference: true };
+      // The court's duty, shown for reference: never done or overdue for the agency.
+      return { kind: c.kind, title: c.title, dueDate: r.due, status: 'reference', state: 'open' as const, basis: c.basis, explain: r.explain[req.lang], spec: c.spec, provisional: r.provisional, priority: 0, reference: true };
     });
     return { caseNo: d.l.case_no, stage: d.l.stage, status: d.l.status, items: d.deadlines.map((x) => presentDeadline(x, req.lang)), courtPeriods: reference };
   });
