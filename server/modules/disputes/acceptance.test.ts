@@ -4,7 +4,7 @@ import { createTestApp, type Client, type TestApp } from '../../test/harness.js'
 import { buildActor, type Actor } from '../../core/scope/index.js';
 import { metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { recomputeOpenAcceptance } from '../../db/migrations/2026_11_30_0410_disputes_2017_acceptance.js';
-import { createReconsideration } from './reconsideration.js';
+import { createReconsideration, settleLapsedReviews } from './reconsideration.js';
 import { reconAccepted } from './metrics.js';
 
 let t: TestApp;
@@ -48,6 +48,16 @@ describe('deemed acceptance is computed when read, never written by a read', () 
     expect(await audit()).toBe(auditBefore);
     const row = await t.db.selectFrom('reconsideration_cases').select(['status', 'accepted_date']).where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'received', accepted_date: null });
+  });
+
+  it('lets the scheduled job record the same acceptance, taking the review off the to-do list', async () => {
+    const c = await createReconsideration(t.db, office, input({ knewDate: '2019-08-01', receivedDate: '2019-08-05' }));
+    expect(await settleLapsedReviews(t.db)).toBeGreaterThanOrEqual(1);
+    const row = await t.db.selectFrom('reconsideration_cases').select(['status', 'accepted_date', 'acceptance_mode']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'accepted', accepted_date: '2019-08-05', acceptance_mode: 'deemed' });
+    const review = await t.db.selectFrom('deadlines').select('status').where('entity_id', '=', c.id).where('kind', '=', 'acceptance_review').executeTakeFirstOrThrow();
+    expect(review.status).toBe('done');
+    expect(await settleLapsedReviews(t.db)).toBe(0);
   });
 
   it('does not count a case still inside its review period', async () => {

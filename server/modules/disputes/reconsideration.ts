@@ -142,6 +142,21 @@ async function settleDeemed(trx: Trx, c: ReconRow): Promise<ReconRow> {
   return after;
 }
 
+/**
+ * Scheduled housekeeping (never called by a read): records the law's acceptance on every case whose
+ * review lapsed, so its review deadline leaves the to-do lists. Figures and pages do not depend on it —
+ * they derive acceptance when read. System work across regions, so it reads the cases without an actor.
+ */
+export async function settleLapsedReviews(db: Kysely<Database>, asOf: string = today()): Promise<number> {
+  const due = await db.selectFrom('reconsideration_cases').select('id').where('status', '=', 'received').where('review_due', '<', asOf).execute();
+  for (const { id } of due)
+    await db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom('reconsideration_cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (c) await settleDeemed(trx, c);
+    });
+  return due.length;
+}
+
 /** Locks a case for the organ's steps (the office of its region): 404 unseen, 403 seen but not the office's. */
 const lockForOrgan = async (trx: Trx, actor: Actor, id: string) => settleDeemed(trx, await Recons.lockForWrite(trx, actor, id, OFFICE_WRITE));
 /** Locks a case for the respondent's steps (its unit head/liaison, or the office). */
