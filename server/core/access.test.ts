@@ -98,6 +98,8 @@ const NO_CONTRACT_YET = new Set<string>([
   'GET /api/v1/advisors/worklogs/import/template',
   'GET /api/v1/decisions/export',
   'GET /api/v1/disputes/lawsuits/export',
+  'POST /api/v1/disputes/lawsuits/import',
+  'POST /api/v1/disputes/reconsiderations/import',
   'GET /api/v1/disputes/lawsuits/import/template',
   'GET /api/v1/disputes/reconsiderations/export',
   'GET /api/v1/disputes/reconsiderations/import/template',
