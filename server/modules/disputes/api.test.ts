@@ -25,26 +25,59 @@ const suit = (over: Record<string, unknown> = {}) => ({
 const dl = (body: { deadlines: { kind: string; dueDate: string; status: string }[] }, kind: string) => body.deadlines.find((d) => d.kind === kind);
 
 describe('reconsideration rules', () => {
-  it('deems an application accepted on the last day of the review period when no refusal issued (2020 Spring Festival)', async () => {
+  it('accepts a 2017-law application not refused in its review on the day it was received (2017法 第十七条第二款)', async () => {
     const r = await office.post('/api/v1/disputes/reconsiderations', recon({ knewDate: '2020-01-02', receivedDate: '2020-01-20' }));
     expect(r.status).toBe(201);
     expect(r.body.lawVersion).toBe('2017');
-    // Review: 01-21, 01-22, 01-23, (01-24…02-02 off), 02-03, 02-04 → deemed accepted 2020-02-04.
+    // Review: 01-21, 01-22, 01-23, (01-24…02-02 off, extended Spring Festival), 02-03, 02-04 — no refusal,
+    // so the case is accepted as of receipt, 2020-01-20.
+    expect(r.body.reviewDue).toBe('2020-02-04');
     expect(r.body.status).toBe('accepted');
     expect(r.body.acceptanceMode).toBe('deemed');
-    expect(r.body.acceptedDate).toBe('2020-02-04');
-    expect(dl(r.body, 'copy_to_respondent')!.dueDate).toBe('2020-02-13');
-    expect(dl(r.body, 'decision')!.dueDate).toBe('2020-04-07'); // 04-04 清明 → 04-07
+    expect(r.body.acceptedDate).toBe('2020-01-20');
+    // Copy, 7 working days (第二十三条, 第四十条): 01-21, 01-22, 01-23, 02-03, 02-04, 02-05, 02-06.
+    expect(dl(r.body, 'copy_to_respondent')!.dueDate).toBe('2020-02-06');
+    // Decision, 60 days (第三十一条): Jan 21–31 = 11, February = 29 (40), March 1–20 = 60 → 03-20 (Fri).
+    expect(dl(r.body, 'decision')!.dueDate).toBe('2020-03-20');
     const clock = await office.get(`/api/v1/disputes/reconsiderations/${r.body.id}/clock`);
-    expect(clock.body.acceptance).toEqual({ mode: 'deemed', date: '2020-02-04', deemed: true });
+    expect(clock.body.acceptance).toEqual({ mode: 'deemed', date: '2020-01-20', deemed: true });
     const review = clock.body.items.find((i: { kind: string }) => i.kind === 'acceptance_review');
     expect(review).toMatchObject({ dueDate: '2020-02-04', status: 'done' });
     expect(review.basis).toContain('第十七条');
-    expect(clock.body.items.find((i: { kind: string }) => i.kind === 'decision').explain).toContain('顺延至2020-04-07');
+    // Reading derived the acceptance; it wrote nothing.
+    const row = await t.db.selectFrom('reconsideration_cases').select(['status', 'accepted_date']).where('id', '=', r.body.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'received', accepted_date: null });
     // The refusal can no longer be made after the period.
     const late = await office.post(`/api/v1/disputes/reconsiderations/${r.body.id}/refuse`, { date: '2020-02-05', reason: '不属于受理范围' });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('REVIEW_PERIOD_ENDED');
+    // The next step on the case records the law's acceptance in its own transaction.
+    const copy = await office.post(`/api/v1/disputes/reconsiderations/${r.body.id}/copy`, { sentDate: '2020-02-05', receivedDate: '2020-02-06' });
+    expect(copy.status).toBe(200);
+    const after = await t.db.selectFrom('reconsideration_cases').select(['status', 'accepted_date', 'acceptance_mode']).where('id', '=', r.body.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'accepted', accepted_date: '2020-01-20', acceptance_mode: 'deemed' });
+  });
+
+  it('runs the decision and copy limits of a 2017-law case from receipt, on hand-computed dates', async () => {
+    // Received Mon 2020-09-28, accepted by decision on 09-30: still accepted as of 09-28 (第十七条第二款).
+    const a = await office.post('/api/v1/disputes/reconsiderations', recon({ knewDate: '2020-09-01', receivedDate: '2020-09-28' }));
+    const ok = await office.post(`/api/v1/disputes/reconsiderations/${a.body.id}/accept`, { date: '2020-09-30' });
+    expect(ok.body).toMatchObject({ acceptedDate: '2020-09-28', acceptanceMode: 'decided' });
+    // 60 days: Sep 29–30 = 2, October = 31 (33), Nov 1–27 = 60 → 11-27 (Fri).
+    expect(ok.body.decisionDue).toBe('2020-11-27');
+    expect(dl(ok.body, 'decision')!.dueDate).toBe('2020-11-27');
+    // 7 working days: 09-29, 09-30, (10-01…10-08 National Day), 10-09, 10-10 (调休 Sat), 10-12, 10-13, 10-14.
+    expect(dl(ok.body, 'copy_to_respondent')!.dueDate).toBe('2020-10-14');
+    // Received Tue 2020-01-21, never acted on: Jan 22–31 = 10, February = 29 (39), Mar 1–21 = 60 → 03-21 (Sat) → 03-23 (Mon).
+    const b = await office.post('/api/v1/disputes/reconsiderations', recon({ knewDate: '2020-01-02', receivedDate: '2020-01-21' }));
+    expect(b.body).toMatchObject({ acceptedDate: '2020-01-21', decisionDue: '2020-03-23' });
+    expect(dl(b.body, 'decision')!.dueDate).toBe('2020-03-23');
+  });
+
+  it('accepts a 2023-law application on the last day of the review period (2023法 第三十条第二款)', async () => {
+    // Received Mon 2024-09-23: 09-24, 09-25, 09-26, 09-27, 09-29 (调休 Sun) → review ends 09-29.
+    const r = await office.post('/api/v1/disputes/reconsiderations', recon({ knewDate: '2024-09-01', receivedDate: '2024-09-23' }));
+    expect(r.body).toMatchObject({ lawVersion: '2023', reviewDue: '2024-09-29', status: 'accepted', acceptanceMode: 'deemed', acceptedDate: '2024-09-29' });
   });
 
   it('lets a timely refusal supersede a system deemed acceptance entered afterwards', async () => {
@@ -88,20 +121,21 @@ describe('reconsideration rules', () => {
     const id = r.body.id;
     await office.post(`/api/v1/disputes/reconsiderations/${id}/accept`, { date: '2020-03-02' });
     let c = (await office.get(`/api/v1/disputes/reconsiderations/${id}`)).body;
-    expect(c.decisionDue).toBe('2020-05-06'); // 03-02 + 60 = 05-01 (劳动节) → 05-06
+    expect(c.acceptedDate).toBe('2020-02-27'); // 2017 law: accepted as of receipt
+    expect(c.decisionDue).toBe('2020-04-27'); // 02-27 + 60: Feb 28–29 = 2, March = 31 (33), Apr 1–27 = 60
     const s = await office.post(`/api/v1/disputes/reconsiderations/${id}/suspend`, { date: '2020-03-10', reasonItem: 8 });
     expect(s.body.status).toBe('suspended');
     expect(dl(s.body, 'decision')!.status).toBe('cancelled');
     expect((await office.post(`/api/v1/disputes/reconsiderations/${id}/decision`, { date: '2020-03-15', outcome: '维持', summary: 'x' })).body.error.code).toBe('CASE_SUSPENDED');
     c = (await office.post(`/api/v1/disputes/reconsiderations/${id}/resume`, { date: '2020-03-20' })).body;
-    expect(c.decisionDue).toBe('2020-05-11'); // paused 03-10…03-19 = 10 days
+    expect(c.decisionDue).toBe('2020-05-07'); // paused 03-10…03-19 = 10 days: 04-27 + 10 = 05-07 (Thu)
     const e1 = await office.post(`/api/v1/disputes/reconsiderations/${id}/extension`, { approvedDate: '2020-05-06', approver: '区司法局局长', days: 30, noticeDate: '2020-05-07', reason: '案情复杂，需要现场勘验' });
     expect(e1.status).toBe(200);
-    expect(e1.body.decisionDue).toBe('2020-06-10');
+    expect(e1.body.decisionDue).toBe('2020-06-08'); // 05-07 + 30 = 06-06 (Sat) → 06-08 (Mon)
     const e2 = await office.post(`/api/v1/disputes/reconsiderations/${id}/extension`, { approvedDate: '2020-06-01', approver: '区司法局局长', days: 10, noticeDate: '2020-06-01', reason: '再次延长' });
     expect(e2.status).toBe(409);
     expect(e2.body.error.code).toBe('EXTENSION_ALREADY_GRANTED');
-    const d = await office.post(`/api/v1/disputes/reconsiderations/${id}/decision`, { date: '2020-06-09', outcome: '撤销', summary: '主要事实不清，决定撤销' });
+    const d = await office.post(`/api/v1/disputes/reconsiderations/${id}/decision`, { date: '2020-06-05', outcome: '撤销', summary: '主要事实不清，决定撤销' });
     expect(d.body).toMatchObject({ status: 'closed', closedWithinPeriod: true, outcome: '撤销' });
     expect(dl(d.body, 'decision')!.status).toBe('done');
   });

@@ -1,7 +1,5 @@
 /** Helpers shared by the reconsideration and litigation services. */
-import type { SelectQueryBuilder } from 'kysely';
-import type { Database, Db } from '../../db/index.js';
-import { paginate, type PageQuery } from '../../core/list.js';
+import type { Db } from '../../db/index.js';
 import { setDeadline } from '../../core/deadlines/index.js';
 import type { WorkCalendar } from '../../core/calendar/index.js';
 import { badRequest, type Msg } from '../../core/errors/index.js';
@@ -51,17 +49,4 @@ export function fieldError(code: string, path: string, msg: Msg) {
 /** Refuses a date before another (e.g. a decision before acceptance) with the field named. */
 export function notBefore(path: string, date: string, min: string, what: string) {
   if (date < min) throw fieldError('DATE_TOO_EARLY', path, { zh: `日期不得早于${what}（${min}）`, en: `Date must not be before ${min}` });
-}
-
-/**
- * core `paginate` typed for aliased, joined queries (its generic accepts only `keyof Database`
- * table names; the SQL is the same). Scope and filters must already be in the WHERE.
- */
-export function pageOf<O>(
-  qb: SelectQueryBuilder<any, any, O>,
-  q: PageQuery,
-  sortable: Record<string, string>,
-  defaultSort: { column: string; order: 'asc' | 'desc' },
-) {
-  return paginate(qb as unknown as SelectQueryBuilder<Database, keyof Database, O>, q, sortable, defaultSort);
 }

@@ -39,8 +39,8 @@ describe('demo 2020 disputes reproduce seed §一(四)', () => {
     const list = (await c.get('/api/v1/disputes/reconsiderations?year=2020&sort=caseNo')).body.items;
     expect(list.map((x: { lawVersion: string; closedWithinPeriod: boolean }) => [x.lawVersion, x.closedWithinPeriod])).toEqual([['2017', true], ['2017', true], ['2017', true]]);
     const r3 = list.find((x: { caseNo: string }) => x.caseNo === '中站政复〔2020〕3号');
-    // 2020-09-16 + 60 = 11-15; suspended 10-12…10-21 (10 days) → 11-25.
-    expect(r3.decisionDue).toBe('2020-11-25');
+    // 2017法 第十七条第二款: accepted on receipt 2020-09-14; + 60 = 11-13 (Fri); suspended 10-12…10-21 (10 days) → 11-23 (Mon).
+    expect(r3.decisionDue).toBe('2020-11-23');
   });
 
   it('gives the unit liaison the unit\'s own figures', async () => {

@@ -4,12 +4,13 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { defineSheet, type CellError } from '../../core/excel/index.js';
 import type { ImportSpec } from '../../core/excel/routes.js';
-import { canWriteAt, DEFAULT_WRITE, hasRole, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { DEFAULT_WRITE, hasRole, mayWriteAt, type Actor, type WritePolicy } from '../../core/scope/index.js';
+import { actorRegion, unitsByNameIn, type UnitRef } from '../org/lookup.js';
 import { forbidden } from '../../core/errors/index.js';
 import { DateStr } from '../../../common/schemas.js';
 import { CASE_TYPES, LAWSUIT_STAGES, LAWSUIT_STATUSES, RECON_STATUSES } from '../../../common/disputes.js';
-import { registerReconsideration } from './reconsideration.js';
-import { registerLawsuit } from './litigation.js';
+import { AGENCY_TYPES, organRegionOfUnit, reconCaseNoTaken, registerReconsideration } from './reconsideration.js';
+import { lawsuitCaseNoTaken, registerLawsuit } from './litigation.js';
 import type { ReconStatRow, SuitStatRow } from './stats.js';
 
 const PARTY: Record<string, 'natural' | 'legal' | 'other'> = { 自然人: 'natural', 法人: 'legal', 其他组织: 'other' };
@@ -104,8 +105,30 @@ export function reconExportRow(c: {
   };
 }
 
-async function unitByName(trx: Transaction<Database>, name: string, types: string[]) {
-  return trx.selectFrom('units').select(['id', 'region_id', 'type']).where('name', '=', name).where('type', 'in', types).execute();
+/**
+ * Resolves unit names within the uploader's region (its subtree) — names are unique only within a
+ * region: every district has a 区民政局 — keeping the units of `types` the uploader may write for under
+ * `policy`. The dry run and the commit call the same resolver, so what the dry run accepts is what the
+ * commit writes.
+ */
+async function resolveUnits(trx: Transaction<Database>, actor: Actor, names: string[], types: string[], policy: WritePolicy | null) {
+  const region = await actorRegion(trx, actor);
+  const out = new Map<string, UnitRef[]>();
+  if (!region) return out;
+  const found = await unitsByNameIn(trx, region.path, names);
+  for (const [name, units] of found) {
+    const ok: UnitRef[] = [];
+    for (const u of units) if (types.includes(u.type) && (!policy || (await mayWriteAt(trx, actor, u.region_id, u.id, policy)))) ok.push(u);
+    out.set(name, ok);
+  }
+  return out;
+}
+
+/** The one unit a name resolves to, or the cell's problem. */
+function oneUnit(map: Map<string, UnitRef[]>, name: string): UnitRef | string {
+  const units = map.get(name) ?? [];
+  if (units.length === 1) return units[0];
+  return units.length ? `“${name}”在本区有${units.length}个同名单位，请联系管理员区分名称` : '';
 }
 
 /** Importing reconsideration applications: the office, for respondents in its district; all-or-nothing. */
@@ -117,23 +140,27 @@ export const reconImport: ImportSpec<ReconImportRow> = {
   async check(trx, actor, rows) {
     const errors: CellError[] = [];
     const seen = new Set<string>();
+    const units = await resolveUnits(trx, actor, rows.map((r) => r.value.respondent), AGENCY_TYPES, null);
     for (const { rowNumber, value } of rows) {
-      const units = (await unitByName(trx, value.respondent, ['department', 'subdistrict', 'enforcement', 'government'])).filter((u) => canWriteAt(actor, u.region_id, null, OFFICE_WRITE) || canWriteAt(actor, u.region_id, u.id, OFFICE_WRITE));
-      if (!units.length) errors.push({ row: rowNumber, column: '被申请人', message: `本区没有名为“${value.respondent}”的行政机关` });
+      const unit = oneUnit(units, value.respondent);
+      if (typeof unit === 'string') errors.push({ row: rowNumber, column: '被申请人', message: unit || `本区没有名为“${value.respondent}”的行政机关` });
       if (value.receivedDate < value.knewDate) errors.push({ row: rowNumber, column: '收到申请日期', message: '收到申请日期不得早于知道行政行为日期' });
       if (value.procedure === '简易程序' && value.receivedDate < '2024-01-01') errors.push({ row: rowNumber, column: '审理程序', message: '2024年1月1日前的申请适用2017年《行政复议法》，无简易程序' });
-      if (value.caseNo) {
-        if (seen.has(value.caseNo)) errors.push({ row: rowNumber, column: '案号', message: '与本文件中前面的行重复' });
-        seen.add(value.caseNo);
-        const dup = await trx.selectFrom('reconsideration_cases').select('id').where('case_no', '=', value.caseNo).executeTakeFirst();
-        if (dup) errors.push({ row: rowNumber, column: '案号', message: `案号${value.caseNo}已存在` });
+      if (value.caseNo && typeof unit !== 'string') {
+        // Case numbers are unique per organ region, as in the service.
+        const regionId = await organRegionOfUnit(trx, unit.region_id);
+        const key = `${regionId}|${value.caseNo}`;
+        if (seen.has(key)) errors.push({ row: rowNumber, column: '案号', message: '与本文件中前面的行重复' });
+        seen.add(key);
+        if (await reconCaseNoTaken(trx, regionId, value.caseNo)) errors.push({ row: rowNumber, column: '案号', message: `案号${value.caseNo}已存在` });
       }
     }
     return errors;
   },
   async commit(trx, actor, rows) {
+    const units = await resolveUnits(trx, actor, rows.map((r) => r.value.respondent), AGENCY_TYPES, null);
     for (const { value } of rows) {
-      const [unit] = await unitByName(trx, value.respondent, ['department', 'subdistrict', 'enforcement', 'government']);
+      const unit = oneUnit(units, value.respondent) as UnitRef;
       await registerReconsideration(trx, actor, {
         caseNo: value.caseNo, respondentUnitId: unit.id, applicantName: value.applicantName, applicantType: PARTY[value.applicantType], actChallenged: value.actChallenged,
         caseType: value.caseType as (typeof CASE_TYPES)[number], actDate: value.actDate, knewDate: value.knewDate, receivedDate: value.receivedDate,
@@ -235,23 +262,33 @@ export const lawsuitImport: ImportSpec<LawsuitImportRow> = {
   async check(trx, actor, rows) {
     const errors: CellError[] = [];
     const seen = new Set<string>();
+    const units = await resolveUnits(trx, actor, rows.map((r) => r.value.defendant), AGENCY_TYPES, DEFAULT_WRITE);
+    const firms = await resolveUnits(trx, actor, rows.map((r) => r.value.advisorFirm ?? ''), ['law_firm'], null);
     for (const { rowNumber, value } of rows) {
-      const units = (await unitByName(trx, value.defendant, ['department', 'subdistrict', 'enforcement', 'government'])).filter((u) => canWriteAt(actor, u.region_id, u.id, DEFAULT_WRITE));
-      if (!units.length) errors.push({ row: rowNumber, column: '被告', message: `“${value.defendant}”不在您可登记的单位范围内` });
+      const unit = oneUnit(units, value.defendant);
+      if (typeof unit === 'string') errors.push({ row: rowNumber, column: '被告', message: unit || `“${value.defendant}”不在您可登记的单位范围内` });
       if (value.filedDate && value.complaintReceivedDate < value.filedDate) errors.push({ row: rowNumber, column: '收到起诉状副本日期', message: '不得早于立案日期' });
       if (value.advisorName && !value.advisorFirm) errors.push({ row: rowNumber, column: '代理律师事务所', message: '填写代理律师的，应填写其律师事务所' });
-      if (value.advisorFirm && !(await unitByName(trx, value.advisorFirm, ['law_firm'])).length) errors.push({ row: rowNumber, column: '代理律师事务所', message: `没有名为“${value.advisorFirm}”的律师事务所` });
-      if (seen.has(value.caseNo)) errors.push({ row: rowNumber, column: '案号', message: '与本文件中前面的行重复' });
-      seen.add(value.caseNo);
-      if (units.length && (await trx.selectFrom('lawsuits').select('id').where('case_no', '=', value.caseNo).where('region_id', '=', units[0].region_id).executeTakeFirst()))
-        errors.push({ row: rowNumber, column: '案号', message: `案号${value.caseNo}已登记` });
+      if (value.advisorFirm) {
+        const firm = oneUnit(firms, value.advisorFirm);
+        if (typeof firm === 'string') errors.push({ row: rowNumber, column: '代理律师事务所', message: firm || `本区没有名为“${value.advisorFirm}”的律师事务所` });
+      }
+      if (typeof unit !== 'string') {
+        // Case numbers are unique per region, as in the service.
+        const key = `${unit.region_id}|${value.caseNo}`;
+        if (seen.has(key)) errors.push({ row: rowNumber, column: '案号', message: '与本文件中前面的行重复' });
+        seen.add(key);
+        if (await lawsuitCaseNoTaken(trx, unit.region_id, value.caseNo)) errors.push({ row: rowNumber, column: '案号', message: `案号${value.caseNo}已登记` });
+      }
     }
     return errors;
   },
   async commit(trx, actor, rows) {
+    const units = await resolveUnits(trx, actor, rows.map((r) => r.value.defendant), AGENCY_TYPES, DEFAULT_WRITE);
+    const firms = await resolveUnits(trx, actor, rows.map((r) => r.value.advisorFirm ?? ''), ['law_firm'], null);
     for (const { value } of rows) {
-      const [unit] = (await unitByName(trx, value.defendant, ['department', 'subdistrict', 'enforcement', 'government'])).filter((u) => canWriteAt(actor, u.region_id, u.id, DEFAULT_WRITE));
-      const firm = value.advisorFirm ? (await unitByName(trx, value.advisorFirm, ['law_firm']))[0] : undefined;
+      const unit = oneUnit(units, value.defendant) as UnitRef;
+      const firm = value.advisorFirm ? (oneUnit(firms, value.advisorFirm) as UnitRef) : undefined;
       await registerLawsuit(trx, actor, {
         caseNo: value.caseNo, courtName: value.courtName, defendantUnitId: unit.id, plaintiffName: value.plaintiffName, plaintiffType: PARTY[value.plaintiffType],
         actChallenged: value.actChallenged, caseType: value.caseType as (typeof CASE_TYPES)[number], filedDate: value.filedDate, complaintReceivedDate: value.complaintReceivedDate,

@@ -4,17 +4,19 @@
  * with the head's appearance check (出庭应诉); judgments, the appeal decision within the appeal
  * period, effectiveness, performance and retrial. No HTTP here.
  */
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { loadCalendar, type WorkCalendar } from '../../core/calendar/index.js';
 import { closeDeadline, deadlinesOf } from '../../core/deadlines/index.js';
-import { conflict, forbidden, notFound } from '../../core/errors/index.js';
-import { auditActor, canWriteAt, DEFAULT_WRITE, readScope, type Actor } from '../../core/scope/index.js';
+import { conflict, notFound } from '../../core/errors/index.js';
+import { assertMayWriteAt, DEFAULT_WRITE, type Actor } from '../../core/scope/index.js';
+import { unitsById } from '../org/lookup.js';
 import { APPEAL_STAGE_OUTCOMES, LAWSUIT_OUTCOMES } from '../../../common/disputes.js';
 import * as clocks from './clocks.js';
-import { ENTITY, fieldError, pageOf, LAWSUIT_LABEL, notBefore, setClock } from './common.js';
+import { ENTITY, fieldError, notBefore, setClock } from './common.js';
+import { Lawsuits } from './records.js';
+import { AGENCY_TYPES } from './reconsideration.js';
 import type {
   AdvisorInput, AppealDecisionInput, AppealInput, DefenceInput, EffectiveInput, JudgmentInput, LawsuitHearingInput,
   LawsuitInput, LawsuitListQuery, LawsuitsTable, PerformanceInput, RetrialInput,
@@ -23,29 +25,18 @@ import type {
 /** A lawsuit row. */
 export type LawsuitRow = Selectable<LawsuitsTable>;
 
-/**
- * Who reads a lawsuit: the office (region), the defendant unit's staff, and the representing law
- * firm's advisors (what is assigned to them).
- */
-export function lawsuitReadScope(actor: Actor, alias = 'l'): Expression<SqlBool> {
-  return sql<SqlBool>`(${readScope(actor, { region: `${alias}.region_id`, unit: `${alias}.unit_id` })} or ${readScope(actor, { region: `${alias}.region_id`, unit: `${alias}.advisor_unit_id` })})`;
-}
+/** A lawsuit as read: the row, the defendant's and the firm's names, the defence due date and whether the actor may manage it. */
+export type LawsuitRead = LawsuitRow & { unit_name: string; advisor_unit_name: string | null; defence_due: string | null; may_manage: boolean };
 
-/** Whether the actor manages a lawsuit: the office of its region, or the defendant unit's head/liaison (谁主管、谁应诉). */
-export const canManageLawsuit = (actor: Actor, l: { region_id: string; unit_id: string }) => canWriteAt(actor, l.region_id, l.unit_id, DEFAULT_WRITE);
+/** Locks a lawsuit for a step: 404 unseen, 403 seen but not the office's or the defendant unit's (谁主管、谁应诉). */
+const lockLawsuit = (trx: Db, actor: Actor, id: string) => Lawsuits.lockForWrite(trx, actor, id, DEFAULT_WRITE);
 
-async function lockLawsuit(trx: Db, actor: Actor, id: string): Promise<LawsuitRow> {
-  const row = await trx.selectFrom('lawsuits as l').selectAll('l').where('l.id', '=', id).where(lawsuitReadScope(actor)).forUpdate().executeTakeFirst();
-  if (!row) throw notFound(LAWSUIT_LABEL);
-  if (!canManageLawsuit(actor, row)) throw forbidden();
-  return row;
-}
+const save = (trx: Db, actor: Actor, before: LawsuitRow, patch: Partial<LawsuitRow>, action: string) =>
+  Lawsuits.update(trx, actor, before, { ...patch, updated_at: new Date() }, action);
 
-async function save(trx: Db, actor: Actor, before: LawsuitRow, patch: Partial<LawsuitRow>, action: string) {
-  const after = await trx.updateTable('lawsuits').set({ ...patch, updated_at: new Date() }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
-  await recordAudit(trx, auditActor(actor), { entity: ENTITY.lawsuit, entityId: before.id, action, regionId: before.region_id, unitId: before.unit_id, before, after });
-  return after;
-}
+/** Records a change in a lawsuit's child table (hearing, judgment) in the lawsuit's audit trail. */
+const auditChild = (trx: Db, actor: Actor, l: LawsuitRow, action: string, child: unknown) =>
+  Lawsuits.audit(trx, actor, action, null, { id: l.id, region_id: l.region_id, unit_id: l.unit_id, [action]: child });
 
 const where = (l: LawsuitRow) => ({ regionId: l.region_id, unitId: l.unit_id, titlePrefix: l.case_no });
 
@@ -54,29 +45,30 @@ async function dueOf(trx: Db, id: string, kind: string) {
   return d ?? null;
 }
 
-async function checkAdvisor(trx: Db, regionId: string, advisorUnitId?: string) {
+async function checkAdvisor(trx: Db, advisorUnitId?: string) {
   if (!advisorUnitId) return;
-  const firm = await trx.selectFrom('units').select(['id', 'type', 'region_id']).where('id', '=', advisorUnitId).executeTakeFirst();
+  const firm = (await unitsById(trx, [advisorUnitId])).get(advisorUnitId);
   if (!firm || firm.type !== 'law_firm')
     throw fieldError('ADVISOR_NOT_LAW_FIRM', 'advisorUnitId', { zh: '代理法律顾问单位须为律师事务所', en: 'The advisor must be a law firm' });
-  void regionId;
+}
+
+/** Whether a case number is already registered in a region (case numbers are unique per region). */
+export async function lawsuitCaseNoTaken(trx: Db, regionId: string, caseNo: string) {
+  return !!(await trx.selectFrom('lawsuits').select('id').where('region_id', '=', regionId).where('case_no', '=', caseNo).executeTakeFirst());
 }
 
 /** Registers a lawsuit when the complaint copy is received; starts the 15-day defence clock. */
 export async function registerLawsuit(trx: Db, actor: Actor, input: z.infer<typeof LawsuitInput>, cal?: WorkCalendar): Promise<LawsuitRow> {
-  const unit = await trx.selectFrom('units').select(['id', 'region_id', 'type']).where('id', '=', input.defendantUnitId).executeTakeFirst();
-  if (!unit || !['department', 'subdistrict', 'enforcement', 'government'].includes(unit.type))
+  const unit = (await unitsById(trx, [input.defendantUnitId])).get(input.defendantUnitId);
+  if (!unit || !AGENCY_TYPES.includes(unit.type))
     throw fieldError('DEFENDANT_NOT_FOUND', 'defendantUnitId', { zh: '被告须为本区行政机关或街道办事处', en: 'The defendant must be an agency of the district' });
-  if (!canWriteAt(actor, unit.region_id, unit.id, DEFAULT_WRITE)) throw forbidden();
+  await assertMayWriteAt(trx, actor, unit.region_id, unit.id, DEFAULT_WRITE);
   if (input.filedDate) notBefore('complaintReceivedDate', input.complaintReceivedDate, input.filedDate, '立案日期');
   if (input.advisorName && !input.advisorUnitId)
     throw fieldError('ADVISOR_FIRM_REQUIRED', 'advisorUnitId', { zh: '请选择代理律师所在的律师事务所', en: 'Choose the advisor\'s law firm' });
-  await checkAdvisor(trx, unit.region_id, input.advisorUnitId);
-  const dup = await trx.selectFrom('lawsuits').select('id').where('region_id', '=', unit.region_id).where('case_no', '=', input.caseNo).executeTakeFirst();
-  if (dup) throw conflict('CASE_NO_TAKEN', { zh: `案号${input.caseNo}已登记`, en: `Case ${input.caseNo} is already registered` }, { fields: [{ path: 'caseNo', message: '案号已登记' }] });
-  const row = await trx
-    .insertInto('lawsuits')
-    .values({
+  await checkAdvisor(trx, input.advisorUnitId);
+  if (await lawsuitCaseNoTaken(trx, unit.region_id, input.caseNo)) throw conflict('CASE_NO_TAKEN', { zh: `案号${input.caseNo}已登记`, en: `Case ${input.caseNo} is already registered` }, { fields: [{ path: 'caseNo', message: '案号已登记' }] });
+  const row = await Lawsuits.insert(trx, actor, {
       region_id: unit.region_id,
       unit_id: unit.id,
       case_no: input.caseNo,
@@ -91,10 +83,7 @@ export async function registerLawsuit(trx: Db, actor: Actor, input: z.infer<type
       status: 'defence',
       advisor_unit_id: input.advisorUnitId ?? null,
       advisor_name: input.advisorName ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, auditActor(actor), { entity: ENTITY.lawsuit, entityId: row.id, action: 'create', regionId: row.region_id, unitId: row.unit_id, after: row });
+  });
   // 行政诉讼法 第67条: 收到起诉状副本之日起十五日内 — priority DEFENCE_PRIORITY, the highest alert.
   await setClock(trx, cal ?? (await loadCalendar(trx)), ENTITY.lawsuit, row.id, clocks.defence(input.complaintReceivedDate), where(row));
   return row;
@@ -152,7 +141,7 @@ export async function recordLawsuitHearing(db: Kysely<Database>, actor: Actor, i
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: ENTITY.lawsuit, entityId: id, action: 'hearing', regionId: l.region_id, unitId: l.unit_id, after: h });
+    await auditChild(trx, actor, l, 'hearing', h);
     return h;
   });
 }
@@ -207,7 +196,7 @@ export async function recordJudgment(db: Kysely<Database>, actor: Actor, id: str
       after = await save(trx, actor, l, { ...base, status: 'judged' }, 'judgment');
       await setClock(trx, cal, ENTITY.lawsuit, id, clocks.appealDecision(def.kind, input.servedDate), where(l));
     }
-    await recordAudit(trx, auditActor(actor), { entity: ENTITY.lawsuit, entityId: id, action: 'judgment_served', regionId: l.region_id, unitId: l.unit_id, after: j });
+    await auditChild(trx, actor, l, 'judgment_served', j);
     return after;
   });
 }
@@ -303,46 +292,48 @@ export async function applyRetrial(db: Kysely<Database>, actor: Actor, id: strin
 export async function setLawsuitAdvisor(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof AdvisorInput>) {
   return db.transaction().execute(async (trx) => {
     const l = await lockLawsuit(trx, actor, id);
-    await checkAdvisor(trx, l.region_id, input.advisorUnitId);
+    await checkAdvisor(trx, input.advisorUnitId);
     return save(trx, actor, l, { advisor_unit_id: input.advisorUnitId, advisor_name: input.advisorName ?? null }, 'set_advisor');
   });
 }
 
 // ---------------- reads ----------------
 
-/** The litigation register, scoped and paged. */
-export async function listLawsuits(db: Kysely<Database>, actor: Actor, q: z.infer<typeof LawsuitListQuery>) {
-  const qb = db
-    .selectFrom('lawsuits as l')
+/** The defendant's and firm's names, the defence due date and the actor's right to manage, for every read. */
+function lawsuitReadCols(qb: any, actor: Actor) {
+  return qb
     .innerJoin('units as u', 'u.id', 'l.unit_id')
     .leftJoin('units as f', 'f.id', 'l.advisor_unit_id')
-    .leftJoin('deadlines as d', (j) => j.onRef('d.entity_id', '=', 'l.id').on('d.entity', '=', ENTITY.lawsuit).on('d.kind', '=', 'defence'))
+    .leftJoin('deadlines as d', (j: any) => j.onRef('d.entity_id', '=', 'l.id').on('d.entity', '=', ENTITY.lawsuit).on('d.kind', '=', 'defence'))
     .selectAll('l')
     .select(['u.name as unit_name', 'f.name as advisor_unit_name', 'd.due_date as defence_due'])
-    .where(lawsuitReadScope(actor))
-    .$if(!!q.status, (b) => b.where('l.status', '=', q.status!))
-    .$if(!!q.stage, (b) => b.where('l.stage', '=', q.stage!))
-    .$if(!!q.unitId, (b) => b.where('l.unit_id', '=', q.unitId!))
-    .$if(!!q.caseType, (b) => b.where('l.case_type', '=', q.caseType!))
-    .$if(!!q.year, (b) => b.where('l.complaint_received_date', '>=', `${q.year}-01-01`).where('l.complaint_received_date', '<=', `${q.year}-12-31`))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('l.case_no', 'like', `%${q.q}%`), eb('l.plaintiff_name', 'like', `%${q.q}%`), eb('l.act_challenged', 'like', `%${q.q}%`)])));
-  return pageOf(qb, q, { receivedDate: 'l.complaint_received_date', caseNo: 'l.case_no', status: 'l.status', defenceDue: 'd.due_date' }, { column: 'l.complaint_received_date', order: 'desc' });
+    .select(sql<boolean>`${Lawsuits.writeWhere(actor, 'l', DEFAULT_WRITE)}`.as('may_manage'));
+}
+
+/** The litigation register, scoped and paged. */
+export async function listLawsuits(db: Kysely<Database>, actor: Actor, q: z.infer<typeof LawsuitListQuery>) {
+  return Lawsuits.list(db, actor, q, {
+    select: (qb) =>
+      lawsuitReadCols(qb, actor)
+        .$if(!!q.status, (b: any) => b.where('l.status', '=', q.status!))
+        .$if(!!q.stage, (b: any) => b.where('l.stage', '=', q.stage!))
+        .$if(!!q.unitId, (b: any) => b.where('l.unit_id', '=', q.unitId!))
+        .$if(!!q.caseType, (b: any) => b.where('l.case_type', '=', q.caseType!))
+        .$if(!!q.year, (b: any) => b.where('l.complaint_received_date', '>=', `${q.year}-01-01`).where('l.complaint_received_date', '<=', `${q.year}-12-31`))
+        .$if(!!q.q, (b: any) => b.where((eb: any) => eb.or([eb('l.case_no', 'like', `%${q.q}%`), eb('l.plaintiff_name', 'like', `%${q.q}%`), eb('l.act_challenged', 'like', `%${q.q}%`)]))),
+    sortable: { receivedDate: 'l.complaint_received_date', caseNo: 'l.case_no', status: 'l.status', defenceDue: 'd.due_date' },
+    defaultSort: { column: 'l.complaint_received_date', order: 'desc' },
+  }) as Promise<{ items: LawsuitRead[]; total: number; page: number; pageSize: number }>;
 }
 
 /** One lawsuit with its hearings, judgments and deadlines. */
 export async function getLawsuit(db: Kysely<Database>, actor: Actor, id: string) {
-  const l = await db
-    .selectFrom('lawsuits as l')
-    .innerJoin('units as u', 'u.id', 'l.unit_id')
-    .leftJoin('units as f', 'f.id', 'l.advisor_unit_id')
-    .selectAll('l')
-    .select(['u.name as unit_name', 'f.name as advisor_unit_name'])
-    .where('l.id', '=', id)
-    .where(lawsuitReadScope(actor))
-    .executeTakeFirst();
-  if (!l) throw notFound(LAWSUIT_LABEL);
-  const hearings = await db.selectFrom('lawsuit_hearings').selectAll().where('lawsuit_id', '=', id).orderBy('hearing_date').execute();
-  const judgments = await db.selectFrom('lawsuit_judgments').selectAll().where('lawsuit_id', '=', id).orderBy('served_date').execute();
-  const deadlines = await deadlinesOf(db, ENTITY.lawsuit, id);
+  const l = (await lawsuitReadCols(Lawsuits.query(db, actor), actor).where('l.id', '=', id).executeTakeFirst()) as LawsuitRead | undefined;
+  if (!l) throw notFound(Lawsuits.label);
+  const [hearings, judgments, deadlines] = await Promise.all([
+    db.selectFrom('lawsuit_hearings').selectAll().where('lawsuit_id', '=', id).orderBy('hearing_date').execute(),
+    db.selectFrom('lawsuit_judgments').selectAll().where('lawsuit_id', '=', id).orderBy('served_date').execute(),
+    deadlinesOf(db, ENTITY.lawsuit, id),
+  ]);
   return { l, hearings, judgments, deadlines };
 }

@@ -4,19 +4,18 @@
  * suspension, one extension, decision, opinion letters and their compliance. Every clock is a core
  * deadline (see clocks.ts for the articles). No HTTP here.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { loadCalendar, today, addDays, type WorkCalendar, type Pause } from '../../core/calendar/index.js';
 import { closeDeadline, deadlinesOf } from '../../core/deadlines/index.js';
-import { conflict, forbidden, notFound } from '../../core/errors/index.js';
-import {
-  auditActor, canWriteAt, DEFAULT_WRITE, OFFICE_WRITE, readScope, type Actor,
-} from '../../core/scope/index.js';
+import { conflict, notFound } from '../../core/errors/index.js';
+import { assertMayWriteAt, DEFAULT_WRITE, OFFICE_WRITE, writeRegionPaths, type Actor } from '../../core/scope/index.js';
+import { regionById, unitsById, unitWithin } from '../org/lookup.js';
 import { lawVersionFor, RECON_CORRECTIVE, SUSPENSION_ITEMS, type LawVersion } from '../../../common/disputes.js';
 import * as clocks from './clocks.js';
-import { ENTITY, fieldError, pageOf, notBefore, RECON_LABEL, setClock } from './common.js';
+import { ENTITY, fieldError, notBefore, setClock } from './common.js';
+import { Opinions, Recons } from './records.js';
 import type {
   AcceptInput, ComplianceInput, CopyInput, CorrectionInput, DateAction, DecisionInput, ExtensionInput, OpinionInput,
   ReconHearingInput, ReconListQuery, ReconsiderationCasesTable, ReconsiderationInput, RefuseInput, SuspendInput,
@@ -26,32 +25,73 @@ import type {
 export type ReconRow = Selectable<ReconsiderationCasesTable>;
 type Trx = Db;
 
-const SCOPE = { region: 'c.region_id', unit: 'c.unit_id' };
-const SYSTEM = { userId: null, name: '系统（视为受理）', ip: null };
+// ---------------- acceptance, derived at query time ----------------
 
-/** Whether the actor runs the organ's steps on a case (the office of its region). */
-export const canManageRecon = (actor: Actor, c: { region_id: string }) => canWriteAt(actor, c.region_id, null, OFFICE_WRITE);
-/** Whether the actor may act for the respondent (answer, compliance): its unit head/liaison, or the office. */
-export const canActForRespondent = (actor: Actor, c: { region_id: string; unit_id: string }) => canWriteAt(actor, c.region_id, c.unit_id, DEFAULT_WRITE);
-
-/** Loads a case visible to the actor, locked for update; 404 when not visible, 403 when visible but not writable. */
-async function lockCase(trx: Trx, actor: Actor, id: string, may: (c: ReconRow) => boolean): Promise<ReconRow> {
-  const row = await trx.selectFrom('reconsideration_cases as c').selectAll('c').where('c.id', '=', id).where(readScope(actor, SCOPE)).forUpdate().executeTakeFirst();
-  if (!row) throw notFound(RECON_LABEL);
-  if (!may(row)) throw forbidden();
-  return row;
+/**
+ * The day an application that was not refused in its review is accepted:
+ * - 2017法 第十七条第二款: 除不予受理外，行政复议申请自行政复议机关负责法制工作的机构收到之日起即为受理 —
+ *   the day of receipt (after a correction, the day the corrected materials arrived, 实施条例 第29条);
+ * - 2023法 第三十条第二款: 审查期限届满，行政复议机关未作出不予受理决定的，审查期限届满之日起视为受理 —
+ *   the review period's last day.
+ */
+export function acceptanceDateOf(c: Pick<ReconRow, 'law_version' | 'received_date' | 'correction_supplied_date' | 'review_due'>, decidedOn?: string): string {
+  if (c.law_version === '2017') return c.correction_supplied_date ?? c.received_date;
+  return decidedOn ?? c.review_due!;
 }
 
-async function save(trx: Trx, actor: Actor | null, before: ReconRow, patch: Partial<ReconRow>, action: string) {
-  const after = await trx
-    .updateTable('reconsideration_cases')
-    .set({ ...patch, updated_at: new Date() })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor ? auditActor(actor) : SYSTEM, { entity: ENTITY.recon, entityId: before.id, action, regionId: before.region_id, unitId: before.unit_id, before, after });
-  return after;
+/**
+ * The acceptance of a case as of a day, in SQL: a case still under review whose review period ended
+ * before `asOf` is accepted (视为受理) — computed when read, never written by a read. `alias` is the
+ * case table's alias in the query.
+ */
+export function effectiveAcceptance(alias: string, asOf: string = today()) {
+  const r = (c: string) => sql.ref(`${alias}.${c}`);
+  const lapsed = sql<boolean>`(${r('status')} = 'received' and ${r('review_due')} < ${asOf}::date)`;
+  return {
+    lapsed,
+    status: sql<ReconRow['status']>`(case when ${lapsed} then 'accepted' else ${r('status')} end)`,
+    acceptedDate: sql<string | null>`coalesce(${r('accepted_date')}, case when ${lapsed} then (case when ${r('law_version')} = '2017' then coalesce(${r('correction_supplied_date')}, ${r('received_date')}) else ${r('review_due')} end) end)`,
+    acceptanceMode: sql<'decided' | 'deemed' | null>`coalesce(${r('acceptance_mode')}, case when ${lapsed} then 'deemed' end)`,
+  };
 }
+
+/**
+ * The cases as of a day with their acceptance derived (status, accepted_date, acceptance_mode), as a
+ * subquery metrics and statistics select from: `db.selectFrom(reconAsOf(db).as('c'))`. Unscoped: the
+ * caller scopes it (metrics with `inMetricScope`).
+ */
+export function reconAsOf(db: Db, asOf: string = today()) {
+  const e = effectiveAcceptance('r', asOf);
+  return db
+    .selectFrom('reconsideration_cases as r')
+    .select([
+      'r.id', 'r.region_id', 'r.unit_id', 'r.case_no', 'r.law_version', 'r.procedure', 'r.applicant_name', 'r.case_type', 'r.received_date',
+      'r.outcome', 'r.decision_date', 'r.decision_due', 'r.closed_within_period',
+      e.status.as('status'), e.acceptedDate.as('accepted_date'), e.acceptanceMode.as('acceptance_mode'),
+    ]);
+}
+
+/** Columns every read of a case selects besides `c.*`: the derived acceptance and the actor's abilities. */
+function caseReadCols(actor: Actor) {
+  const e = effectiveAcceptance('c');
+  return [
+    e.status.as('eff_status'),
+    e.acceptedDate.as('eff_accepted_date'),
+    e.acceptanceMode.as('eff_acceptance_mode'),
+    sql<boolean>`${Recons.writeWhere(actor, 'c', OFFICE_WRITE)}`.as('may_manage'),
+    sql<boolean>`${Recons.writeWhere(actor, 'c', DEFAULT_WRITE)}`.as('may_respond'),
+  ] as const;
+}
+
+/** A case as read: the row, the respondent's name, the acceptance as of today and the actor's abilities. */
+export type ReconRead = ReconRow & {
+  unit_name: string;
+  eff_status: ReconRow['status'];
+  eff_accepted_date: string | null;
+  eff_acceptance_mode: 'decided' | 'deemed' | null;
+  may_manage: boolean;
+  may_respond: boolean;
+};
 
 const organ = (c: ReconRow) => ({ regionId: c.region_id, unitId: null, titlePrefix: c.case_no });
 const respondent = (c: ReconRow) => ({ regionId: c.region_id, unitId: c.unit_id, titlePrefix: c.case_no });
@@ -68,52 +108,79 @@ async function pausesOf(trx: Trx, id: string): Promise<Pause[]> {
 }
 
 /** Sets the decision clock from acceptance, with every closed suspension and the extension. */
-async function setDecisionClock(trx: Trx, cal: WorkCalendar, c: ReconRow) {
-  const clock = clocks.decision(c.law_version, c.procedure, c.accepted_date!, await pausesOf(trx, c.id), c.extension_days);
+async function setDecisionClock(trx: Trx, cal: WorkCalendar, c: ReconRow, acceptedDate = c.accepted_date!) {
+  const clock = clocks.decision(c.law_version, c.procedure, acceptedDate, await pausesOf(trx, c.id), c.extension_days);
   const computed = await setClock(trx, cal, ENTITY.recon, c.id, clock, organ(c));
   await trx.updateTable('reconsideration_cases').set({ decision_due: computed.due }).where('id', '=', c.id).execute();
   return computed;
 }
 
-/** Accepts a case (decided or deemed): closes the review clock, starts the copy and decision clocks. */
-async function acceptInTrx(trx: Trx, cal: WorkCalendar, actor: Actor | null, c: ReconRow, date: string, mode: 'decided' | 'deemed', delayReason?: string) {
-  const after = await save(trx, actor, c, { status: 'accepted', accepted_date: date, acceptance_mode: mode, delay_reason: delayReason ?? c.delay_reason }, mode === 'deemed' ? 'deemed_accepted' : 'accept');
+/**
+ * Starts the review of an application (on registration, and again when corrected materials arrive):
+ * the 5-working-day review clock, and the copy and decision clocks from the day the case will be
+ * accepted unless refused (2017: receipt; 2023: the review's last day), so the to-do list shows them
+ * from the start; a refusal or correction notice cancels them, an earlier acceptance (2023) moves them.
+ */
+async function startReview(trx: Trx, cal: WorkCalendar, c: ReconRow, from: string, restarted: boolean): Promise<ReconRow> {
+  const review = await setClock(trx, cal, ENTITY.recon, c.id, clocks.acceptanceReview(c.law_version, from, restarted), organ(c));
+  await trx.updateTable('reconsideration_cases').set({ review_due: review.due }).where('id', '=', c.id).execute();
+  const withDue = { ...c, review_due: review.due };
+  const accepted = acceptanceDateOf(withDue);
+  await setClock(trx, cal, ENTITY.recon, c.id, clocks.copyToRespondent(c.law_version, c.procedure, accepted), organ(c));
+  await setDecisionClock(trx, cal, withDue, accepted);
+  return trx.selectFrom('reconsideration_cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+}
+
+/**
+ * A write on a case whose review period has lapsed first records the acceptance the law already made
+ * (视为受理) — inside the write's own transaction, on that case only. Reads never do this: they derive it.
+ */
+async function settleDeemed(trx: Trx, c: ReconRow): Promise<ReconRow> {
+  if (c.status !== 'received' || !c.review_due || c.review_due >= today()) return c;
+  const after = await Recons.update(trx, null, c, { status: 'accepted', accepted_date: acceptanceDateOf(c), acceptance_mode: 'deemed', updated_at: new Date() }, 'deemed_accepted');
+  await closeDeadline(trx, ENTITY.recon, c.id, 'acceptance_review', 'done');
+  return after;
+}
+
+/**
+ * Scheduled housekeeping (never called by a read): records the law's acceptance on every case whose
+ * review lapsed, so its review deadline leaves the to-do lists. Figures and pages do not depend on it —
+ * they derive acceptance when read. System work across regions, so it reads the cases without an actor.
+ */
+export async function settleLapsedReviews(db: Kysely<Database>, asOf: string = today()): Promise<number> {
+  const due = await db.selectFrom('reconsideration_cases').select('id').where('status', '=', 'received').where('review_due', '<', asOf).execute();
+  for (const { id } of due)
+    await db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom('reconsideration_cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (c) await settleDeemed(trx, c);
+    });
+  return due.length;
+}
+
+/** Locks a case for the organ's steps (the office of its region): 404 unseen, 403 seen but not the office's. */
+const lockForOrgan = async (trx: Trx, actor: Actor, id: string) => settleDeemed(trx, await Recons.lockForWrite(trx, actor, id, OFFICE_WRITE));
+/** Locks a case for the respondent's steps (its unit head/liaison, or the office). */
+const lockForRespondent = async (trx: Trx, actor: Actor, id: string) => settleDeemed(trx, await Recons.lockForWrite(trx, actor, id, DEFAULT_WRITE));
+
+const save = (trx: Trx, actor: Actor | null, before: ReconRow, patch: Partial<ReconRow>, action: string) =>
+  Recons.update(trx, actor, before, { ...patch, updated_at: new Date() }, action);
+
+/** Records a change in a case's child table (hearing, suspension) in the case's audit trail. */
+const auditChild = (trx: Trx, actor: Actor, c: ReconRow, action: string, child: unknown) =>
+  Recons.audit(trx, actor, action, null, { id: c.id, region_id: c.region_id, unit_id: c.unit_id, [action]: child });
+
+/** Accepts a case by the organ's decision: closes the review clock, (re)starts the copy and decision clocks. */
+async function acceptInTrx(trx: Trx, cal: WorkCalendar, actor: Actor, c: ReconRow, decidedOn: string, delayReason?: string) {
+  const date = acceptanceDateOf(c, decidedOn);
+  const after = await save(trx, actor, c, { status: 'accepted', accepted_date: date, acceptance_mode: 'decided', delay_reason: delayReason ?? c.delay_reason }, 'accept');
   await closeDeadline(trx, ENTITY.recon, c.id, 'acceptance_review', 'done');
   await setClock(trx, cal, ENTITY.recon, c.id, clocks.copyToRespondent(c.law_version, c.procedure, date), organ(c));
   await setDecisionClock(trx, cal, after);
   return after;
 }
 
-/**
- * 视为受理: a case still under review whose 5-working-day review period has ended without a refusal
- * is accepted as of the period's last day (2023法 第30条第二款). Runs over every region on purpose — it
- * is the law acting, not a user; callers run it before reading so what is shown is current.
- */
-export async function sweepDeemedAcceptances(db: Kysely<Database>, asOf: string = today()): Promise<number> {
-  const due = await db
-    .selectFrom('deadlines as d')
-    .innerJoin('reconsideration_cases as c', 'c.id', 'd.entity_id')
-    .select(['c.id', 'd.due_date'])
-    .where('d.entity', '=', ENTITY.recon)
-    .where('d.kind', '=', 'acceptance_review')
-    .where('d.status', '=', 'open')
-    .where('c.status', '=', 'received')
-    .where('d.due_date', '<', asOf)
-    .execute();
-  if (!due.length) return 0;
-  await db.transaction().execute(async (trx) => {
-    const cal = await loadCalendar(trx);
-    for (const d of due) {
-      const c = await trx.selectFrom('reconsideration_cases').selectAll().where('id', '=', d.id).forUpdate().executeTakeFirstOrThrow();
-      if (c.status !== 'received') continue;
-      await acceptInTrx(trx, cal, null, c, d.due_date, 'deemed');
-    }
-  });
-  return due.length;
-}
-
 async function nextCaseNo(trx: Trx, regionId: string, year: string) {
-  const region = await trx.selectFrom('regions').select('name').where('id', '=', regionId).executeTakeFirstOrThrow();
+  const region = (await regionById(trx, regionId))!;
   const short = region.name.replace(/(区|县|市|街道)$/, '');
   const n = await trx
     .selectFrom('reconsideration_cases')
@@ -126,18 +193,32 @@ async function nextCaseNo(trx: Trx, regionId: string, year: string) {
 
 /** The district region that runs reconsideration for a unit: the unit's region, or the district above a subdistrict. */
 async function organRegionOf(trx: Trx, unitRegionId: string) {
-  const r = await trx.selectFrom('regions').select(['id', 'level', 'parent_id']).where('id', '=', unitRegionId).executeTakeFirstOrThrow();
+  const r = (await regionById(trx, unitRegionId))!;
   return (r.level === 'subdistrict' || r.level === 'community') && r.parent_id ? r.parent_id : r.id;
+}
+
+/** Agencies that can be a respondent or a defendant. */
+export const AGENCY_TYPES = ['department', 'subdistrict', 'enforcement', 'government'];
+
+/** Whether a case number is already taken in the organ's region (case numbers are unique per region). */
+export async function reconCaseNoTaken(trx: Trx, regionId: string, caseNo: string) {
+  return !!(await trx.selectFrom('reconsideration_cases').select('id').where('region_id', '=', regionId).where('case_no', '=', caseNo).executeTakeFirst());
+}
+
+/** The organ's region for a respondent unit id (for imports that check duplicates per region). */
+export async function organRegionOfUnit(trx: Trx, unitRegionId: string) {
+  return organRegionOf(trx, unitRegionId);
 }
 
 /** Registers an application (申请登记) with the timeliness check; starts the 5-working-day review. */
 export async function registerReconsideration(trx: Trx, actor: Actor, input: z.infer<typeof ReconsiderationInput>, cal?: WorkCalendar): Promise<ReconRow> {
   const calendar = cal ?? (await loadCalendar(trx));
-  const unit = await trx.selectFrom('units').select(['id', 'region_id', 'type']).where('id', '=', input.respondentUnitId).executeTakeFirst();
-  if (!unit || !['department', 'subdistrict', 'enforcement', 'government'].includes(unit.type))
+  const unit = (await unitsById(trx, [input.respondentUnitId])).get(input.respondentUnitId);
+  if (!unit || !AGENCY_TYPES.includes(unit.type))
     throw fieldError('RESPONDENT_NOT_FOUND', 'respondentUnitId', { zh: '被申请人须为本区行政机关或街道办事处', en: 'The respondent must be an agency of the district' });
   const regionId = await organRegionOf(trx, unit.region_id);
-  if (!canWriteAt(actor, regionId, null, OFFICE_WRITE)) throw forbidden();
+  // Only the organ's office registers applications (the respondent unit may not).
+  await assertMayWriteAt(trx, actor, regionId, null, OFFICE_WRITE);
   notBefore('receivedDate', input.receivedDate, input.knewDate, '知道行政行为的日期');
   if (input.actDate && input.knewDate < input.actDate) throw fieldError('DATE_TOO_EARLY', 'knewDate', { zh: '知道日期不得早于行政行为作出日期', en: 'Knowledge date before the act date' });
   const lawVersion: LawVersion = lawVersionFor(input.receivedDate);
@@ -149,36 +230,30 @@ export async function registerReconsideration(trx: Trx, actor: Actor, input: z.i
     lawVersion, knewDate: input.knewDate, informedOfRights: input.informedOfRights, rightsKnownDate: input.rightsKnownDate, actDate: input.actDate, immovable: input.immovable,
   });
   const caseNo = input.caseNo ?? (await nextCaseNo(trx, regionId, input.receivedDate.slice(0, 4)));
-  const dup = await trx.selectFrom('reconsideration_cases').select('id').where('region_id', '=', regionId).where('case_no', '=', caseNo).executeTakeFirst();
-  if (dup) throw conflict('CASE_NO_TAKEN', { zh: `案号${caseNo}已存在`, en: `Case number ${caseNo} exists` }, { fields: [{ path: 'caseNo', message: '案号已存在' }] });
-  const row = await trx
-    .insertInto('reconsideration_cases')
-    .values({
-      region_id: regionId,
-      unit_id: unit.id,
-      case_no: caseNo,
-      law_version: lawVersion,
-      procedure: input.procedure,
-      applicant_name: input.applicantName,
-      applicant_type: input.applicantType,
-      applicant_contact: input.applicantContact ?? null,
-      act_challenged: input.actChallenged,
-      case_type: input.caseType,
-      act_date: input.actDate ?? null,
-      knew_date: input.knewDate,
-      received_date: input.receivedDate,
-      informed_of_rights: input.informedOfRights,
-      rights_known_date: input.rightsKnownDate ?? null,
-      immovable: input.immovable,
-      apply_deadline: period.due,
-      timely: input.receivedDate <= period.due,
-      status: 'received',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, auditActor(actor), { entity: ENTITY.recon, entityId: row.id, action: 'create', regionId, unitId: unit.id, after: row });
-  await setClock(trx, calendar, ENTITY.recon, row.id, clocks.acceptanceReview(lawVersion, input.receivedDate), organ(row));
-  return row;
+  if (await reconCaseNoTaken(trx, regionId, caseNo))
+    throw conflict('CASE_NO_TAKEN', { zh: `案号${caseNo}已存在`, en: `Case number ${caseNo} exists` }, { fields: [{ path: 'caseNo', message: '案号已存在' }] });
+  const row = await Recons.insert(trx, actor, {
+    region_id: regionId,
+    unit_id: unit.id,
+    case_no: caseNo,
+    law_version: lawVersion,
+    procedure: input.procedure,
+    applicant_name: input.applicantName,
+    applicant_type: input.applicantType,
+    applicant_contact: input.applicantContact ?? null,
+    act_challenged: input.actChallenged,
+    case_type: input.caseType,
+    act_date: input.actDate ?? null,
+    knew_date: input.knewDate,
+    received_date: input.receivedDate,
+    informed_of_rights: input.informedOfRights,
+    rights_known_date: input.rightsKnownDate ?? null,
+    immovable: input.immovable,
+    apply_deadline: period.due,
+    timely: input.receivedDate <= period.due,
+    status: 'received',
+  });
+  return startReview(trx, calendar, row, input.receivedDate, false);
 }
 
 /** Registers an application in its own transaction. */
@@ -198,15 +273,14 @@ async function openReview(trx: Trx, c: ReconRow, date: string): Promise<string> 
     !(await trx.selectFrom('reconsideration_hearings').select('id').where('case_id', '=', c.id).executeTakeFirst());
   if (c.status !== 'received' && !deemedUntouched)
     throw conflict('CASE_NOT_UNDER_REVIEW', { zh: '该申请不在受理审查期间（审查期限届满未作出不予受理决定的，视为受理，《行政复议法》第三十条）', en: 'The application is not under acceptance review' }, { status: c.status });
-  const reviewDue = (await dueOf(trx, c.id, 'acceptance_review'))!;
+  const reviewDue = c.review_due ?? (await dueOf(trx, c.id, 'acceptance_review'))!;
   if (date > reviewDue)
     throw conflict('REVIEW_PERIOD_ENDED', { zh: `审查期限已于${reviewDue}届满，未作出不予受理决定的，自届满之日起视为受理（《行政复议法》第三十条）`, en: `The review period ended on ${reviewDue}; the case is deemed accepted` });
   return reviewDue;
 }
 
-/** Undoes a system deemed acceptance superseded by a timely act: its clocks are withdrawn. */
+/** A timely refusal or correction notice withdraws the copy and decision clocks that acceptance would have started. */
 async function withdrawDeemed(trx: Trx, c: ReconRow) {
-  if (c.status !== 'accepted') return;
   for (const k of ['copy_to_respondent', 'decision']) await closeDeadline(trx, ENTITY.recon, c.id, k, 'cancelled');
 }
 
@@ -219,7 +293,7 @@ const NOT_ACCEPTED = { zh: '案件尚未受理（或已审结），不得进行�
 /** Accepts an application within the review period (受理). An untimely application needs the 正当理由 (第20条第二款). */
 export async function acceptReconsideration(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof AcceptInput>) {
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await Recons.lockForWrite(trx, actor, id, OFFICE_WRITE);
     notBefore('date', input.date, c.correction_supplied_date ?? c.received_date, '收到申请（补正材料）的日期');
     await openReview(trx, c, input.date);
     if (!c.timely && !input.delayReason)
@@ -227,14 +301,14 @@ export async function acceptReconsideration(db: Kysely<Database>, actor: Actor, 
         zh: `申请超过法定申请期限（${c.apply_deadline}），除因不可抗力或者其他正当理由耽误的外，应当不予受理；如有正当理由请填写`,
         en: `The application is late (period ended ${c.apply_deadline}); give the justified reason or refuse it`,
       });
-    return acceptInTrx(trx, await loadCalendar(trx), actor, c, input.date, 'decided', input.delayReason);
+    return acceptInTrx(trx, await loadCalendar(trx), actor, c, input.date, input.delayReason);
   });
 }
 
 /** Refuses an application within the review period (不予受理, 第30条). */
 export async function refuseReconsideration(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof RefuseInput>) {
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await Recons.lockForWrite(trx, actor, id, OFFICE_WRITE);
     notBefore('date', input.date, c.received_date, '收到申请的日期');
     await openReview(trx, c, input.date);
     await withdrawDeemed(trx, c);
@@ -247,7 +321,7 @@ export async function refuseReconsideration(db: Kysely<Database>, actor: Actor, 
 /** Sends a correction notice (补正通知) within the review period; the applicant's period starts on receipt. */
 export async function requestCorrection(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CorrectionInput>) {
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await Recons.lockForWrite(trx, actor, id, OFFICE_WRITE);
     notBefore('noticeDate', input.noticeDate, c.received_date, '收到申请的日期');
     notBefore('receivedDate', input.receivedDate, input.noticeDate, '通知日期');
     if (c.correction_notice_date)
@@ -260,7 +334,7 @@ export async function requestCorrection(db: Kysely<Database>, actor: Actor, id: 
     void reviewDue;
     await withdrawDeemed(trx, c);
     const cal = await loadCalendar(trx);
-    const after = await save(trx, actor, c, { status: 'correction', correction_notice_date: input.noticeDate, correction_received_date: input.receivedDate, correction_items: input.items, correction_supplied_date: null, accepted_date: null, acceptance_mode: null, decision_due: null }, 'request_correction');
+    const after = await save(trx, actor, c, { status: 'correction', correction_notice_date: input.noticeDate, correction_received_date: input.receivedDate, correction_items: input.items, correction_supplied_date: null, accepted_date: null, acceptance_mode: null, decision_due: null, review_due: null }, 'request_correction');
     // The review clock stops; it restarts when the materials arrive (第31条).
     await closeDeadline(trx, ENTITY.recon, id, 'acceptance_review', 'cancelled');
     await setClock(trx, cal, ENTITY.recon, id, clocks.correctionSupply(c.law_version, input.receivedDate, input.periodDays), organ(c));
@@ -271,7 +345,7 @@ export async function requestCorrection(db: Kysely<Database>, actor: Actor, id: 
 /** Records the applicant's correction materials; the 5-working-day review starts again. */
 export async function recordCorrectionSupplied(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DateAction>) {
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['correction'], 'NO_CORRECTION_PENDING', { zh: '该案件未处于补正期间', en: 'No correction is pending' });
     notBefore('date', input.date, c.correction_received_date!, '申请人收到补正通知的日期');
     const due = (await dueOf(trx, id, 'correction_supply'))!;
@@ -280,15 +354,14 @@ export async function recordCorrectionSupplied(db: Kysely<Database>, actor: Acto
     const cal = await loadCalendar(trx);
     const after = await save(trx, actor, c, { status: 'received', correction_supplied_date: input.date }, 'correction_supplied');
     await closeDeadline(trx, ENTITY.recon, id, 'correction_supply', 'done');
-    await setClock(trx, cal, ENTITY.recon, id, clocks.acceptanceReview(c.law_version, input.date, true), organ(c));
-    return after;
+    return startReview(trx, cal, after, input.date, true);
   });
 }
 
 /** Marks the application abandoned after the correction period lapsed (视为放弃). */
 export async function markAbandoned(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DateAction>) {
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['correction'], 'NO_CORRECTION_PENDING', { zh: '该案件未处于补正期间', en: 'No correction is pending' });
     const due = (await dueOf(trx, id, 'correction_supply'))!;
     if (input.date <= due) throw conflict('CORRECTION_PERIOD_RUNNING', { zh: `补正期限至${due}届满，届满前不得视为放弃`, en: `The correction period runs until ${due}` });
@@ -300,9 +373,8 @@ export async function markAbandoned(db: Kysely<Database>, actor: Actor, id: stri
 
 /** Sends the application copy to the respondent; with its receipt date, starts the answer clock. */
 export async function sendCopyToRespondent(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof CopyInput>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['accepted', 'suspended'], 'CASE_NOT_ACCEPTED', NOT_ACCEPTED);
     if (c.respondent_received_date) throw conflict('COPY_ALREADY_SENT', { zh: '申请书副本已送达被申请人', en: 'The copy was already received' });
     notBefore('sentDate', input.sentDate, c.accepted_date!, '受理日期');
@@ -317,9 +389,8 @@ export async function sendCopyToRespondent(db: Kysely<Database>, actor: Actor, i
 
 /** The respondent files its written answer and evidence (书面答复). */
 export async function submitAnswer(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DateAction>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canActForRespondent(actor, r));
+    const c = await lockForRespondent(trx, actor, id);
     requireStatus(c, ['accepted', 'suspended'], 'CASE_NOT_ACCEPTED', NOT_ACCEPTED);
     if (!c.respondent_received_date) throw conflict('COPY_NOT_RECEIVED', { zh: '被申请人尚未收到申请书副本', en: 'The respondent has not received the copy' });
     if (c.answer_date) throw conflict('ANSWER_ALREADY_FILED', { zh: '书面答复已提交', en: 'The answer was already filed' });
@@ -332,9 +403,8 @@ export async function submitAnswer(db: Kysely<Database>, actor: Actor, id: strin
 
 /** Records a hearing; under the 2023 law the notice must precede it by 5 working days (第51条). */
 export async function recordReconHearing(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ReconHearingInput>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['accepted'], 'CASE_NOT_ACCEPTED', NOT_ACCEPTED);
     notBefore('hearingDate', input.hearingDate, c.accepted_date!, '受理日期');
     notBefore('hearingDate', input.hearingDate, input.noticeDate, '通知日期');
@@ -351,16 +421,15 @@ export async function recordReconHearing(db: Kysely<Database>, actor: Actor, id:
       .values({ case_id: id, hearing_date: input.hearingDate, notice_date: input.noticeDate, place: input.place ?? null, respondent_head_attended: input.respondentHeadAttended, respondent_attendee: input.respondentAttendee ?? null, notes: input.notes ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: ENTITY.recon, entityId: id, action: 'hearing', regionId: c.region_id, unitId: c.unit_id, after: h });
+    await auditChild(trx, actor, c, 'hearing', h);
     return h;
   });
 }
 
 /** Suspends the case (中止): the decision clock stops; items 1, 2, 4 under the 2023 law start the 60-day limit. */
 export async function suspendReconsideration(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof SuspendInput>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['accepted'], 'CASE_NOT_ACCEPTED', NOT_ACCEPTED);
     notBefore('date', input.date, c.accepted_date!, '受理日期');
     const last = await trx.selectFrom('reconsideration_suspensions').select(sql<string>`max(resumed_date)`.as('d')).where('case_id', '=', id).executeTakeFirst();
@@ -368,7 +437,8 @@ export async function suspendReconsideration(db: Kysely<Database>, actor: Actor,
     if (c.decision_due && input.date > c.decision_due)
       throw conflict('DECISION_PERIOD_ENDED', { zh: `审理期限已于${c.decision_due}届满，不得再中止`, en: `The decision period ended on ${c.decision_due}` });
     const reason = input.reason ?? SUSPENSION_ITEMS[input.reasonItem];
-    await trx.insertInto('reconsideration_suspensions').values({ case_id: id, from_date: input.date, reason_item: input.reasonItem, reason }).execute();
+    const susp = await trx.insertInto('reconsideration_suspensions').values({ case_id: id, from_date: input.date, reason_item: input.reasonItem, reason }).returningAll().executeTakeFirstOrThrow();
+    await auditChild(trx, actor, c, 'suspension', susp);
     const after = await save(trx, actor, c, { status: 'suspended' }, 'suspend');
     // While suspended nothing is due: the decision clock is stopped and restarted on resumption.
     await closeDeadline(trx, ENTITY.recon, id, 'decision', 'cancelled');
@@ -381,7 +451,7 @@ export async function suspendReconsideration(db: Kysely<Database>, actor: Actor,
 /** Resumes a suspended case (恢复审理): the decision clock runs again, moved by the days paused. */
 export async function resumeReconsideration(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DateAction>) {
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['suspended'], 'CASE_NOT_SUSPENDED', { zh: '案件未中止，无需恢复审理', en: 'The case is not suspended' });
     const open = await trx.selectFrom('reconsideration_suspensions').selectAll().where('case_id', '=', id).where('resumed_date', 'is', null).executeTakeFirstOrThrow();
     if (input.date <= open.from_date)
@@ -396,9 +466,8 @@ export async function resumeReconsideration(db: Kysely<Database>, actor: Actor, 
 
 /** Grants the one extension of the decision period (≤30 days, approved, parties notified in writing). */
 export async function extendReconsideration(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof ExtensionInput>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['accepted'], 'CASE_NOT_ACCEPTED', NOT_ACCEPTED);
     if (c.extension_days)
       throw conflict('EXTENSION_ALREADY_GRANTED', { zh: `审理期限已延长一次（${c.extension_days}日），不得再次延长（《行政复议法》第六十二条：延长期限最多不得超过三十日）`, en: 'The decision period was already extended once' });
@@ -420,9 +489,8 @@ const NOT_IN_2017 = ['确认无效', '行政协议决定'];
 
 /** Concludes an accepted case with a decision, 驳回申请, 终止 or 调解书; records whether it was within the period. */
 export async function decideReconsideration(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof DecisionInput>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     if (c.status === 'suspended')
       throw conflict('CASE_SUSPENDED', { zh: '案件处于中止状态，应先恢复审理或决定终止', en: 'The case is suspended; resume it first' });
     if (c.status !== 'accepted')
@@ -448,23 +516,17 @@ export async function decideReconsideration(db: Kysely<Database>, actor: Actor, 
 
 /** Issues an opinion letter (意见书) or suggestion to a unit; an opinion starts the 60-day compliance clock. */
 export async function issueOpinion(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof OpinionInput>) {
-  await sweepDeemedAcceptances(db);
   return db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, actor, id, (r) => canManageRecon(actor, r));
+    const c = await lockForOrgan(trx, actor, id);
     requireStatus(c, ['accepted', 'suspended', 'closed'], 'CASE_NOT_ACCEPTED', NOT_ACCEPTED);
     notBefore('issuedDate', input.issuedDate, c.accepted_date!, '受理日期');
     notBefore('receivedDate', input.receivedDate, input.issuedDate, '制发日期');
-    const unit = await trx.selectFrom('units').select(['id', 'region_id']).where('id', '=', input.unitId).executeTakeFirst();
-    if (!unit || !canWriteAt(actor, unit.region_id, null, OFFICE_WRITE))
+    // The addressee must be a unit in the office's own district (its write scope).
+    if (!(await unitWithin(trx, input.unitId, writeRegionPaths(actor, OFFICE_WRITE))))
       throw fieldError('UNIT_NOT_FOUND', 'unitId', { zh: '收文单位不存在或不在本区', en: 'Unit not found' });
-    const o = await trx
-      .insertInto('reconsideration_opinions')
-      .values({ case_id: id, region_id: c.region_id, unit_id: unit.id, kind: input.kind, issued_date: input.issuedDate, received_date: input.receivedDate, content: input.content })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: ENTITY.opinion, entityId: o.id, action: 'create', regionId: c.region_id, unitId: unit.id, after: o });
+    const o = await Opinions.insert(trx, actor, { case_id: id, region_id: c.region_id, unit_id: input.unitId, kind: input.kind, issued_date: input.issuedDate, received_date: input.receivedDate, content: input.content });
     if (input.kind === 'opinion')
-      await setClock(trx, await loadCalendar(trx), ENTITY.opinion, o.id, clocks.opinionCompliance(c.law_version, input.receivedDate), { regionId: c.region_id, unitId: unit.id, titlePrefix: c.case_no });
+      await setClock(trx, await loadCalendar(trx), ENTITY.opinion, o.id, clocks.opinionCompliance(c.law_version, input.receivedDate), { regionId: c.region_id, unitId: input.unitId, titlePrefix: c.case_no });
     return o;
   });
 }
@@ -472,13 +534,10 @@ export async function issueOpinion(db: Kysely<Database>, actor: Actor, id: strin
 /** The addressee reports how it complied with an opinion letter (落实情况). */
 export async function reportCompliance(db: Kysely<Database>, actor: Actor, opinionId: string, input: z.infer<typeof ComplianceInput>) {
   return db.transaction().execute(async (trx) => {
-    const o = await trx.selectFrom('reconsideration_opinions as c').selectAll('c').where('c.id', '=', opinionId).where(readScope(actor, SCOPE)).forUpdate().executeTakeFirst();
-    if (!o) throw notFound({ zh: '行政复议意见书', en: 'Opinion letter' });
-    if (!canWriteAt(actor, o.region_id, o.unit_id, DEFAULT_WRITE)) throw forbidden();
+    const o = await Opinions.lockForWrite(trx, actor, opinionId);
     if (o.compliance_date) throw conflict('COMPLIANCE_ALREADY_REPORTED', { zh: '落实情况已报送', en: 'Compliance was already reported' });
     notBefore('date', input.date, o.received_date, '收到意见书的日期');
-    const after = await trx.updateTable('reconsideration_opinions').set({ compliance_date: input.date, compliance_note: input.note }).where('id', '=', opinionId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: ENTITY.opinion, entityId: opinionId, action: 'compliance', regionId: o.region_id, unitId: o.unit_id, before: o, after });
+    const after = await Opinions.update(trx, actor, o, { compliance_date: input.date, compliance_note: input.note }, 'compliance');
     await closeDeadline(trx, ENTITY.opinion, opinionId, 'compliance', 'done');
     return after;
   });
@@ -486,43 +545,65 @@ export async function reportCompliance(db: Kysely<Database>, actor: Actor, opini
 
 // ---------------- reads ----------------
 
-/** The reconsideration register, scoped and paged. */
+/** The reconsideration register, scoped and paged; the acceptance is derived as of today (never written by a read). */
 export async function listReconsiderations(db: Kysely<Database>, actor: Actor, q: z.infer<typeof ReconListQuery>) {
-  await sweepDeemedAcceptances(db);
-  const qb = db
-    .selectFrom('reconsideration_cases as c')
-    .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .selectAll('c')
-    .select('u.name as unit_name')
-    .where(readScope(actor, SCOPE))
-    .$if(!!q.status, (b) => b.where('c.status', '=', q.status!))
-    .$if(!!q.unitId, (b) => b.where('c.unit_id', '=', q.unitId!))
-    .$if(!!q.lawVersion, (b) => b.where('c.law_version', '=', q.lawVersion!))
-    .$if(!!q.caseType, (b) => b.where('c.case_type', '=', q.caseType!))
-    .$if(!!q.year, (b) => b.where('c.received_date', '>=', `${q.year}-01-01`).where('c.received_date', '<=', `${q.year}-12-31`))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('c.case_no', 'like', `%${q.q}%`), eb('c.applicant_name', 'like', `%${q.q}%`), eb('c.act_challenged', 'like', `%${q.q}%`)])));
-  return pageOf(qb, q, { receivedDate: 'c.received_date', caseNo: 'c.case_no', status: 'c.status', decisionDue: 'c.decision_due' }, { column: 'c.received_date', order: 'desc' });
+  const e = effectiveAcceptance('c');
+  return Recons.list(db, actor, q, {
+    select: (qb) =>
+      qb
+        .innerJoin('units as u', 'u.id', 'c.unit_id')
+        .selectAll('c')
+        .select('u.name as unit_name')
+        .select(caseReadCols(actor) as never)
+        .$if(!!q.status, (b) => b.where(e.status as Expression<string>, '=', q.status!))
+        .$if(!!q.unitId, (b) => b.where('c.unit_id', '=', q.unitId!))
+        .$if(!!q.lawVersion, (b) => b.where('c.law_version', '=', q.lawVersion!))
+        .$if(!!q.caseType, (b) => b.where('c.case_type', '=', q.caseType!))
+        .$if(!!q.year, (b) => b.where('c.received_date', '>=', `${q.year}-01-01`).where('c.received_date', '<=', `${q.year}-12-31`))
+        .$if(!!q.q, (b) => b.where((eb: any) => eb.or([eb('c.case_no', 'like', `%${q.q}%`), eb('c.applicant_name', 'like', `%${q.q}%`), eb('c.act_challenged', 'like', `%${q.q}%`)]))) as any,
+    sortable: { receivedDate: 'c.received_date', caseNo: 'c.case_no', status: 'c.status', decisionDue: 'c.decision_due' },
+    defaultSort: { column: 'c.received_date', order: 'desc' },
+  }) as Promise<{ items: ReconRead[]; total: number; page: number; pageSize: number }>;
 }
 
 /** One case with its hearings, suspensions, opinion letters and deadlines. */
 export async function getReconsideration(db: Kysely<Database>, actor: Actor, id: string) {
-  await sweepDeemedAcceptances(db);
-  const c = await db
-    .selectFrom('reconsideration_cases as c')
+  const c = (await Recons.query(db, actor)
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .selectAll('c')
     .select('u.name as unit_name')
+    .select(caseReadCols(actor) as never)
     .where('c.id', '=', id)
-    .where(readScope(actor, SCOPE))
-    .executeTakeFirst();
-  if (!c) throw notFound(RECON_LABEL);
+    .executeTakeFirst()) as ReconRead | undefined;
+  if (!c) throw notFound(Recons.label);
   const [hearings, suspensions, opinions, deadlines] = await Promise.all([
     db.selectFrom('reconsideration_hearings').selectAll().where('case_id', '=', id).orderBy('hearing_date').execute(),
     db.selectFrom('reconsideration_suspensions').selectAll().where('case_id', '=', id).orderBy('from_date').execute(),
-    db.selectFrom('reconsideration_opinions as o').innerJoin('units as u', 'u.id', 'o.unit_id').selectAll('o').select('u.name as unit_name').where('o.case_id', '=', id).orderBy('o.issued_date').execute(),
+    db
+      .selectFrom('reconsideration_opinions as o')
+      .innerJoin('units as u', 'u.id', 'o.unit_id')
+      .selectAll('o')
+      .select('u.name as unit_name')
+      .select(sql<boolean>`${Opinions.writeWhere(actor, 'o')}`.as('may_comply'))
+      .where('o.case_id', '=', id)
+      .orderBy('o.issued_date')
+      .execute(),
     deadlinesOf(db, ENTITY.recon, id),
   ]);
   return { c, hearings, suspensions, opinions, deadlines };
+}
+
+/** An opinion letter as read by the actor (after the addressee reports compliance). */
+export async function getOpinion(db: Kysely<Database>, actor: Actor, id: string) {
+  const o = await Opinions.query(db, actor)
+    .innerJoin('units as u', 'u.id', 'o.unit_id')
+    .selectAll('o')
+    .select('u.name as unit_name')
+    .select(sql<boolean>`${Opinions.writeWhere(actor, 'o')}`.as('may_comply'))
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+  if (!o) throw notFound(Opinions.label);
+  return o as Selectable<Database['reconsideration_opinions']> & { unit_name: string; may_comply: boolean };
 }
 
 /** Whether an outcome corrects the respondent (纠错). */

@@ -10,6 +10,9 @@ import { loadCalendar } from '../../core/calendar/index.js';
 import { deadlineState, deadlinesOf } from '../../core/deadlines/index.js';
 import { Id } from '../../../common/schemas.js';
 import { SUSPENSION_ITEMS } from '../../../common/disputes.js';
+import * as O from '../../../common/disputes-api.js';
+import type { Selectable } from 'kysely';
+import type { Database } from '../../db/index.js';
 import type { Actor } from '../../core/scope/index.js';
 import * as R from './reconsideration.js';
 import * as L from './litigation.js';
@@ -23,50 +26,58 @@ import {
 const P = z.object({ id: Id });
 type Lang = 'zh' | 'en';
 
-/** A stored deadline as the case clock shows it. */
-function presentDeadline(d: { kind: string; title: string; due_date: string; status: string; basis: string; computation: unknown; spec: unknown; provisional: boolean; priority: number }, lang: Lang) {
+/**
+ * A stored deadline as the case clock shows it. `reviewLapsed`: the case's review ended without a
+ * refusal, so its review deadline is met by the law itself (视为受理) even before a write records it.
+ */
+function presentDeadline(d: { kind: string; title: string; due_date: string; status: string; basis: string; computation: unknown; spec: unknown; provisional: boolean; priority: number }, lang: Lang, reviewLapsed = false) {
   const comp = d.computation as { explain: { zh: string; en: string } };
+  const status = reviewLapsed && d.kind === 'acceptance_review' && d.status === 'open' ? 'done' : d.status;
   return {
-    kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, state: deadlineState(d.due_date, d.status !== 'open'),
+    kind: d.kind, title: d.title, dueDate: d.due_date, status, state: deadlineState(d.due_date, status !== 'open'),
     basis: d.basis, explain: comp.explain[lang], spec: d.spec, provisional: d.provisional, priority: d.priority,
   };
 }
 
-function presentRecon(c: R.ReconRow & { unit_name: string }, actor: Actor) {
-  const manage = R.canManageRecon(actor, c);
+/** Whether the case's acceptance was derived (the review lapsed, not yet recorded by a write). */
+const lapsed = (c: R.ReconRead) => c.status === 'received' && c.eff_status === 'accepted';
+
+function presentRecon(c: R.ReconRead) {
+  const manage = c.may_manage;
+  const status = c.eff_status;
   return {
-    id: c.id, caseNo: c.case_no, lawVersion: c.law_version, procedure: c.procedure, status: c.status,
+    id: c.id, caseNo: c.case_no, lawVersion: c.law_version, procedure: c.procedure, status,
     respondentUnitId: c.unit_id, respondentUnitName: c.unit_name, applicantName: c.applicant_name, applicantType: c.applicant_type, applicantContact: c.applicant_contact,
     actChallenged: c.act_challenged, caseType: c.case_type, actDate: c.act_date, knewDate: c.knew_date, receivedDate: c.received_date,
     informedOfRights: c.informed_of_rights, rightsKnownDate: c.rights_known_date, immovable: c.immovable, applyDeadline: c.apply_deadline, timely: c.timely, delayReason: c.delay_reason,
-    acceptanceMode: c.acceptance_mode, acceptedDate: c.accepted_date, refusedDate: c.refused_date, refusalReason: c.refusal_reason,
+    acceptanceMode: c.eff_acceptance_mode, acceptedDate: c.eff_accepted_date, reviewDue: c.review_due, refusedDate: c.refused_date, refusalReason: c.refusal_reason,
     correction: c.correction_notice_date ? { noticeDate: c.correction_notice_date, receivedDate: c.correction_received_date, items: c.correction_items, suppliedDate: c.correction_supplied_date } : null,
     abandonedDate: c.abandoned_date, copySentDate: c.copy_sent_date, respondentReceivedDate: c.respondent_received_date, answerDate: c.answer_date,
-    extension: c.extension_days ? { days: c.extension_days, approvedDate: c.extension_approved_date, approver: c.extension_approver, noticeDate: c.extension_notice_date, reason: c.extension_reason } : null,
+    extension: c.extension_days ? { days: c.extension_days, approvedDate: c.extension_approved_date!, approver: c.extension_approver!, noticeDate: c.extension_notice_date!, reason: c.extension_reason! } : null,
     outcome: c.outcome, terminationReason: c.termination_reason, decisionDate: c.decision_date, decisionSummary: c.decision_summary, decisionDue: c.decision_due, closedWithinPeriod: c.closed_within_period,
     abilities: {
       canManage: manage,
-      canReview: manage && c.status === 'received',
-      canRequestCorrection: manage && c.status === 'received' && !c.correction_notice_date,
-      canMarkAbandoned: manage && c.status === 'correction',
-      canHear: manage && c.status === 'accepted',
-      canIssueOpinion: manage && ['accepted', 'suspended', 'closed'].includes(c.status),
-      canSupplyCorrection: manage && c.status === 'correction',
-      canSendCopy: manage && ['accepted', 'suspended'].includes(c.status) && !c.respondent_received_date,
-      canAnswer: R.canActForRespondent(actor, c) && ['accepted', 'suspended'].includes(c.status) && !!c.respondent_received_date && !c.answer_date,
-      canSuspend: manage && c.status === 'accepted',
-      canResume: manage && c.status === 'suspended',
-      canExtend: manage && c.status === 'accepted' && !c.extension_days && c.procedure === 'ordinary',
-      canDecide: manage && c.status === 'accepted',
+      canReview: manage && status === 'received',
+      canRequestCorrection: manage && status === 'received' && !c.correction_notice_date,
+      canMarkAbandoned: manage && status === 'correction',
+      canHear: manage && status === 'accepted',
+      canIssueOpinion: manage && ['accepted', 'suspended', 'closed'].includes(status),
+      canSupplyCorrection: manage && status === 'correction',
+      canSendCopy: manage && ['accepted', 'suspended'].includes(status) && !c.respondent_received_date,
+      canAnswer: c.may_respond && ['accepted', 'suspended'].includes(status) && !!c.respondent_received_date && !c.answer_date,
+      canSuspend: manage && status === 'accepted',
+      canResume: manage && status === 'suspended',
+      canExtend: manage && status === 'accepted' && !c.extension_days && c.procedure === 'ordinary',
+      canDecide: manage && status === 'accepted',
     },
   };
 }
 
-function presentLawsuit(l: L.LawsuitRow & { unit_name: string; advisor_unit_name: string | null; defence_due?: string | null }, actor: Actor) {
-  const manage = L.canManageLawsuit(actor, l);
+function presentLawsuit(l: L.LawsuitRead) {
+  const manage = l.may_manage;
   return {
     id: l.id, caseNo: l.case_no, courtName: l.court_name, defendantUnitId: l.unit_id, defendantUnitName: l.unit_name, plaintiffName: l.plaintiff_name, plaintiffType: l.plaintiff_type,
-    actChallenged: l.act_challenged, caseType: l.case_type, filedDate: l.filed_date, complaintReceivedDate: l.complaint_received_date, defenceDue: l.defence_due ?? undefined,
+    actChallenged: l.act_challenged, caseType: l.case_type, filedDate: l.filed_date, complaintReceivedDate: l.complaint_received_date, defenceDue: l.defence_due ?? null,
     defenceFiledDate: l.defence_filed_date, evidenceSubmitted: l.evidence_submitted, stage: l.stage, status: l.status,
     advisorUnitId: l.advisor_unit_id, advisorUnitName: l.advisor_unit_name, advisorName: l.advisor_name,
     lastOutcome: l.last_outcome, lastJudgmentKind: l.last_judgment_kind, lastServedDate: l.last_served_date, agencyAppealDecision: l.agency_appeal_decision, agencyAppealDecisionDate: l.agency_appeal_decision_date,
@@ -89,37 +100,50 @@ const presentSuspension = (s: { id: string; from_date: string; resumed_date: str
 const presentReconHearing = (h: { id: string; hearing_date: string; notice_date: string; place: string | null; respondent_head_attended: boolean; respondent_attendee: string | null; notes: string | null }) => ({
   id: h.id, hearingDate: h.hearing_date, noticeDate: h.notice_date, place: h.place, respondentHeadAttended: h.respondent_head_attended, respondentAttendee: h.respondent_attendee, notes: h.notes,
 });
-const presentOpinion = (o: { id: string; kind: string; region_id: string; unit_id: string; unit_name?: string; issued_date: string; received_date: string; content: string; compliance_date: string | null; compliance_note: string | null }, actor: Actor) => ({
+const presentOpinion = (o: { id: string; kind: 'opinion' | 'suggestion'; unit_id: string; unit_name: string; issued_date: string; received_date: string; content: string; compliance_date: string | null; compliance_note: string | null; may_comply: boolean }) => ({
   id: o.id, kind: o.kind, unitId: o.unit_id, unitName: o.unit_name, issuedDate: o.issued_date, receivedDate: o.received_date, content: o.content, complianceDate: o.compliance_date, complianceNote: o.compliance_note,
-  abilities: { canReportCompliance: R.canActForRespondent(actor, o) && !o.compliance_date },
+  abilities: { canReportCompliance: o.may_comply && !o.compliance_date },
 });
-const presentSuitHearing = (h: { id: string; stage: string; hearing_date: string; court_notice_served: boolean; head_appeared: boolean; head_name: string | null; head_position: string | null; absence_reason: string | null; absence_detail: string | null; delegate_name: string | null; lawyer_name: string | null; notes: string | null }) => ({
+const presentSuitHearing = (h: Selectable<Database['lawsuit_hearings']>) => ({
   id: h.id, stage: h.stage, hearingDate: h.hearing_date, courtNoticeServed: h.court_notice_served, headAppeared: h.head_appeared, headName: h.head_name, headPosition: h.head_position,
   absenceReason: h.absence_reason, absenceDetail: h.absence_detail, delegateName: h.delegate_name, lawyerName: h.lawyer_name, notes: h.notes,
 });
-const presentJudgment = (j: { id: string; stage: string; kind: string; outcome: string; served_date: string; summary: string | null }) => ({ id: j.id, stage: j.stage, kind: j.kind, outcome: j.outcome, servedDate: j.served_date, summary: j.summary });
+const presentJudgment = (j: Selectable<Database['lawsuit_judgments']>) => ({ id: j.id, stage: j.stage, kind: j.kind, outcome: j.outcome, servedDate: j.served_date, summary: j.summary });
 
 /** Registers the disputes routes. */
 export function disputesRoutes(app: App, ctx: AppContext) {
   const db = ctx.db;
   const tags = ['disputes'];
 
+  // A scheduled job (hourly, and at start) records lapsed reviews as accepted so their review deadlines
+  // leave the to-do lists; reads never write. Not in tests, which control time themselves.
+  if (ctx.cfg.env !== 'test') {
+    const run = () => R.settleLapsedReviews(db).catch((e: unknown) => app.log.error({ err: e }, 'disputes: settling lapsed reviews failed'));
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      void run();
+      timer = setInterval(() => void run(), 60 * 60 * 1000);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+
   // ---------------- reconsideration ----------------
   const reconDetail = async (actor: Actor, id: string, lang: Lang) => {
     const d = await R.getReconsideration(db, actor, id);
     return {
-      ...presentRecon(d.c, actor),
+      ...presentRecon(d.c),
       hearings: d.hearings.map(presentReconHearing),
       suspensions: d.suspensions.map(presentSuspension),
-      opinions: d.opinions.map((o) => presentOpinion(o, actor)),
-      deadlines: d.deadlines.map((x) => presentDeadline(x, lang)),
+      opinions: d.opinions.map(presentOpinion),
+      deadlines: d.deadlines.map((x) => presentDeadline(x, lang, lapsed(d.c))),
     };
   };
 
-  app.get('/api/v1/disputes/reconsiderations', { schema: { tags, querystring: S.ReconListQuery } }, async (req) => {
+  app.get('/api/v1/disputes/reconsiderations', { schema: { tags, querystring: S.ReconListQuery, response: { 200: O.ReconPageOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const page = await R.listReconsiderations(db, actor, req.query);
-    return { ...page, items: page.items.map((c) => presentRecon(c, actor)) };
+    return { ...page, items: page.items.map(presentRecon) };
   });
   app.get('/api/v1/disputes/reconsiderations/export', { schema: { tags, querystring: S.ReconListQuery } }, async (req, reply) => {
     const actor = activeActorOf(req);
@@ -127,13 +151,13 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     return sendXlsx(reply, '行政复议案件登记表.xlsx', await exportXlsx(reconExportSheet, page.items.map(reconExportRow)));
   });
   importRoutes(app, ctx, '/api/v1/disputes/reconsiderations/import', reconImport);
-  app.post('/api/v1/disputes/reconsiderations', { schema: { tags, body: S.ReconsiderationInput } }, async (req, reply) => {
+  app.post('/api/v1/disputes/reconsiderations', { schema: { tags, body: S.ReconsiderationInput, response: { 201: O.ReconDetailOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const c = await R.createReconsideration(db, actor, req.body);
     return reply.status(201).send(await reconDetail(actor, c.id, req.lang));
   });
-  app.get('/api/v1/disputes/reconsiderations/:id', { schema: { tags, params: P } }, async (req) => reconDetail(activeActorOf(req), req.params.id, req.lang));
-  app.get('/api/v1/disputes/reconsiderations/:id/clock', { schema: { tags, params: P } }, async (req) => {
+  app.get('/api/v1/disputes/reconsiderations/:id', { schema: { tags, params: P, response: { 200: O.ReconDetailOut } } }, async (req) => reconDetail(activeActorOf(req), req.params.id, req.lang));
+  app.get('/api/v1/disputes/reconsiderations/:id/clock', { schema: { tags, params: P, response: { 200: O.ReconClockOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const d = await R.getReconsideration(db, actor, req.params.id);
     const c = d.c;
@@ -145,19 +169,19 @@ export function disputesRoutes(app: App, ctx: AppContext) {
       lawVersion: c.law_version,
       law: c.law_version === '2023' ? '《中华人民共和国行政复议法》(2023年修订，2024年1月1日起施行)' : '《中华人民共和国行政复议法》(2017年修正)',
       workingDayRule: c.law_version === '2023' ? '第八十八条：“三日”“五日”“七日”“十日”指工作日，不含法定休假日' : '第四十条：“五日”“七日”指工作日，不含节假日（“十日”为自然日）',
-      status: c.status,
+      status: c.eff_status,
       application: { knewDate: c.knew_date, receivedDate: c.received_date, dueDate: period.due, timely: c.received_date <= period.due, explain: period.explain, basis: period.basis },
-      acceptance: { mode: c.acceptance_mode, date: c.accepted_date, deemed: c.acceptance_mode === 'deemed' },
+      acceptance: { mode: c.eff_acceptance_mode, date: c.eff_accepted_date, deemed: c.eff_acceptance_mode === 'deemed' },
       suspensions: d.suspensions.map(presentSuspension),
-      extension: c.extension_days ? { days: c.extension_days, approvedDate: c.extension_approved_date, approver: c.extension_approver, noticeDate: c.extension_notice_date } : null,
+      extension: c.extension_days ? { days: c.extension_days, approvedDate: c.extension_approved_date!, approver: c.extension_approver!, noticeDate: c.extension_notice_date! } : null,
       items: [
-        ...d.deadlines.map((x) => presentDeadline(x, req.lang)),
+        ...d.deadlines.map((x) => presentDeadline(x, req.lang, lapsed(c))),
         ...(await Promise.all(d.opinions.map(async (o) => deadlinesOf(db, 'reconsideration_opinion', o.id)))).flat().map((x) => presentDeadline(x, req.lang)),
       ],
     };
   });
   const action = <T extends z.ZodType>(path: string, body: T, fn: (actor: Actor, id: string, input: z.infer<T>) => Promise<unknown>) =>
-    app.post(`/api/v1/disputes/reconsiderations/:id/${path}`, { schema: { tags, params: P, body } }, async (req) => {
+    app.post(`/api/v1/disputes/reconsiderations/:id/${path}`, { schema: { tags, params: P, body, response: { 200: O.ReconDetailOut } } }, async (req) => {
       const actor = activeActorOf(req);
       await fn(actor, req.params.id, req.body as z.infer<T>);
       return reconDetail(actor, req.params.id, req.lang);
@@ -175,12 +199,12 @@ export function disputesRoutes(app: App, ctx: AppContext) {
   action('extension', S.ExtensionInput, (a, id, b) => R.extendReconsideration(db, a, id, b));
   action('decision', S.DecisionInput, (a, id, b) => R.decideReconsideration(db, a, id, b));
   action('opinions', S.OpinionInput, (a, id, b) => R.issueOpinion(db, a, id, b));
-  app.post('/api/v1/disputes/opinions/:id/compliance', { schema: { tags, params: P, body: S.ComplianceInput } }, async (req) => {
+  app.post('/api/v1/disputes/opinions/:id/compliance', { schema: { tags, params: P, body: S.ComplianceInput, response: { 200: O.OpinionOut } } }, async (req) => {
     const actor = activeActorOf(req);
-    const o = await R.reportCompliance(db, actor, req.params.id, req.body);
-    return presentOpinion(o, actor);
+    await R.reportCompliance(db, actor, req.params.id, req.body);
+    return presentOpinion(await R.getOpinion(db, actor, req.params.id));
   });
-  app.get('/api/v1/disputes/suspension-items', { schema: { tags } }, async (req) => {
+  app.get('/api/v1/disputes/suspension-items', { schema: { tags, response: { 200: O.SuspensionItemsOut } } }, async (req) => {
     activeActorOf(req);
     return { items: Object.entries(SUSPENSION_ITEMS).map(([k, v]) => ({ item: Number(k), text: v, leadsToTermination: ['1', '2', '4'].includes(k) })) };
   });
@@ -189,16 +213,16 @@ export function disputesRoutes(app: App, ctx: AppContext) {
   const suitDetail = async (actor: Actor, id: string, lang: Lang) => {
     const d = await L.getLawsuit(db, actor, id);
     return {
-      ...presentLawsuit(d.l, actor),
+      ...presentLawsuit(d.l),
       hearings: d.hearings.map(presentSuitHearing),
       judgments: d.judgments.map(presentJudgment),
       deadlines: d.deadlines.map((x) => presentDeadline(x, lang)),
     };
   };
-  app.get('/api/v1/disputes/lawsuits', { schema: { tags, querystring: S.LawsuitListQuery } }, async (req) => {
+  app.get('/api/v1/disputes/lawsuits', { schema: { tags, querystring: S.LawsuitListQuery, response: { 200: O.SuitPageOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const page = await L.listLawsuits(db, actor, req.query);
-    return { ...page, items: page.items.map((l) => presentLawsuit(l, actor)) };
+    return { ...page, items: page.items.map(presentLawsuit) };
   });
   app.get('/api/v1/disputes/lawsuits/export', { schema: { tags, querystring: S.LawsuitListQuery } }, async (req, reply) => {
     const actor = activeActorOf(req);
@@ -206,24 +230,25 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     return sendXlsx(reply, '行政应诉案件登记表.xlsx', await exportXlsx(lawsuitExportSheet, page.items.map(lawsuitExportRow)));
   });
   importRoutes(app, ctx, '/api/v1/disputes/lawsuits/import', lawsuitImport);
-  app.post('/api/v1/disputes/lawsuits', { schema: { tags, body: S.LawsuitInput } }, async (req, reply) => {
+  app.post('/api/v1/disputes/lawsuits', { schema: { tags, body: S.LawsuitInput, response: { 201: O.SuitDetailOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const l = await L.createLawsuit(db, actor, req.body);
     return reply.status(201).send(await suitDetail(actor, l.id, req.lang));
   });
-  app.get('/api/v1/disputes/lawsuits/:id', { schema: { tags, params: P } }, async (req) => suitDetail(activeActorOf(req), req.params.id, req.lang));
-  app.get('/api/v1/disputes/lawsuits/:id/clock', { schema: { tags, params: P } }, async (req) => {
+  app.get('/api/v1/disputes/lawsuits/:id', { schema: { tags, params: P, response: { 200: O.SuitDetailOut } } }, async (req) => suitDetail(activeActorOf(req), req.params.id, req.lang));
+  app.get('/api/v1/disputes/lawsuits/:id/clock', { schema: { tags, params: P, response: { 200: O.SuitClockOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const d = await L.getLawsuit(db, actor, req.params.id);
     const cal = await loadCalendar(db);
     const reference = clocks.courtPeriods({ filedDate: d.l.filed_date, appealDate: d.l.appeal_date }).map((c) => {
       const r = clocks.computeClock(cal, c);
-      return { kind: c.kind, title: c.title, dueDate: r.due, basis: c.basis, explain: r.explain[req.lang], spec: c.spec, reference: true };
+      // The court's duty, shown for reference: never done or overdue for the agency.
+      return { kind: c.kind, title: c.title, dueDate: r.due, status: 'reference', state: 'open' as const, basis: c.basis, explain: r.explain[req.lang], spec: c.spec, provisional: r.provisional, priority: 0, reference: true };
     });
     return { caseNo: d.l.case_no, stage: d.l.stage, status: d.l.status, items: d.deadlines.map((x) => presentDeadline(x, req.lang)), courtPeriods: reference };
   });
   const suitAction = <T extends z.ZodType>(path: string, body: T, fn: (actor: Actor, id: string, input: z.infer<T>) => Promise<unknown>, method: 'post' | 'put' = 'post') =>
-    app[method](`/api/v1/disputes/lawsuits/:id/${path}`, { schema: { tags, params: P, body } }, async (req) => {
+    app[method](`/api/v1/disputes/lawsuits/:id/${path}`, { schema: { tags, params: P, body, response: { 200: O.SuitDetailOut } } }, async (req) => {
       const actor = activeActorOf(req);
       await fn(actor, req.params.id, req.body as z.infer<T>);
       return suitDetail(actor, req.params.id, req.lang);
@@ -239,10 +264,10 @@ export function disputesRoutes(app: App, ctx: AppContext) {
   suitAction('advisor', S.AdvisorInput, (a, id, b) => L.setLawsuitAdvisor(db, a, id, b), 'put');
 
   // ---------------- statistics ----------------
-  app.get('/api/v1/disputes/stats', { schema: { tags, querystring: S.StatsQuery } }, async (req) => {
+  app.get('/api/v1/disputes/stats', { schema: { tags, querystring: S.StatsQuery, response: { 200: O.DisputeStatsOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const scope = await metricScopeFor(ctx, actor, req.query.region);
-    return { region: req.query.region, year: req.query.year, scope: scope.unitId ? 'unit' : 'region', ...(await disputeStats(db, scope, yearPeriod(req.query.year))) };
+    return { region: req.query.region, year: req.query.year, scope: scope.unitId ? ('unit' as const) : ('region' as const), ...(await disputeStats(db, scope, yearPeriod(req.query.year))) };
   });
   app.get('/api/v1/disputes/stats/export', { schema: { tags, querystring: S.StatsQuery.extend({ table: z.enum(['reconsideration', 'litigation']) }) } }, async (req, reply) => {
     const actor = activeActorOf(req);

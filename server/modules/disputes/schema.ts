@@ -25,8 +25,14 @@ export interface ReconsiderationCasesTable {
   timely: boolean;
   delay_reason: string | null;
   status: 'received' | 'correction' | 'accepted' | 'suspended' | 'closed' | 'refused' | 'abandoned';
+  /**
+   * Acceptance as recorded: by the organ's decision, or (written by the next step on the case) the law's
+   * own when the review lapsed. Reads derive it as of today (reconsideration.ts `effectiveAcceptance`).
+   */
   acceptance_mode: 'decided' | 'deemed' | null;
   accepted_date: D | null;
+  /** Last day of the (current) 5-working-day acceptance review; null while a correction is pending. */
+  review_due: D | null;
   refused_date: D | null;
   refusal_reason: string | null;
   correction_notice_date: D | null;

@@ -14,7 +14,7 @@ import { PageTitle } from '../../layout/AppLayout';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { formatDate, todayStr } from '../../format';
 import { ActionButton, CaseClock, RECON_STATUS_MAP, useTerm, useUnits } from './shared';
-import type { ReconClock, ReconDetail } from './types';
+import type { ReconClock, ReconDetail } from '../../../common/disputes-api';
 
 /** The decision form: merits decisions and procedural outcomes; 终止 asks for its ground. */
 function DecisionFields() {

@@ -1,22 +1,19 @@
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Modal, Form, Input, Select, Row, Col, App, Checkbox, Radio, Tag } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { Modal, Form, Input, Select, Row, Col, App, Checkbox, Radio, Tag } from 'antd';
 import { CASE_TYPES } from '../../../common/disputes';
 import { ReconsiderationInput } from '../../../common/disputes-inputs';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { api } from '../../api/client';
-import { DataTable, type DataColumn } from '../../components/DataTable';
-import { ImportDialog } from '../../components/ImportDialog';
+import type { DataColumn } from '../../components/DataTable';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { DateField } from '../../components/fields';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { StatusTag } from '../../components/StatusTag';
-import { PageTitle } from '../../layout/AppLayout';
+import { CaseRegister } from './CaseRegister';
 import { formatDate } from '../../format';
 import { RECON_STATUS_MAP, useTerm, useUnits } from './shared';
-import type { Recon, ReconDetail } from './types';
+import type { Recon, ReconDetail } from '../../../common/disputes-api';
 
 /** 申请登记: the application with the dates the timeliness check needs. */
 function RegisterReconModal({ open, onClose, onSaved }: { open: boolean; onClose(): void; onSaved(c: ReconDetail): void }) {
@@ -75,13 +72,6 @@ export default function ReconListPage() {
   const { t, lang } = useT();
   const { can } = useAuth();
   const term = useTerm();
-  const navigate = useNavigate();
-  const units = useUnits();
-  const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
-  const canRegister = can('disputes.reconsideration.register');
-  const year = new Date().getFullYear();
   const open = ['received', 'correction', 'accepted', 'suspended'];
 
   const columns: DataColumn<Recon>[] = [
@@ -103,41 +93,20 @@ export default function ReconListPage() {
   ];
 
   return (
-    <>
-      <PageTitle title={t('disputes.recon.title')} />
-      <DataTable<Recon>
-        id="disputes-recon"
-        url="/api/v1/disputes/reconsiderations"
-        exportUrl="/api/v1/disputes/reconsiderations/export"
-        rowKey="id"
-        columns={columns}
-        reloadKey={reloadKey}
-        filters={[
-          { key: 'q', label: t('disputes.common.q'), type: 'text', width: 260 },
-          { key: 'status', label: t('disputes.common.status'), type: 'select', width: 140, options: Object.keys(RECON_STATUS_MAP).map((k) => ({ value: k, label: RECON_STATUS_MAP[k].label![lang] })) },
-          { key: 'unitId', label: t('disputes.recon.respondent'), type: 'select', width: 200, options: units.agencies },
-          { key: 'caseType', label: t('disputes.common.caseType'), type: 'select', width: 150, options: CASE_TYPES.map((c) => ({ value: c, label: term(c) })) },
-          { key: 'year', label: t('disputes.common.year'), type: 'select', width: 110, options: Array.from({ length: 8 }, (_, i) => String(year - i)).map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : y })) },
-          { key: 'lawVersion', label: t('disputes.recon.lawVersion'), type: 'select', width: 190, options: (['2017', '2023'] as const).map((k) => ({ value: k, label: t(`disputes.recon.laws.${k}`) })) },
-        ]}
-        toolbar={
-          canRegister && (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="recon-create">{t('disputes.recon.register')}</Button>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="recon-import">{t('disputes.common.import')}</Button>
-            </>
-          )
-        }
-      />
-      <RegisterReconModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(c) => {
-          setCreating(false);
-          void navigate(`/disputes/reconsiderations/${c.id}`);
-        }}
-      />
-      <ImportDialog open={importing} url="/api/v1/disputes/reconsiderations/import" title={t('disputes.recon.importTitle')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
-    </>
+    <CaseRegister<Recon>
+      id="disputes-recon"
+      testId="recon"
+      title={t('disputes.recon.title')}
+      url="/api/v1/disputes/reconsiderations"
+      detailPath="/disputes/reconsiderations"
+      columns={columns}
+      statusMap={RECON_STATUS_MAP}
+      unitLabel={t('disputes.recon.respondent')}
+      filtersAtEnd={[{ key: 'lawVersion', label: t('disputes.recon.lawVersion'), type: 'select', width: 190, options: (['2017', '2023'] as const).map((k) => ({ value: k, label: t(`disputes.recon.laws.${k}`) })) }]}
+      canRegister={can('disputes.reconsideration.register')}
+      registerLabel={t('disputes.recon.register')}
+      importTitle={t('disputes.recon.importTitle')}
+      RegisterModal={RegisterReconModal}
+    />
   );
 }

@@ -10,13 +10,9 @@ import type { Region } from '../../api/types';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatMetric } from '../../format';
 import { useTerm } from './shared';
+import type { DisputeStats } from '../../../common/disputes-api';
 
-interface ReconRow { dimension: string; category: string; received: number; accepted: number; concluded: number; corrective: number; onTime: number }
-interface SuitRow { dimension: string; category: string; handled: number; closed: number; pending: number; lost: number; heard: number; headAppeared: number }
-interface Stats {
-  reconsideration: { total: ReconRow; byType: ReconRow[]; byUnit: ReconRow[]; byOutcome: { outcome: string; count: number }[]; rates: Record<'accepted' | 'onTimeRate' | 'correctionRate', number | null> };
-  litigation: { total: SuitRow; byType: SuitRow[]; byUnit: SuitRow[]; byOutcome: { outcome: string; count: number }[]; rates: Record<'handled' | 'closed' | 'pending' | 'lossRate' | 'headAppearanceRate', number | null> };
-}
+type Stats = DisputeStats;
 
 /** 复议应诉统计: tables by case type, respondent unit and outcome, the rates, and the statutory tables in Excel. */
 export default function StatsPage() {

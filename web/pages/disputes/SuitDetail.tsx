@@ -14,8 +14,9 @@ import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { formatDate, todayStr } from '../../format';
-import { ActionButton, CaseClock, SUIT_STATUS_MAP, useTerm, useUnits, type ClockItem } from './shared';
-import type { SuitDetail } from './types';
+import { ActionButton, CaseClock, SUIT_STATUS_MAP, useTerm, useUnits } from './shared';
+import type { SuitClockOut, SuitDetail } from '../../../common/disputes-api';
+import type { z } from 'zod';
 
 /** The hearing form: the head's appearance, or the permitted reason and the staff member who went instead. */
 function HearingFields() {
@@ -86,7 +87,7 @@ export default function SuitDetailPage() {
   const [rev, setRev] = useState(0);
   const [s, setS] = useState<SuitDetail | undefined>(undefined);
   useEffect(() => setS(res.data), [res.data]);
-  const clock = useApi<{ courtPeriods: ClockItem[] }>(s ? `/api/v1/disputes/lawsuits/${id}/clock` : null, { v: s ? `${s.status}-${s.stage}-${s.appealDate ?? ''}` : '' });
+  const clock = useApi<z.infer<typeof SuitClockOut>>(s ? `/api/v1/disputes/lawsuits/${id}/clock` : null, { v: s ? `${s.status}-${s.stage}-${s.appealDate ?? ''}` : '' });
   if (res.error) return <NotFoundPage message={res.error.message} />;
   if (!s) return <Spin />;
   const a = s.abilities;

@@ -1,22 +1,19 @@
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Modal, Form, Input, Select, Row, Col, App } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { Modal, Form, Input, Select, Row, Col, App } from 'antd';
 import { CASE_TYPES } from '../../../common/disputes';
 import { LawsuitInput } from '../../../common/disputes-inputs';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { api } from '../../api/client';
-import { DataTable, type DataColumn } from '../../components/DataTable';
-import { ImportDialog } from '../../components/ImportDialog';
+import type { DataColumn } from '../../components/DataTable';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { DateField } from '../../components/fields';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { StatusTag } from '../../components/StatusTag';
-import { PageTitle } from '../../layout/AppLayout';
+import { CaseRegister } from './CaseRegister';
 import { formatDate } from '../../format';
 import { SUIT_STATUS_MAP, useTerm, useUnits } from './shared';
-import type { Suit, SuitDetail } from './types';
+import type { Suit, SuitDetail } from '../../../common/disputes-api';
 
 /** 应诉登记: the lawsuit as the complaint copy arrives (starts the 15-day defence clock). */
 function RegisterSuitModal({ open, onClose, onSaved }: { open: boolean; onClose(): void; onSaved(s: SuitDetail): void }) {
@@ -74,13 +71,6 @@ export default function SuitListPage() {
   const { t, lang } = useT();
   const { can } = useAuth();
   const term = useTerm();
-  const navigate = useNavigate();
-  const units = useUnits();
-  const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
-  const canRegister = can('disputes.litigation.register');
-  const year = new Date().getFullYear();
 
   const columns: DataColumn<Suit>[] = [
     { key: 'caseNo', title: t('disputes.common.caseNo'), sortable: true, render: (v: string, s) => <Link to={`/disputes/lawsuits/${s.id}`}>{v}</Link> },
@@ -102,41 +92,20 @@ export default function SuitListPage() {
   ];
 
   return (
-    <>
-      <PageTitle title={t('disputes.suit.title')} />
-      <DataTable<Suit>
-        id="disputes-lawsuits"
-        url="/api/v1/disputes/lawsuits"
-        exportUrl="/api/v1/disputes/lawsuits/export"
-        rowKey="id"
-        columns={columns}
-        reloadKey={reloadKey}
-        filters={[
-          { key: 'q', label: t('disputes.common.q'), type: 'text', width: 260 },
-          { key: 'status', label: t('disputes.common.status'), type: 'select', width: 150, options: Object.keys(SUIT_STATUS_MAP).map((k) => ({ value: k, label: SUIT_STATUS_MAP[k].label![lang] })) },
-          { key: 'stage', label: t('disputes.suit.stage'), type: 'select', width: 110, options: (['first', 'appeal', 'retrial'] as const).map((k) => ({ value: k, label: t(`disputes.suit.stages.${k}`) })) },
-          { key: 'unitId', label: t('disputes.suit.defendant'), type: 'select', width: 200, options: units.agencies },
-          { key: 'caseType', label: t('disputes.common.caseType'), type: 'select', width: 150, options: CASE_TYPES.map((c) => ({ value: c, label: term(c) })) },
-          { key: 'year', label: t('disputes.common.year'), type: 'select', width: 110, options: Array.from({ length: 8 }, (_, i) => String(year - i)).map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : y })) },
-        ]}
-        toolbar={
-          canRegister && (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="suit-create">{t('disputes.suit.register')}</Button>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="suit-import">{t('disputes.common.import')}</Button>
-            </>
-          )
-        }
-      />
-      <RegisterSuitModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(s) => {
-          setCreating(false);
-          void navigate(`/disputes/lawsuits/${s.id}`);
-        }}
-      />
-      <ImportDialog open={importing} url="/api/v1/disputes/lawsuits/import" title={t('disputes.suit.importTitle')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
-    </>
+    <CaseRegister<Suit>
+      id="disputes-lawsuits"
+      testId="suit"
+      title={t('disputes.suit.title')}
+      url="/api/v1/disputes/lawsuits"
+      detailPath="/disputes/lawsuits"
+      columns={columns}
+      statusMap={SUIT_STATUS_MAP}
+      unitLabel={t('disputes.suit.defendant')}
+      filtersAfterStatus={[{ key: 'stage', label: t('disputes.suit.stage'), type: 'select', width: 110, options: (['first', 'appeal', 'retrial'] as const).map((k) => ({ value: k, label: t(`disputes.suit.stages.${k}`) })) }]}
+      canRegister={can('disputes.litigation.register')}
+      registerLabel={t('disputes.suit.register')}
+      importTitle={t('disputes.suit.importTitle')}
+      RegisterModal={RegisterSuitModal}
+    />
   );
 }

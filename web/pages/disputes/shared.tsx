@@ -6,7 +6,8 @@ import { LAWSUIT_STATUSES, RECON_STATUSES } from '../../../common/disputes';
 import { useT } from '../../i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import type { DeadlineState, Unit } from '../../api/types';
+import type { Unit } from '../../api/types';
+import type { ClockItem } from '../../../common/disputes-api';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatDate } from '../../format';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
@@ -41,18 +42,8 @@ export function useUnits() {
 }
 
 /** A stored deadline as the case clock shows it. */
-export interface ClockItem {
-  kind: string;
-  title: string;
-  dueDate: string;
-  status: string;
-  state: DeadlineState;
-  basis: string;
-  explain: string;
-  provisional: boolean;
-  priority: number;
-  reference?: boolean;
-}
+/** A deadline on a case clock (the server's contract). */
+export type { ClockItem };
 
 /** The case clock: every deadline with its badge, legal basis and how it was computed. */
 export function CaseClock({ items, testId = 'case-clock' }: { items: ClockItem[]; testId?: string }) {
