@@ -112,3 +112,17 @@ export async function unitWithin(db: Db, unitId: string, paths: readonly string[
   const row = await db.selectFrom('units as u').select(sql<number>`1`.as('one')).where('u.id', '=', unitId).where(inRegionPaths('u.region_id', paths)).executeTakeFirst();
   return !!row;
 }
+
+/** Units of the given types in a region's subtree, in the org's order (e.g. the units a district assesses). */
+export async function unitsOfTypesIn(db: Db, regionPath: string, types: readonly string[]): Promise<(UnitRef & { sort: number })[]> {
+  if (!types.length) return [];
+  return db
+    .selectFrom('units as u')
+    .select(['u.id', 'u.name', 'u.type', 'u.region_id', 'u.sort'])
+    .where('u.type', 'in', [...types])
+    .where(inRegionPaths('u.region_id', [regionPath]))
+    .orderBy('u.sort')
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+}
