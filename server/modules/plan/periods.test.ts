@@ -101,7 +101,7 @@ describe('plan import resolves unit names within the uploader’s district', () 
     expect(jfTasks.body.items.map((x: { unitId: string }) => x.unitId)).toEqual([jfUnit.id]);
     // And 中站区's office cannot import into 解放区's plan (404), nor name a unit only 解放区 has.
     expect((await upload(office, `/api/v1/plan/plans/${jp.body.id}/import?dryRun=1`, sheet)).status).toBe(404);
-    const only = await planSheet([['推进法治政府建设', '', '开展法治督察', '', '解放区司法局', '', '', '2020-11-30', '']]);
+    const only = await planSheet([['推进法治政府建设', '', '开展行政执法监督', '', '解放区司法局', '', '', '2020-11-30', '']]);
     const dry = await upload(office, `/api/v1/plan/plans/${zz.body.id}/import?dryRun=1`, only);
     expect(dry.body.errors.map((e: { column: string; message: string }) => `${e.column}:${e.message}`)).toEqual(['牵头单位:本辖区没有单位“解放区司法局”']);
   });
