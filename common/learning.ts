@@ -63,3 +63,19 @@ export const ActivityListQuery = ListQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   unitId: Id.optional(),
 });
+
+// ---------------------------------------------------------------- responses (what each endpoint exposes)
+
+/** An activity as listed, created or edited, with the reader's ability to edit it. */
+export const ActivityOut = z.object({
+  id: z.string(), unitId: z.string(), unitName: z.string(), kind: z.enum(kinds), kindLabel: z.string(), audience: z.enum(audiences).nullable(), audienceLabel: z.string().nullable(),
+  date: z.string(), topic: z.string(), speaker: z.string().nullable(), location: z.string().nullable(), participantCount: z.number().int().nullable(),
+  /** Named attendance when kept, else the recorded count. */
+  participants: z.number().int(), notes: z.string().nullable(), canEdit: z.boolean(),
+});
+/** One attendee of an activity. */
+export const AttendeeOut = z.object({ id: z.string(), name: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable(), score: z.number().nullable(), passed: z.boolean().nullable() });
+/** An activity with its attendance. */
+export const ActivityDetailOut = ActivityOut.extend({ attendees: z.array(AttendeeOut) });
+/** A spreadsheet download. */
+export const XlsxOut = z.any().describe('Excel 工作簿（.xlsx）');

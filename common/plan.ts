@@ -84,6 +84,11 @@ export const TaskInput = z.object({
 export const EntryInput = z.object({
   /** Date the progress refers to (进展日期). */
   entryDate: DateStr,
+  /**
+   * For a quarterly or monthly task: the last day of the period the report is for (the reporter
+   * chooses; default: the period containing the entry date). Ignored for a one-off task.
+   */
+  periodEnd: DateStr.nullish(),
   text: text(2, 4000),
   claimedStatus: z.enum(['in_progress', 'done']),
   /** Reporting unit (lead or co-unit); defaults to the reporter's unit, or the lead unit for the office. */
@@ -158,3 +163,123 @@ export const ScoreInput = z.object({
 });
 /** A unit's note (and evidence, as attachments) on a manual item. */
 export const UnitNoteInput = z.object({ itemId: Id, note: text(2, 2000) });
+
+// ---------------------------------------------------------------- responses (what each endpoint exposes)
+
+const recurrences = Object.keys(RECURRENCE) as [Recurrence, ...Recurrence[]];
+const reviews = Object.keys(REVIEW) as [keyof typeof REVIEW, ...(keyof typeof REVIEW)[]];
+/** An instant as ISO 8601 text. */
+const Instant = z.string();
+
+/** A plan as listed and returned by writes. */
+export const PlanOut = z.object({
+  id: z.string(), regionId: z.string(), year: z.number().int(), kind: z.enum(kinds), kindLabel: z.string(), title: z.string(), docNo: z.string().nullable(),
+  status: z.enum(['draft', 'published']), publishedAt: Instant.nullable(),
+});
+/** A plan in the list, with its counts. */
+export const PlanListItemOut = PlanOut.extend({ keyWorks: z.number().int(), tasks: z.number().int(), done: z.number().int() });
+/** Roll-up of task statuses (a count, never an average of percentages). */
+export const RollUpOut = z.object({ total: z.number().int(), done: z.number().int(), overdue: z.number().int(), complete: z.boolean(), progress: z.number().nullable() });
+/** A key work with its roll-up. */
+export const KeyWorkRollUpOut = RollUpOut.extend({ id: z.string(), seq: z.number().int(), title: z.string(), area: z.string().nullable() });
+/** A plan's detail page. */
+export const PlanDetailOut = PlanOut.extend({ canEdit: z.boolean(), canPublish: z.boolean(), rollUp: RollUpOut, keyWorks: z.array(KeyWorkRollUpOut) });
+/** A key work as created. */
+export const KeyWorkOut = z.object({ id: z.string(), planId: z.string(), seq: z.number().int(), title: z.string(), area: z.string().nullable() });
+
+/** A task of the ledger, with its derived status and the reader's abilities. */
+export const TaskOut = z.object({
+  id: z.string(), planId: z.string(), planTitle: z.string(), planStatus: z.enum(['draft', 'published']), year: z.number().int(), keyWorkId: z.string(), keyWorkTitle: z.string(),
+  code: z.string(), title: z.string(), content: z.string().nullable(), expectedOutcome: z.string().nullable(), leader: z.string().nullable(),
+  unitId: z.string(), unitName: z.string(), coUnits: z.array(z.object({ id: z.string(), name: z.string() })), recurrence: z.enum(recurrences), recurrenceLabel: z.string(),
+  dueDate: z.string(), currentDue: z.string().nullable(), doneDate: z.string().nullable(), status: z.enum(statuses), statusLabel: z.string(),
+  latestReview: z.enum(reviews).nullable(), activeEntries: z.number().int(), canReport: z.boolean(), canEdit: z.boolean(),
+});
+/** A task as created or edited. */
+export const TaskSavedOut = z.object({ id: z.string(), keyWorkId: z.string(), seq: z.number().int(), title: z.string(), unitId: z.string(), dueDate: z.string(), recurrence: z.enum(recurrences) });
+/** A ledger entry. */
+export const EntryOut = z.object({
+  id: z.string(), taskId: z.string(), unitId: z.string(), unitName: z.string().nullable(), entryDate: z.string(),
+  /** The period (its last day) a periodic task's report is for; null for a one-off task. */
+  periodEnd: z.string().nullable(),
+  text: z.string(), claimedStatus: z.enum(['in_progress', 'done']), review: z.enum(reviews), reviewLabel: z.string(), reviewComment: z.string().nullable(), createdAt: Instant,
+  taskTitle: z.string().optional(), planTitle: z.string().optional(), author: z.string().nullable().optional(), canEdit: z.boolean().optional(), canReview: z.boolean().optional(),
+});
+/** One reporting obligation of a task and how the ledger met it. */
+export const ObligationOut = z.object({ periodStart: z.string(), periodEnd: z.string(), due: z.string(), metOn: z.string().nullable(), entryId: z.string().nullable() });
+/** A reporting period a periodic task's report can be for. */
+export const PeriodOut = z.object({ periodStart: z.string(), periodEnd: z.string() });
+/** A task's detail: its obligations, periods and entries. */
+export const TaskDetailOut = TaskOut.extend({ obligations: z.array(ObligationOut), periods: z.array(PeriodOut), entries: z.array(EntryOut) });
+/** The status and roll-up rules as shown to users. */
+export const RulesOut = z.object({
+  statuses: z.array(z.object({ order: z.number().int(), status: z.enum(statuses), label: z.string(), rule: z.string() })),
+  rollUp: z.array(z.string()),
+  kinds: z.array(z.object({ kind: z.enum(kinds), label: z.string() })),
+  assessment: z.object({ measures: z.array(z.object({ id: z.string(), label: z.string() })), unitTypes: z.array(z.string()) }),
+});
+
+const roundStatuses = z.enum(['scoring', 'reviewed', 'published']);
+/** An assessment scheme as listed or created. */
+export const SchemeOut = z.object({ id: z.string(), regionId: z.string(), year: z.number().int(), title: z.string() });
+const IndicatorFields = {
+  id: z.string(), title: z.string(), level: z.number().int(), seq: z.number().int(), points: z.number().nullable(),
+  method: z.enum(['auto', 'manual', 'veto']).nullable(), measure: z.string().nullable(), target: z.number().nullable(), guidance: z.string().nullable(),
+};
+/** An item (level 3) of the indicator tree. */
+export const IndicatorItemOut = z.object({ ...IndicatorFields, children: z.array(z.never()) });
+/** A sub-indicator (level 2) with its items. */
+export const SubIndicatorOut = z.object({ ...IndicatorFields, children: z.array(IndicatorItemOut) });
+/** An indicator (level 1) with its sub-indicators. */
+export const IndicatorOut = z.object({ ...IndicatorFields, children: z.array(SubIndicatorOut) });
+/** A scoring round. */
+export const RoundOut = z.object({ id: z.string(), kind: z.enum(['routine', 'year_end']), title: z.string(), periodFrom: z.string(), periodTo: z.string(), weight: z.number(), status: roundStatuses });
+/** A scheme with its indicator tree and rounds. */
+export const SchemeDetailOut = z.object({ id: z.string(), year: z.number().int(), title: z.string(), totalPoints: z.number(), tree: z.array(IndicatorOut), rounds: z.array(RoundOut) });
+/** A unit's place in a round's or a year's ranking. */
+export const RankOut = z.object({ unitId: z.string(), unitName: z.string(), total: z.number(), vetoed: z.boolean(), rank: z.number().int() });
+/** A year's results. */
+export const SchemeResultsOut = z.object({
+  schemeId: z.string(), complete: z.boolean(),
+  rounds: z.array(z.object({ id: z.string(), title: z.string(), weight: z.number(), status: roundStatuses })),
+  items: z.array(RankOut.extend({ rounds: z.record(z.string(), z.number()) })),
+});
+/** A round's results. */
+export const RoundResultsOut = z.object({ roundId: z.string(), status: roundStatuses, items: z.array(RankOut) });
+/** The office's recomputation check. */
+export const VerifyOut = z.object({
+  consistent: z.boolean(), checked: z.number().int(),
+  differences: z.array(z.object({ unitId: z.string(), itemId: z.string(), stored: z.number().nullable(), recomputed: z.number() })),
+});
+/** A round's state after a step of its workflow. */
+export const RoundStateOut = z.object({ id: z.string(), status: roundStatuses });
+/** A score as recorded. */
+export const ScoreOut = z.object({ id: z.string(), unitId: z.string(), itemId: z.string(), awarded: z.number().nullable(), vetoed: z.boolean().nullable(), reason: z.string().nullable() });
+/** A unit's note as recorded. */
+export const UnitNoteOut = z.object({ id: z.string(), itemId: z.string(), unitId: z.string(), note: z.string().nullable() });
+/** One line of a unit's score sheet. */
+export const SheetLineOut = z.object({
+  itemId: z.string(), indicator: z.string(), subIndicator: z.string(), order: z.array(z.number()), title: z.string(), method: z.enum(['auto', 'manual', 'veto']).nullable(),
+  points: z.number().nullable(), awarded: z.number().nullable(), vetoed: z.boolean().nullable(), reason: z.string().nullable(), basis: z.unknown(),
+  unitNote: z.string().nullable(), scoreId: z.string().nullable(), scored: z.boolean(),
+});
+/** A unit's score sheet for a round. */
+export const SheetOut = z.object({
+  roundId: z.string(), roundTitle: z.string(), status: roundStatuses, unit: z.object({ id: z.string(), name: z.string() }),
+  total: z.number(), fullMarks: z.number(), vetoed: z.boolean(), lines: z.array(SheetLineOut),
+});
+/** What a unit is missing for full marks in a round. */
+export const ReadinessOut = z.object({
+  roundId: z.string(), roundTitle: z.string(), unitId: z.string(), missingPoints: z.number(),
+  lines: z.array(z.object({
+    itemId: z.string(), title: z.string(), method: z.enum(['auto', 'manual', 'veto']).nullable(), points: z.number().nullable(), current: z.number().nullable(),
+    missingPoints: z.number(), todo: z.array(z.string()), lost: z.array(z.string()),
+  })),
+});
+/** The answer of a spreadsheet import (dry run or commit): every bad cell, or what was written. */
+export const ImportResultOut = z.object({
+  dryRun: z.boolean(), rowCount: z.number().int(), committed: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string().optional(), message: z.string() })),
+});
+/** A spreadsheet download. */
+export const XlsxOut = z.any().describe('Excel 工作簿（.xlsx）');

@@ -242,7 +242,7 @@ async function seedAssessment(db: Kysely<Database>, office: Actor) {
   });
   const items = await db.selectFrom('plan_assess_indicators').select(['id', 'method', 'points', 'title']).where('scheme_id', '=', s.id).where('level', '=', 3).orderBy('seq').execute();
   const rounds = await db.selectFrom('plan_assess_rounds').select(['id']).where('scheme_id', '=', s.id).orderBy('period_from').execute();
-  const units = await assessedUnits(db, s.region_id);
+  const units = await assessedUnits(db, office, s.id);
   for (const [ri, r] of rounds.entries()) {
     await computeRound(db, office, r.id);
     const sheet = units.flatMap((u, ui) => items.flatMap((it): ScoreIn[] => {

@@ -11,6 +11,7 @@ import * as report from './2026_11_26_0400_report.js';
 import * as recordCore from './2026_11_30_0001_record_core.js';
 import * as loginThrottle from './2026_11_30_0010_login_throttle.js';
 import * as disputes2017 from './2026_11_30_0410_disputes_2017_acceptance.js';
+import * as planPeriods from './2026_11_30_0420_plan_periods.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0001_record_core': recordCore,
   '2026_11_30_0010_login_throttle': loginThrottle,
   '2026_11_30_0410_disputes_2017_acceptance': disputes2017,
+  '2026_11_30_0420_plan_periods': planPeriods,
 };

@@ -1,12 +1,9 @@
 import type { FazhiModule } from '../../core/module.js';
-import { hasRole, registerRecordAccess } from '../../core/scope/index.js';
+import { hasRole } from '../../core/scope/index.js';
 import { learningRoutes } from './routes.js';
 import { learningMetrics } from './metrics.js';
-import { activityAccess } from './service.js';
-import './schema.js';
-
-// Materials (attachments) and history of learning records.
-registerRecordAccess('learning_activity', activityAccess);
+// The record registers its access for materials (attachments) and history.
+import './records.js';
 
 /** Law study, knowledge tests, trainings, exams and competitions. */
 export const learningModule: FazhiModule = {

@@ -90,3 +90,25 @@ describe('records and metrics on hand-computed data', () => {
     expect(await value(liaison, 'learning.enforcementTrainees')).toBe(3);
   });
 });
+
+describe('paging (issue 17 item 5)', () => {
+  it('pages through 45 activities on one date without repeating or skipping one', async () => {
+    const gov = (await t.db.selectFrom('units').select(['id', 'region_id']).where('name', '=', '区人民政府').executeTakeFirstOrThrow());
+    await t.db.insertInto('learning_activities').values(Array.from({ length: 45 }, (_, i) => ({
+      region_id: gov.region_id, unit_id: gov.id, kind: 'lecture' as const, audience: null, activity_date: '2020-12-01', topic: `同日报告会${i}`, speaker: null, location: null, participant_count: 10, notes: null, created_by: null,
+    }))).execute();
+    for (const order of ['asc', 'desc']) {
+      const seen: string[] = [];
+      let total = 0;
+      for (let page = 1; page <= 7; page++) {
+        const r = await office.get(`/api/v1/learning/activities?year=2020&kind=lecture&sort=date&order=${order}&pageSize=7&page=${page}`);
+        expect(r.status).toBe(200);
+        total = r.body.total;
+        seen.push(...r.body.items.map((a: { id: string }) => a.id));
+      }
+      expect(total).toBe(45);
+      expect(seen).toHaveLength(45);
+      expect(new Set(seen).size).toBe(45);
+    }
+  });
+});

@@ -1,21 +1,40 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { MetricDef, MetricRecord, MetricScope, Period } from '../../core/metrics/index.js';
+import { badDim, inMetricScope, type BreakdownRow, type MetricDef, type MetricDim, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
 import { participantsSql } from './service.js';
 import { ACTIVITY_KINDS, type ActivityKind, type Audience } from './schema.js';
 
-const NONE = '00000000-0000-0000-0000-000000000000';
-
-/** Activities in scope whose date falls in the period (scope unit = organiser). */
+/** Activities in scope (by region path; scope unit = organiser) whose date falls in the period. */
 function activities(db: Db, scope: MetricScope, period: Period) {
   return db
     .selectFrom('learning_activities as a')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .where('a.region_id', 'in', scope.regionIds.length ? scope.regionIds : [NONE])
+    .where(inMetricScope(scope, 'a.region_id', 'a.unit_id'))
     .where('a.activity_date', '>=', period.from)
-    .where('a.activity_date', '<=', period.to)
-    .$if(!!scope.unitId, (q) => q.where('a.unit_id', '=', scope.unitId!));
+    .where('a.activity_date', '<=', period.to);
 }
+
+const DIMS = [
+  { dim: 'unit', label: { zh: '按组织单位', en: 'By organising unit' } },
+  { dim: 'month', label: { zh: '按活动月份', en: 'By month of the activity' } },
+];
+
+/** A figure (`value`, e.g. count(*) or a sum of participants) grouped in SQL by organising unit or month of the activity date. */
+async function groupBy(qb: SelectQueryBuilder<any, any, any>, value: Expression<number>, dim: MetricDim): Promise<BreakdownRow[]> {
+  if (dim === 'unit') {
+    const rows = (await qb.select(['a.unit_id as key', 'u.name as label', sql<number>`${value}`.as('value')]).groupBy(['a.unit_id', 'u.name', 'u.sort']).orderBy('u.sort').orderBy('a.unit_id').execute()) as BreakdownRow[];
+    return rows.map((r) => ({ ...r, value: Number(r.value) }));
+  }
+  if (dim === 'month') {
+    const m = sql<string>`to_char(a.activity_date, 'YYYY-MM')`;
+    const rows = (await qb.select([m.as('key'), sql<number>`${value}`.as('value')]).groupBy(m as never).orderBy(sql`1`).execute()) as { key: string; value: number }[];
+    return rows.map((r) => ({ key: r.key, label: r.key, value: Number(r.value) }));
+  }
+  throw badDim(dim);
+}
+
+const SQL_SCOPE: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+const SQL_PERIOD: Period = { from: '2000-01-01', to: '2000-12-31' };
 
 /** No learning record at all in scope and period → "no data" (null), never a made-up 0. */
 async function anyRecord(db: Db, scope: MetricScope, period: Period) {
@@ -27,7 +46,7 @@ function filtered(db: Db, scope: MetricScope, period: Period, kind: ActivityKind
 }
 
 async function listRecords(db: Db, scope: MetricScope, period: Period, kind: ActivityKind, audience?: Audience): Promise<MetricRecord[]> {
-  const rows = await filtered(db, scope, period, kind, audience).select(['a.id', 'a.topic', 'a.activity_date', 'u.name as unit_name', participantsSql.as('participants')]).orderBy('a.activity_date').execute();
+  const rows = await filtered(db, scope, period, kind, audience).select(['a.id', 'a.topic', 'a.activity_date', 'u.name as unit_name', participantsSql.as('participants')]).orderBy('a.activity_date').orderBy('a.id').execute();
   return rows.map((r) => ({ id: r.id, entity: 'learning_activity', label: `${r.topic}（${Number(r.participants)}人次）`, date: r.activity_date, unitName: r.unit_name }));
 }
 
@@ -40,6 +59,9 @@ function countMetric(id: string, kind: ActivityKind, audience: Audience | undefi
       return Number(r.n);
     },
     records: (db, scope, period) => listRecords(db, scope, period, kind, audience),
+    dims: DIMS,
+    breakdown: (db, scope, period, dim) => groupBy(filtered(db, scope, period, kind, audience), sql<number>`count(*)`, dim),
+    sql: (db) => filtered(db, SQL_SCOPE, SQL_PERIOD, kind, audience).select(sql<number>`count(*)`.as('n')).compile().sql,
   };
 }
 
@@ -52,6 +74,9 @@ function participantMetric(id: string, kind: ActivityKind, audience: Audience, l
       return Number(r.n);
     },
     records: (db, scope, period) => listRecords(db, scope, period, kind, audience),
+    dims: DIMS,
+    breakdown: (db, scope, period, dim) => groupBy(filtered(db, scope, period, kind, audience), sql<number>`coalesce(sum(${participantsSql}), 0)`, dim),
+    sql: (db) => filtered(db, SQL_SCOPE, SQL_PERIOD, kind, audience).select(sql<number>`coalesce(sum(${participantsSql}), 0)`.as('n')).compile().sql,
   };
 }
 
@@ -82,7 +107,7 @@ export const learningMetrics: MetricDef[] = [
     },
     async records(db, scope, period) {
       const rows = await filtered(db, scope, period, 'exam', 'enforcement').innerJoin('learning_attendance as la', 'la.activity_id', 'a.id').innerJoin('units as au', 'au.id', 'la.unit_id')
-        .select(['au.id', 'au.name', sql<number>`count(*)`.as('n')]).groupBy(['au.id', 'au.name']).orderBy('au.name').execute();
+        .select(['au.id', 'au.name', sql<number>`count(*)`.as('n')]).groupBy(['au.id', 'au.name']).orderBy('au.name').orderBy('au.id').execute();
       return rows.map((r) => ({ id: r.id, entity: 'unit', label: `${r.name}（${Number(r.n)}人）`, unitName: r.name }));
     },
   },

@@ -136,3 +136,17 @@ export async function regionWithin(db: Db, regionId: string, paths: readonly str
   const row = await db.selectFrom('regions as g').select(sql<number>`1`.as('one')).where('g.id', '=', regionId).where(inRegionPaths('g.id', paths)).executeTakeFirst();
   return !!row;
 }
+
+/** Units of the given types in a region's subtree, in the org's order (e.g. the units a district assesses). */
+export async function unitsOfTypesIn(db: Db, regionPath: string, types: readonly string[]): Promise<(UnitRef & { sort: number })[]> {
+  if (!types.length) return [];
+  return db
+    .selectFrom('units as u')
+    .select(['u.id', 'u.name', 'u.type', 'u.region_id', 'u.sort'])
+    .where('u.type', 'in', [...types])
+    .where(inRegionPaths('u.region_id', [regionPath]))
+    .orderBy('u.sort')
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+}

@@ -1,14 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { loadCalendar, today as todayFn, type WorkCalendar } from '../../core/calendar/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors/index.js';
 import { rate } from '../../core/metrics/index.js';
-import { auditActor, canWriteAt, DEFAULT_WRITE, readRegions, readUnits, requireRole, type Actor } from '../../core/scope/index.js';
-import { regionSubtree } from '../org/service.js';
-import { obligationsOf, factsOf, type Obligation } from './rules.js';
-import { isOfficeOf } from './service.js';
+import { inRegionPaths, mayWriteAt, requireRole, writeUnits, type Actor } from '../../core/scope/index.js';
+import { actorRegion, regionByCode, regionById, unitRegion, unitsOfTypesIn } from '../org/lookup.js';
+import { factsOf, obligationsOf, type Obligation } from './rules.js';
+import { Entries, Rounds, Schemes, Scores, Tasks, UNIT_NOTE_WRITE } from './records.js';
+import { officeSql, toRuleEntry } from './service.js';
 import type { SchemeInput, ScoreInput, UnitNoteInput } from './schema.js';
 
 /**
@@ -30,9 +30,6 @@ import type { SchemeInput, ScoreInput, UnitNoteInput } from './schema.js';
  */
 export const ASSESSED_UNIT_TYPES = ['department', 'subdistrict', 'enforcement'];
 
-const SCHEME = { zh: '考核细则', en: 'Assessment scheme' };
-const ROUND = { zh: '考核轮次', en: 'Assessment round' };
-
 /** Measures an auto item can use, with labels. */
 export const MEASURES = {
   'plan.onTimeEntryRate': { zh: '台账按时报送率', en: 'On-time ledger reporting rate' },
@@ -40,18 +37,20 @@ export const MEASURES = {
 } as const;
 type Measure = keyof typeof MEASURES;
 
-/** Creates the year's scheme with its tree and rounds (the office). */
+const SHEET = { zh: '评分表', en: 'Score sheet' };
+
+/** Creates the year's scheme with its tree and rounds (the office, in its region or one below it). */
 export async function createScheme(db: Kysely<Database>, actor: Actor, input: z.infer<typeof SchemeInput>) {
   requireRole(actor, 'office');
-  const regionId = input.regionId ?? actor.grants.find((g) => g.role === 'office' && g.regionId)?.regionId;
-  if (!regionId || !isOfficeOf(actor, regionId)) throw forbidden();
+  const regionId = input.regionId ?? (await actorRegion(db, actor))?.id;
+  if (!regionId) throw forbidden();
   for (const r of input.rounds)
     if (r.periodFrom > r.periodTo || !r.periodFrom.startsWith(String(input.year)) || !r.periodTo.startsWith(String(input.year)))
       throw badRequest('ROUND_PERIOD_INVALID', { zh: `轮次“${r.title}”的考核期间应在${input.year}年内且起止有序`, en: 'Round period must be within the year' }, { fields: [{ path: 'rounds', message: '考核期间有误' }] });
   return db.transaction().execute(async (trx) => {
     const dup = await trx.selectFrom('plan_assess_schemes').select('id').where('region_id', '=', regionId).where('year', '=', input.year).executeTakeFirst();
     if (dup) throw conflict('SCHEME_EXISTS', { zh: `${input.year}年度考核细则已制定`, en: 'The scheme of this year exists' });
-    const s = await trx.insertInto('plan_assess_schemes').values({ region_id: regionId, year: input.year, title: input.title, created_by: actor.userId }).returningAll().executeTakeFirstOrThrow();
+    const s = await Schemes.insert(trx, actor, { region_id: regionId, year: input.year, title: input.title, created_by: actor.userId });
     let i1 = 0;
     for (const ind of input.indicators) {
       const a = await trx.insertInto('plan_assess_indicators').values({ scheme_id: s.id, region_id: regionId, parent_id: null, level: 1, seq: ++i1, title: ind.title, points: null, method: null, measure: null, target: null, guidance: null }).returning('id').executeTakeFirstOrThrow();
@@ -68,48 +67,81 @@ export async function createScheme(db: Kysely<Database>, actor: Actor, input: z.
     }
     for (const r of input.rounds)
       await trx.insertInto('plan_assess_rounds').values({ scheme_id: s.id, region_id: regionId, kind: r.kind, title: r.title, period_from: r.periodFrom, period_to: r.periodTo, weight: r.weight }).execute();
-    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_scheme', entityId: s.id, action: 'create', regionId, after: input });
+    await Schemes.audit(trx, actor, 'define', null, { ...s, indicators: input.indicators, rounds: input.rounds });
     return s;
   });
 }
 
-/** Schemes visible: region readers of the region; unit staff the schemes of their units' districts. */
-async function schemeVisible(db: Db, actor: Actor, schemeId: string) {
-  const s = await db.selectFrom('plan_assess_schemes').selectAll().where('id', '=', schemeId).executeTakeFirst();
-  if (!s) throw notFound(SCHEME);
-  const regions = readRegions(actor);
-  if (regions === null || regions.includes(s.region_id)) return { scheme: s, office: isOfficeOf(actor, s.region_id), regionReader: true };
-  const units = readUnits(actor);
-  const subtree = await regionSubtree(db, s.region_id);
-  const inside = units.length ? await db.selectFrom('units').select('id').where('id', 'in', units).where('region_id', 'in', subtree).execute() : [];
-  if (!inside.length) throw notFound(SCHEME);
-  return { scheme: s, office: false, regionReader: false, ownUnits: inside.map((u) => u.id) };
+/**
+ * Who reads a scheme, its rounds and published results: region readers of its region (the default
+ * scope), and the head or liaison of a unit it assesses — a unit within its region. Advisors and
+ * enforcement officers read no unit's ranking (issue 17). Returns the SQL over `s` (a scheme) and,
+ * for each of the actor's units, the regions above it, whose schemes assess it.
+ */
+async function schemeScope(db: Db, actor: Actor) {
+  const units = writeUnits(actor, UNIT_NOTE_WRITE);
+  const above = new Map<string, string[]>();
+  for (const u of units) {
+    const r = await unitRegion(db, u);
+    if (!r) continue;
+    const ids: string[] = [];
+    for (const code of r.path.split('/')) {
+      const g = await regionByCode(db, code);
+      if (g) ids.push(g.id);
+    }
+    above.set(u, ids);
+  }
+  const regionIds = [...new Set([...above.values()].flat())];
+  const base = Schemes.readWhere(actor, 's');
+  const where: Expression<SqlBool> = regionIds.length ? sql<SqlBool>`(${base} or s.region_id in (${sql.join(regionIds)}))` : base;
+  const ownUnits = (regionId: string) => [...above.entries()].filter(([, ids]) => ids.includes(regionId)).map(([u]) => u);
+  return { where, ownUnits };
 }
 
-/** Schemes list (by year). */
+/** A scheme the actor reads (in one scoped query), with what they may do; 404 otherwise. */
+async function schemeOf(db: Db, actor: Actor, schemeId: string) {
+  const sc = await schemeScope(db, actor);
+  const row = await db
+    .selectFrom('plan_assess_schemes as s')
+    .selectAll('s')
+    .select([sql<boolean>`${officeSql(actor, 's.region_id')}`.as('office'), sql<boolean>`${Schemes.readWhere(actor, 's')}`.as('region_reader')])
+    .where('s.id', '=', schemeId)
+    .where(sc.where)
+    .executeTakeFirst();
+  if (!row) throw notFound(Schemes.label);
+  const { office, region_reader, ...scheme } = row;
+  return { scheme, office: !!office, regionReader: !!region_reader, ownUnits: sc.ownUnits(scheme.region_id) };
+}
+
+/** A round the actor reads (scoped in the query), with its scheme's year and what the actor may do; 404 otherwise. */
+async function roundOf(db: Db, actor: Actor, roundId: string, opts: { publishedUnlessOffice?: boolean } = {}) {
+  const sc = await schemeScope(db, actor);
+  const office = officeSql(actor, 'r.region_id');
+  const row = await db
+    .selectFrom('plan_assess_rounds as r')
+    .innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id')
+    .selectAll('r')
+    .select(['s.year', sql<boolean>`${office}`.as('office'), sql<boolean>`${Schemes.readWhere(actor, 's')}`.as('region_reader')])
+    .where('r.id', '=', roundId)
+    .where(sc.where)
+    .$if(!!opts.publishedUnlessOffice, (b) => b.where(sql<SqlBool>`(${office} or r.status = 'published')`))
+    .executeTakeFirst();
+  if (!row) throw notFound(Rounds.label);
+  const { office: o, region_reader, ...round } = row;
+  return { round, office: !!o, regionReader: !!region_reader, ownUnits: sc.ownUnits(round.region_id) };
+}
+
+/** Schemes the actor reads (by year, newest first). */
 export async function listSchemes(db: Db, actor: Actor, year?: number) {
-  const regions = readRegions(actor);
-  const rows = await db.selectFrom('plan_assess_schemes').selectAll().$if(!!year, (q) => q.where('year', '=', year!)).orderBy('year', 'desc').execute();
-  const out = [];
-  for (const r of rows) {
-    if (regions === null || regions.includes(r.region_id)) out.push(r);
-    else if (readUnits(actor).length) {
-      try {
-        await schemeVisible(db, actor, r.id);
-        out.push(r);
-      } catch {
-        /* not visible */
-      }
-    }
-  }
-  return out;
+  const sc = await schemeScope(db, actor);
+  return db.selectFrom('plan_assess_schemes as s').selectAll('s').where(sc.where).$if(!!year, (q) => q.where('s.year', '=', year!)).orderBy('s.year', 'desc').orderBy('s.id').execute();
 }
 
 /** A scheme's tree and rounds. */
 export async function getScheme(db: Db, actor: Actor, id: string) {
-  const { scheme } = await schemeVisible(db, actor, id);
-  const nodes = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', id).orderBy('level').orderBy('seq').execute();
-  const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', id).orderBy('period_from').orderBy('kind').execute();
+  const { scheme } = await schemeOf(db, actor, id);
+  const nodes = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', id).orderBy('level').orderBy('seq').orderBy('id').execute();
+  const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', id).orderBy('period_from').orderBy('kind').orderBy('id').execute();
   return { scheme, tree: buildTree(nodes), rounds, totalPoints: nodes.filter((n) => n.level === 3).reduce((s, n) => s + Number(n.points ?? 0), 0) };
 }
 
@@ -120,33 +152,48 @@ function buildTree<N extends Node>(nodes: N[]) {
   return kids(null);
 }
 
-/** Units assessed in a region (see ASSESSED_UNIT_TYPES). */
-export async function assessedUnits(db: Db, regionId: string) {
-  const subtree = await regionSubtree(db, regionId);
-  return db.selectFrom('units').select(['id', 'name', 'sort']).where('region_id', 'in', subtree).where('type', 'in', ASSESSED_UNIT_TYPES).orderBy('sort').orderBy('name').execute();
+/** Units assessed in a region (see ASSESSED_UNIT_TYPES); the region comes from a record already read in scope. */
+async function unitsAssessedIn(db: Db, regionId: string) {
+  const region = await regionById(db, regionId);
+  return region ? unitsOfTypesIn(db, region.path, ASSESSED_UNIT_TYPES) : [];
 }
 
-/** Per lead unit: its tasks of the year's published plans with their obligations (rules.ts). */
-export async function ledgerByUnit(db: Db, regionId: string, year: number, cal: WorkCalendar) {
-  const subtree = await regionSubtree(db, regionId);
+/** Units a scheme the actor reads assesses (404 for a scheme out of scope). */
+export async function assessedUnits(db: Db, actor: Actor, schemeId: string) {
+  const { scheme } = await schemeOf(db, actor, schemeId);
+  return unitsAssessedIn(db, scheme.region_id);
+}
+
+/**
+ * Per lead unit: its tasks of the year's published plans in a region (and below) that the actor
+ * reads, with their obligations (rules.ts).
+ */
+export async function ledgerByUnit(db: Db, actor: Actor, regionId: string, year: number, cal: WorkCalendar) {
+  const region = await regionById(db, regionId);
+  if (!region) return new Map<string, { id: string; title: string; obligations: Obligation[]; doneDate: string | null }[]>();
   const tasks = await db
     .selectFrom('plan_tasks as t')
     .innerJoin('plan_plans as p', 'p.id', 't.plan_id')
     .select(['t.id', 't.title', 't.unit_id', 't.recurrence', 't.due_date'])
-    .where('p.region_id', 'in', subtree)
+    .where(inRegionPaths('p.region_id', [region.path]))
+    .where(Tasks.readWhere(actor))
     .where('p.year', '=', year)
     .where('p.status', '=', 'published')
+    .orderBy('t.ord')
+    .orderBy('t.id')
     .execute();
   const entries = tasks.length
-    ? await db.selectFrom('plan_entries as e').innerJoin('plan_tasks as t', 't.id', 'e.task_id').innerJoin('plan_plans as p', 'p.id', 't.plan_id')
-      .select(['e.id', 'e.task_id', 'e.entry_date', 'e.claimed_status', 'e.review', 'e.created_at', 'e.updated_at'])
-      .where('p.region_id', 'in', subtree).where('p.year', '=', year).where('p.status', '=', 'published').execute()
+    ? await db.selectFrom('plan_entries as e')
+      .select(['e.id', 'e.task_id', 'e.entry_date', 'e.period_end', 'e.claimed_status', 'e.review', 'e.created_at', 'e.updated_at'])
+      .where('e.task_id', 'in', tasks.map((t) => t.id))
+      .where(Entries.readWhere(actor))
+      .execute()
     : [];
   const byTask = new Map<string, typeof entries>();
   for (const e of entries) byTask.set(e.task_id, [...(byTask.get(e.task_id) ?? []), e]);
   const out = new Map<string, { id: string; title: string; obligations: Obligation[]; doneDate: string | null }[]>();
   for (const t of tasks) {
-    const es = (byTask.get(t.id) ?? []).map((e) => ({ id: e.id, entryDate: e.entry_date, claimedStatus: e.claimed_status, review: e.review, createdAt: e.updated_at > e.created_at ? e.updated_at : e.created_at }));
+    const es = (byTask.get(t.id) ?? []).map(toRuleEntry);
     const task = { year, recurrence: t.recurrence, dueDate: t.due_date };
     const f = factsOf({ ...task, published: true }, es, cal);
     out.set(t.unit_id, [...(out.get(t.unit_id) ?? []), { id: t.id, title: t.title, obligations: obligationsOf(task, es, cal), doneDate: f.doneDate }]);
@@ -179,22 +226,19 @@ export function autoScore(item: { points: number; target: number; measure: Measu
   return { awarded, reason, basis: m };
 }
 
-async function lockRound(trx: Db, actor: Actor, roundId: string) {
+/** Locks a round for the office's write (404 out of scope, 403 not the office), with its scheme's year. */
+async function roundForWrite(trx: Db, actor: Actor, roundId: string) {
   requireRole(actor, 'office');
-  const r = await trx.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
-  if (!r) throw notFound(ROUND);
-  const regions = readRegions(actor);
-  if (regions !== null && !regions.includes(r.region_id)) throw notFound(ROUND);
-  if (!isOfficeOf(actor, r.region_id)) throw forbidden();
-  await trx.selectFrom('plan_assess_rounds').select('id').where('id', '=', roundId).forUpdate().execute();
-  return r;
+  const r = await Rounds.lockForWrite(trx, actor, roundId);
+  const s = await trx.selectFrom('plan_assess_schemes').select('year').where('id', '=', r.scheme_id).executeTakeFirstOrThrow();
+  return { ...r, year: s.year };
 }
 
 /** Computes every auto item for every assessed unit (without writing). */
-async function computeAuto(db: Db, round: { scheme_id: string; region_id: string; period_from: string; period_to: string; year: number }) {
-  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', round.scheme_id).where('method', '=', 'auto').execute();
-  const units = await assessedUnits(db, round.region_id);
-  const ledger = await ledgerByUnit(db, round.region_id, round.year, await loadCalendar(db));
+async function computeAuto(db: Db, actor: Actor, round: { scheme_id: string; region_id: string; period_from: string; period_to: string; year: number }) {
+  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', round.scheme_id).where('method', '=', 'auto').orderBy('seq').orderBy('id').execute();
+  const units = await unitsAssessedIn(db, round.region_id);
+  const ledger = await ledgerByUnit(db, actor, round.region_id, round.year, await loadCalendar(db));
   const out: { unitId: string; itemId: string; awarded: number; reason: string | null; basis: unknown }[] = [];
   for (const u of units)
     for (const it of items) {
@@ -207,26 +251,32 @@ async function computeAuto(db: Db, round: { scheme_id: string; region_id: string
 /** (Re)computes the auto items of a round from the ledger and stores them with their basis. */
 export async function computeRound(db: Kysely<Database>, actor: Actor, roundId: string) {
   return db.transaction().execute(async (trx) => {
-    const r = await lockRound(trx, actor, roundId);
+    const r = await roundForWrite(trx, actor, roundId);
     if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再评分', en: 'The round is closed for scoring' });
-    const scores = await computeAuto(trx, r);
+    const scores = await computeAuto(trx, actor, r);
     for (const s of scores)
       await trx.insertInto('plan_assess_scores')
         .values({ round_id: roundId, item_id: s.itemId, region_id: r.region_id, unit_id: s.unitId, awarded: s.awarded, vetoed: null, reason: s.reason, basis: JSON.stringify(s.basis), scored_by: null, scored_at: new Date() })
         .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ awarded: s.awarded, reason: s.reason, basis: JSON.stringify(s.basis), scored_by: null, scored_at: new Date() }))
         .execute();
-    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_round', entityId: roundId, action: 'compute', regionId: r.region_id, after: { scores: scores.length, deductions: scores.filter((s) => s.reason).length } });
+    const { year: _y, ...round } = r;
+    await Rounds.audit(trx, actor, 'compute', null, { ...round, scores: scores.length, deductions: scores.filter((s) => s.reason).length });
     return { computed: scores.length };
   });
 }
 
-/** Recomputes the auto items and compares them with the stored scores (reproducibility check). */
+/** Recomputes the auto items and compares them with the stored scores (reproducibility check; region readers). */
 export async function verifyRound(db: Db, actor: Actor, roundId: string) {
-  const r = await db.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
-  if (!r) throw notFound(ROUND);
-  const regions = readRegions(actor);
-  if (regions !== null && !regions.includes(r.region_id)) throw notFound(ROUND);
-  const fresh = await computeAuto(db, r);
+  const r = await db
+    .selectFrom('plan_assess_rounds as r')
+    .innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id')
+    .selectAll('r')
+    .select(['s.year'])
+    .where('r.id', '=', roundId)
+    .where(Rounds.readWhere(actor, 'r'))
+    .executeTakeFirst();
+  if (!r) throw notFound(Rounds.label);
+  const fresh = await computeAuto(db, actor, r);
   const stored = await db.selectFrom('plan_assess_scores as sc').innerJoin('plan_assess_indicators as i', 'i.id', 'sc.item_id').select(['sc.unit_id', 'sc.item_id', 'sc.awarded']).where('sc.round_id', '=', roundId).where('i.method', '=', 'auto').execute();
   const key = (u: string, i: string) => `${u}|${i}`;
   const m = new Map(stored.map((s) => [key(s.unit_id, s.item_id), s.awarded === null ? null : Number(s.awarded)]));
@@ -246,10 +296,10 @@ export async function scoreItem(db: Kysely<Database>, actor: Actor, roundId: str
  */
 export async function scoreItems(db: Kysely<Database>, actor: Actor, roundId: string, inputs: z.infer<typeof ScoreInput>[]) {
   return db.transaction().execute(async (trx) => {
-    const r = await lockRound(trx, actor, roundId);
+    const r = await roundForWrite(trx, actor, roundId);
     if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再评分', en: 'The round is closed for scoring' });
     const items = new Map((await trx.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).execute()).map((i) => [i.id, i]));
-    const units = new Set((await assessedUnits(trx, r.region_id)).map((u) => u.id));
+    const units = new Set((await unitsAssessedIn(trx, r.region_id)).map((u) => u.id));
     const out = [];
     for (const input of inputs) {
       const item = items.get(input.itemId);
@@ -272,7 +322,7 @@ export async function scoreItems(db: Kysely<Database>, actor: Actor, roundId: st
         .values({ round_id: roundId, item_id: item.id, region_id: r.region_id, unit_id: input.unitId, ...values, basis: null, scored_by: actor.userId, scored_at: new Date() })
         .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ ...values, scored_by: actor.userId, scored_at: new Date() }))
         .returningAll().executeTakeFirstOrThrow();
-      await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_score', entityId: row.id, action: 'score', regionId: r.region_id, unitId: input.unitId, before, after: row });
+      await Scores.audit(trx, actor, 'score', before ?? null, row);
       out.push(row);
     }
     return out;
@@ -282,27 +332,27 @@ export async function scoreItems(db: Kysely<Database>, actor: Actor, roundId: st
 /** A unit's note on a manual item (evidence goes as attachments to the same score record). */
 export async function addUnitNote(db: Kysely<Database>, actor: Actor, roundId: string, input: z.infer<typeof UnitNoteInput>) {
   return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('plan_assess_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
-    if (!r) throw notFound(ROUND);
-    const unitId = actor.unitId;
-    const units = await assessedUnits(trx, r.region_id);
-    if (!unitId || !units.some((u) => u.id === unitId)) throw notFound(ROUND);
-    if (!canWriteAt(actor, r.region_id, unitId, { regionRoles: [], unitRoles: ['unit_head', 'liaison'] })) throw forbidden();
+    const { round: r, ownUnits } = await roundOf(trx, actor, roundId);
+    const unitId = actor.unitId && ownUnits.includes(actor.unitId) ? actor.unitId : ownUnits[0];
+    const units = await unitsAssessedIn(trx, r.region_id);
+    if (!unitId || !units.some((u) => u.id === unitId)) throw notFound(Rounds.label);
+    if (!(await mayWriteAt(trx, actor, r.region_id, unitId, UNIT_NOTE_WRITE))) throw forbidden();
     if (r.status !== 'scoring') throw conflict('ROUND_CLOSED', { zh: '该轮次已审核或公布，不能再提交材料', en: 'The round is closed' });
     const item = await trx.selectFrom('plan_assess_indicators').select(['id', 'method']).where('id', '=', input.itemId).where('scheme_id', '=', r.scheme_id).where('level', '=', 3).executeTakeFirst();
     if (!item || item.method !== 'manual') throw badRequest('ITEM_NOT_MANUAL', { zh: '只能对人工评分项提交说明和佐证', en: 'Notes are for manual items' }, { fields: [{ path: 'itemId', message: '只能对人工评分项提交说明和佐证' }] });
+    const before = await trx.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('item_id', '=', item.id).where('unit_id', '=', unitId).executeTakeFirst();
     const row = await trx.insertInto('plan_assess_scores')
       .values({ round_id: roundId, item_id: item.id, region_id: r.region_id, unit_id: unitId, awarded: null, vetoed: null, reason: null, basis: null, unit_note: input.note, scored_by: null, scored_at: null })
       .onConflict((oc) => oc.columns(['round_id', 'item_id', 'unit_id']).doUpdateSet({ unit_note: input.note }))
       .returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_score', entityId: row.id, action: 'unit_note', regionId: r.region_id, unitId, after: { note: input.note } });
+    await Scores.audit(trx, actor, 'unit_note', before ?? null, row);
     return row;
   });
 }
 
-/** Round totals per unit: Σ awarded, 0 when a veto item applies. */
+/** Round totals per unit: Σ awarded, 0 when a veto item applies (the round was read in scope by the caller). */
 async function roundTotals(db: Db, roundId: string, regionId: string) {
-  const units = await assessedUnits(db, regionId);
+  const units = await unitsAssessedIn(db, regionId);
   const rows = await db.selectFrom('plan_assess_scores').select(['unit_id', sql<number>`coalesce(sum(awarded), 0)`.as('sum'), sql<boolean>`coalesce(bool_or(vetoed), false)`.as('vetoed')]).where('round_id', '=', roundId).groupBy('unit_id').execute();
   const m = new Map(rows.map((r) => [r.unit_id, r]));
   return units.map((u) => {
@@ -318,19 +368,16 @@ export function rank<T extends { total: number }>(rows: T[]): (T & { rank: numbe
   return sorted.map((r) => ({ ...r, rank: sorted.findIndex((x) => x.total === r.total) + 1 }));
 }
 
-/** Round results with ranking: the office any time; others once published. */
+/** Round results with ranking: the office any time; the region's readers and assessed units once published. */
 export async function roundResults(db: Db, actor: Actor, roundId: string) {
-  const r = await db.selectFrom('plan_assess_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
-  if (!r) throw notFound(ROUND);
-  const v = await schemeVisible(db, actor, r.scheme_id);
-  if (!v.office && r.status !== 'published') throw notFound(ROUND);
-  return { round: r, items: rank(await roundTotals(db, roundId, r.region_id)) };
+  const { round } = await roundOf(db, actor, roundId, { publishedUnlessOffice: true });
+  return { round, items: rank(await roundTotals(db, roundId, round.region_id)) };
 }
 
 /** Year results: Σ round total × weight ÷ 100 over the rounds (others see published rounds only); a veto in any round zeroes the year. */
 export async function schemeResults(db: Db, actor: Actor, schemeId: string) {
-  const v = await schemeVisible(db, actor, schemeId);
-  const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', schemeId).orderBy('period_from').execute();
+  const v = await schemeOf(db, actor, schemeId);
+  const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', schemeId).orderBy('period_from').orderBy('id').execute();
   const counted = rounds.filter((r) => v.office || r.status === 'published');
   const totals = new Map<string, { unitId: string; unitName: string; total: number; vetoed: boolean; rounds: Record<string, number> }>();
   for (const r of counted)
@@ -346,16 +393,14 @@ export async function schemeResults(db: Db, actor: Actor, schemeId: string) {
 
 /** A unit's score sheet for a round: each item, points, awarded and the reason for any deduction. */
 export async function scoreSheet(db: Db, actor: Actor, roundId: string, unitId: string) {
-  const r = await db.selectFrom('plan_assess_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
-  if (!r) throw notFound(ROUND);
-  const v = await schemeVisible(db, actor, r.scheme_id);
-  if (!v.regionReader && !(v.ownUnits ?? []).includes(unitId)) throw notFound({ zh: '评分表', en: 'Score sheet' });
-  if (!v.office && r.status !== 'published') throw notFound({ zh: '评分表', en: 'Score sheet' });
-  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).orderBy('seq').execute();
+  const v = await roundOf(db, actor, roundId, { publishedUnlessOffice: true }).catch(() => { throw notFound(SHEET); });
+  const r = v.round;
+  if (!v.regionReader && !v.ownUnits.includes(unitId)) throw notFound(SHEET);
+  const unit = (await unitsAssessedIn(db, r.region_id)).find((u) => u.id === unitId);
+  if (!unit) throw notFound(SHEET);
+  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).orderBy('seq').orderBy('id').execute();
   const parents = await db.selectFrom('plan_assess_indicators').select(['id', 'parent_id', 'title', 'seq', 'level']).where('scheme_id', '=', r.scheme_id).where('level', '<', 3).execute();
   const scores = await db.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('unit_id', '=', unitId).execute();
-  const unit = await db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
-  if (!unit) throw notFound({ zh: '评分表', en: 'Score sheet' });
   const lines = items.map((it) => {
     const sub = parents.find((p) => p.id === it.parent_id);
     const ind = parents.find((p) => p.id === sub?.parent_id);
@@ -367,7 +412,7 @@ export async function scoreSheet(db: Db, actor: Actor, roundId: string, unitId: 
     };
   }).sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2]);
   const vetoed = lines.some((l) => l.vetoed);
-  return { round: r, unit, lines, vetoed, total: vetoed ? 0 : round2(lines.reduce((s, l) => s + (l.awarded ?? 0), 0)), fullMarks: round2(lines.reduce((s, l) => s + (l.points ?? 0), 0)) };
+  return { round: r, unit: { id: unit.id, name: unit.name }, lines, vetoed, total: vetoed ? 0 : round2(lines.reduce((s, l) => s + (l.awarded ?? 0), 0)), fullMarks: round2(lines.reduce((s, l) => s + (l.points ?? 0), 0)) };
 }
 
 /**
@@ -375,14 +420,13 @@ export async function scoreSheet(db: Db, actor: Actor, roundId: string, unitId: 
  * obligations missed or still open; manual items say whether a note/evidence was given and scored.
  */
 export async function readiness(db: Db, actor: Actor, roundId: string, unitId: string, today = todayFn()) {
-  const r = await db.selectFrom('plan_assess_rounds as r').innerJoin('plan_assess_schemes as s', 's.id', 'r.scheme_id').selectAll('r').select(['s.year']).where('r.id', '=', roundId).executeTakeFirst();
-  if (!r) throw notFound(ROUND);
-  const v = await schemeVisible(db, actor, r.scheme_id);
-  if (!v.regionReader && !(v.ownUnits ?? []).includes(unitId)) throw notFound({ zh: '评分表', en: 'Score sheet' });
-  const units = await assessedUnits(db, r.region_id);
-  if (!units.some((u) => u.id === unitId)) throw notFound({ zh: '评分表', en: 'Score sheet' });
-  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).orderBy('seq').execute();
-  const ledger = (await ledgerByUnit(db, r.region_id, r.year, await loadCalendar(db))).get(unitId) ?? [];
+  const v = await roundOf(db, actor, roundId).catch(() => { throw notFound(SHEET); });
+  const r = v.round;
+  if (!v.regionReader && !v.ownUnits.includes(unitId)) throw notFound(SHEET);
+  const units = await unitsAssessedIn(db, r.region_id);
+  if (!units.some((u) => u.id === unitId)) throw notFound(SHEET);
+  const items = await db.selectFrom('plan_assess_indicators').selectAll().where('scheme_id', '=', r.scheme_id).where('level', '=', 3).orderBy('seq').orderBy('id').execute();
+  const ledger = (await ledgerByUnit(db, actor, r.region_id, r.year, await loadCalendar(db))).get(unitId) ?? [];
   const scores = await db.selectFrom('plan_assess_scores').selectAll().where('round_id', '=', roundId).where('unit_id', '=', unitId).execute();
   const lines = items.map((it) => {
     const s = scores.find((x) => x.item_id === it.id);
@@ -406,10 +450,10 @@ export async function readiness(db: Db, actor: Actor, roundId: string, unitId: s
 /** Review: the office checks every manual and veto item is scored and the auto scores reproduce; scoring → reviewed. */
 export async function reviewRound(db: Kysely<Database>, actor: Actor, roundId: string) {
   return db.transaction().execute(async (trx) => {
-    const r = await lockRound(trx, actor, roundId);
+    const { year: _y, ...r } = await roundForWrite(trx, actor, roundId);
     if (r.status !== 'scoring') throw conflict('ROUND_NOT_SCORING', { zh: '只有评分中的轮次可以审核', en: 'Only a round being scored can be reviewed' });
     const items = await trx.selectFrom('plan_assess_indicators').select(['id', 'method', 'title']).where('scheme_id', '=', r.scheme_id).where('level', '=', 3).execute();
-    const units = await assessedUnits(trx, r.region_id);
+    const units = await unitsAssessedIn(trx, r.region_id);
     const scores = await trx.selectFrom('plan_assess_scores').select(['unit_id', 'item_id', 'awarded', 'vetoed']).where('round_id', '=', roundId).execute();
     const has = new Set(scores.filter((s) => s.awarded !== null || s.vetoed !== null).map((s) => `${s.unit_id}|${s.item_id}`));
     const missing = units.flatMap((u) => items.filter((i) => !has.has(`${u.id}|${i.id}`)).map((i) => ({ unit: u.name, item: i.title })));
@@ -418,30 +462,15 @@ export async function reviewRound(db: Kysely<Database>, actor: Actor, roundId: s
     const check = await verifyRound(trx, actor, roundId);
     if (!check.consistent)
       throw conflict('SCORES_STALE', { zh: '台账记录在计算后发生变化，自动评分与记录不一致，请重新计算后再审核', en: 'Records changed since the automatic scores were computed; recompute first' }, check);
-    const after = await trx.updateTable('plan_assess_rounds').set({ status: 'reviewed', reviewed_by: actor.userId, reviewed_at: new Date() }).where('id', '=', roundId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_round', entityId: roundId, action: 'review', regionId: r.region_id, before: { status: r.status }, after: { status: after.status } });
-    return after;
+    return Rounds.update(trx, actor, r, { status: 'reviewed', reviewed_by: actor.userId, reviewed_at: new Date() }, 'review');
   });
 }
 
 /** Publication of a reviewed round's scores and ranking; units then see their sheets. */
 export async function publishRound(db: Kysely<Database>, actor: Actor, roundId: string) {
   return db.transaction().execute(async (trx) => {
-    const r = await lockRound(trx, actor, roundId);
+    const { year: _y, ...r } = await roundForWrite(trx, actor, roundId);
     if (r.status !== 'reviewed') throw conflict('ROUND_NOT_REVIEWED', { zh: '考核结果须经审核后方可公布', en: 'Scores must be reviewed before publication' });
-    const after = await trx.updateTable('plan_assess_rounds').set({ status: 'published', published_at: new Date() }).where('id', '=', roundId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), { entity: 'plan_assess_round', entityId: roundId, action: 'publish', regionId: r.region_id, before: { status: r.status }, after: { status: after.status } });
-    return after;
+    return Rounds.update(trx, actor, r, { status: 'published', published_at: new Date() }, 'publish');
   });
-}
-
-/** Access to a score record (evidence attachments): the office of the region, or the unit itself (write while scoring). */
-export async function scoreAccess(db: Db, actor: Actor, id: string, mode: 'read' | 'write') {
-  const s = await db.selectFrom('plan_assess_scores as s').innerJoin('plan_assess_rounds as r', 'r.id', 's.round_id').select(['s.region_id', 's.unit_id', 'r.status']).where('s.id', '=', id).executeTakeFirst();
-  if (!s) return null;
-  const regions = readRegions(actor);
-  const readable = regions === null || regions.includes(s.region_id) || readUnits(actor).includes(s.unit_id);
-  if (!readable) return null;
-  if (mode === 'write' && !(isOfficeOf(actor, s.region_id) || (s.status === 'scoring' && canWriteAt(actor, s.region_id, s.unit_id, DEFAULT_WRITE)))) return null;
-  return { regionId: s.region_id, unitId: s.unit_id };
 }

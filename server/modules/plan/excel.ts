@@ -3,12 +3,12 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { defineSheet, type CellError } from '../../core/excel/index.js';
 import type { ImportSpec } from '../../core/excel/routes.js';
-import { recordAudit } from '../../core/audit/index.js';
 import { loadCalendar, today as todayFn } from '../../core/calendar/index.js';
 import { forbidden } from '../../core/errors/index.js';
-import { auditActor, requireRole, type Actor } from '../../core/scope/index.js';
-import { regionSubtree } from '../org/service.js';
-import { entryProblems, insertEntry, insertKeyWork, insertTask, isOfficeOf, refreshTask, reportingUnits, taskReadScope } from './service.js';
+import { requireRole, type Actor } from '../../core/scope/index.js';
+import { regionById, unitsByNameIn } from '../org/lookup.js';
+import { entryProblems, insertEntry, insertKeyWork, insertTask, refreshTask, reportingUnits } from './service.js';
+import { Plans, REPORT_WRITE, Tasks } from './records.js';
 import { RECURRENCE, REVIEW, TASK_STATUS, type Recurrence } from './schema.js';
 
 /** One row of a plan spreadsheet in the usual ledger layout (重点工作 / 重点任务 / 牵头单位 / 配合单位 / 完成时限). */
@@ -67,15 +67,21 @@ export function parseDue(cell: string, year: number): { recurrence: Recurrence; 
   return { recurrence: 'none', dueDate: d };
 }
 
-async function unitsByName(trx: Db, regionId: string) {
-  const subtree = await regionSubtree(trx, regionId);
-  const rows = await trx.selectFrom('units').select(['id', 'name', 'short_name']).where('region_id', 'in', subtree).execute();
-  const m = new Map<string, string>();
-  for (const r of rows) {
-    m.set(r.name, r.id);
-    if (r.short_name) m.set(r.short_name, r.id);
-  }
-  return m;
+/**
+ * The units named in the rows, looked up within the plan's region — which `Plans.lockForWrite` has
+ * checked lies in the uploader's own region: names are unique only within a district (every district
+ * has a 区司法局), so a name never resolves to another district's unit. Name → ids (two = ambiguous).
+ */
+async function unitsNamed(trx: Db, regionId: string, rows: { value: PlanRow }[]) {
+  const region = await regionById(trx, regionId);
+  const names = rows.flatMap(({ value }) => [value.lead, ...splitUnits(value.co)]);
+  const found = region ? await unitsByNameIn(trx, region.path, names) : new Map();
+  return new Map([...found.entries()].map(([name, us]) => [name, us.map((u: { id: string }) => u.id)]));
+}
+
+/** The plan being imported into, locked for the office's write; undefined when out of scope. */
+async function planForImport(trx: Db, actor: Actor, planId: string) {
+  return Plans.lockForWrite(trx, actor, planId).catch(() => undefined);
 }
 
 /**
@@ -92,19 +98,25 @@ export function planImport(planId: string): ImportSpec<PlanRow> {
       requireRole(actor, 'office');
     },
     async check(trx: Transaction<Database>, actor, rows) {
-      const p = await trx.selectFrom('plan_plans').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
       // The route has already resolved the plan in the actor's scope; re-check inside the transaction.
-      if (!p || !isOfficeOf(actor, p.region_id)) return [{ row: 1, message: '计划不存在或无权导入' }];
+      const p = await planForImport(trx, actor, planId);
+      if (!p) return [{ row: 1, message: '计划不存在或无权导入' }];
       if (p.status !== 'draft') return [{ row: 1, message: '计划已印发，不能再导入任务' }];
-      const units = await unitsByName(trx, p.region_id);
+      const units = await unitsNamed(trx, p.region_id, rows);
+      const unitError = (name: string) => {
+        const ids = units.get(name) ?? [];
+        return ids.length === 0 ? `本辖区没有单位“${name}”` : ids.length > 1 ? `本辖区有${ids.length}个名为“${name}”的单位，请与依法治区办核对单位名称` : null;
+      };
       const errors: CellError[] = [];
       const seen = new Set<string>();
       const existing = await trx.selectFrom('plan_tasks as t').innerJoin('plan_key_works as kw', 'kw.id', 't.key_work_id').select(['kw.title as kw', 't.title']).where('t.plan_id', '=', planId).execute();
       for (const e of existing) seen.add(`${e.kw}|${e.title}`);
       for (const { rowNumber, value } of rows) {
-        if (!units.has(value.lead)) errors.push({ row: rowNumber, column: '牵头单位', message: `本辖区没有单位“${value.lead}”` });
+        const leadError = unitError(value.lead);
+        if (leadError) errors.push({ row: rowNumber, column: '牵头单位', message: leadError });
         for (const c of splitUnits(value.co)) {
-          if (!units.has(c)) errors.push({ row: rowNumber, column: '配合单位', message: `本辖区没有单位“${c}”` });
+          const coError = unitError(c);
+          if (coError) errors.push({ row: rowNumber, column: '配合单位', message: coError });
           else if (c === value.lead) errors.push({ row: rowNumber, column: '配合单位', message: `“${c}”已是牵头单位` });
         }
         const due = parseDue(value.due, p.year);
@@ -117,23 +129,23 @@ export function planImport(planId: string): ImportSpec<PlanRow> {
       return errors;
     },
     async commit(trx, actor, rows) {
-      const p = await trx.selectFrom('plan_plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
-      const units = await unitsByName(trx, p.region_id);
+      const p = await Plans.lockForWrite(trx, actor, planId);
+      const units = await unitsNamed(trx, p.region_id, rows);
+      const unitOf = (name: string) => units.get(name)![0];
       const kws = new Map<string, { id: string; seq: number; next: number }>();
       for (const { value } of rows) {
         let kw = kws.get(value.keyWork);
         if (!kw) {
-          const row = await insertKeyWork(trx, p, value.keyWork, value.area ?? null);
+          const row = await insertKeyWork(trx, actor, p, value.keyWork, value.area ?? null);
           const max = await trx.selectFrom('plan_tasks').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('m')).where('key_work_id', '=', row.id).executeTakeFirstOrThrow();
           kw = { id: row.id, seq: row.seq, next: Number(max.m) + 1 };
           kws.set(value.keyWork, kw);
         }
         const due = parseDue(value.due, p.year)!;
-        const t = await insertTask(trx, p, kw, kw.next++, {
-          title: value.title, content: value.content, expectedOutcome: value.outcome, unitId: units.get(value.lead)!,
-          coUnitIds: splitUnits(value.co).map((c) => units.get(c)!), leader: value.leader, recurrence: due.recurrence, dueDate: due.dueDate,
-        });
-        await recordAudit(trx, auditActor(actor), { entity: 'plan_task', entityId: t.id, action: 'import', regionId: p.region_id, unitId: t.unit_id, after: t });
+        await insertTask(trx, actor, p, kw, kw.next++, {
+          title: value.title, content: value.content, expectedOutcome: value.outcome, unitId: unitOf(value.lead),
+          coUnitIds: splitUnits(value.co).map(unitOf), leader: value.leader, recurrence: due.recurrence, dueDate: due.dueDate,
+        }, 'import');
       }
     },
   };
@@ -250,9 +262,9 @@ export const progressImport: ImportSpec<ProgressRow> = {
       const t = await trx
         .selectFrom('plan_tasks as t')
         .innerJoin('plan_plans as p', 'p.id', 't.plan_id')
-        .select(['t.id', 't.region_id', 't.unit_id', 't.done_date', 'p.status', 'p.year'])
+        .select(['t.id', 't.region_id', 't.unit_id', 't.done_date', 't.recurrence', 't.due_date', 'p.status', 'p.year'])
         .where('t.id', '=', value.taskId)
-        .where(taskReadScope(actor))
+        .where(Tasks.readWhere(actor))
         .executeTakeFirst();
       if (!t) {
         errors.push({ row: rowNumber, column: '任务ID', message: '任务不存在或无权访问' });
@@ -260,7 +272,7 @@ export const progressImport: ImportSpec<ProgressRow> = {
       }
       if (t.status !== 'published') errors.push({ row: rowNumber, column: '任务ID', message: '计划尚未印发，不能报送进展' });
       const co = await trx.selectFrom('plan_task_units').select('unit_id').where('task_id', '=', t.id).execute();
-      if (!reportingUnits(actor, t.region_id, [t.unit_id, ...co.map((c) => c.unit_id)]).length)
+      if (!(await reportingUnits(trx, actor, t.region_id, [t.unit_id, ...co.map((c) => c.unit_id)])).length)
         errors.push({ row: rowNumber, column: '任务ID', message: '只有牵头单位、配合单位可以报送该任务的进展' });
       for (const p of entryProblems(t, { entryDate: value.newDate! }, now))
         errors.push({ row: rowNumber, column: p.field === 'entryDate' && p.code !== 'TASK_ALREADY_DONE' ? '本次进展日期' : '任务ID', message: p.zh });
@@ -272,11 +284,14 @@ export const progressImport: ImportSpec<ProgressRow> = {
   async commit(trx, actor, rows) {
     const cal = await loadCalendar(trx);
     for (const { value } of rows.filter((r) => r.value.newText)) {
-      const t = await trx.selectFrom('plan_tasks').select(['id', 'region_id', 'unit_id']).where('id', '=', value.taskId).forUpdate().executeTakeFirstOrThrow();
+      const t = await Tasks.lockForWrite(trx, actor, value.taskId, REPORT_WRITE);
+      const year = (await trx.selectFrom('plan_plans').select('year').where('id', '=', t.plan_id).executeTakeFirstOrThrow()).year;
       const co = await trx.selectFrom('plan_task_units').select('unit_id').where('task_id', '=', t.id).execute();
-      const mine = reportingUnits(actor, t.region_id, [t.unit_id, ...co.map((c) => c.unit_id)]);
+      const mine = await reportingUnits(trx, actor, t.region_id, [t.unit_id, ...co.map((c) => c.unit_id)]);
       const unitId = actor.unitId && mine.includes(actor.unitId) ? actor.unitId : mine.includes(t.unit_id) ? t.unit_id : mine[0];
-      await insertEntry(trx, actor, t, { entryDate: value.newDate!, text: value.newText!, claimedStatus: value.newStatus === '已完成' ? 'done' : 'in_progress', unitId });
+      // The period a periodic task's row reports on is the one containing its date.
+      const { periodEnd } = entryProblems({ ...t, year }, { entryDate: value.newDate! });
+      await insertEntry(trx, actor, t, { entryDate: value.newDate!, periodEnd: periodEnd ?? null, text: value.newText!, claimedStatus: value.newStatus === '已完成' ? 'done' : 'in_progress', unitId });
       await refreshTask(trx, t.id, cal);
     }
   },

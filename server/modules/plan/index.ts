@@ -1,16 +1,10 @@
 import type { FazhiModule } from '../../core/module.js';
-import { hasRole, registerRecordAccess } from '../../core/scope/index.js';
+import { hasRole } from '../../core/scope/index.js';
 import { planRoutes } from './routes.js';
 import { planMetrics } from './metrics.js';
-import { entryAccess, planAccess, planTodos, taskAccess } from './service.js';
-import { scoreAccess } from './assess.js';
-import './schema.js';
-
-// Attachments (evidence with an effective date) and the history timeline of plan records.
-registerRecordAccess('plan', planAccess);
-registerRecordAccess('plan_task', taskAccess);
-registerRecordAccess('plan_entry', entryAccess);
-registerRecordAccess('plan_assess_score', scoreAccess);
+import { planTodos } from './service.js';
+// The records register their access for attachments (evidence with an effective date) and history.
+import './records.js';
 
 /** Annual plans, the task ledger (台账) and the unit assessment (考核). */
 export const planModule: FazhiModule = {

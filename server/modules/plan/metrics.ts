@@ -1,9 +1,35 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { loadCalendar, today as todayFn } from '../../core/calendar/index.js';
-import { rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
+import { badDim, inMetricScope, rate, type BreakdownRow, type MetricDef, type MetricDim, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
 import { factsOf, obligationsOf } from './rules.js';
+import { toRuleEntry } from './service.js';
 import type { PlanKind } from './schema.js';
+
+/** The breakdowns of a plan count: by lead unit, and by month of a date column. */
+const DIMS = (month: string) => [
+  { dim: 'unit', label: { zh: '按牵头单位', en: 'By lead unit' } },
+  { dim: 'month', label: { zh: `按${month}月份`, en: `By month of ${month}` } },
+];
+
+/** Groups a base query's distinct ids by lead unit (t.unit_id, u.name) or by the month of a date column, in SQL. */
+async function groupCount(qb: SelectQueryBuilder<any, any, any>, idCol: string, dateCol: string, dim: MetricDim): Promise<BreakdownRow[]> {
+  const n = sql<number>`count(distinct ${sql.ref(idCol)})`;
+  if (dim === 'unit') {
+    const rows = (await qb.select(['t.unit_id as key', 'u.name as label', n.as('value')]).groupBy(['t.unit_id', 'u.name', 'u.sort']).orderBy('u.sort').orderBy('t.unit_id').execute()) as BreakdownRow[];
+    return rows.map((r) => ({ ...r, value: Number(r.value) }));
+  }
+  if (dim === 'month') {
+    const m = sql<string>`to_char(${sql.ref(dateCol)}, 'YYYY-MM')`;
+    const rows = (await qb.select([m.as('key'), n.as('value')]).groupBy(m as never).orderBy(sql`1`).execute()) as { key: string; value: number }[];
+    return rows.map((r) => ({ key: r.key, label: r.key, value: Number(r.value) }));
+  }
+  throw badDim(dim);
+}
+
+/** Placeholders for the reviewable SQL of a metric. */
+const SQL_SCOPE: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+const SQL_PERIOD: Period = { from: '2000-01-01', to: '2000-12-31' };
 
 const years = (p: Period) => [Number(p.from.slice(0, 4)), Number(p.to.slice(0, 4))] as const;
 
@@ -16,7 +42,8 @@ function tasksOf(db: Db, scope: MetricScope, period: Period, kind?: PlanKind) {
     .innerJoin('plan_key_works as kw', 'kw.id', 't.key_work_id')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .where('p.status', '=', 'published')
-    .where('p.region_id', 'in', scope.regionIds.length ? scope.regionIds : ['00000000-0000-0000-0000-000000000000'])
+    // The region by path; the unit (lead or co-unit) below.
+    .where(inMetricScope({ ...scope, unitId: null }, 'p.region_id'))
     .where('p.year', '>=', y1)
     .where('p.year', '<=', y2)
     .$if(!!kind, (q) => q.where('p.kind', '=', kind!))
@@ -28,9 +55,9 @@ function tasksOf(db: Db, scope: MetricScope, period: Period, kind?: PlanKind) {
 /** Whether any published plan of the kind exists for the period in scope's regions (else the figure is "no data"). */
 async function hasPlan(db: Db, scope: MetricScope, period: Period, kind: PlanKind) {
   const [y1, y2] = years(period);
-  const r = await db.selectFrom('plan_plans').select('id').where('status', '=', 'published').where('kind', '=', kind)
-    .where('region_id', 'in', scope.regionIds.length ? scope.regionIds : ['00000000-0000-0000-0000-000000000000'])
-    .where('year', '>=', y1).where('year', '<=', y2).limit(1).executeTakeFirst();
+  const r = await db.selectFrom('plan_plans as p').select('p.id').where('p.status', '=', 'published').where('p.kind', '=', kind)
+    .where(inMetricScope({ ...scope, unitId: null }, 'p.region_id'))
+    .where('p.year', '>=', y1).where('p.year', '<=', y2).limit(1).executeTakeFirst();
   return !!r;
 }
 
@@ -43,9 +70,12 @@ function keyWorkMetric(id: string, kind: PlanKind, label: { zh: string; en: stri
       return Number(r.n);
     },
     async records(db, scope, period) {
-      const rows = await tasksOf(db, scope, period, kind).select(['kw.id', 'kw.title', 'kw.seq', 'p.title as plan_title', 'p.published_at']).distinct().orderBy('kw.seq').execute();
+      const rows = await tasksOf(db, scope, period, kind).select(['kw.id', 'kw.title', 'kw.seq', 'p.title as plan_title', 'p.published_at']).distinct().orderBy('kw.seq').orderBy('kw.id').execute();
       return rows.map((r): MetricRecord => ({ id: r.id, entity: 'plan_key_work', label: `${r.seq}. ${r.title}（${r.plan_title}）` }));
     },
+    dims: DIMS('任务完成时限'),
+    breakdown: (db, scope, period, dim) => groupCount(tasksOf(db, scope, period, kind), 'kw.id', 't.due_date', dim),
+    sql: (db) => tasksOf(db, SQL_SCOPE, SQL_PERIOD, kind).select(sql<number>`count(distinct kw.id)`.as('n')).compile().sql,
   };
 }
 
@@ -58,20 +88,23 @@ function taskMetric(id: string, kind: PlanKind, label: { zh: string; en: string 
       return Number(r.n);
     },
     async records(db, scope, period) {
-      const rows = await tasksOf(db, scope, period, kind).select(['t.id', 't.title', 'kw.seq as kseq', 't.seq', 't.due_date', 'u.name as unit_name']).orderBy('t.ord').execute();
+      const rows = await tasksOf(db, scope, period, kind).select(['t.id', 't.title', 'kw.seq as kseq', 't.seq', 't.due_date', 'u.name as unit_name']).orderBy('t.ord').orderBy('t.id').execute();
       return rows.map((r): MetricRecord => ({ id: r.id, entity: 'plan_task', label: `${r.kseq}.${r.seq} ${r.title}`, date: r.due_date, unitName: r.unit_name }));
     },
+    dims: DIMS('完成时限'),
+    breakdown: (db, scope, period, dim) => groupCount(tasksOf(db, scope, period, kind), 't.id', 't.due_date', dim),
+    sql: (db) => tasksOf(db, SQL_SCOPE, SQL_PERIOD, kind).select(sql<number>`count(*)`.as('n')).compile().sql,
   };
 }
 
 /** Tasks of the kind with their obligations (rules.ts), for rate metrics. */
 async function tasksWithObligations(db: Db, scope: MetricScope, period: Period, kind?: PlanKind) {
-  const tasks = await tasksOf(db, scope, period, kind).select(['t.id', 't.title', 't.recurrence', 't.due_date', 'p.year', 'u.name as unit_name']).execute();
+  const tasks = await tasksOf(db, scope, period, kind).select(['t.id', 't.title', 't.unit_id', 't.recurrence', 't.due_date', 'p.year', 'u.name as unit_name']).orderBy('t.ord').orderBy('t.id').execute();
   if (!tasks.length) return [];
-  const entries = await db.selectFrom('plan_entries').select(['id', 'task_id', 'entry_date', 'claimed_status', 'review', 'created_at', 'updated_at']).where('task_id', 'in', tasks.map((t) => t.id)).execute();
+  const entries = await db.selectFrom('plan_entries').select(['id', 'task_id', 'entry_date', 'period_end', 'claimed_status', 'review', 'created_at', 'updated_at']).where('task_id', 'in', tasks.map((t) => t.id)).execute();
   const cal = await loadCalendar(db);
   return tasks.map((t) => {
-    const es = entries.filter((e) => e.task_id === t.id).map((e) => ({ id: e.id, entryDate: e.entry_date, claimedStatus: e.claimed_status, review: e.review, createdAt: e.updated_at > e.created_at ? e.updated_at : e.created_at }));
+    const es = entries.filter((e) => e.task_id === t.id).map(toRuleEntry);
     const task = { year: t.year, recurrence: t.recurrence, dueDate: t.due_date };
     return { ...t, obligations: obligationsOf(task, es, cal), doneDate: factsOf({ ...task, published: true }, es, cal).doneDate };
   });
@@ -174,16 +207,20 @@ async function overdue(db: Db, scope: MetricScope, period: Period) {
   });
 }
 
+/** Distinct units leading or co-operating on a reform item in scope (names by a display join), in the org's order. */
 async function claimingUnits(db: Db, scope: MetricScope, period: Period) {
-  const ids = await tasksOf(db, scope, period, 'reform')
-    .leftJoin('plan_task_units as cu', 'cu.task_id', 't.id')
-    .select(['t.unit_id', 'cu.unit_id as co'])
+  const tasks = tasksOf(db, scope, period, 'reform');
+  const rows = await db
+    .selectFrom(
+      tasks.select('t.unit_id as unit_id')
+        .union(tasksOf(db, scope, period, 'reform').innerJoin('plan_task_units as cu', 'cu.task_id', 't.id').select('cu.unit_id as unit_id'))
+        .as('c'),
+    )
+    .innerJoin('units as cu_name', 'cu_name.id', 'c.unit_id')
+    .select(['cu_name.id', 'cu_name.name'])
+    .$if(!!scope.unitId, (q) => q.where('c.unit_id', '=', scope.unitId!))
+    .orderBy('cu_name.sort')
+    .orderBy('cu_name.id')
     .execute();
-  const set = new Set<string>();
-  for (const r of ids) {
-    set.add(r.unit_id);
-    if (r.co) set.add(r.co);
-  }
-  if (scope.unitId) return set.has(scope.unitId) ? await db.selectFrom('units').select(['id', 'name']).where('id', '=', scope.unitId).execute() : [];
-  return set.size ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...set]).orderBy('sort').execute() : [];
+  return rows;
 }

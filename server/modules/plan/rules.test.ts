@@ -55,13 +55,14 @@ describe('recurring tasks', () => {
     expect(periodEnds(2020, 'quarterly', '2020-12-31')).toEqual(['2020-03-31', '2020-06-30', '2020-09-30', '2020-12-31']);
     expect(periodEnds(2020, 'monthly', '2020-03-31')).toEqual(['2020-01-31', '2020-02-29', '2020-03-31']);
   });
-  it('matches each report to one period, late reports meeting their period late, and points the deadline at the first unreported period', () => {
+  it('matches each report to the period it names, a late report meeting its period late, and points the deadline at the first unreported period', () => {
     const task = { year: 2020, recurrence: 'quarterly' as const, dueDate: '2020-12-31' };
-    const es = [entry('q1', '2020-03-20', 'accepted'), entry('late', '2020-07-05', 'pending'), entry('bad', '2020-07-06', 'returned', 'in_progress', '2020-07-06')];
+    const late = { ...entry('late', '2020-07-05', 'pending'), periodEnd: '2020-06-30' };
+    const es = [entry('q1', '2020-03-20', 'accepted'), late, entry('bad', '2020-07-06', 'returned', 'in_progress', '2020-07-06')];
     const ob = obligationsOf(task, es, cal);
     expect(ob.map((o) => [o.due, o.metOn])).toEqual([
       ['2020-03-31', '2020-03-20'],
-      ['2020-06-30', '2020-07-05'], // Q2 met late by the July report; the returned entry does not count
+      ['2020-06-30', '2020-07-05'], // Q2 met late by the July report that says it is Q2's; the returned entry does not count
       ['2020-09-30', null],
       ['2020-12-31', null],
     ]);
@@ -70,6 +71,36 @@ describe('recurring tasks', () => {
     expect(f.latestReview).toBe('returned');
     expect(f.activeEntries).toBe(2);
     expect(deriveStatus(f, '2020-10-01')).toBe('overdue');
+  });
+  it('counts a quarterly task\'s 12-28 report for Q4 on time, not as a late Q3 report (issue 15)', () => {
+    // Q1 03-30, Q2 06-29, nothing for Q3, then 12-28 with no period named: the period containing
+    // 12-28 is Q4 (10-01..12-31, due 12-31, a Thursday): Q4 met on time, Q3 unmet.
+    const task = { year: 2020, recurrence: 'quarterly' as const, dueDate: '2020-12-31' };
+    const es = [entry('q1', '2020-03-30', 'accepted'), entry('q2', '2020-06-29', 'accepted'), entry('dec', '2020-12-28', 'pending')];
+    const ob = obligationsOf(task, es, cal);
+    expect(ob.map((o) => [o.periodEnd, o.due, o.metOn])).toEqual([
+      ['2020-03-31', '2020-03-31', '2020-03-30'],
+      ['2020-06-30', '2020-06-30', '2020-06-29'],
+      ['2020-09-30', '2020-09-30', null],
+      ['2020-12-31', '2020-12-31', '2020-12-28'],
+    ]);
+    // On time per period: 3 of 4 periods met by their deadline (Q3 missed).
+    expect(ob.filter((o) => o.metOn && o.metOn <= o.due).length).toBe(3);
+    // Two reports for the same period meet it once, on the earlier date; the other period stays unmet.
+    const twice = obligationsOf(task, [entry('a', '2020-11-02', 'pending'), entry('b', '2020-12-01', 'accepted')], cal);
+    expect(twice.map((o) => o.metOn)).toEqual([null, null, null, '2020-11-02']);
+    // A Q3 report filed on National Day's next working day (10-09) for Q3 meets Q3 late (due 09-30).
+    const q3late = obligationsOf(task, [{ ...entry('c', '2020-10-09', 'pending'), periodEnd: '2020-09-30' }], cal);
+    expect(q3late[2]).toMatchObject({ due: '2020-09-30', metOn: '2020-10-09' });
+  });
+  it('moves a monthly period end on a holiday to the next working day: 2020-01-31 (Spring Festival) is due 02-03', () => {
+    const task = { year: 2020, recurrence: 'monthly' as const, dueDate: '2020-03-31' };
+    const ob = obligationsOf(task, [entry('jan', '2020-02-03', 'pending')], cal);
+    // 02-03 falls in February's period by date (February ends Saturday 02-29: due Monday 03-02);
+    // named for January it meets January on its (moved) last day.
+    expect(ob.map((o) => [o.due, o.metOn])).toEqual([['2020-02-03', null], ['2020-03-02', '2020-02-03'], ['2020-03-31', null]]);
+    const named = obligationsOf(task, [{ ...entry('jan', '2020-02-03', 'pending'), periodEnd: '2020-01-31' }], cal);
+    expect(named[0]).toMatchObject({ due: '2020-02-03', metOn: '2020-02-03' });
   });
 });
 

@@ -82,6 +82,8 @@ export interface Obligation {
 export interface RuleEntry {
   id: string;
   entryDate: string;
+  /** The period a periodic task's report is for (its last day); null = the period containing its date. */
+  periodEnd?: string | null;
   claimedStatus: 'in_progress' | 'done';
   review: 'pending' | 'accepted' | 'returned';
   createdAt: Date;
@@ -100,10 +102,17 @@ export function periodEnds(year: number, recurrence: Recurrence, dueDate: string
   return ends;
 }
 
+/** The period (its last day) containing a date: the first period ending on or after it, else the last. */
+export function periodOf(ends: string[], date: string): string {
+  return ends.find((e) => e >= date) ?? ends[ends.length - 1];
+}
+
 /**
  * The obligations of a task and how the ledger met them. One-off task: one obligation, met by the
- * accepted completion. Recurring task: one per period, each met by the earliest unused entry (not
- * returned) dated on or after the period's start — a late report still meets its period, late.
+ * accepted completion. Recurring task: one per period, met by the earliest entry (not returned) that
+ * is for that period — the period the reporter chose, by default the one containing its date — so a
+ * quarterly task's 12-28 report meets Q4 on time and never stands in for a missed Q3; a report for
+ * a period filed after its deadline meets it late (issue 15).
  */
 export function obligationsOf(
   task: { year: number; recurrence: Recurrence; dueDate: string },
@@ -111,18 +120,12 @@ export function obligationsOf(
   cal: WorkCalendar,
 ): Obligation[] {
   const ends = periodEnds(task.year, task.recurrence, task.dueDate);
-  const sorted = [...entries].sort((a, b) => a.entryDate.localeCompare(b.entryDate) || a.createdAt.getTime() - b.createdAt.getTime());
+  const sorted = [...entries].sort((a, b) => a.entryDate.localeCompare(b.entryDate) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   const done = sorted.find((e) => e.review === 'accepted' && e.claimedStatus === 'done');
-  const used = new Set<string>();
   let start = `${task.year}-01-01`;
   return ends.map((end) => {
     const due = cal.nextWorkdayOnOrAfter(end);
-    let met: RuleEntry | undefined;
-    if (task.recurrence === 'none') met = done;
-    else {
-      met = sorted.find((e) => e.review !== 'returned' && !used.has(e.id) && e.entryDate >= start);
-      if (met) used.add(met.id);
-    }
+    const met = task.recurrence === 'none' ? done : sorted.find((e) => e.review !== 'returned' && (e.periodEnd ?? periodOf(ends, e.entryDate)) === end);
     const o: Obligation = { periodStart: start, periodEnd: end, due, metOn: met?.entryDate ?? null, entryId: met?.id ?? null };
     start = addDays(end, 1);
     return o;

@@ -62,6 +62,8 @@ export interface PlanEntriesTable {
   region_id: string;
   unit_id: string;
   entry_date: DateCol;
+  /** Last day of the period a periodic task's report is for (null for a one-off task). */
+  period_end: DateCol | null;
   text: string;
   claimed_status: 'in_progress' | 'done';
   review: Generated<'pending' | 'accepted' | 'returned'>;

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Col, Form, Input, InputNumber, Modal, Row, Select, App } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ActivityInput, ACTIVITY_KINDS, AUDIENCES } from '../../../common/learning';
+import type { z } from 'zod';
+import { ActivityInput, ACTIVITY_KINDS, AUDIENCES, type ActivityOut } from '../../../common/learning';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { api } from '../../api/client';
@@ -13,8 +14,8 @@ import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 
-/** An activity as the list shows it. */
-export interface Activity { id: string; unitId: string; unitName: string; kind: string; kindLabel: string; audience: string | null; audienceLabel: string | null; date: string; topic: string; speaker: string | null; location: string | null; participantCount: number | null; participants: number; notes: string | null; canEdit: boolean }
+/** An activity as the list shows it (the server's response contract). */
+export type Activity = z.infer<typeof ActivityOut>;
 
 /** 学法与培训: study sessions, tests, trainings, exams, competitions (with participants), recorded by the office and units. */
 export default function ActivitiesPage() {

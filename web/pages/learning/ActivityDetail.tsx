@@ -5,15 +5,14 @@ import { useApi } from '../../api/useApi';
 import { RecordDetail } from '../../components/RecordDetail';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
-import type { Activity } from './Activities';
-
-interface Attendee { id: string; name: string; unitName: string | null; score: number | null; passed: boolean | null }
+import type { z } from 'zod';
+import type { ActivityDetailOut } from '../../../common/learning';
 
 /** One activity with its attendance and materials (attachments). */
 export default function ActivityDetailPage() {
   const { id = '' } = useParams();
   const { t } = useT();
-  const a = useApi<Activity & { attendees: Attendee[] }>(`/api/v1/learning/activities/${id}`);
+  const a = useApi<z.infer<typeof ActivityDetailOut>>(`/api/v1/learning/activities/${id}`);
   if (a.error) return <NotFoundPage message={a.error.message} />;
   if (!a.data) return <Spin />;
   const x = a.data;
@@ -33,7 +32,7 @@ export default function ActivityDetailPage() {
         {x.attendees.length > 0 && (
           <>
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('learning.detail.attendees')}（{x.attendees.length}）</Typography.Title>
-            <Table<Attendee> rowKey="id" size="small" dataSource={x.attendees} pagination={{ pageSize: 20 }}
+            <Table<z.infer<typeof ActivityDetailOut>["attendees"][number]> rowKey="id" size="small" dataSource={x.attendees} pagination={{ pageSize: 20 }}
               columns={[
                 { title: t('learning.detail.name'), dataIndex: 'name' },
                 { title: t('learning.list.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },

@@ -3,7 +3,11 @@ import { useT } from '../../i18n';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageTitle } from '../../layout/AppLayout';
 import { ReviewTag } from './shared';
-import type { EntryItem } from './types';
+import type { z } from 'zod';
+import type { EntryOut } from '../../../common/plan';
+
+/** Response contracts of the plan API (common/plan.ts). */
+type EntryItem = z.infer<typeof EntryOut>;
 
 /** 进展审核: the office's queue of ledger entries (pending first by default through the filter). */
 export default function EntriesPage() {

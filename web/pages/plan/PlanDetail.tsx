@@ -10,7 +10,12 @@ import { ImportDialog } from '../../components/ImportDialog';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
 import { TasksTable } from './Tasks';
-import type { KeyWorkItem, PlanDetail } from './types';
+import type { z } from 'zod';
+import type { KeyWorkRollUpOut, PlanDetailOut } from '../../../common/plan';
+
+/** Response contracts of the plan API (common/plan.ts). */
+type KeyWorkItem = z.infer<typeof KeyWorkRollUpOut>;
+type PlanDetail = z.infer<typeof PlanDetailOut>;
 
 /** A plan: roll-up per key work (done/total, never an average), import and publication for drafts, its tasks. */
 export default function PlanDetailPage() {

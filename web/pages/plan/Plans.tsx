@@ -9,7 +9,11 @@ import { api } from '../../api/client';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { PageTitle } from '../../layout/AppLayout';
-import type { PlanItem } from './types';
+import type { z } from 'zod';
+import type { PlanListItemOut } from '../../../common/plan';
+
+/** Response contracts of the plan API (common/plan.ts). */
+type PlanItem = z.infer<typeof PlanListItemOut>;
 
 /** 年度工作安排: plans of every kind, with counts; the office creates drafts here. */
 export default function PlansPage() {

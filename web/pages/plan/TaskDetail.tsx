@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams, Link } from 'react-router-dom';
-import { Button, Descriptions, Form, Input, Modal, Radio, Space, Spin, Table, Tag, App, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Spin, Table, Tag, App, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { EntryInput } from '../../../common/plan';
 import { useT } from '../../i18n';
@@ -14,10 +14,16 @@ import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
 import { todayStr } from '../../format';
 import { ReviewTag, TaskStatusTag } from './shared';
-import type { EntryItem, Obligation, TaskDetail } from './types';
+import type { z } from 'zod';
+import type { EntryOut, ObligationOut, TaskDetailOut } from '../../../common/plan';
+
+/** Response contracts of the plan API (common/plan.ts). */
+type EntryItem = z.infer<typeof EntryOut>;
+type Obligation = z.infer<typeof ObligationOut>;
+type TaskDetail = z.infer<typeof TaskDetailOut>;
 
 /** Report or correct an entry (EntryInput, the server's schema). */
-function EntryModal({ taskId, entry, onClose, onSaved }: { taskId: string; entry: EntryItem | null; onClose(): void; onSaved(): void }) {
+function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: string; entry: EntryItem | null; periods: TaskDetail['periods']; onClose(): void; onSaved(): void }) {
   const { t } = useT();
   const { message } = App.useApp();
   const sf = useSchemaForm(EntryInput);
@@ -27,7 +33,7 @@ function EntryModal({ taskId, entry, onClose, onSaved }: { taskId: string; entry
         sf={sf}
         layout="vertical"
         preserve={false}
-        initialValues={entry ? { entryDate: entry.entryDate, text: entry.text, claimedStatus: entry.claimedStatus } : { entryDate: todayStr(), claimedStatus: 'in_progress' }}
+        initialValues={entry ? { entryDate: entry.entryDate, periodEnd: entry.periodEnd, text: entry.text, claimedStatus: entry.claimedStatus } : { entryDate: todayStr(), claimedStatus: 'in_progress' }}
         onSubmit={async (v) => {
           if (entry) await api.put(`/api/v1/plan/entries/${entry.id}`, v);
           else await api.post(`/api/v1/plan/tasks/${taskId}/entries`, v);
@@ -37,6 +43,11 @@ function EntryModal({ taskId, entry, onClose, onSaved }: { taskId: string; entry
       >
         {entry?.reviewComment && <Typography.Paragraph type="danger">{t('plan.entry.comment')}：{entry.reviewComment}</Typography.Paragraph>}
         <DateField name="entryDate" label={t('plan.entry.date')} required />
+        {periods.length > 0 && (
+          <Form.Item name="periodEnd" label={t('plan.entry.period')} extra={t('plan.entry.periodHint')}>
+            <Select allowClear data-testid="entry-period" options={periods.map((p) => ({ value: p.periodEnd, label: `${p.periodStart} ~ ${p.periodEnd}` }))} />
+          </Form.Item>
+        )}
         <Form.Item name="text" label={t('plan.entry.text')} required><Input.TextArea id="entry-text" rows={5} /></Form.Item>
         <Form.Item name="claimedStatus" label={t('plan.entry.claimed')} required>
           <Radio.Group options={[{ value: 'in_progress', label: t('plan.entry.in_progress') }, { value: 'done', label: t('plan.entry.done') }]} data-testid="entry-claimed" />
@@ -131,7 +142,7 @@ export default function TaskDetailPage() {
           ]}
         />
       </RecordDetail>
-      {editing !== undefined && <EntryModal taskId={k.id} entry={editing} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); task.reload(); }} />}
+      {editing !== undefined && <EntryModal taskId={k.id} entry={editing} periods={k.periods} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); task.reload(); }} />}
       <Modal open={!!returning} title={t('plan.entry.return')} onCancel={() => setReturning(null)} onOk={() => returning && void review(returning, 'return', comment)} okButtonProps={{ disabled: comment.trim().length < 2, 'data-testid': 'return-confirm' } as never} destroyOnHidden>
         <Input.TextArea id="return-comment" rows={4} placeholder={t('plan.entry.commentHint')} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Modal>

@@ -10,7 +10,11 @@ import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { ImportDialog } from '../../components/ImportDialog';
 import { PageTitle } from '../../layout/AppLayout';
 import { TaskStatusTag } from './shared';
-import type { TaskItem } from './types';
+import type { z } from 'zod';
+import type { TaskOut } from '../../../common/plan';
+
+/** Response contracts of the plan API (common/plan.ts). */
+type TaskItem = z.infer<typeof TaskOut>;
 
 /** The ledger table (used on the ledger page and a plan's page). */
 export function TasksTable({ params, reloadKey, prefix, toolbar }: { params?: Record<string, string | undefined>; reloadKey?: unknown; prefix?: string; toolbar?: React.ReactNode }) {

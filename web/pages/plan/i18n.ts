@@ -16,7 +16,7 @@ export const planZh = {
     recurrence: '报送周期', outcome: '预期成果', content: '工作措施', obligations: '报送节点', period: '周期', metOn: '报送日期', onTime: '按时', late: '逾期报送', missing: '未报送',
   },
   entry: {
-    title: '进展记录', report: '报送进展', date: '进展日期', text: '进展情况', claimed: '完成情况', in_progress: '推进中', done: '已完成', unit: '报送单位',
+    title: '进展记录', report: '报送进展', date: '进展日期', period: '所报周期', periodHint: '按季度/按月报送的任务，请选择本次进展所报的周期（默认为进展日期所在周期）', text: '进展情况', claimed: '完成情况', in_progress: '推进中', done: '已完成', unit: '报送单位',
     review: '审核', accept: '采纳', return: '退回', comment: '退回意见', commentHint: '请写明需补充或修改的内容', edit: '修改重报', saved: '进展已报送，等待依法治区办审核',
     accepted: '已采纳', returnedMsg: '已退回', resubmitted: '已修改并重新报送', evidence: '佐证材料', none: '暂无进展记录', author: '填报人',
   },
@@ -51,7 +51,7 @@ export const planEn: typeof planZh = {
     recurrence: 'Reporting', outcome: 'Expected outcome', content: 'Measures', obligations: 'Reporting dates', period: 'Period', metOn: 'Reported', onTime: 'On time', late: 'Late', missing: 'Missing',
   },
   entry: {
-    title: 'Progress entries', report: 'Report progress', date: 'Date', text: 'Progress', claimed: 'Completion', in_progress: 'In progress', done: 'Done', unit: 'Unit',
+    title: 'Progress entries', report: 'Report progress', date: 'Date', period: 'Period reported', periodHint: 'For a quarterly or monthly task, choose the period this report is for (default: the period of its date)', text: 'Progress', claimed: 'Completion', in_progress: 'In progress', done: 'Done', unit: 'Unit',
     review: 'Review', accept: 'Accept', return: 'Return', comment: 'Comment', commentHint: 'Say what to add or correct', edit: 'Correct and resubmit', saved: 'Progress reported; waiting for review',
     accepted: 'Accepted', returnedMsg: 'Returned', resubmitted: 'Corrected and resubmitted', evidence: 'Evidence', none: 'No entries yet', author: 'Reported by',
   },
