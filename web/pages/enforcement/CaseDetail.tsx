@@ -63,6 +63,7 @@ export default function CaseDetailPage() {
       <RecordDetail
         entity="enforcement_case" id={c.id} title={d('basic')} canUpload={c.canEdit && c.status !== 'closed'}
         actionLabel={(a) => t(`enforcement.step.${a}`, { defaultValue: a })}
+        fieldLabel={(k) => t(`enforcement.fields.${k}`, { defaultValue: '' }) || undefined}
         extra={<Space wrap>{c.next.map((s) => <Button key={s} type={s === 'publish' ? 'default' : 'primary'} onClick={() => setStep(s)} data-testid={`case-${s}`}>{t(`enforcement.step.${s}`)}</Button>)}</Space>}
         side={[{
           key: 'deadlines', label: d('deadlines'),

@@ -23,7 +23,7 @@ export default function OfficerDetailPage() {
   return (
     <>
       <PageTitle title={`${p.name}（${p.unitName}）`} />
-      <RecordDetail entity="enforcement_officer" id={p.id} title={t('enforcement.officerDetail')} canUpload={p.canEdit}>
+      <RecordDetail entity="enforcement_officer" id={p.id} title={t('enforcement.officerDetail')} canUpload={p.canEdit} actionLabel={(a) => t(`enforcement.step.${a}`, { defaultValue: a })}>
         <Descriptions column={2} bordered size="small">
           <Descriptions.Item label={o('col.unit')}>{p.unitName}</Descriptions.Item>
           <Descriptions.Item label={o('col.certNo')}>{p.certNo ?? '—'}</Descriptions.Item>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Select, Space, Statistic, Table, Row, Col } from 'antd';
+import { App, Button, Card, Empty, Select, Space, Spin, Statistic, Table, Row, Col } from 'antd';
 import type { z } from 'zod';
 import type { CampaignOut, ReviewFileOut, UnitAverageOut } from '../../../common/enforcement';
 import { useT } from '../../i18n';
@@ -44,7 +44,7 @@ export default function ReviewsPage() {
           {can('enforcement.manageReviews') && c && c.files < c.sampleSize && <Button onClick={sample} data-testid="review-sample">{r('sample')}</Button>}
         </Space>
       ) : undefined} />
-      {!campaigns.data?.items.length ? <Card><Empty description={r('none')} /></Card> : (
+      {!campaigns.data ? <Spin /> : !campaigns.data.items.length ? <Card><Empty description={r('none')} /></Card> : (
         <>
           {c && (
             <Card size="small" style={{ marginBottom: 16 }}>

@@ -6,6 +6,7 @@ const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') 
 export const enforcementZh = {
   nav: { cases: '执法案件', officers: '执法主体与人员', reviews: '案卷评查', catalogue: '监管事项与风险清单' },
   detail: '案件详情',
+  fields: { status: '状态', filed_on: '立案日期', investigated_on: '调查开始', review_submitted_on: '提交审核', reviewer_id: '审核人员', review_conclusion: '审核结论', review_opinion: '审核意见', reviewed_on: '审核日期', decided_on: '决定日期', decision: '决定结果', decision_no: '决定书文号', signed_by: '负责人', fine: '罚款', served_on: '送达日期', party_present: '当事人在场', executed_on: '执行日期', paid_on: '缴款日期', late_fee: '加处罚款', closed_on: '结案日期', published_on: '公示日期' },
   officerDetail: '执法人员',
   system: pick(CASE_SYSTEMS, 'zh'),
   status: pick(CASE_STATUSES, 'zh'),
@@ -28,7 +29,7 @@ export const enforcementZh = {
     basic: '基本情况', officers: '承办人员', review: '法制审核', decisionBlock: '决定与执行', deadlines: '法定期限', reviewer: '审核人员', lateFee: '加处罚款（元）',
     servedOn: '送达日期', executedOn: '执行日期', closedOn: '结案日期', investigatedOn: '调查开始', reviewedOn: '审核日期', noDeadline: '暂无期限',
   },
-  step: { investigate: '开始调查', submit_review: '提交法制审核', review: '出具审核意见', decide: '作出决定', serve: '登记送达', execute: '登记执行', close: '结案', publish: '登记公示' },
+  step: { file: '立案登记', legal_review: '法制审核', create: '登记', update: '修改', issue: '发证', renew: '换发', renewed: '已换发', exam: '考试成绩', training: '培训记录', register_supervision: '监管系统注册', investigate: '开始调查', submit_review: '提交法制审核', review: '出具审核意见', decide: '作出决定', serve: '登记送达', execute: '登记执行', close: '结案', publish: '登记公示' },
   officers: {
     title: '执法主体与执法人员', bodies: '执法主体', people: '执法人员', q: '按姓名或证件号查询', create: '登记执法人员', expiring: '90日内证件到期',
     col: { name: '姓名', unit: '所在单位', certNo: '执法证号', certExpiresOn: '有效期至', reviewer: '法制审核人员', registered: '监管系统注册', hours: '培训学时' },
@@ -52,6 +53,7 @@ export const enforcementZh = {
 export const enforcementEn: typeof enforcementZh = {
   nav: { cases: 'Enforcement cases', officers: 'Bodies and officers', reviews: 'Case-file review', catalogue: 'Supervision catalogue & risks' },
   detail: 'Case',
+  fields: { status: 'Status', filed_on: 'Filed', investigated_on: 'Investigation', review_submitted_on: 'Submitted for review', reviewer_id: 'Reviewer', review_conclusion: 'Review conclusion', review_opinion: 'Review opinion', reviewed_on: 'Reviewed', decided_on: 'Decided', decision: 'Decision', decision_no: 'Decision no.', signed_by: 'Signed by', fine: 'Fine', served_on: 'Served', party_present: 'Party present', executed_on: 'Executed', paid_on: 'Paid', late_fee: 'Late fee', closed_on: 'Closed', published_on: 'Published' },
   officerDetail: 'Officer',
   system: pick(CASE_SYSTEMS, 'en'),
   status: pick(CASE_STATUSES, 'en'),
@@ -74,7 +76,7 @@ export const enforcementEn: typeof enforcementZh = {
     basic: 'Case', officers: 'Officers', review: 'Legal review', decisionBlock: 'Decision and execution', deadlines: 'Statutory deadlines', reviewer: 'Reviewer', lateFee: 'Late fee (yuan)',
     servedOn: 'Served', executedOn: 'Executed', closedOn: 'Closed', investigatedOn: 'Investigation', reviewedOn: 'Reviewed', noDeadline: 'No deadlines',
   },
-  step: { investigate: 'Start investigation', submit_review: 'Submit for legal review', review: 'Give review opinion', decide: 'Decide', serve: 'Record delivery', execute: 'Record execution', close: 'Close', publish: 'Record publicity' },
+  step: { file: 'Filed', legal_review: 'Legal review', create: 'Created', update: 'Updated', issue: 'Issued', renew: 'Renewed', renewed: 'Replaced', exam: 'Exam result', training: 'Training', register_supervision: 'Registered', investigate: 'Start investigation', submit_review: 'Submit for legal review', review: 'Give review opinion', decide: 'Decide', serve: 'Record delivery', execute: 'Record execution', close: 'Close', publish: 'Record publicity' },
   officers: {
     title: 'Enforcement bodies and officers', bodies: 'Bodies', people: 'Officers', q: 'Name or certificate no.', create: 'Register officer', expiring: 'Expiring in 90 days',
     col: { name: 'Name', unit: 'Unit', certNo: 'Certificate', certExpiresOn: 'Valid until', reviewer: 'Legal reviewer', registered: 'Supervision system', hours: 'Training hours' },
