@@ -37,6 +37,7 @@ import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
 import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 import { reportZh, reportEn } from './pages/report/i18n';
 import { disputesZh, disputesEn } from './pages/disputes/i18n';
+import { enforcementZh, enforcementEn } from './pages/enforcement/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -241,5 +242,27 @@ const disputes: WebModule = {
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
 
+/** 行政执法 — cases under the three systems, bodies and officers, case-file review, the supervision catalogue and risk lists. */
+const enforcement: WebModule = {
+  key: 'enforcement',
+  group: 'enforcement',
+  nav: [
+    { path: '/enforcement/cases', labelKey: 'enforcement.nav.cases', ability: 'enforcement.cases' },
+    { path: '/enforcement/officers', labelKey: 'enforcement.nav.officers', ability: 'enforcement.view' },
+    { path: '/enforcement/reviews', labelKey: 'enforcement.nav.reviews', ability: 'enforcement.reviews' },
+    { path: '/enforcement/catalogue', labelKey: 'enforcement.nav.catalogue', ability: 'enforcement.catalogue' },
+  ],
+  routes: [
+    { path: '/enforcement/cases', element: lazy(() => import('./pages/enforcement/Cases')), ability: 'enforcement.cases' },
+    { path: '/enforcement/cases/:id', element: lazy(() => import('./pages/enforcement/CaseDetail')), ability: 'enforcement.cases', labelKey: 'enforcement.detail' },
+    { path: '/enforcement/officers', element: lazy(() => import('./pages/enforcement/Officers')), ability: 'enforcement.view' },
+    { path: '/enforcement/officers/:id', element: lazy(() => import('./pages/enforcement/OfficerDetail')), ability: 'enforcement.view', labelKey: 'enforcement.officerDetail' },
+    { path: '/enforcement/reviews', element: lazy(() => import('./pages/enforcement/Reviews')), ability: 'enforcement.reviews' },
+    { path: '/enforcement/catalogue', element: lazy(() => import('./pages/enforcement/Catalogue')), ability: 'enforcement.catalogue' },
+  ],
+  i18n: { zh: enforcementZh, en: enforcementEn },
+  records: { enforcement_case: '/enforcement/cases/:id', enforcement_officer: '/enforcement/officers/:id' },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, disputes, report, admin];
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, report, admin];

@@ -12,6 +12,7 @@ import * as recordCore from './2026_11_30_0001_record_core.js';
 import * as loginThrottle from './2026_11_30_0010_login_throttle.js';
 import * as disputes2017 from './2026_11_30_0410_disputes_2017_acceptance.js';
 import * as planPeriods from './2026_11_30_0420_plan_periods.js';
+import * as enforcement from './2026_11_30_0100_enforcement.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0010_login_throttle': loginThrottle,
   '2026_11_30_0410_disputes_2017_acceptance': disputes2017,
   '2026_11_30_0420_plan_periods': planPeriods,
+  '2026_11_30_0100_enforcement': enforcement,
 };

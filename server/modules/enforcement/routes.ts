@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import type { App, AppContext } from '../../core/module.js';
+import { activeActorOf } from '../../core/http.js';
+import { DateStr, Id, ListQuery, page } from '../../../common/schemas.js';
+import * as svc from './service.js';
+import * as rev from './review.js';
+import * as cat from './catalogue.js';
+import {
+  BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, CERT_KINDS, CERT_STATUSES, DECISIONS, GRADES, PROBLEM_CATEGORIES, RISK_LEVELS,
+  BodyInput, BodyOut, CampaignInput, CampaignOut, CaseDetailOut, CaseInput, CaseListQuery, CaseOut, CatalogueSummaryOut, CertificateEndInput,
+  CertificateInput, CertificateOut, ClaimInput, DecideInput, ExamResultInput, ExecuteInput, FieldMoveInput, ItemInput, ItemListQuery, ItemOut,
+  LegalReviewInput, OfficerDetailOut, OfficerInput, OfficerListQuery, OfficerOut, RectifyInput, ReviewFileOut, RiskInput, RiskOut, ScoreInput,
+  ServeInput, StepDateInput, TrainingInput, UnitAverageOut, type Bands, type CaseStatus, type Criterion,
+} from './schema.js';
+
+type Lang = 'zh' | 'en';
+const num = (x: number | string | null | undefined) => (x === null || x === undefined ? null : Number(x));
+const P = z.object({ id: Id });
+const Ok = z.object({ ok: z.boolean() });
+
+const presentCert = (c: any, lang: Lang) => ({
+  id: c.id, certNo: c.cert_no, kind: c.kind, kindLabel: CERT_KINDS[c.kind as keyof typeof CERT_KINDS][lang], field: c.field, issuedOn: c.issued_on, expiresOn: c.expires_on,
+  status: c.status, statusLabel: CERT_STATUSES[c.status as keyof typeof CERT_STATUSES][lang], endedOn: c.ended_on,
+});
+const presentOfficer = (o: any) => ({
+  id: o.id, unitId: o.unit_id, unitName: o.unit_name ?? '', name: o.name, legalReviewer: o.legal_reviewer, legalQualification: o.legal_qualification,
+  supervisionRegisteredOn: o.supervision_registered_on, active: o.active, certNo: o.cert_no ?? null, certExpiresOn: o.cert_expires_on ?? null, trainingHours: Number(o.training_hours ?? 0),
+});
+const presentCase = (c: any, lang: Lang) => ({
+  id: c.id, unitId: c.unit_id, unitName: c.unit_name ?? '', system: c.system, systemLabel: CASE_SYSTEMS[c.system as keyof typeof CASE_SYSTEMS][lang], caseNo: c.case_no, title: c.title,
+  partyName: c.party_name, partyKind: c.party_kind, filedOn: c.filed_on, status: c.status, statusLabel: CASE_STATUSES[c.status as CaseStatus][lang], major: c.major,
+  decidedOn: c.decided_on, decision: c.decision, decisionLabel: c.decision ? DECISIONS[c.decision as keyof typeof DECISIONS][lang] : null, fine: num(c.fine),
+  closedOn: c.closed_on, publishedOn: c.published_on, decisionDue: c.decision_due ?? null,
+});
+async function caseDetail(ctx: AppContext, actor: ReturnType<typeof activeActorOf>, id: string, lang: Lang) {
+  const d = await svc.getCase(ctx.db, actor, id);
+  const decisionDue = d.deadlines.find((x) => x.kind === 'decision')?.due_date ?? null;
+  return {
+    ...presentCase({ ...d.c, unit_name: d.unitName, decision_due: decisionDue }, lang),
+    cause: d.c.cause, majorReasons: d.c.major_reasons, investigatedOn: d.c.investigated_on, reviewSubmittedOn: d.c.review_submitted_on, reviewerName: d.reviewerName,
+    reviewConclusion: d.c.review_conclusion, reviewOpinion: d.c.review_opinion, reviewedOn: d.c.reviewed_on, decisionNo: d.c.decision_no, signedBy: d.c.signed_by,
+    servedOn: d.c.served_on, partyPresent: d.c.party_present, executedOn: d.c.executed_on, paidOn: d.c.paid_on, lateFee: num(d.c.late_fee),
+    officers: d.officers.map((o) => ({ id: o.id, name: o.name, certNo: o.cert_no })),
+    deadlines: d.deadlines.map((x) => ({
+      kind: x.kind, title: x.title, dueDate: x.due_date, basis: x.basis, status: x.status,
+      explain: ((x.computation as { explain?: { zh: string; en: string } })?.explain?.[lang]) ?? '',
+    })),
+    next: d.canEdit ? svc.nextSteps(d.c) : [],
+    canEdit: d.canEdit,
+  };
+}
+const presentBody = (b: any, lang: Lang) => ({
+  id: b.id, unitId: b.unit_id, unitName: b.unit_name, kind: b.kind, kindLabel: BODY_KINDS[b.kind as keyof typeof BODY_KINDS][lang], legalBasis: b.legal_basis,
+  fields: b.fields.map((f: any) => ({ id: f.id, field: f.field, validFrom: f.valid_from, validTo: f.valid_to, note: f.note })),
+});
+const presentCampaign = (c: any) => ({
+  id: c.id, year: c.year, title: c.title, criteria: c.criteria as Criterion[], bands: c.bands as Bands, sampleSeed: c.sample_seed, sampleSize: c.sample_size,
+  status: c.status, files: Number(c.files ?? 0), scored: Number(c.scored ?? 0), excellent: Number(c.excellent ?? 0),
+});
+const presentFile = (f: any, lang: Lang) => ({
+  id: f.id, campaignId: f.campaign_id, caseId: f.case_id, caseNo: f.case_no, caseTitle: f.case_title, unitId: f.unit_id, unitName: f.unit_name, system: f.system,
+  score: num(f.score), grade: f.grade, gradeLabel: f.grade ? GRADES[f.grade as keyof typeof GRADES][lang] : null, reviewer: f.reviewer, reviewedOn: f.reviewed_on,
+  problems: (f.problems ?? []).map((p: any) => ({
+    id: p.id, criterion: p.criterion, category: p.category, categoryLabel: PROBLEM_CATEGORIES[p.category as keyof typeof PROBLEM_CATEGORIES][lang], description: p.description,
+    deduction: Number(p.deduction), dueOn: p.due_on, rectifiedOn: p.rectified_on, measure: p.measure,
+  })),
+});
+const presentItem = (i: any) => ({
+  id: i.id, code: i.code, name: i.name, parentId: i.parent_id, parentCode: i.parent_code ?? null, competent: i.competent, main: !i.parent_id,
+  claims: (i.claims ?? []).map((c: any) => ({ id: c.id, unitId: c.unit_id, unitName: c.unit_name, claimedOn: c.claimed_on, implementationListOn: c.implementation_list_on })),
+});
+const presentRisk = (r: any, lang: Lang) => ({
+  id: r.id, unitId: r.unit_id, unitName: r.unit_name ?? '', riskPoint: r.risk_point, forms: r.forms, legalBasis: r.legal_basis, consequence: r.consequence,
+  level: r.level, levelLabel: RISK_LEVELS[r.level as keyof typeof RISK_LEVELS][lang], prevention: r.prevention, published: r.published,
+});
+
+/** Enforcement routes: bodies, officers and certificates, cases, case-file review, the catalogue, risk lists. */
+export function enforcementRoutes(app: App, ctx: AppContext) {
+  const tags = ['enforcement'];
+  const base = '/api/v1/enforcement';
+
+  // ── bodies
+  app.get(`${base}/bodies`, { schema: { tags, response: { 200: z.object({ items: z.array(BodyOut) }) } } }, async (req) => {
+    const rows = await svc.listBodies(ctx.db, activeActorOf(req));
+    return { items: rows.map((b) => presentBody(b, req.lang)) };
+  });
+  app.post(`${base}/bodies`, { schema: { tags, body: BodyInput, response: { 201: BodyOut } } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const b = await svc.registerBody(ctx.db, actor, req.body);
+    const row = (await svc.listBodies(ctx.db, actor)).find((x) => x.id === b.id)!;
+    return reply.status(201).send(presentBody(row, req.lang));
+  });
+  app.post(`${base}/bodies/:id/move-field`, { schema: { tags, params: P, body: FieldMoveInput, response: { 200: z.object({ items: z.array(BodyOut) }) } } }, async (req) => {
+    const actor = activeActorOf(req);
+    await svc.moveField(ctx.db, actor, req.params.id, req.body);
+    return { items: (await svc.listBodies(ctx.db, actor)).map((b) => presentBody(b, req.lang)) };
+  });
+
+  // ── officers and certificates
+  app.get(`${base}/officers`, { schema: { tags, querystring: OfficerListQuery, response: { 200: page(OfficerOut) } } }, async (req) => {
+    const r = await svc.listOfficers(ctx.db, activeActorOf(req), req.query);
+    return { ...r, items: r.items.map(presentOfficer) };
+  });
+  const officerDetail = async (actor: ReturnType<typeof activeActorOf>, id: string, lang: Lang) => {
+    const d = await svc.getOfficer(ctx.db, actor, id);
+    const current = d.certs.find((c) => c.status === 'valid');
+    return {
+      ...presentOfficer({ ...d.officer, unit_name: d.unitName, cert_no: current?.cert_no ?? null, cert_expires_on: current?.expires_on ?? null, training_hours: d.trainings.reduce((s, t) => s + Number(t.hours), 0) }),
+      certificates: d.certs.map((c) => presentCert(c, lang)),
+      exams: d.exams.map((e) => ({ id: e.id, examDate: e.exam_date, part: e.part, score: Number(e.score), passed: e.passed })),
+      trainings: d.trainings.map((t) => ({ id: t.id, trainedOn: t.trained_on, topic: t.topic, hours: Number(t.hours) })),
+      canEdit: d.canEdit,
+    };
+  };
+  app.post(`${base}/officers`, { schema: { tags, body: OfficerInput, response: { 201: OfficerDetailOut } } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const o = await svc.registerOfficer(ctx.db, actor, req.body);
+    return reply.status(201).send(await officerDetail(actor, o.id, req.lang));
+  });
+  app.get(`${base}/officers/:id`, { schema: { tags, params: P, response: { 200: OfficerDetailOut } } }, async (req) => officerDetail(activeActorOf(req), req.params.id, req.lang));
+  app.post(`${base}/officers/:id/certificates`, { schema: { tags, params: P, body: CertificateInput, response: { 201: CertificateOut } } }, async (req, reply) => {
+    const c = await svc.issueCertificate(ctx.db, activeActorOf(req), req.params.id, req.body);
+    return reply.status(201).send(presentCert(c, req.lang));
+  });
+  app.post(`${base}/officers/:id/exams`, { schema: { tags, params: P, body: ExamResultInput, response: { 201: Ok } } }, async (req, reply) => {
+    await svc.recordExam(ctx.db, activeActorOf(req), req.params.id, req.body);
+    return reply.status(201).send({ ok: true });
+  });
+  app.post(`${base}/officers/:id/trainings`, { schema: { tags, params: P, body: TrainingInput, response: { 201: Ok } } }, async (req, reply) => {
+    await svc.recordTraining(ctx.db, activeActorOf(req), req.params.id, req.body);
+    return reply.status(201).send({ ok: true });
+  });
+  app.post(`${base}/officers/:id/supervision-registration`, { schema: { tags, params: P, body: StepDateInput, response: { 200: Ok } } }, async (req) => {
+    await svc.registerOnSupervisionSystem(ctx.db, activeActorOf(req), req.params.id, req.body.on);
+    return { ok: true };
+  });
+  app.post(`${base}/certificates/:id/renew`, { schema: { tags, params: P, body: CertificateInput, response: { 201: CertificateOut } } }, async (req, reply) => {
+    const c = await svc.renewCertificate(ctx.db, activeActorOf(req), req.params.id, req.body);
+    return reply.status(201).send(presentCert(c, req.lang));
+  });
+  app.post(`${base}/certificates/:id/end`, { schema: { tags, params: P, body: CertificateEndInput, response: { 200: CertificateOut } } }, async (req) => {
+    return presentCert(await svc.endCertificate(ctx.db, activeActorOf(req), req.params.id, req.body), req.lang);
+  });
+
+  // ── cases
+  app.get(`${base}/cases`, { schema: { tags, querystring: CaseListQuery, response: { 200: page(CaseOut) } } }, async (req) => {
+    const r = await svc.listCases(ctx.db, activeActorOf(req), req.query);
+    return { ...r, items: r.items.map((c) => presentCase(c, req.lang)) };
+  });
+  app.post(`${base}/cases`, { schema: { tags, body: CaseInput, response: { 201: CaseDetailOut } } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const c = await svc.fileCase(ctx.db, actor, req.body);
+    return reply.status(201).send(await caseDetail(ctx, actor, c.id, req.lang));
+  });
+  app.get(`${base}/cases/:id`, { schema: { tags, params: P, response: { 200: CaseDetailOut } } }, async (req) => caseDetail(ctx, activeActorOf(req), req.params.id, req.lang));
+  const step = <S extends z.ZodType>(name: string, body: S, run: (actor: ReturnType<typeof activeActorOf>, id: string, b: z.infer<S>) => Promise<unknown>) => {
+    app.post(`${base}/cases/:id/${name}`, { schema: { tags, params: P, body, response: { 200: CaseDetailOut } } }, async (req) => {
+      const actor = activeActorOf(req);
+      await run(actor, (req.params as { id: string }).id, req.body as z.infer<S>);
+      return caseDetail(ctx, actor, (req.params as { id: string }).id, req.lang);
+    });
+  };
+  step('investigate', StepDateInput, (a, id, b) => svc.investigate(ctx.db, a, id, b.on));
+  step('submit-review', StepDateInput, (a, id, b) => svc.submitForReview(ctx.db, a, id, b.on));
+  step('review', LegalReviewInput, (a, id, b) => svc.concludeReview(ctx.db, a, id, b));
+  step('decide', DecideInput, (a, id, b) => svc.decide(ctx.db, a, id, b));
+  step('serve', ServeInput, (a, id, b) => svc.serve(ctx.db, a, id, b));
+  step('execute', ExecuteInput, (a, id, b) => svc.execute(ctx.db, a, id, b));
+  step('close', StepDateInput, (a, id, b) => svc.closeCase(ctx.db, a, id, b.on));
+  step('publish', StepDateInput, (a, id, b) => svc.publish(ctx.db, a, id, b.on));
+
+  // ── case-file review
+  app.get(`${base}/reviews/campaigns`, { schema: { tags, response: { 200: z.object({ items: z.array(CampaignOut) }) } } }, async (req) => {
+    return { items: (await rev.listCampaigns(ctx.db, activeActorOf(req))).map(presentCampaign) };
+  });
+  app.post(`${base}/reviews/campaigns`, { schema: { tags, body: CampaignInput, response: { 201: CampaignOut } } }, async (req, reply) => {
+    const c = await rev.createCampaign(ctx.db, activeActorOf(req), req.body);
+    return reply.status(201).send(presentCampaign(c));
+  });
+  app.post(`${base}/reviews/campaigns/:id/sample`, { schema: { tags, params: P, response: { 200: z.object({ drawn: z.number() }) } } }, async (req) => {
+    return { drawn: (await rev.drawSample(ctx.db, activeActorOf(req), req.params.id)).length };
+  });
+  app.get(`${base}/reviews/campaigns/:id/files`, { schema: { tags, params: P, response: { 200: z.object({ items: z.array(ReviewFileOut) }) } } }, async (req) => {
+    return { items: (await rev.listFiles(ctx.db, activeActorOf(req), req.params.id)).map((f) => presentFile(f, req.lang)) };
+  });
+  app.get(`${base}/reviews/campaigns/:id/units`, { schema: { tags, params: P, response: { 200: z.object({ items: z.array(UnitAverageOut) }) } } }, async (req) => {
+    const rows = await rev.unitAverages(ctx.db, activeActorOf(req), req.params.id);
+    return { items: rows.map((r) => ({ ...r, gradeLabel: GRADES[r.grade][req.lang] })) };
+  });
+  app.post(`${base}/reviews/files/:id/score`, { schema: { tags, params: P, body: ScoreInput, response: { 200: ReviewFileOut } } }, async (req) => {
+    const actor = activeActorOf(req);
+    const f = await rev.scoreFile(ctx.db, actor, req.params.id, req.body);
+    const row = (await rev.listFiles(ctx.db, actor, f.campaign_id)).find((x) => x.id === f.id)!;
+    return presentFile(row, req.lang);
+  });
+  app.post(`${base}/reviews/problems/:id/rectify`, { schema: { tags, params: P, body: RectifyInput, response: { 200: Ok } } }, async (req) => {
+    await rev.rectifyProblem(ctx.db, activeActorOf(req), req.params.id, req.body);
+    return { ok: true };
+  });
+
+  // ── catalogue and risks
+  app.get(`${base}/catalogue/items`, { schema: { tags, querystring: ItemListQuery, response: { 200: page(ItemOut) } } }, async (req) => {
+    const r = await cat.listItems(ctx.db, activeActorOf(req), req.query);
+    return { ...r, items: r.items.map(presentItem) };
+  });
+  app.post(`${base}/catalogue/items`, { schema: { tags, body: z.object({ items: z.array(ItemInput).min(1).max(5000) }), response: { 201: z.object({ created: z.number() }) } } }, async (req, reply) => {
+    const rows = await cat.addItems(ctx.db, activeActorOf(req), req.body.items);
+    return reply.status(201).send({ created: rows.length });
+  });
+  app.get(`${base}/catalogue/summary`, { schema: { tags, response: { 200: CatalogueSummaryOut } } }, async (req) => cat.catalogueSummary(ctx.db, activeActorOf(req)));
+  app.post(`${base}/catalogue/claims`, { schema: { tags, body: ClaimInput, response: { 201: z.object({ id: z.string() }) } } }, async (req, reply) => {
+    const c = await cat.claimItem(ctx.db, activeActorOf(req), req.body);
+    return reply.status(201).send({ id: c.id });
+  });
+  app.post(`${base}/catalogue/claims/:id/implementation-list`, { schema: { tags, params: P, body: StepDateInput, response: { 200: Ok } } }, async (req) => {
+    await cat.compileImplementationList(ctx.db, activeActorOf(req), req.params.id, req.body.on);
+    return { ok: true };
+  });
+  app.get(`${base}/risks`, { schema: { tags, querystring: ListQuery.extend({ unitId: Id.optional() }), response: { 200: page(RiskOut) } } }, async (req) => {
+    const r = await cat.listRisks(ctx.db, activeActorOf(req), req.query);
+    return { ...r, items: r.items.map((x) => presentRisk(x, req.lang)) };
+  });
+  app.post(`${base}/risks`, { schema: { tags, body: RiskInput, response: { 201: RiskOut } } }, async (req, reply) => {
+    const r = await cat.addRisk(ctx.db, activeActorOf(req), req.body);
+    return reply.status(201).send(presentRisk(r, req.lang));
+  });
+  void DateStr;
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { App, Button, Card, Empty, Select, Space, Spin, Statistic, Table, Row, Col } from 'antd';
+import type { z } from 'zod';
+import type { CampaignOut, ReviewFileOut, UnitAverageOut } from '../../../common/enforcement';
+import { useT } from '../../i18n';
+import { useAuth } from '../../auth';
+import { api, ApiError } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { StatusTag } from '../../components/StatusTag';
+import { PageTitle } from '../../layout/AppLayout';
+import { formatDate } from '../../format';
+import { GRADE_STATUS } from './status';
+
+type Campaign = z.infer<typeof CampaignOut>;
+type File = z.infer<typeof ReviewFileOut>;
+type UnitAvg = z.infer<typeof UnitAverageOut>;
+
+/** 案卷评查: the office's campaigns, the sampled files with scores, grades and problems, and unit rankings. */
+export default function ReviewsPage() {
+  const { t, lang } = useT();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const campaigns = useApi<{ items: Campaign[] }>('/api/v1/enforcement/reviews/campaigns');
+  const [picked, setPicked] = useState<string | null>(null);
+  const current = picked ?? campaigns.data?.items[0]?.id ?? null;
+  const files = useApi<{ items: File[] }>(current ? `/api/v1/enforcement/reviews/campaigns/${current}/files` : null);
+  const units = useApi<{ items: UnitAvg[] }>(current && can('enforcement.manageReviews') ? `/api/v1/enforcement/reviews/campaigns/${current}/units` : null);
+  const r = (k: string) => t(`enforcement.reviews.${k}`);
+  const c = campaigns.data?.items.find((x) => x.id === current);
+  const sample = async () => {
+    try {
+      await api.post(`/api/v1/enforcement/reviews/campaigns/${current}/sample`);
+      files.reload();
+      campaigns.reload();
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <>
+      <PageTitle title={r('title')} extra={campaigns.data?.items.length ? (
+        <Space>
+          <Select style={{ width: 320 }} value={current ?? undefined} onChange={setPicked} options={campaigns.data.items.map((x) => ({ value: x.id, label: `${x.title}` }))} />
+          {can('enforcement.manageReviews') && c && c.files < c.sampleSize && <Button onClick={sample} data-testid="review-sample">{r('sample')}</Button>}
+        </Space>
+      ) : undefined} />
+      {!campaigns.data ? <Spin /> : !campaigns.data.items.length ? <Card><Empty description={r('none')} /></Card> : (
+        <>
+          {c && (
+            <Card size="small" style={{ marginBottom: 16 }}>
+              <Row gutter={16}>
+                <Col span={6}><Statistic title={r('files')} value={c.files} /></Col>
+                <Col span={6}><Statistic title={r('scored')} value={c.scored} /></Col>
+                <Col span={6}><Statistic title={r('excellent')} value={c.excellent} /></Col>
+                <Col span={6}><Statistic title={r('seed')} value={c.sampleSeed} /></Col>
+              </Row>
+            </Card>
+          )}
+          <Card size="small" title={r('files')}>
+            <Table<File> rowKey="id" size="small" loading={!files.data} dataSource={files.data?.items ?? []} pagination={{ pageSize: 20 }} data-testid="review-files"
+              expandable={{
+                rowExpandable: (f) => f.problems.length > 0,
+                expandedRowRender: (f) => (
+                  <ul style={{ margin: 0 }}>{f.problems.map((p) => <li key={p.id}>【{p.categoryLabel}】{p.criterion}：{p.description}（−{p.deduction}）{p.rectifiedOn ? ` ✓ ${formatDate(p.rectifiedOn, lang)}` : ` · ${formatDate(p.dueOn, lang)}`}</li>)}</ul>
+                ),
+              }}
+              columns={[
+                { key: 'caseNo', title: r('col.caseNo'), dataIndex: 'caseNo' },
+                { key: 'caseTitle', title: r('col.caseTitle'), dataIndex: 'caseTitle' },
+                { key: 'unit', title: r('col.unit'), dataIndex: 'unitName' },
+                { key: 'score', title: r('col.score'), dataIndex: 'score', render: (v: number | null) => v ?? '—' },
+                { key: 'grade', title: r('col.grade'), dataIndex: 'grade', render: (v: string | null) => (v ? <StatusTag status={v} map={GRADE_STATUS} /> : '—') },
+                { key: 'reviewer', title: r('col.reviewer'), dataIndex: 'reviewer', render: (v: string | null) => v ?? '—' },
+                { key: 'reviewedOn', title: r('col.reviewedOn'), dataIndex: 'reviewedOn', render: (v: string | null) => formatDate(v, lang) || '—' },
+                { key: 'problems', title: r('col.problems'), render: (_: unknown, f) => f.problems.length },
+              ]} />
+          </Card>
+          {units.data && (
+            <Card size="small" title={r('units')} style={{ marginTop: 16 }}>
+              <Table<UnitAvg> rowKey="unitId" size="small" pagination={false} dataSource={units.data.items} columns={[
+                { key: 'rank', title: r('col.rank'), dataIndex: 'rank' },
+                { key: 'unit', title: r('col.unit'), dataIndex: 'unitName' },
+                { key: 'files', title: r('col.count'), dataIndex: 'files' },
+                { key: 'average', title: r('col.average'), dataIndex: 'average' },
+                { key: 'grade', title: r('col.grade'), dataIndex: 'grade', render: (v: string) => <StatusTag status={v} map={GRADE_STATUS} /> },
+              ]} />
+            </Card>
+          )}
+        </>
+      )}
+    </>
+  );
+}

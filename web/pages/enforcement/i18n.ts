@@ -1,0 +1,97 @@
+import { BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, DECISIONS, GRADES, MAJOR_REASONS, RISK_LEVELS } from '../../../common/enforcement';
+
+const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[lang]])) as Record<string, string>;
+
+/** Strings of the enforcement pages, under `t('enforcement.…')`. */
+export const enforcementZh = {
+  nav: { cases: '执法案件', officers: '执法主体与人员', reviews: '案卷评查', catalogue: '监管事项与风险清单' },
+  detail: '案件详情',
+  fields: { status: '状态', filed_on: '立案日期', investigated_on: '调查开始', review_submitted_on: '提交审核', reviewer_id: '审核人员', review_conclusion: '审核结论', review_opinion: '审核意见', reviewed_on: '审核日期', decided_on: '决定日期', decision: '决定结果', decision_no: '决定书文号', signed_by: '负责人', fine: '罚款', served_on: '送达日期', party_present: '当事人在场', executed_on: '执行日期', paid_on: '缴款日期', late_fee: '加处罚款', closed_on: '结案日期', published_on: '公示日期' },
+  officerDetail: '执法人员',
+  system: pick(CASE_SYSTEMS, 'zh'),
+  status: pick(CASE_STATUSES, 'zh'),
+  decision: pick(DECISIONS, 'zh'),
+  major: pick(MAJOR_REASONS, 'zh'),
+  grade: pick(GRADES, 'zh'),
+  level: pick(RISK_LEVELS, 'zh'),
+  bodyKind: pick(BODY_KINDS, 'zh'),
+  cases: {
+    title: '行政执法案件', q: '按案号、案由或当事人查询', create: '立案登记', open: '办理状态', openYes: '在办', openNo: '已结案',
+    col: { caseNo: '案号', title: '案件名称', system: '类别', unit: '办案单位', party: '当事人', filedOn: '立案日期', status: '状态', decisionDue: '决定期限', decidedOn: '决定日期', publishedOn: '公示日期' },
+  },
+  f: {
+    unitId: '办案单位', system: '执法类别', caseNo: '案号', title: '案件名称', partyName: '当事人', partyKind: '当事人类型', cause: '案由', filedOn: '立案日期',
+    officer1: '承办执法人员（一）', officer2: '承办执法人员（二）', majorReasons: '法制审核情形', on: '日期', reviewerId: '法制审核人员', conclusion: '审核结论',
+    opinion: '审核意见', decision: '决定结果', decisionNo: '决定书文号', signedBy: '负责人', fine: '罚款金额（元）', partyPresent: '当事人在场', paidOn: '缴款日期',
+    person: '自然人', organisation: '法人或其他组织', pass: '同意', fail: '不同意（退回补充调查）', majorYes: '属于重大执法决定', none: '不属于',
+  },
+  d: {
+    basic: '基本情况', officers: '承办人员', review: '法制审核', decisionBlock: '决定与执行', deadlines: '法定期限', reviewer: '审核人员', lateFee: '加处罚款（元）',
+    servedOn: '送达日期', executedOn: '执行日期', closedOn: '结案日期', investigatedOn: '调查开始', reviewedOn: '审核日期', noDeadline: '暂无期限',
+  },
+  step: { file: '立案登记', legal_review: '法制审核', create: '登记', update: '修改', issue: '发证', renew: '换发', renewed: '已换发', exam: '考试成绩', training: '培训记录', register_supervision: '监管系统注册', investigate: '开始调查', submit_review: '提交法制审核', review: '出具审核意见', decide: '作出决定', serve: '登记送达', execute: '登记执行', close: '结案', publish: '登记公示' },
+  officers: {
+    title: '执法主体与执法人员', bodies: '执法主体', people: '执法人员', q: '按姓名或证件号查询', create: '登记执法人员', expiring: '90日内证件到期',
+    col: { name: '姓名', unit: '所在单位', certNo: '执法证号', certExpiresOn: '有效期至', reviewer: '法制审核人员', registered: '监管系统注册', hours: '培训学时' },
+    body: { unit: '执法主体', kind: '类型', basis: '设立依据', fields: '执法领域（含历史）', since: '起', until: '止', now: '至今' },
+    cert: { title: '执法证件', certNo: '证件号', kind: '证件类别', field: '执法领域', issuedOn: '发证日期', expiresOn: '有效期至', status: '状态' },
+    exams: '资格考试', trainings: '培训记录', part: { public: '公共法律知识', special: '专业法律知识' }, passed: '合格', failed: '不合格', yes: '是', no: '否',
+  },
+  reviews: {
+    title: '行政执法案卷评查', campaign: '评查活动', sample: '抽取案卷', files: '抽查案卷', scored: '已评分', excellent: '优秀', units: '单位平均分及排名',
+    col: { caseNo: '案号', caseTitle: '案件名称', unit: '办案单位', score: '得分', grade: '等次', reviewer: '评查人', reviewedOn: '评查日期', problems: '存在问题', rank: '排名', average: '平均分', count: '案卷数' },
+    score: '评分', seed: '抽样种子', size: '抽样数量', none: '暂无评查活动',
+  },
+  catalogue: {
+    title: '“互联网+监管”事项目录', summary: { mainItems: '目录主项', subItems: '子项', claims: '认领事项', claimingUnits: '认领单位', mainCovered: '覆盖主项', officersRegistered: '注册执法人员' },
+    col: { code: '事项编码', name: '监管事项名称', kind: '层级', competent: '主管部门', claims: '认领单位（检查实施清单）' }, main: '主项', sub: '子项', q: '按名称或编码查询',
+    risks: '违法风险清单', riskCol: { unit: '单位', riskPoint: '风险点', forms: '表现形式', legalBasis: '法律依据', consequence: '法律后果', level: '风险等级', prevention: '防控措施' },
+  },
+};
+
+/** English strings of the enforcement pages. */
+export const enforcementEn: typeof enforcementZh = {
+  nav: { cases: 'Enforcement cases', officers: 'Bodies and officers', reviews: 'Case-file review', catalogue: 'Supervision catalogue & risks' },
+  detail: 'Case',
+  fields: { status: 'Status', filed_on: 'Filed', investigated_on: 'Investigation', review_submitted_on: 'Submitted for review', reviewer_id: 'Reviewer', review_conclusion: 'Review conclusion', review_opinion: 'Review opinion', reviewed_on: 'Reviewed', decided_on: 'Decided', decision: 'Decision', decision_no: 'Decision no.', signed_by: 'Signed by', fine: 'Fine', served_on: 'Served', party_present: 'Party present', executed_on: 'Executed', paid_on: 'Paid', late_fee: 'Late fee', closed_on: 'Closed', published_on: 'Published' },
+  officerDetail: 'Officer',
+  system: pick(CASE_SYSTEMS, 'en'),
+  status: pick(CASE_STATUSES, 'en'),
+  decision: pick(DECISIONS, 'en'),
+  major: pick(MAJOR_REASONS, 'en'),
+  grade: pick(GRADES, 'en'),
+  level: pick(RISK_LEVELS, 'en'),
+  bodyKind: pick(BODY_KINDS, 'en'),
+  cases: {
+    title: 'Enforcement cases', q: 'Case number, title or party', create: 'File a case', open: 'State', openYes: 'Open', openNo: 'Closed',
+    col: { caseNo: 'Case no.', title: 'Title', system: 'Type', unit: 'Unit', party: 'Party', filedOn: 'Filed', status: 'Status', decisionDue: 'Decision due', decidedOn: 'Decided', publishedOn: 'Published' },
+  },
+  f: {
+    unitId: 'Handling unit', system: 'Type', caseNo: 'Case no.', title: 'Title', partyName: 'Party', partyKind: 'Party kind', cause: 'Cause', filedOn: 'Filed on',
+    officer1: 'Officer (1)', officer2: 'Officer (2)', majorReasons: 'Legal-review grounds', on: 'Date', reviewerId: 'Legal reviewer', conclusion: 'Conclusion',
+    opinion: 'Opinion', decision: 'Decision', decisionNo: 'Decision no.', signedBy: 'Signed by', fine: 'Fine (yuan)', partyPresent: 'Party present', paidOn: 'Paid on',
+    person: 'Person', organisation: 'Organisation', pass: 'Approve', fail: 'Reject (further investigation)', majorYes: 'Major decision', none: 'None',
+  },
+  d: {
+    basic: 'Case', officers: 'Officers', review: 'Legal review', decisionBlock: 'Decision and execution', deadlines: 'Statutory deadlines', reviewer: 'Reviewer', lateFee: 'Late fee (yuan)',
+    servedOn: 'Served', executedOn: 'Executed', closedOn: 'Closed', investigatedOn: 'Investigation', reviewedOn: 'Reviewed', noDeadline: 'No deadlines',
+  },
+  step: { file: 'Filed', legal_review: 'Legal review', create: 'Created', update: 'Updated', issue: 'Issued', renew: 'Renewed', renewed: 'Replaced', exam: 'Exam result', training: 'Training', register_supervision: 'Registered', investigate: 'Start investigation', submit_review: 'Submit for legal review', review: 'Give review opinion', decide: 'Decide', serve: 'Record delivery', execute: 'Record execution', close: 'Close', publish: 'Record publicity' },
+  officers: {
+    title: 'Enforcement bodies and officers', bodies: 'Bodies', people: 'Officers', q: 'Name or certificate no.', create: 'Register officer', expiring: 'Expiring in 90 days',
+    col: { name: 'Name', unit: 'Unit', certNo: 'Certificate', certExpiresOn: 'Valid until', reviewer: 'Legal reviewer', registered: 'Supervision system', hours: 'Training hours' },
+    body: { unit: 'Body', kind: 'Kind', basis: 'Legal basis', fields: 'Fields (with history)', since: 'from', until: 'to', now: 'now' },
+    cert: { title: 'Certificates', certNo: 'Number', kind: 'Kind', field: 'Field', issuedOn: 'Issued', expiresOn: 'Valid until', status: 'Status' },
+    exams: 'Qualification exams', trainings: 'Trainings', part: { public: 'Public law', special: 'Specialised law' }, passed: 'Passed', failed: 'Failed', yes: 'Yes', no: 'No',
+  },
+  reviews: {
+    title: 'Case-file review', campaign: 'Campaign', sample: 'Draw sample', files: 'Files', scored: 'Scored', excellent: 'Excellent', units: 'Unit averages and ranking',
+    col: { caseNo: 'Case no.', caseTitle: 'Case', unit: 'Unit', score: 'Score', grade: 'Grade', reviewer: 'Reviewer', reviewedOn: 'Reviewed', problems: 'Problems', rank: 'Rank', average: 'Average', count: 'Files' },
+    score: 'Score', seed: 'Sampling seed', size: 'Sample size', none: 'No campaign yet',
+  },
+  catalogue: {
+    title: 'Supervision item catalogue', summary: { mainItems: 'Main items', subItems: 'Sub-items', claims: 'Claims', claimingUnits: 'Claiming units', mainCovered: 'Main items covered', officersRegistered: 'Officers registered' },
+    col: { code: 'Code', name: 'Item', kind: 'Level', competent: 'Competent department', claims: 'Claimed by (implementation list)' }, main: 'Main', sub: 'Sub', q: 'Name or code',
+    risks: 'Violation-risk list', riskCol: { unit: 'Unit', riskPoint: 'Risk', forms: 'Forms', legalBasis: 'Legal basis', consequence: 'Consequence', level: 'Level', prevention: 'Prevention' },
+  },
+};
