@@ -99,8 +99,6 @@ export const PENDING_METRICS: Record<string, string> = {
   'powers.departmentItems': '政府部门行政权力事项数',
   'powers.subdistrictItems': '街道办事处行政权力事项数',
   'powers.subdistrictPublicServices': '街道办事处公共服务事项数',
-  'mediation.disputesHandled': '受理调处矛盾纠纷数',
-  'mediation.successRate': '调处成功率',
 };
 
 /** Default document metadata for a region and year (the office edits it per year). */
