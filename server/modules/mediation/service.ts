@@ -165,7 +165,7 @@ export async function receiveDispute(db: Kysely<Database>, actor: Actor, input: 
   });
 }
 
-async function lockMediating(trx: Db, actor: Actor, id: string) {
+async function mediatingForWrite(trx: Db, actor: Actor, id: string) {
   const before = await Disputes.lockForWrite(trx, actor, id);
   if (before.status !== 'mediating') throw conflict('DISPUTE_ALREADY_ENDED', { zh: '该纠纷调解已终结', en: 'Mediation of this dispute has ended' });
   return before;
@@ -175,7 +175,7 @@ async function lockMediating(trx: Db, actor: Actor, id: string) {
 export async function recordRefusal(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof RefusalInput>) {
   notAfterToday(input.endedOn, 'endedOn');
   return db.transaction().execute(async (trx) => {
-    const before = await lockMediating(trx, actor, id);
+    const before = await mediatingForWrite(trx, actor, id);
     if (input.endedOn < before.received_on) throw fieldErr('END_BEFORE_RECEIPT', 'endedOn', '终止日期不能早于受理日期', 'Cannot end before receipt');
     const after = await Disputes.update(trx, actor, before, { status: 'refused', ended_on: input.endedOn, advice: input.note }, 'refused');
     await closeDeadline(trx, Disputes.entity, id, 'mediation', 'cancelled');
@@ -191,7 +191,7 @@ export async function recordRefusal(db: Kysely<Database>, actor: Actor, id: stri
 export async function recordSuccess(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof SuccessInput>) {
   notAfterToday(input.agreementOn, 'agreementOn');
   return db.transaction().execute(async (trx) => {
-    const before = await lockMediating(trx, actor, id);
+    const before = await mediatingForWrite(trx, actor, id);
     if (input.agreementOn < before.received_on)
       throw fieldErr('AGREEMENT_BEFORE_RECEIPT', 'agreementOn', `协议生效日期不能早于受理日期（${before.received_on}）`, `The agreement cannot precede receipt (${before.received_on})`);
     const after = await Disputes.update(trx, actor, before, {
@@ -212,7 +212,7 @@ export async function recordSuccess(db: Kysely<Database>, actor: Actor, id: stri
 export async function recordFailure(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof FailureInput>) {
   notAfterToday(input.endedOn, 'endedOn');
   return db.transaction().execute(async (trx) => {
-    const before = await lockMediating(trx, actor, id);
+    const before = await mediatingForWrite(trx, actor, id);
     if (input.endedOn < before.received_on) throw fieldErr('END_BEFORE_RECEIPT', 'endedOn', '终止日期不能早于受理日期', 'Cannot end before receipt');
     const after = await Disputes.update(trx, actor, before, { status: 'failed', ended_on: input.endedOn, advice: input.advice }, 'failed');
     await closeDeadline(trx, Disputes.entity, id, 'mediation');
