@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { addDays, loadCalendar, today } from '../server/core/calendar/index.js';
-import { appointMediator, receiveDispute, recordFailure, recordRefusal, recordSuccess, setUpCommittee } from '../server/modules/mediation/service.js';
+import { appointMediator, lapseConfirmationWindows, receiveDispute, recordConfirmation, recordFailure, recordRefusal, recordSuccess, setUpCommittee } from '../server/modules/mediation/service.js';
 import { demoActor } from './plan.js';
 import { SUBDISTRICTS } from './org.js';
 import { personName } from './legalaid.js';
@@ -69,9 +69,14 @@ export async function seedMediationDemo(db: Kysely<Database>, _cfg: Config) {
     else if (i % 100 === 50) await recordFailure(db, office, d.id, { endedOn: cal.addWorkdays(receivedOn, 15), advice: '调解不成，已告知当事人可依法申请仲裁或向人民法院起诉' });
     else {
       const agreementOn = cal.addWorkdays(receivedOn, 1 + (i % 12));
-      await recordSuccess(db, office, d.id, { agreementForm: i % 4 === 0 ? 'oral' : 'written', agreementOn: agreementOn > '2020-12-31' ? '2020-12-31' : agreementOn, agreement: '双方自愿达成协议，当场履行完毕' });
+      const on = agreementOn > '2020-12-31' ? '2020-12-31' : agreementOn;
+      await recordSuccess(db, office, d.id, { agreementForm: i % 4 === 0 ? 'oral' : 'written', agreementOn: on, agreement: '双方自愿达成协议，当场履行完毕' });
+      // Some parties apply jointly for judicial confirmation (诉调对接 cases most often).
+      if (i % 4 !== 0 && (source === 'court' || i % 9 === 0)) await recordConfirmation(db, office, d.id, { appliedOn: cal.addWorkdays(on, 3), court: '焦作市中站区人民法院' });
     }
   }
+  // The other 2020 windows passed long ago without an application: they lapse.
+  await lapseConfirmationWindows(db, office);
 
   // This year at 府城街道: disputes being mediated and a fresh written agreement whose confirmation window is open.
   const fc = committees.filter((c) => c.fucheng);

@@ -153,3 +153,18 @@ describe('mediation metrics', () => {
     expect((await office.get('/api/v1/mediation/disputes?year=2020')).body.total).toBe(7);
   });
 });
+
+describe('judicial-confirmation windows', () => {
+  it('lapse when passed without an application, only in the writer\'s scope, and leave the to-do list', async () => {
+    const { lapseConfirmationWindows } = await import('./service.js');
+    const { buildActor } = await import('../../core/scope/index.js');
+    const actorOf = async (u: string) => buildActor(t.db, await t.db.selectFrom('users').selectAll().where('username', '=', u).executeTakeFirstOrThrow(), null);
+    const open = () => t.db.selectFrom('deadlines').select('entity_id').where('kind', '=', 'confirmation').where('status', '=', 'open').execute();
+    // Open windows: the property dispute's (due 2020-10-09). The neighbour dispute's was applied for.
+    expect(await open()).toHaveLength(1);
+    expect(await lapseConfirmationWindows(t.db, await actorOf('street_xh'), '2020-12-31')).toBe(0);
+    expect(await lapseConfirmationWindows(t.db, await actorOf('street'), '2020-10-09')).toBe(0);
+    expect(await lapseConfirmationWindows(t.db, await actorOf('street'), '2020-10-10')).toBe(1);
+    expect(await open()).toHaveLength(0);
+  });
+});

@@ -248,3 +248,21 @@ export const mediationAbilities = (a: Actor) => ({
   'mediation.view': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison'),
   'mediation.write': hasRole(a, 'office', 'unit_head', 'liaison'),
 });
+
+/**
+ * Lapses the judicial-confirmation windows that have passed without an application. The 30 days of
+ * 人民调解法 第三十三条 are the parties' option, not a task of the committee: once passed, the window is
+ * closed (cancelled), so it does not stay on the to-do list as overdue. Returns how many lapsed.
+ */
+export async function lapseConfirmationWindows(db: Db, actor: Actor, asOf: string = today()) {
+  const r = await db
+    .updateTable('deadlines')
+    .set({ status: 'cancelled', done_at: new Date() })
+    .where('entity', '=', Disputes.entity)
+    .where('kind', '=', 'confirmation')
+    .where('status', '=', 'open')
+    .where('due_date', '<', asOf)
+    .where('entity_id', 'in', Disputes.query(db, actor).where(Disputes.writeWhere(actor)).select('md.id'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
