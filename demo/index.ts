@@ -10,6 +10,8 @@ import { seedDisputes } from './disputes.js';
 import { seedAdvisors } from './advisors.js';
 import { seedDecisions } from './decisions.js';
 import { seedEnforcementDemo } from './enforcement.js';
+import { seedLegalaidDemo } from './legalaid.js';
+import { seedMediationDemo } from './mediation.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -23,6 +25,8 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'decisions', seed: seedDecisions },
   { name: 'documents', seed: seedDemoDocuments },
   { name: 'enforcement', seed: seedEnforcementDemo },
+  { name: 'legalaid', seed: seedLegalaidDemo },
+  { name: 'mediation', seed: seedMediationDemo },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */

@@ -38,6 +38,8 @@ import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 import { reportZh, reportEn } from './pages/report/i18n';
 import { disputesZh, disputesEn } from './pages/disputes/i18n';
 import { enforcementZh, enforcementEn } from './pages/enforcement/i18n';
+import { legalaidZh, legalaidEn } from './pages/legalaid/i18n';
+import { mediationZh, mediationEn } from './pages/mediation/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -240,7 +242,39 @@ const disputes: WebModule = {
   records: { reconsideration_case: '/disputes/reconsiderations/:id', lawsuit: '/disputes/lawsuits/:id' },
 };
 
-/** Every module's pages, in menu order within each group. Add your module here (one entry). */
+/** 公共法律服务 — 法律援助、法律帮助、律师服务团与法治体检. */
+const legalaid: WebModule = {
+  key: 'legalaid',
+  group: 'services',
+  nav: [
+    { path: '/legalaid/cases', labelKey: 'legalaid.nav.cases', ability: 'legalaid.view' },
+    { path: '/legalaid/services', labelKey: 'legalaid.nav.services', ability: 'legalaid.view' },
+  ],
+  routes: [
+    { path: '/legalaid/cases', element: lazy(() => import('./pages/legalaid/Cases')), ability: 'legalaid.view' },
+    { path: '/legalaid/cases/:id', element: lazy(() => import('./pages/legalaid/CaseDetail')), ability: 'legalaid.view', labelKey: 'legalaid.detail.title' },
+    { path: '/legalaid/services', element: lazy(() => import('./pages/legalaid/Services')), ability: 'legalaid.view' },
+  ],
+  i18n: { zh: legalaidZh, en: legalaidEn },
+  records: { legalaid_case: '/legalaid/cases/:id' },
+};
+
+/** 人民调解 — committees, mediators, disputes and agreements. */
+const mediation: WebModule = {
+  key: 'mediation',
+  group: 'services',
+  nav: [
+    { path: '/mediation/disputes', labelKey: 'mediation.nav.disputes', ability: 'mediation.view' },
+    { path: '/mediation/committees', labelKey: 'mediation.nav.committees', ability: 'mediation.view' },
+  ],
+  routes: [
+    { path: '/mediation/disputes', element: lazy(() => import('./pages/mediation/Disputes')), ability: 'mediation.view' },
+    { path: '/mediation/disputes/:id', element: lazy(() => import('./pages/mediation/DisputeDetail')), ability: 'mediation.view', labelKey: 'mediation.detail.title' },
+    { path: '/mediation/committees', element: lazy(() => import('./pages/mediation/Committees')), ability: 'mediation.view' },
+  ],
+  i18n: { zh: mediationZh, en: mediationEn },
+  records: { mediation_dispute: '/mediation/disputes/:id' },
+};
 
 /** 行政执法 — cases under the three systems, bodies and officers, case-file review, the supervision catalogue and risk lists. */
 const enforcement: WebModule = {
@@ -265,4 +299,4 @@ const enforcement: WebModule = {
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, report, admin];
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, legalaid, mediation, report, admin];

@@ -9,10 +9,12 @@ import { disputesModule } from './disputes/index.js';
 import { reportModule } from './report/index.js';
 import { documentsModule } from './documents/index.js';
 import { enforcementModule } from './enforcement/index.js';
+import { legalaidModule } from './legalaid/index.js';
+import { mediationModule } from './mediation/index.js';
 
 /** Every module of the product, in menu order. Add a module here and nowhere else. */
 export const modules: FazhiModule[] = [
-  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, enforcementModule, disputesModule, reportModule,
+  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, enforcementModule, disputesModule, legalaidModule, mediationModule, reportModule,
 ];
 
 /** Registers every module's metrics (the server does it in buildApp; the CLI calls this). */

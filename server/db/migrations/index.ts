@@ -13,6 +13,8 @@ import * as loginThrottle from './2026_11_30_0010_login_throttle.js';
 import * as disputes2017 from './2026_11_30_0410_disputes_2017_acceptance.js';
 import * as planPeriods from './2026_11_30_0420_plan_periods.js';
 import * as enforcement from './2026_11_30_0100_enforcement.js';
+import * as legalaid from './2026_11_30_0300_legalaid.js';
+import * as mediation from './2026_11_30_0310_mediation.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0410_disputes_2017_acceptance': disputes2017,
   '2026_11_30_0420_plan_periods': planPeriods,
   '2026_11_30_0100_enforcement': enforcement,
+  '2026_11_30_0300_legalaid': legalaid,
+  '2026_11_30_0310_mediation': mediation,
 };

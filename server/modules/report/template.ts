@@ -92,14 +92,6 @@ export const PENDING_METRICS: Record<string, string> = {
   'powers.departmentItems': '政府部门行政权力事项数',
   'powers.subdistrictItems': '街道办事处行政权力事项数',
   'powers.subdistrictPublicServices': '街道办事处公共服务事项数',
-  'legalaid.casesAssigned': '受理指派法律援助案件数',
-  'legalaid.civilCases': '民事法律援助案件数',
-  'legalaid.criminalCases': '刑事法律援助案件数',
-  'legalaid.legalHelpPersonTimes': '提供法律帮助人次',
-  'legalaid.lawyerTeams': '律师服务团数',
-  'legalaid.enterprisesChecked': '法治体检民营企业数',
-  'mediation.disputesHandled': '受理调处矛盾纠纷数',
-  'mediation.successRate': '调处成功率',
 };
 
 /** Default document metadata for a region and year (the office edits it per year). */

@@ -1,0 +1,18 @@
+import type { FazhiModule } from '../../core/module.js';
+import { mediationRoutes } from './routes.js';
+import { mediationMetrics } from './metrics.js';
+import { countMediating, mediationAbilities } from './service.js';
+import './schema.js';
+
+/** People's mediation: committees, mediators, disputes and agreements. */
+export const mediationModule: FazhiModule = {
+  name: 'mediation',
+  routes: mediationRoutes,
+  metrics: mediationMetrics,
+  async todos(ctx, actor) {
+    if (!mediationAbilities(actor)['mediation.write']) return [];
+    const n = await countMediating(ctx.db, actor);
+    return n ? [{ module: 'mediation', kind: 'mediating', title: '调解中的矛盾纠纷', count: n, href: '/mediation/disputes?status=mediating' }] : [];
+  },
+  abilities: mediationAbilities,
+};

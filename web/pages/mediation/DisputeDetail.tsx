@@ -1,0 +1,84 @@
+import { useParams } from 'react-router-dom';
+import { Descriptions, Form, Input, Radio, Space, Spin } from 'antd';
+import type { z } from 'zod';
+import { AGREEMENT_FORMS, ConfirmationInput, DisputeDetailOut, FailureInput, RefusalInput, SOURCES, SuccessInput } from '../../../common/mediation';
+import { useT } from '../../i18n';
+import { useApi } from '../../api/useApi';
+import { RecordDetail } from '../../components/RecordDetail';
+import { StatusTag } from '../../components/StatusTag';
+import { DateField } from '../../components/fields';
+import { NotFoundPage } from '../errors/ErrorPages';
+import { PageTitle } from '../../layout/AppLayout';
+import { ActionModal } from '../legalaid/ActionModal';
+import { DeadlineList } from '../legalaid/CaseDetail';
+import { opts } from '../legalaid/Cases';
+import { DISPUTE_STATUS } from './Disputes';
+
+/** One dispute: the parties, the one-month norm, the outcome and the judicial-confirmation window. */
+export default function DisputeDetailPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useT();
+  const d = useApi<z.infer<typeof DisputeDetailOut>>(`/api/v1/mediation/disputes/${id}`);
+  if (d.error) return <NotFoundPage message={d.error.message} />;
+  if (!d.data) return <Spin />;
+  const x = d.data.dispute;
+  const base = `/api/v1/mediation/disputes/${x.id}`;
+  const done = () => d.reload();
+  const actions = x.canEdit && (
+    <Space wrap>
+      {x.status === 'mediating' && (
+        <>
+          <ActionModal primary label={t('mediation.action.success')} schema={SuccessInput} url={`${base}/success`} testId="mediation-success" onDone={done} initialValues={{ agreementForm: 'written' }}>
+            <Form.Item name="agreementForm" label={t('mediation.form.agreementForm')} required><Radio.Group options={opts(AGREEMENT_FORMS, lang)} /></Form.Item>
+            <DateField name="agreementOn" label={t('mediation.form.agreementOn')} required />
+            <Form.Item name="agreement" label={t('mediation.form.agreement')} required><Input.TextArea rows={4} /></Form.Item>
+          </ActionModal>
+          <ActionModal label={t('mediation.action.failure')} schema={FailureInput} url={`${base}/failure`} testId="mediation-failure" onDone={done}>
+            <DateField name="endedOn" label={t('mediation.form.endedOn')} required />
+            <Form.Item name="advice" label={t('mediation.form.advice')} required><Input.TextArea rows={3} /></Form.Item>
+          </ActionModal>
+          <ActionModal label={t('mediation.action.refusal')} schema={RefusalInput} url={`${base}/refusal`} testId="mediation-refusal" onDone={done}>
+            <DateField name="endedOn" label={t('mediation.form.endedOn')} required />
+            <Form.Item name="note" label={t('mediation.form.note')} required><Input.TextArea rows={2} /></Form.Item>
+          </ActionModal>
+        </>
+      )}
+      {x.status === 'succeeded' && x.agreementForm === 'written' && !x.confirmationAppliedOn && (
+        <ActionModal label={t('mediation.action.confirmation')} schema={ConfirmationInput} url={`${base}/confirmation`} testId="mediation-confirmation" onDone={done}>
+          <DateField name="appliedOn" label={t('mediation.form.appliedOn')} required />
+          <Form.Item name="court" label={t('mediation.form.court')} required><Input /></Form.Item>
+        </ActionModal>
+      )}
+    </Space>
+  );
+  return (
+    <>
+      <PageTitle title={`${x.caseNo} ${x.parties}`} />
+      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}
+        side={[{ key: 'deadlines', label: t('mediation.detail.deadlines'), children: <DeadlineList items={d.data.deadlines} /> }]}>
+        <Descriptions column={2} size="small" bordered>
+          <Descriptions.Item label={t('mediation.list.caseNo')}>{x.caseNo}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.list.committee')}>{x.committeeName}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.parties')}>{x.parties}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.disputeType')}>{x.disputeTypeLabel}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.source')}>{SOURCES[x.source as keyof typeof SOURCES][lang]}{x.referredBy ? `（${x.referredBy}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.receivedOn')}>{x.receivedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.mediatorId')}>{x.mediatorName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.list.due')}>{x.dueOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.summary')} span={2}>{x.summary}</Descriptions.Item>
+        </Descriptions>
+        {x.status !== 'mediating' && (
+          <Descriptions column={2} size="small" bordered title={t('mediation.detail.outcome')} style={{ marginTop: 16 }}>
+            {x.agreementForm && <Descriptions.Item label={t('mediation.form.agreementForm')}>{AGREEMENT_FORMS[x.agreementForm as keyof typeof AGREEMENT_FORMS][lang]}</Descriptions.Item>}
+            {x.agreementOn && <Descriptions.Item label={t('mediation.form.agreementOn')}>{x.agreementOn}</Descriptions.Item>}
+            {x.agreement && <Descriptions.Item label={t('mediation.form.agreement')} span={2}>{x.agreement}</Descriptions.Item>}
+            {x.confirmationDue && <Descriptions.Item label={t('mediation.detail.confirmationDue')}>{x.confirmationDue}</Descriptions.Item>}
+            {x.confirmationAppliedOn && <Descriptions.Item label={t('mediation.form.appliedOn')}>{x.confirmationAppliedOn}（{x.confirmationCourt}）</Descriptions.Item>}
+            {x.endedOn && !x.agreementOn && <Descriptions.Item label={t('mediation.form.endedOn')}>{x.endedOn}</Descriptions.Item>}
+            {x.advice && <Descriptions.Item label={t('mediation.form.advice')} span={2}>{x.advice}</Descriptions.Item>}
+          </Descriptions>
+        )}
+      </RecordDetail>
+    </>
+  );
+}
