@@ -9,10 +9,11 @@ import { disputesModule } from './disputes/index.js';
 import { reportModule } from './report/index.js';
 import { documentsModule } from './documents/index.js';
 import { oversightModule } from './oversight/index.js';
+import { powersModule } from './powers/index.js';
 
 /** Every module of the product, in menu order. Add a module here and nowhere else. */
 export const modules: FazhiModule[] = [
-  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, disputesModule, oversightModule, reportModule,
+  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, disputesModule, oversightModule, powersModule, reportModule,
 ];
 
 /** Registers every module's metrics (the server does it in buildApp; the CLI calls this). */

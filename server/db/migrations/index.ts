@@ -10,6 +10,7 @@ import * as disputes from './2026_11_26_0300_disputes.js';
 import * as report from './2026_11_26_0400_report.js';
 import * as recordCore from './2026_11_30_0001_record_core.js';
 import * as oversight from './2026_11_30_0200_oversight.js';
+import * as powers from './2026_11_30_0210_powers.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0400_report': report,
   '2026_11_30_0001_record_core': recordCore,
   '2026_11_30_0200_oversight': oversight,
+  '2026_11_30_0210_powers': powers,
 };
