@@ -9,6 +9,8 @@ import { seedDemoReport } from './report.js';
 import { seedDisputes } from './disputes.js';
 import { seedAdvisors } from './advisors.js';
 import { seedDecisions } from './decisions.js';
+import { seedAudits, seedOversight } from './oversight.js';
+import { seedPowers } from './powers.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -21,6 +23,9 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'advisors', seed: seedAdvisors },
   { name: 'decisions', seed: seedDecisions },
   { name: 'documents', seed: seedDemoDocuments },
+  { name: 'oversight', seed: seedOversight },
+  { name: 'audits', seed: seedAudits },
+  { name: 'powers', seed: seedPowers },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */

@@ -37,6 +37,8 @@ import { decisionsZh, decisionsEn } from './pages/decisions/i18n';
 import { advisorsZh, advisorsEn } from './pages/advisors/i18n';
 import { reportZh, reportEn } from './pages/report/i18n';
 import { disputesZh, disputesEn } from './pages/disputes/i18n';
+import { oversightZh, oversightEn } from './pages/oversight/i18n';
+import { powersZh, powersEn } from './pages/powers/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -197,6 +199,32 @@ const advisors: WebModule = {
   records: { advisor_review: '/advisors/reviews/:id' },
 };
 
+/** 人大建议、政协提案和审计监督 (seed §一(四)一是). */
+const oversight: WebModule = {
+  key: 'oversight',
+  group: 'oversight',
+  nav: [
+    { path: '/oversight/items', labelKey: 'oversight.nav.items', ability: 'oversight.view' },
+    { path: '/oversight/audits', labelKey: 'oversight.nav.audits', ability: 'oversight.view' },
+  ],
+  routes: [
+    { path: '/oversight/items', element: lazy(() => import('./pages/oversight/Items')), ability: 'oversight.view' },
+    { path: '/oversight/items/:id', element: lazy(() => import('./pages/oversight/ItemDetail')), ability: 'oversight.view', labelKey: 'oversight.detail' },
+    { path: '/oversight/audits', element: lazy(() => import('./pages/oversight/Audits')), ability: 'oversight.view' },
+  ],
+  i18n: { zh: oversightZh, en: oversightEn },
+  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits', audit_rectification: '/oversight/audits' },
+};
+
+/** 权责清单 (seed §一(四)二是). */
+const powers: WebModule = {
+  key: 'powers',
+  group: 'oversight',
+  nav: [{ path: '/powers', labelKey: 'powers.nav.list', ability: 'powers.view' }],
+  routes: [{ path: '/powers', element: lazy(() => import('./pages/powers/List')), ability: 'powers.view' }],
+  i18n: { zh: powersZh, en: powersEn },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
 /** 年度报告 — the annual report (editor, viewer, workflow), the indicator dashboard and the public portal. */
 const report: WebModule = {
@@ -242,4 +270,4 @@ const disputes: WebModule = {
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, disputes, report, admin];
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, disputes, oversight, powers, report, admin];
