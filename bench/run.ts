@@ -103,6 +103,12 @@ async function main() {
     console.log(`\nweb: initial JS ${(s.initialJsGzip / 1024).toFixed(1)} KB gzip, initial CSS ${(s.initialCssGzip / 1024).toFixed(1)} KB gzip, ${s.chunks.length} chunks`);
   }
 
+  // Scope at province scale: a provincial office over 150 districts vs one district office (BENCH_SCOPE=0 skips).
+  if (process.env.BENCH_SCOPE !== '0') {
+    const { scopeBench } = await import('./scope.js');
+    await scopeBench(PG_URL);
+  }
+
   // Plan module at scale (150 districts × 40 tasks × 12 entries; BENCH_PLAN=0 skips, BENCH_DISTRICTS sizes it).
   if (process.env.BENCH_PLAN !== '0') {
     const { planBench } = await import('./plan.js');

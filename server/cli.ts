@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrator.js';
-import { verifyAudit, recordAudit } from './core/audit/index.js';
+import { verifyAudit, recordAudit, anchorAudit, verifyAnchor, type AuditAnchor, type VerifyResult } from './core/audit/index.js';
+import { auditKeySource, configureAuditKey } from './core/audit/key.js';
+import { writeAnchor } from './core/audit/anchor-file.js';
 import { backup, restore } from './core/backup.js';
 import { loadCalendar, computeDeadline } from './core/calendar/index.js';
 import { recomputeOpenDeadlines } from './core/deadlines/index.js';
@@ -35,6 +38,7 @@ Environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.`;
 
 async function withDb<T>(fn: (o: OpenDatabase) => Promise<T>): Promise<T> {
   const cfg = loadConfig();
+  configureAuditKey({ dataDir: cfg.dataDir });
   const o = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
   try {
     return await fn(o);
@@ -51,7 +55,7 @@ async function main(argv: string[]) {
     args: cmd && ['user', 'calendar', 'audit'].includes(cmd) ? rest : [sub, ...rest].filter((x) => x !== undefined),
     options: {
       username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' },
-      role: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' },
+      role: { type: 'string' }, region: { type: 'string' }, anchor: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' },
       day: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
       n: { type: 'string' }, roll: { type: 'boolean' }, out: { type: 'string' }, in: { type: 'string' },
       format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -145,15 +149,25 @@ async function main(argv: string[]) {
         throw new Error(`unknown: calendar ${sub ?? ''}`);
       });
     case 'audit':
-      if (sub !== 'verify') throw new Error('usage: fazhi audit verify');
+      if (sub === 'anchor')
+        return withDb(async ({ db }) => {
+          const out = String(values.out ?? path.join(cfg.dataDir, 'audit-anchors', 'latest.json'));
+          writeAnchor(out, await anchorAudit(db));
+          console.log(`audit anchor written: ${out}`);
+        });
+      if (sub !== 'verify') throw new Error('usage: fazhi audit verify [--anchor FILE] | fazhi audit anchor [--out FILE]');
       return withDb(async ({ db }) => {
-        const r = await verifyAudit(db);
-        if (r.ok) console.log(`audit log OK: ${r.count} entries in ${r.chains} chains`);
-        else {
+        const report = (r: VerifyResult, what: string) => {
+          if (r.ok) return console.log(`${what} OK: ${r.count ? `${r.count} entries in ` : ''}${r.chains} chains (key: ${auditKeySource()})`);
           const b = r.firstBad!;
-          console.error(`audit log BROKEN in chain "${b.chain}" at position ${b.chainSeq}${b.seq !== undefined ? ` (entry #${b.seq})` : ''}: ${b.problem} (${r.count} entries verified before it)`);
+          console.error(`${what} BROKEN in chain "${b.chain}" at position ${b.chainSeq}${b.seq !== undefined ? ` (entry #${b.seq})` : ''}: ${b.problem} (${r.count} entries verified before it)`);
           process.exitCode = 2;
-        }
+        };
+        report(await verifyAudit(db), 'audit log');
+        // The latest anchor written outside the database catches a deleted tail that the head row no longer shows.
+        const anchorFile = String(values.anchor ?? path.join(cfg.dataDir, 'audit-anchors', 'latest.json'));
+        if (fs.existsSync(anchorFile)) report(await verifyAnchor(db, JSON.parse(fs.readFileSync(anchorFile, 'utf8')) as AuditAnchor), `anchor ${anchorFile}`);
+        else if (values.anchor) throw new Error(`anchor file not found: ${anchorFile}`);
       });
     case 'backup':
       return withDb(async ({ db }) => {

@@ -3,11 +3,14 @@ import { openDatabase } from './db/index.js';
 import { buildApp } from './app.js';
 import { failInterruptedJobs, settleJobs } from './core/jobs.js';
 import { loadDemo } from '../demo/index.js';
+import { configureAuditKey } from './core/audit/key.js';
+import { scheduleAnchors } from './core/audit/anchor-file.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/org.js';
 
 /** Starts Fazhi: config → database (lock + migrate) → demo on an empty database → listen. */
 async function main() {
   const cfg = loadConfig();
+  configureAuditKey({ dataDir: cfg.dataDir });
   const opened = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
   const loaded = cfg.demo ? await loadDemo(opened.db, cfg) : false;
   await failInterruptedJobs(opened.db);
@@ -25,6 +28,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: cfg.port, host: cfg.host });
+  scheduleAnchors(opened.db, cfg.dataDir, (e) => app.log.error(e));
   const url = `http://localhost:${cfg.port}`;
   console.log(`\nFazhi 法治政府建设综合管理平台 — ${url}  (${opened.kind}${opened.kind === 'pglite' ? `, ${cfg.dataDir}` : ''})`);
   if (cfg.demo) {

@@ -4,8 +4,12 @@ import { sql } from 'kysely';
 import type { App, AppContext, FazhiModule, TodoItem } from './module.js';
 import { activeActorOf, actorOf } from './http.js';
 import { DateStr, Id } from '../../common/schemas.js';
+import {
+  AuditPageOut, BreakdownOut, ComputeOut, FileOut, FilesOut, HistoryOut, JobOut, JobsOut, MetricRecordsOut, MetricsOut, MetricValueOut, OkOut, OverrideChangeOut,
+  OverridesOut, SettingsOut, TodosOut,
+} from '../../common/core-api.js';
 import { forbidden, notFound, badRequest } from './errors/index.js';
-import { readRegionPaths, readRegions, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
+import { inRegionPaths, readRegionPaths, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
 import { computeDeadline, loadCalendar, lastCoveredYear } from './calendar/index.js';
 import { recomputeOpenDeadlines, listOpenDeadlines } from './deadlines/index.js';
 import { recordAudit } from './audit/index.js';
@@ -46,13 +50,14 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
         from: DateStr.optional(), to: DateStr.optional(),
         page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
       }),
+      response: { 200: AuditPageOut },
     },
   }, async (req) => {
     const actor = requireRole(activeActorOf(req), 'admin', 'office');
     const q = req.query;
-    const regions = readRegions(actor);
+    const paths = readRegionPaths(actor);
     const base = ctx.db.selectFrom('audit_log')
-      .$if(regions !== null, (b) => b.where('region_id', 'in', regions!.length ? regions! : ['00000000-0000-0000-0000-000000000000']))
+      .$if(paths !== null, (b) => b.where(inRegionPaths('region_id', paths!)))
       .$if(!!q.actorId, (b) => b.where('actor_id', '=', q.actorId!))
       .$if(!!q.entity, (b) => b.where('entity', '=', q.entity!))
       .$if(!!q.entityId, (b) => b.where('entity_id', '=', q.entityId!))
@@ -62,7 +67,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     const items = await base.selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     return { items, total: total.n, page: q.page, pageSize: q.pageSize };
   });
-  app.get('/api/v1/history/:entity/:id', { schema: { tags: ['audit'], params: z.object({ entity: z.string().max(60), id: Id }) } }, async (req) => {
+  app.get('/api/v1/history/:entity/:id', { schema: { tags: ['audit'], params: z.object({ entity: z.string().max(60), id: Id }), response: { 200: HistoryOut } } }, async (req) => {
     const actor = activeActorOf(req);
     if (!(await resolveRecord(ctx.db, actor, req.params.entity, req.params.id, 'read'))) throw notFound();
     const items = await ctx.db.selectFrom('audit_log')
@@ -86,17 +91,17 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     const cal = await loadCalendar(ctx.db);
     return { days: cal.month(req.query.year, req.query.month), coveredUntil: lastCoveredYear() };
   });
-  app.post('/api/v1/calendar/compute', { schema: { tags: ['calendar'], body: SpecIn } }, async (req) => {
+  app.post('/api/v1/calendar/compute', { schema: { tags: ['calendar'], body: SpecIn, response: { 200: ComputeOut } } }, async (req) => {
     actorOf(req);
     const c = computeDeadline(await loadCalendar(ctx.db), req.body);
     return { due: c.due, provisional: c.provisional, explain: c.explain[req.lang] };
   });
-  app.get('/api/v1/calendar/overrides', { schema: { tags: ['calendar'] } }, async (req) => {
+  app.get('/api/v1/calendar/overrides', { schema: { tags: ['calendar'], response: { 200: OverridesOut } } }, async (req) => {
     activeActorOf(req);
     return { items: await ctx.db.selectFrom('calendar_overrides').select(['day', 'kind', 'reason', 'created_at']).orderBy('day').execute() };
   });
   app.put('/api/v1/calendar/overrides/:day', {
-    schema: { tags: ['calendar'], params: z.object({ day: DateStr }), body: z.object({ kind: z.enum(['workday', 'holiday']), reason: z.string().trim().min(2).max(100) }) },
+    schema: { tags: ['calendar'], params: z.object({ day: DateStr }), body: z.object({ kind: z.enum(['workday', 'holiday']), reason: z.string().trim().min(2).max(100) }), response: { 200: OverrideChangeOut } },
   }, async (req) => {
     const actor = activeActorOf(req);
     if (!actor.isAdmin) throw forbidden();
@@ -107,9 +112,9 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
       await recordAudit(trx, auditActor(actor), { entity: 'calendar_override', entityId: req.params.day, action: before ? 'update' : 'create', before, after: values });
       return recomputeOpenDeadlines(trx);
     });
-    return { ok: true, deadlinesMoved: moved };
+    return { ok: true as const, deadlinesMoved: moved };
   });
-  app.delete('/api/v1/calendar/overrides/:day', { schema: { tags: ['calendar'], params: z.object({ day: DateStr }) } }, async (req) => {
+  app.delete('/api/v1/calendar/overrides/:day', { schema: { tags: ['calendar'], params: z.object({ day: DateStr }), response: { 200: OverrideChangeOut } } }, async (req) => {
     const actor = activeActorOf(req);
     if (!actor.isAdmin) throw forbidden();
     const moved = await ctx.db.transaction().execute(async (trx) => {
@@ -118,11 +123,11 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
       await recordAudit(trx, auditActor(actor), { entity: 'calendar_override', entityId: req.params.day, action: 'delete', before });
       return recomputeOpenDeadlines(trx);
     });
-    return { ok: true, deadlinesMoved: moved };
+    return { ok: true as const, deadlinesMoved: moved };
   });
 
   // ---- files ----
-  app.post('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }), querystring: z.object({ effectiveDate: DateStr.optional() }) } }, async (req, reply) => {
+  app.post('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }), querystring: z.object({ effectiveDate: DateStr.optional() }), response: { 201: FileOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const part = await req.file({ limits: { fileSize: ctx.cfg.maxUploadBytes + 1 } });
     if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
@@ -132,7 +137,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     });
     return reply.status(201).send({ id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 });
   });
-  app.get('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }) } }, async (req) => {
+  app.get('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }), response: { 200: FilesOut } } }, async (req) => {
     return { items: await listFiles(ctx.db, activeActorOf(req), req.params.entity, req.params.id) };
   });
   app.get('/api/v1/file/:id', { schema: { tags: ['files'], params: z.object({ id: Id }), querystring: z.object({ inline: z.enum(['0', '1']).optional() }) } }, async (req, reply) => {
@@ -145,7 +150,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   });
 
   // ---- to-dos ----
-  app.get('/api/v1/todos', { schema: { tags: ['todos'] } }, async (req) => {
+  app.get('/api/v1/todos', { schema: { tags: ['todos'], response: { 200: TodosOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const deadlines = await listOpenDeadlines(ctx.db, actor, { limit: 100 });
     const items: TodoItem[] = [];
@@ -163,20 +168,20 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   });
 
   // ---- metrics ----
-  app.get('/api/v1/metrics', { schema: { tags: ['metrics'] } }, async (req) => {
+  app.get('/api/v1/metrics', { schema: { tags: ['metrics'], response: { 200: MetricsOut } } }, async (req) => {
     actorOf(req);
     return { items: listMetrics().map((m) => ({ id: m.id, module: m.module, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang] })) };
   });
   const MetricQ = z.object({ region: z.string().regex(/^\d{6,12}$/), year: z.coerce.number().int().min(2000).max(2100) });
-  app.get('/api/v1/metrics/:id', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ } }, async (req) => {
+  app.get('/api/v1/metrics/:id', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ, response: { 200: MetricValueOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const m = getMetric(req.params.id);
     if (!m) throw notFound({ zh: '指标', en: 'Metric' });
     const scope = await metricScopeFor(ctx, actor, req.query.region);
     const value = await m.compute(ctx.db, scope, yearPeriod(req.query.year));
-    return { id: m.id, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang], value, scope: scope.unitId ? 'unit' : 'region' };
+    return { id: m.id, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang], value, scope: scope.unitId ? ('unit' as const) : ('region' as const) };
   });
-  app.get('/api/v1/metrics/:id/records', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ } }, async (req) => {
+  app.get('/api/v1/metrics/:id/records', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ, response: { 200: MetricRecordsOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const m = getMetric(req.params.id);
     if (!m) throw notFound({ zh: '指标', en: 'Metric' });
@@ -184,7 +189,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     return { id: m.id, label: m.label[req.lang], definition: m.definition[req.lang], items: await m.records(ctx.db, scope, yearPeriod(req.query.year)) };
   });
   app.get('/api/v1/metrics/:id/breakdown', {
-    schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ.extend({ by: z.string().min(1).max(40) }) },
+    schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ.extend({ by: z.string().min(1).max(40) }), response: { 200: BreakdownOut } },
   }, async (req) => {
     const actor = activeActorOf(req);
     const m = getMetric(req.params.id);
@@ -195,14 +200,14 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   });
 
   // ---- settings ----
-  app.get('/api/v1/settings', { schema: { tags: ['settings'] } }, async (req) => {
+  app.get('/api/v1/settings', { schema: { tags: ['settings'], response: { 200: SettingsOut } } }, async (req) => {
     const actor = activeActorOf(req);
     if (!actor.isAdmin) throw forbidden();
     return { items: (await listSettings(ctx.db)).map((s) => ({ ...s, label: s.label[req.lang] })) };
   });
-  app.put('/api/v1/settings/:key', { schema: { tags: ['settings'], params: z.object({ key: z.string().max(80) }), body: z.object({ value: z.unknown() }) } }, async (req) => {
+  app.put('/api/v1/settings/:key', { schema: { tags: ['settings'], params: z.object({ key: z.string().max(80) }), body: z.object({ value: z.unknown() }), response: { 200: OkOut } } }, async (req) => {
     await putSetting(ctx.db, activeActorOf(req), req.params.key, req.body.value);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   // ---- jobs (long operations) ----
@@ -210,8 +215,8 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     id: j.id, kind: j.kind, title: j.title, status: j.status, progress: j.progress, total: j.total, error: j.error,
     createdAt: j.created_at, finishedAt: j.finished_at, fileName: j.file_name,
   });
-  app.get('/api/v1/jobs', { schema: { tags: ['jobs'] } }, async (req) => ({ items: (await listJobs(ctx.db, activeActorOf(req))).map(presentJob) }));
-  app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req) => presentJob(await getJob(ctx.db, activeActorOf(req), req.params.id)));
+  app.get('/api/v1/jobs', { schema: { tags: ['jobs'], response: { 200: JobsOut } } }, async (req) => ({ items: (await listJobs(ctx.db, activeActorOf(req))).map(presentJob) }));
+  app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }), response: { 200: JobOut } } }, async (req) => presentJob(await getJob(ctx.db, activeActorOf(req), req.params.id)));
   app.get('/api/v1/jobs/:id/download', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req, reply) => {
     const job = await getJob(ctx.db, activeActorOf(req), req.params.id);
     if (job.status !== 'done' || !job.file_key) throw notFound({ zh: '任务文件', en: 'Job file' });

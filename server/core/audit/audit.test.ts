@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { verifyAudit } from './index.js';
+import { createHash } from 'node:crypto';
+import { anchorAudit, canonical, verifyAnchor, verifyAudit } from './index.js';
 import { backup, restore } from '../backup.js';
 import { testDatabase } from '../../test/harness.js';
 
@@ -90,5 +91,35 @@ describe('audit log', () => {
   it('keeps one chain per region, so one district never waits on another', async () => {
     const chains = await t.db.selectFrom('audit_log').innerJoin('regions', 'regions.id', 'audit_log.region_id').select(['audit_log.chain', 'regions.id']).where('audit_log.entity', '=', 'unit').execute();
     for (const c of chains) expect(c.chain).toBe(c.id);
+  });
+
+  it('cannot be re-forged by whoever holds the database: entries are keyed, and a signed anchor catches a cut tail', async () => {
+    const fresh = await createTestApp();
+    try {
+      const admin = await fresh.as('admin');
+      const region = await fresh.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
+      for (const name of ['区己局', '区庚局', '区辛局'])
+        expect((await admin.post('/api/v1/units', { name, type: 'department', regionId: region.id })).status).toBe(201);
+      const anchor = await anchorAudit(fresh.db);
+      expect((await verifyAnchor(fresh.db, anchor)).ok).toBe(true);
+      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(fresh.db);
+      // Forgery: alter the last entry and re-hash it with SHA-256 as the chain used to be hashed.
+      const last = await fresh.db.selectFrom('audit_log').selectAll().where('chain', '=', region.id).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+      const after = { ...(last.after as object), name: '伪造局' };
+      const forged = createHash('sha256').update(canonical({ chain: last.chain, seq: last.chain_seq, at: last.at.toISOString(), actor_id: last.actor_id, actor_name: last.actor_name, ip: last.ip, entity: last.entity, entity_id: last.entity_id, action: last.action, region_id: last.region_id, unit_id: last.unit_id, before: last.before, after, prev_hash: last.prev_hash })).digest('hex');
+      await sql`update audit_log set after = ${JSON.stringify(after)}::jsonb, hash = ${forged} where seq = ${last.seq}`.execute(fresh.db);
+      await sql`update audit_heads set hash = ${forged} where chain = ${region.id}`.execute(fresh.db);
+      expect((await verifyAudit(fresh.db)).firstBad).toMatchObject({ chain: region.id, chainSeq: last.chain_seq, problem: 'altered' });
+      // Truncation that also rewinds the head row: the chain alone verifies, the anchor does not.
+      await sql`delete from audit_log where seq = ${last.seq}`.execute(fresh.db);
+      await sql`update audit_heads set seq = ${last.chain_seq - 1}, hash = ${last.prev_hash} where chain = ${region.id}`.execute(fresh.db);
+      expect((await verifyAudit(fresh.db)).ok).toBe(true);
+      expect((await verifyAnchor(fresh.db, anchor)).firstBad).toEqual({ chain: region.id, chainSeq: last.chain_seq, problem: 'truncated' });
+      // An anchor edited to match is refused by its signature.
+      const edited = { ...anchor, heads: { ...anchor.heads, [region.id]: { seq: last.chain_seq - 1, hash: last.prev_hash } } };
+      expect((await verifyAnchor(fresh.db, edited)).firstBad?.problem).toBe('bad-anchor');
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/index.js';
+import { auditMac } from './key.js';
 
 /** Who did it, from where. */
 export interface AuditActor {
@@ -64,9 +65,13 @@ interface HashInput {
   prev_hash: string;
 }
 
-/** sha256 over the canonical entry including the previous entry's hash. */
+/**
+ * The entry's hash over its canonical form including the previous entry's hash: HMAC-SHA256 under the
+ * audit key (kept outside the database) for per-region chains; plain SHA-256 for the frozen legacy chain.
+ */
 export function entryHash(e: HashInput): string {
-  return createHash('sha256').update(canonical(e)).digest('hex');
+  if (e.chain === undefined) return createHash('sha256').update(canonical(e)).digest('hex');
+  return auditMac(canonical(e));
 }
 
 /**
@@ -130,7 +135,7 @@ export interface VerifyResult {
    * gap in a chain (`chainSeq` is the missing position), or a chain whose head row names entries that
    * are no longer there (truncated tail).
    */
-  firstBad?: { chain: string; chainSeq: number; seq?: number; problem: 'altered' | 'missing' | 'broken-link' | 'truncated' };
+  firstBad?: { chain: string; chainSeq: number; seq?: number; problem: 'altered' | 'missing' | 'broken-link' | 'truncated' | 'bad-anchor' };
   /** Each chain's last hash: keep them outside the database to detect a truncated tail later. */
   heads?: Record<string, string>;
 }
@@ -184,4 +189,37 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
     heads[chain] = prev;
   }
   return { ok: true, count, chains: chains.length, heads };
+}
+
+/** A signed record of every chain's head at a moment, kept outside the database. */
+export interface AuditAnchor {
+  at: string;
+  heads: Record<string, { seq: number; hash: string }>;
+  /** HMAC of `at` and `heads` under the audit key. */
+  mac: string;
+}
+
+/** The current heads, signed. Write it where the database owner cannot rewrite it (a file, the level above). */
+export async function anchorAudit(db: Db): Promise<AuditAnchor> {
+  const rows = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+  const heads = Object.fromEntries(rows.filter((r) => r.seq > 0).map((r) => [r.chain, { seq: r.seq, hash: r.hash }]));
+  const at = new Date().toISOString();
+  return { at, heads, mac: auditMac(canonical({ at, heads })) };
+}
+
+/**
+ * Checks the log against an anchor: its signature, and for every anchored chain that the entry at the
+ * anchored position is still there with the anchored hash (a deleted tail is `truncated`, a re-hashed one `altered`).
+ */
+export async function verifyAnchor(db: Db, anchor: AuditAnchor): Promise<VerifyResult> {
+  if (auditMac(canonical({ at: anchor.at, heads: anchor.heads })) !== anchor.mac)
+    return { ok: false, count: 0, chains: 0, firstBad: { chain: '*', chainSeq: 0, problem: 'bad-anchor' } };
+  const chains = Object.keys(anchor.heads).sort();
+  for (const chain of chains) {
+    const h = anchor.heads[chain];
+    const row = await db.selectFrom('audit_log').select(['seq', 'hash']).where('chain', '=', chain).where('chain_seq', '=', h.seq).executeTakeFirst();
+    if (!row) return { ok: false, count: 0, chains: chains.length, firstBad: { chain, chainSeq: h.seq, problem: 'truncated' } };
+    if (row.hash !== h.hash) return { ok: false, count: 0, chains: chains.length, firstBad: { chain, chainSeq: h.seq, seq: row.seq, problem: 'altered' } };
+  }
+  return { ok: true, count: 0, chains: chains.length };
 }

@@ -128,6 +128,7 @@ export async function listOpenDeadlines(db: Db, actor: Actor, opts: { limit?: nu
     // then by due date.
     .orderBy('d.priority', 'desc')
     .orderBy('d.due_date')
+    .orderBy('d.id')
     .limit(opts.limit ?? 200)
     .execute();
   const now = today();

@@ -236,7 +236,7 @@ describe('advisors metrics on hand-computed data', () => {
       const u = Object.fromEntries((await t2.db.selectFrom('units').select(['id', 'name']).execute()).map((x) => [x.name, x.id]));
       const region = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
       const jf = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410802').executeTakeFirstOrThrow()).id;
-      const scope = await metricScopeOf(t.db, region);
+      const scope = await metricScopeOf(t2.db, region);
       const y = yearPeriod(2020);
       const m = (id: string) => getMetric(id)!;
       expect(await m('advisors.firmsEngaged').compute(t2.db, scope, y)).toBeNull();

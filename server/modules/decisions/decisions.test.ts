@@ -385,7 +385,7 @@ describe('decisions metrics on hand-computed data', () => {
     try {
       const u = Object.fromEntries((await t2.db.selectFrom('units').select(['id', 'name']).execute()).map((x) => [x.name, x.id]));
       const region = (await t2.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow()).id;
-      const scope = await metricScopeOf(t.db, region);
+      const scope = await metricScopeOf(t2.db, region);
       const m = (id: string) => getMetric(id)!;
       expect(await m('decisions.decided').compute(t2.db, scope, yearPeriod(2020))).toBeNull();
       expect(await m('decisions.publicCommentCompliance').compute(t2.db, scope, yearPeriod(2020))).toBeNull();

@@ -1,0 +1,126 @@
+/**
+ * Response contracts of the shared endpoints (audit, history, calendar, files, to-dos, metrics, settings,
+ * jobs). The server serialises through them (fields not listed never leave it) and OpenAPI shows them; the
+ * web takes its types from them with `z.input` (the wire form: instants as ISO strings).
+ */
+import { z } from 'zod';
+
+/** An instant: a Date on the server, an ISO 8601 string on the wire. */
+export const Instant = z.codec(z.string(), z.union([z.date(), z.string()]), {
+  decode: (s) => new Date(s),
+  encode: (v) => (v instanceof Date ? v.toISOString() : v),
+});
+
+/** Any JSON value (audit before/after states, setting values). */
+export const JsonValue = z.unknown();
+
+/** One audit log entry. */
+export const AuditEntryOut = z.object({
+  seq: z.number(),
+  chain: z.string(),
+  chain_seq: z.number(),
+  at: Instant,
+  actor_id: z.string().nullable(),
+  actor_name: z.string().nullable(),
+  ip: z.string().nullable(),
+  entity: z.string(),
+  entity_id: z.string().nullable(),
+  action: z.string(),
+  region_id: z.string().nullable(),
+  unit_id: z.string().nullable(),
+  before: JsonValue,
+  after: JsonValue,
+  hash: z.string(),
+});
+/** A page of audit entries. */
+export const AuditPageOut = z.object({ items: z.array(AuditEntryOut), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** One change in a record's history. */
+export const HistoryEntryOut = z.object({ seq: z.number(), at: Instant, actor_name: z.string().nullable(), action: z.string(), before: JsonValue, after: JsonValue });
+export const HistoryOut = z.object({ items: z.array(HistoryEntryOut) });
+
+/** A computed deadline. */
+export const ComputeOut = z.object({ due: z.string(), provisional: z.boolean(), explain: z.string() });
+/** Local calendar overrides. */
+export const OverridesOut = z.object({ items: z.array(z.object({ day: z.string(), kind: z.enum(['workday', 'holiday']), reason: z.string(), created_at: Instant })) });
+/** A calendar change and how many open deadlines it moved. */
+export const OverrideChangeOut = z.object({ ok: z.literal(true), deadlinesMoved: z.number() });
+
+/** An uploaded file. */
+export const FileOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), sha256: z.string() });
+/** The files attached to a record. */
+export const FilesOut = z.object({
+  items: z.array(FileOut.extend({ effective_date: z.string().nullable(), uploaded_at: Instant, uploaded_by: z.string().nullable() })),
+});
+
+/** An open deadline on the to-do list. */
+export const DeadlineOut = z.object({
+  id: z.string(),
+  module: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  dueDate: z.string(),
+  state: z.enum(['overdue', 'due_soon', 'open', 'done']),
+  provisional: z.boolean(),
+  basis: z.string(),
+  explain: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  priority: z.number(),
+});
+/** A module's to-do (not a deadline). */
+export const TodoItemOut = z.object({ module: z.string(), kind: z.string(), title: z.string(), count: z.number(), href: z.string() });
+/** The to-do list. */
+export const TodosOut = z.object({
+  deadlines: z.array(DeadlineOut),
+  items: z.array(TodoItemOut),
+  counts: z.object({ overdue: z.number(), dueSoon: z.number(), open: z.number(), tasks: z.number() }),
+});
+
+/** A registered metric. */
+export const MetricInfoOut = z.object({ id: z.string(), module: z.string(), label: z.string(), unit: z.string(), definition: z.string() });
+export const MetricsOut = z.object({ items: z.array(MetricInfoOut) });
+/** A metric's value in the caller's scope. */
+export const MetricValueOut = MetricInfoOut.omit({ module: true }).extend({ value: z.number().nullable(), scope: z.enum(['unit', 'region']) });
+/** A record behind a figure. */
+export const MetricRecordOut = z.object({
+  id: z.string(),
+  entity: z.string(),
+  label: z.string(),
+  date: z.string().nullable().optional(),
+  unitName: z.string().nullable().optional(),
+  hash: z.string().optional(),
+});
+export const MetricRecordsOut = z.object({ id: z.string(), label: z.string(), definition: z.string(), items: z.array(MetricRecordOut) });
+/** A figure broken down by a dimension. */
+export const BreakdownOut = z.object({ id: z.string(), by: z.string(), items: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })) });
+
+/** Settings (admin). */
+export const SettingsOut = z.object({ items: z.array(z.object({ key: z.string(), label: z.string(), value: JsonValue, default: JsonValue })) });
+export const OkOut = z.object({ ok: z.literal(true) });
+
+/** A background job. */
+export const JobOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string().nullable(),
+  status: z.enum(['running', 'done', 'failed']),
+  progress: z.number().nullable(),
+  total: z.number().nullable(),
+  error: z.string().nullable(),
+  createdAt: Instant,
+  finishedAt: Instant.nullable(),
+  fileName: z.string().nullable(),
+});
+export const JobsOut = z.object({ items: z.array(JobOut) });
+
+/** Wire types for the web. */
+export type AuditEntry = z.input<typeof AuditEntryOut>;
+export type HistoryEntry = z.input<typeof HistoryEntryOut>;
+export type Deadline = z.input<typeof DeadlineOut>;
+export type Todos = z.input<typeof TodosOut>;
+export type FileInfo = z.input<typeof FilesOut>['items'][number];
+export type Job = z.input<typeof JobOut>;
+export type MetricRecordWire = z.input<typeof MetricRecordOut>;
