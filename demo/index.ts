@@ -12,6 +12,8 @@ import { seedDecisions } from './decisions.js';
 import { seedEnforcementDemo } from './enforcement.js';
 import { seedLegalaidDemo } from './legalaid.js';
 import { seedMediationDemo } from './mediation.js';
+import { seedAudits, seedOversight } from './oversight.js';
+import { seedPowers } from './powers.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -27,6 +29,9 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'enforcement', seed: seedEnforcementDemo },
   { name: 'legalaid', seed: seedLegalaidDemo },
   { name: 'mediation', seed: seedMediationDemo },
+  { name: 'oversight', seed: seedOversight },
+  { name: 'audits', seed: seedAudits },
+  { name: 'powers', seed: seedPowers },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */

@@ -40,6 +40,8 @@ import { disputesZh, disputesEn } from './pages/disputes/i18n';
 import { enforcementZh, enforcementEn } from './pages/enforcement/i18n';
 import { legalaidZh, legalaidEn } from './pages/legalaid/i18n';
 import { mediationZh, mediationEn } from './pages/mediation/i18n';
+import { oversightZh, oversightEn } from './pages/oversight/i18n';
+import { powersZh, powersEn } from './pages/powers/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -200,6 +202,32 @@ const advisors: WebModule = {
   records: { advisor_review: '/advisors/reviews/:id' },
 };
 
+/** 人大建议、政协提案和审计监督 (seed §一(四)一是). */
+const oversight: WebModule = {
+  key: 'oversight',
+  group: 'oversight',
+  nav: [
+    { path: '/oversight/items', labelKey: 'oversight.nav.items', ability: 'oversight.view' },
+    { path: '/oversight/audits', labelKey: 'oversight.nav.audits', ability: 'oversight.view' },
+  ],
+  routes: [
+    { path: '/oversight/items', element: lazy(() => import('./pages/oversight/Items')), ability: 'oversight.view' },
+    { path: '/oversight/items/:id', element: lazy(() => import('./pages/oversight/ItemDetail')), ability: 'oversight.view', labelKey: 'oversight.detail' },
+    { path: '/oversight/audits', element: lazy(() => import('./pages/oversight/Audits')), ability: 'oversight.view' },
+  ],
+  i18n: { zh: oversightZh, en: oversightEn },
+  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits', audit_rectification: '/oversight/audits' },
+};
+
+/** 权责清单 (seed §一(四)二是). */
+const powers: WebModule = {
+  key: 'powers',
+  group: 'oversight',
+  nav: [{ path: '/powers', labelKey: 'powers.nav.list', ability: 'powers.view' }],
+  routes: [{ path: '/powers', element: lazy(() => import('./pages/powers/List')), ability: 'powers.view' }],
+  i18n: { zh: powersZh, en: powersEn },
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
 /** 年度报告 — the annual report (editor, viewer, workflow), the indicator dashboard and the public portal. */
 const report: WebModule = {
@@ -299,4 +327,4 @@ const enforcement: WebModule = {
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, legalaid, mediation, report, admin];
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, oversight, powers, legalaid, mediation, report, admin];

@@ -83,15 +83,6 @@ export const PENDING_METRICS: Record<string, string> = {
   'disputes.litigation.handled': '办理行政诉讼案件数',
   'disputes.litigation.closed': '行政诉讼结案数',
   'disputes.litigation.pending': '行政诉讼未审结数',
-  'oversight.npcSuggestions': '办理人大建议数',
-  'oversight.cppccProposals': '办理政协提案数',
-  'oversight.satisfactionRate': '建议提案满意率',
-  'oversight.auditProjects': '审计政府投资基建项目数',
-  'oversight.auditReductionWan': '累计审减金额（万元）',
-  'oversight.economicResponsibilityAudits': '领导干部经济责任审计人数',
-  'powers.departmentItems': '政府部门行政权力事项数',
-  'powers.subdistrictItems': '街道办事处行政权力事项数',
-  'powers.subdistrictPublicServices': '街道办事处公共服务事项数',
 };
 
 /** Default document metadata for a region and year (the office edits it per year). */

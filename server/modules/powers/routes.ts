@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { App, AppContext } from '../../core/module.js';
+import { activeActorOf } from '../../core/http.js';
+import { Id, page } from '../../../common/schemas.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import type { Actor } from '../../core/scope/index.js';
+import * as svc from './service.js';
+import { powerImport, powerSheet } from './excel.js';
+import {
+  AddPowerInput, AmendPowerInput, RemovePowerInput, TransferPowerInput, PowerListQuery, PublicPowerQuery, PowerOut, PowerDetailOut,
+  POWER_CATEGORIES, CHANGE_KINDS,
+} from './schema.js';
+
+type Lang = 'zh' | 'en';
+const P = z.object({ id: Id });
+
+/** Presenter: one version of an item. */
+export function presentPower(r: svc.PowerRow, lang: Lang) {
+  return {
+    id: r.id, unitId: r.unit_id, unitName: r.unit_name, level: r.list_level, code: r.code, name: r.name, category: r.category,
+    categoryLabel: POWER_CATEGORIES[r.category][lang], basis: r.basis, responsibility: r.responsibility, accountability: r.accountability,
+    version: r.version, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+  };
+}
+
+async function presentDetail(ctx: AppContext, actor: Actor, id: string, lang: Lang): Promise<z.infer<typeof PowerDetailOut>> {
+  const { row, history } = await svc.getPower(ctx.db, actor, id);
+  return {
+    ...presentPower(row, lang),
+    history: history.map((h) => ({
+      id: h.id, kind: h.kind, kindLabel: CHANGE_KINDS[h.kind][lang], itemCode: h.code, itemName: h.name, unitName: h.unit_name, toUnitName: h.to_unit_name,
+      approvalRef: h.approval_ref, approvedOn: h.approved_on, effectiveOn: h.effective_on, reason: h.reason,
+    })),
+    canChange: svc.mayChangePowers(actor) && !row.effective_to,
+  };
+}
+
+/** Power-list routes: the scoped list, changes, Excel in/out and the public query. */
+export function powersRoutes(app: App, ctx: AppContext) {
+  const tags = ['powers'];
+  app.get('/api/v1/powers', { schema: { tags, querystring: PowerListQuery, response: { 200: page(PowerOut) } } }, async (req) => {
+    const r = await svc.listPowers(ctx.db, activeActorOf(req), req.query);
+    return { ...r, items: r.items.map((x) => presentPower(x, req.lang)) };
+  });
+  app.get('/api/v1/powers/export', { schema: { tags, querystring: PowerListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const r = await svc.listPowers(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '权责清单.xlsx', await exportXlsx(powerSheet, await svc.sheetRowsOf(ctx.db, r.items)));
+  });
+  importRoutes(app, ctx, '/api/v1/powers/import', powerImport);
+  app.post('/api/v1/powers', { schema: { tags, body: AddPowerInput, response: { 201: PowerDetailOut } } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const row = await svc.addPower(ctx.db, actor, req.body);
+    return reply.status(201).send(await presentDetail(ctx, actor, row.id, req.lang));
+  });
+  app.get('/api/v1/powers/:id', { schema: { tags, params: P, response: { 200: PowerDetailOut } } }, async (req) => presentDetail(ctx, activeActorOf(req), req.params.id, req.lang));
+  const change = <B extends z.ZodType>(path: string, body: B, run: (a: Actor, id: string, b: z.infer<B>) => Promise<{ id: string }>) =>
+    app.post(`/api/v1/powers/:id/${path}`, { schema: { tags, params: P, body, response: { 200: PowerDetailOut } } }, async (req) => {
+      const actor = activeActorOf(req);
+      const row = await run(actor, req.params.id, req.body as z.infer<B>);
+      return presentDetail(ctx, actor, row.id, req.lang);
+    });
+  change('amend', AmendPowerInput, (a, id, b) => svc.amendPower(ctx.db, a, id, b));
+  change('remove', RemovePowerInput, (a, id, b) => svc.removePower(ctx.db, a, id, b));
+  change('transfer', TransferPowerInput, (a, id, b) => svc.transferPower(ctx.db, a, id, b));
+  // The published list for the public (portal): no sign-in.
+  app.get('/api/v1/public/powers', { config: { public: true }, schema: { tags, querystring: PublicPowerQuery, response: { 200: page(PowerOut) } } }, async (req) => {
+    const r = await svc.publicPowers(ctx.db, req.query);
+    return { ...r, items: r.items.map((x) => presentPower(x, req.lang)) };
+  });
+}

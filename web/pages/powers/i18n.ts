@@ -1,0 +1,23 @@
+import { POWER_CATEGORIES } from '../../../common/powers';
+
+const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[lang]])) as Record<string, string>;
+
+/** Strings of the power-list pages, under `t('powers.…')`. */
+export const powersZh = {
+  nav: { list: '权责清单' },
+  category: pick(POWER_CATEGORIES, 'zh'),
+  list: {
+    title: '权责清单', q: '按事项名称、编码或依据查询', categoryF: '事项类别', levelF: '清单层级', asOf: '清单日期（默认今日）',
+    level: { department: '政府部门', subdistrict: '街道办事处' },
+    col: { code: '事项编码', name: '事项名称', category: '类别', unit: '实施主体', basis: '设定依据', responsibility: '责任事项', effectiveFrom: '生效日期', version: '版本' },
+  },
+};
+export const powersEn: typeof powersZh = {
+  nav: { list: 'Power list' },
+  category: pick(POWER_CATEGORIES, 'en'),
+  list: {
+    title: 'Power and responsibility list', q: 'Search name, code or basis', categoryF: 'Category', levelF: 'Level', asOf: 'List as of (default today)',
+    level: { department: 'Departments', subdistrict: 'Subdistricts' },
+    col: { code: 'Code', name: 'Name', category: 'Category', unit: 'Unit', basis: 'Legal basis', responsibility: 'Responsibility', effectiveFrom: 'In force from', version: 'Version' },
+  },
+};
