@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../server/test/harness.js';
 import { loadDemo } from './index.js';
-import { regionSubtree } from '../server/modules/org/service.js';
 import { planMetrics } from '../server/modules/plan/metrics.js';
 import { learningMetrics } from '../server/modules/learning/metrics.js';
 import { metricScopeOf, yearPeriod, type MetricScope } from '../server/core/metrics/index.js';

@@ -19,26 +19,7 @@ const RULES: { name: string; re: RegExp; except?: (file: string) => boolean }[] 
 ];
 
 /** Files not yet moved onto the record core (shrinks to empty). */
-const PENDING = new Set<string>([
-  'advisors/excel.ts',
-  'advisors/index.ts',
-  'advisors/metrics.ts',
-  'advisors/routes.ts',
-  'advisors/service.ts',
-  'decisions/index.ts',
-  'decisions/metrics.ts',
-  'decisions/service.ts',
-  'documents/excel.ts',
-  'documents/index.ts',
-  'documents/metrics.ts',
-  'documents/routes.ts',
-  'documents/service.ts',
-  'org/excel.ts',
-  'org/service.ts',
-  'report/index.ts',
-  'report/routes.ts',
-  'report/service.ts',
-]);
+const PENDING = new Set<string>([]);
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,3 +1,4 @@
+import { inRegionPaths } from './scope/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { setDeadline } from './deadlines/index.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
       id: 'test.lawFirms', module: 'test', label: { zh: '律师事务所数', en: 'Law firms' }, unit: 'count',
       definition: { zh: '区域内律师事务所单位数', en: 'Law-firm units in the region' },
       async compute(db, scope) {
-        const q = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('region_id', 'in', scope.regionIds).where('type', '=', 'law_firm');
+        const q = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where(inRegionPaths('region_id', [scope.regionPath])).where('type', '=', 'law_firm');
         return (await (scope.unitId ? q.where('id', '=', scope.unitId) : q).executeTakeFirstOrThrow()).n;
       },
       async records() {

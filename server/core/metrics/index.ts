@@ -16,8 +16,6 @@ export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to
 export interface MetricScope {
   /** Path of the region (`41/4108/410803`); the scope is it and everything below it. */
   regionPath: string;
-  /** @deprecated The subtree's region ids, kept while modules move to `inMetricScope`. */
-  regionIds: string[];
   unitId?: string | null;
 }
 
@@ -185,7 +183,7 @@ export function defineCountMetric(spec: CountMetricSpec): MetricDef {
       throw badDim(dim);
     },
     sql(db) {
-      const scope: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+      const scope: MetricScope = { regionPath: ':regionPath' };
       return inPeriod(spec.base(db, scope), { from: ':from', to: ':to' }).select(countSql.as('n')).compile().sql;
     },
   };
@@ -219,7 +217,7 @@ export function rate(numerator: number, denominator: number): number | null {
 /** The metric scope of a region (and everything below it), optionally narrowed to one unit. */
 export async function metricScopeOf(db: Db, regionId: string, unitId?: string | null): Promise<MetricScope> {
   const r = await db.selectFrom('regions').select('path').where('id', '=', regionId).executeTakeFirst();
-  if (!r) return { regionPath: '-', regionIds: [], unitId: unitId ?? null };
-  const ids = await db.selectFrom('regions').select('id').where((eb) => eb.or([eb('path', '=', r.path), eb('path', 'like', `${r.path}/%`)])).execute();
-  return { regionPath: r.path, regionIds: ids.map((x) => x.id), ...(unitId ? { unitId } : {}) };
+  // An unknown region scopes nothing ('-' is no region's path).
+  if (!r) return { regionPath: '-', unitId: unitId ?? null };
+  return { regionPath: r.path, ...(unitId ? { unitId } : {}) };
 }

@@ -26,11 +26,6 @@ export interface Actor {
    * below it, matched in SQL by `inRegionPaths` — a handful of prefixes whatever the level.
    */
   regionPathsByRole: Partial<Record<Role, string[]>>;
-  /**
-   * @deprecated Role → region ids of the whole subtree. Kept only while modules move to the record core
-   * (`regionPathsByRole` + `inRegionPaths`); do not use in new code.
-   */
-  regionsByRole: Partial<Record<Role, string[]>>;
   /** Role → unit ids for unit roles. */
   unitsByRole: Partial<Record<Role, string[]>>;
   /** True for the system admin, who sees every region. */
@@ -57,12 +52,6 @@ export const OFFICE_WRITE: WritePolicy = { regionRoles: ['office'], unitRoles: [
 
 function uniq(ids: (string | undefined)[]): string[] {
   return [...new Set(ids.filter((x): x is string => !!x))];
-}
-
-/** @deprecated Region ids the actor reads region-wide (admin: null = all); use `readRegionPaths`. */
-export function readRegions(actor: Actor): string[] | null {
-  if (actor.isAdmin) return null;
-  return uniq(REGION_READERS.flatMap((r) => actor.regionsByRole[r] ?? []));
 }
 
 /** Unit ids whose records the actor reads as a member. */
@@ -95,6 +84,16 @@ export function inRegionPaths(col: string, paths: readonly string[]): Expression
   if (paths.length === 0) return sql<SqlBool>`false`;
   const conds = paths.map((p) => sql<SqlBool>`(rg.path = ${p} or rg.path like ${`${p}/%`})`);
   return sql<SqlBool>`${sql.ref(col)} in (select rg.id from regions rg where ${sql.join(conds, sql` or `)})`;
+}
+
+/**
+ * SQL condition: the region column is the region of one of the units or a region above it (records a
+ * region publishes to everything below it, e.g. a catalogue). `false` when there are no units.
+ */
+export function inRegionsAboveUnits(col: string, unitIds: readonly string[]): Expression<SqlBool> {
+  if (unitIds.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`exists (select 1 from units uu join regions ur on ur.id = uu.region_id join regions ir on ir.id = ${sql.ref(col)}
+    where uu.id in (${sql.join([...unitIds])}) and (ur.path = ir.path or ur.path like ir.path || '/%'))`;
 }
 
 /** Region paths the actor reads region-wide (admin: null = all). */
@@ -168,14 +167,7 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
   return actor;
 }
 
-/** @deprecated Use `mayWriteAt` (SQL on region paths) or the record core's `lockForWrite`. */
-export function canWriteAt(actor: Actor, regionId: string, unitId: string | null, policy: WritePolicy = DEFAULT_WRITE) {
-  if (policy.regionRoles.some((r) => (actor.regionsByRole[r] ?? []).includes(regionId))) return true;
-  if (unitId && policy.unitRoles.some((r) => (actor.unitsByRole[r] ?? []).includes(unitId))) return true;
-  return false;
-}
-
-/** Loads the grants of a user and expands region grants to their subtrees. */
+/** Loads the grants of a user: region grants as their paths (the subtree is matched in SQL), unit grants as ids. */
 export async function buildActor(
   db: Db,
   user: { id: string; username: string; display_name: string; unit_id: string | null; must_change_password: boolean },
@@ -188,23 +180,12 @@ export async function buildActor(
     .where('ra.user_id', '=', user.id)
     .execute();
   const grants: Grant[] = rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id, regionId: r.region_id }));
-  const regionsByRole: Actor['regionsByRole'] = {};
   const regionPathsByRole: Actor['regionPathsByRole'] = {};
   const unitsByRole: Actor['unitsByRole'] = {};
-  const paths = rows.filter((r) => r.path);
-  const subtree = paths.length
-    ? await db
-        .selectFrom('regions')
-        .select(['id', 'path'])
-        .where((eb) => eb.or(paths.map((p) => eb.or([eb('path', '=', p.path!), eb('path', 'like', `${p.path}/%`)]))))
-        .execute()
-    : [];
   for (const r of rows) {
     const role = r.role as Role;
     if (r.path) {
       regionPathsByRole[role] = uniq([...(regionPathsByRole[role] ?? []), r.path]);
-      const ids = subtree.filter((s) => s.path === r.path || s.path.startsWith(`${r.path}/`)).map((s) => s.id);
-      regionsByRole[role] = uniq([...(regionsByRole[role] ?? []), ...ids]);
     }
     if (r.unit_id) unitsByRole[role] = uniq([...(unitsByRole[role] ?? []), r.unit_id]);
   }
@@ -215,7 +196,6 @@ export async function buildActor(
     unitId: user.unit_id,
     grants,
     regionPathsByRole,
-    regionsByRole,
     unitsByRole,
     isAdmin: grants.some((g) => g.role === 'admin'),
     mustChangePassword: user.must_change_password,

@@ -125,7 +125,7 @@ function concludedRate(spec: { id: string; label: Msg; definition: Msg; hit: (p:
       return rows.map((r: any) => ({ key: r.key, label: r.label, value: rate(Number(r.hit), Number(r.n)) ?? 0 }));
     },
     sql(db) {
-      const s: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+      const s: MetricScope = { regionPath: ':regionPath' };
       const p = { from: ':from', to: ':to' };
       return concluded(db, s, p).select([sql<number>`count(*) filter (where ${spec.hit(p)})`.as('hit'), sql<number>`count(*)`.as('n')]).compile().sql;
     },
@@ -197,7 +197,7 @@ function handledCount(spec: { id: string; label: Msg; definition: Msg; where?: (
       return rows.map((r: any) => ({ key: r.key, label: r.label, value: Number(r.value) }));
     },
     sql(db) {
-      return q(db, { regionPath: ':regionPath', regionIds: [] }, { from: ':from', to: ':to' }).select(sql<number>`count(*)`.as('n')).compile().sql;
+      return q(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' }).select(sql<number>`count(*)`.as('n')).compile().sql;
     },
   };
 }
@@ -277,7 +277,7 @@ export const suitsLossRate: MetricDef = {
   },
   sql(db) {
     const p = { from: ':from', to: ':to' };
-    return suitBase(db, { regionPath: ':regionPath', regionIds: [] }).where(inP('l.closed_date', p)).select([sql<number>`count(*) filter (where l.lost)`.as('lost'), sql<number>`count(*)`.as('n')]).compile().sql;
+    return suitBase(db, { regionPath: ':regionPath' }).where(inP('l.closed_date', p)).select([sql<number>`count(*) filter (where l.lost)`.as('lost'), sql<number>`count(*)`.as('n')]).compile().sql;
   },
 };
 
@@ -312,7 +312,7 @@ export const suitsHeadAppearanceRate: MetricDef = {
     return rows.map((r: any) => ({ id: r.id, entity: ENTITY.lawsuit, label: `${r.case_no} ${r.plaintiff_name}（${r.appeared ? '负责人出庭' : '负责人未出庭'}）`, date: r.first_hearing, unitName: r.unit_name }));
   },
   sql(db) {
-    return (db as any).selectFrom(heardIn(db, { regionPath: ':regionPath', regionIds: [] }, { from: ':from', to: ':to' }).as('x'))
+    return (db as any).selectFrom(heardIn(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' }).as('x'))
       .select([sql<number>`count(*) filter (where x.appeared)`.as('hit'), sql<number>`count(*)`.as('n')]).compile().sql;
   },
 };

@@ -7,7 +7,7 @@ import type { Database, Db } from '../../db/index.js';
 import { badRequest, conflict } from '../../core/errors/index.js';
 import type { PageQuery } from '../../core/list.js';
 import type { Actor } from '../../core/scope/index.js';
-import { actorRegion, unitRegion } from '../org/lookup.js';
+import { actorRegion, regionById, unitRegion } from '../org/lookup.js';
 import { inRegionPaths } from '../../core/scope/index.js';
 import { Claims, Items, Risks } from './records.js';
 import type { ClaimInput, ItemInput, ItemListQuery, RiskInput } from './schema.js';
@@ -42,7 +42,8 @@ export function claimItem(db: DbK, actor: Actor, input: ClaimInput) {
     const item = await Items.get(trx, actor, input.itemId).catch(() => { throw field('itemId', '监管事项不存在', 'Unknown item'); });
     const region = await unitRegion(trx, input.unitId);
     if (!region) throw field('unitId', '所选单位不存在', 'Unknown unit');
-    const within = await trx.selectFrom('regions').select('id').where('id', '=', region.id).where(inRegionPaths('id', [(await trx.selectFrom('regions').select('path').where('id', '=', item.region_id).executeTakeFirstOrThrow()).path])).executeTakeFirst();
+    const itemRegion = (await regionById(trx, item.region_id))!;
+    const within = region.path === itemRegion.path || region.path.startsWith(`${itemRegion.path}/`);
     if (!within) throw field('itemId', '只能认领本地区目录中的监管事项', "Only the region's catalogue items can be claimed");
     if (input.implementationListOn && input.implementationListOn < input.claimedOn) throw field('implementationListOn', '检查实施清单编制日期不能早于认领日期', 'The list cannot precede the claim');
     return Claims.insert(trx, actor, {

@@ -102,7 +102,7 @@ function defineStockMetric(spec: StockSpec): MetricDef {
       return rows.map((r): BreakdownRow => ({ key: String(r.key), label: r.label, value: Number(r.value) }));
     },
     sql(db) {
-      return db.selectFrom(spec.rows(db, { regionPath: ':regionPath', regionIds: [] }, ':to').as('x')).select(sql<number>`count(distinct x.key)::int`.as('n')).compile().sql;
+      return db.selectFrom(spec.rows(db, { regionPath: ':regionPath' }, ':to').as('x')).select(sql<number>`count(distinct x.key)::int`.as('n')).compile().sql;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import { defineRecord } from '../../core/record.js';
-import { DEFAULT_WRITE, OFFICE_WRITE, type Actor, type WritePolicy } from '../../core/scope/index.js';
+import { DEFAULT_WRITE, inRegionsAboveUnits, OFFICE_WRITE, type Actor, type WritePolicy } from '../../core/scope/index.js';
 
 /** Unit ids of every unit role the actor holds. */
 export const actorUnits = (actor: Actor) => [...new Set(Object.values(actor.unitsByRole).flat())] as string[];
@@ -77,8 +77,7 @@ export const Items = defineRecord({
   read: (actor, alias, base) => {
     const units = actorUnits(actor);
     if (!units.length) return base;
-    return sql<SqlBool>`(${base} or exists (select 1 from units uu join regions ur on ur.id = uu.region_id join regions ir on ir.id = ${sql.ref(`${alias}.region_id`)}
-      where uu.id in (${sql.join(units)}) and (ur.path = ir.path or ur.path like ir.path || '/%')))`;
+    return sql<SqlBool>`(${base} or ${inRegionsAboveUnits(`${alias}.region_id`, units)})`;
   },
 });
 

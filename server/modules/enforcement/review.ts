@@ -9,7 +9,7 @@ import type { Database, Db } from '../../db/index.js';
 import { addDays } from '../../core/calendar/index.js';
 import { badRequest, conflict } from '../../core/errors/index.js';
 import type { Actor } from '../../core/scope/index.js';
-import { actorRegion } from '../org/lookup.js';
+import { actorRegion, regionById } from '../org/lookup.js';
 import { inRegionPaths } from '../../core/scope/index.js';
 import { Campaigns, Problems, ReviewFiles } from './records.js';
 import type { Bands, CampaignInput, Criterion, Grade, ScoreInput } from './schema.js';
@@ -45,7 +45,7 @@ export function drawSample(db: DbK, actor: Actor, campaignId: string) {
   return db.transaction().execute(async (trx) => {
     const c = await Campaigns.lockForWrite(trx, actor, campaignId);
     if (c.status !== 'open') throw conflict('CAMPAIGN_CLOSED', { zh: '评查活动已结束', en: 'The campaign is closed' });
-    const region = await trx.selectFrom('regions').select('path').where('id', '=', c.region_id).executeTakeFirstOrThrow();
+    const region = (await regionById(trx, c.region_id))!;
     const have = await trx.selectFrom('enforcement_review_files').select(sql<number>`count(*)::int`.as('n')).where('campaign_id', '=', c.id).executeTakeFirstOrThrow();
     const need = c.sample_size - Number(have.n);
     if (need <= 0) return [];

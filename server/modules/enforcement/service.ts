@@ -10,7 +10,7 @@ import { closeDeadline, deadlinesOf, setDeadline } from '../../core/deadlines/in
 import { badRequest, conflict, forbidden } from '../../core/errors/index.js';
 import type { PageQuery } from '../../core/list.js';
 import { mayWriteAt, type Actor } from '../../core/scope/index.js';
-import { unitRegion } from '../org/lookup.js';
+import { unitName, unitRegion } from '../org/lookup.js';
 import { Bodies, Cases, Certificates, CASE_WRITE, Officers } from './records.js';
 import {
   CASE_STATUSES, DECISIONS, DECISIONS_BY_SYSTEM, MAJOR_REASONS,
@@ -190,7 +190,7 @@ export async function getOfficer(db: Db, actor: Actor, id: string) {
     Certificates.query(db, actor).selectAll('ct').where('ct.officer_id', '=', id).orderBy('ct.issued_on', 'desc').orderBy('ct.id').execute(),
     db.selectFrom('enforcement_exam_results').selectAll().where('officer_id', '=', id).orderBy('exam_date', 'desc').orderBy('part').execute(),
     db.selectFrom('enforcement_trainings').selectAll().where('officer_id', '=', id).orderBy('trained_on', 'desc').orderBy('id').execute(),
-    db.selectFrom('units').select('name').where('id', '=', o.unit_id).executeTakeFirstOrThrow(),
+    unitName(db, o.unit_id).then((name) => ({ name })),
   ]);
   const canEdit = await mayWriteAt(db, actor, o.region_id, o.unit_id);
   return { officer: o, unitName: unit.name, certs: certs as Database['enforcement_certificates'][] as any[], exams, trainings, canEdit };
@@ -474,7 +474,7 @@ export function listCases(db: Db, actor: Actor, q: CaseListQuery) {
 export async function getCase(db: Db, actor: Actor, id: string) {
   const c = await Cases.get(db, actor, id);
   const [unit, officers, deadlines, reviewer, canEdit] = await Promise.all([
-    db.selectFrom('units').select('name').where('id', '=', c.unit_id).executeTakeFirstOrThrow(),
+    unitName(db, c.unit_id).then((name) => ({ name })),
     db.selectFrom('enforcement_case_officers as co').innerJoin('enforcement_officers as o', 'o.id', 'co.officer_id').innerJoin('enforcement_certificates as ct', 'ct.id', 'co.certificate_id')
       .select(['o.id', 'o.name', 'ct.cert_no']).where('co.case_id', '=', id).orderBy('o.name').execute(),
     deadlinesOf(db, Cases.entity, id),

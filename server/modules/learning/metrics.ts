@@ -33,7 +33,7 @@ async function groupBy(qb: SelectQueryBuilder<any, any, any>, value: Expression<
   throw badDim(dim);
 }
 
-const SQL_SCOPE: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+const SQL_SCOPE: MetricScope = { regionPath: ':regionPath' };
 const SQL_PERIOD: Period = { from: '2000-01-01', to: '2000-12-31' };
 
 /** No learning record at all in scope and period → "no data" (null), never a made-up 0. */

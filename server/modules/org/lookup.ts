@@ -85,6 +85,11 @@ export async function unitByNameIn(db: Db, regionPath: string, name: string): Pr
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** A unit's name (for a detail page's heading); '' when the unit is gone. */
+export async function unitName(db: Db, unitId: string): Promise<string> {
+  return (await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst())?.name ?? '';
+}
+
 /** Units by id (for names in lists and messages). */
 export async function unitsById(db: Db, ids: readonly string[]): Promise<Map<string, UnitRef>> {
   const wanted = [...new Set(ids.filter(Boolean))];

@@ -28,17 +28,6 @@ export async function listRegions(db: Db, actor: Actor) {
     .execute();
 }
 
-/**
- * @deprecated Ids of a region and every region below it. Scope by path in SQL instead (`inRegionPaths`);
- * kept only until the plan and learning modules move to the record core.
- */
-export async function regionSubtree(db: Db, regionId: string): Promise<string[]> {
-  const r = await db.selectFrom('regions').select('path').where('id', '=', regionId).executeTakeFirst();
-  if (!r) return [];
-  const rows = await db.selectFrom('regions as g').select('g.id').where(inRegionPaths('g.id', [r.path])).execute();
-  return rows.map((x) => x.id);
-}
-
 /** Adds a region (admin only). */
 export async function createRegion(db: Kysely<Database>, actor: Actor, input: z.infer<typeof RegionInput>) {
   if (!actor.isAdmin) throw forbidden();

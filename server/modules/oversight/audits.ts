@@ -10,7 +10,7 @@ import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { badRequest, conflict, notFound } from '../../core/errors/index.js';
 import { rate } from '../../core/metrics/index.js';
 import { DEFAULT_WRITE, hasRole, OFFICE_WRITE, writeRegionPaths, writeUnits, type Actor } from '../../core/scope/index.js';
-import { actorRegion, unitWithin } from '../org/lookup.js';
+import { actorRegion, regionById, unitWithin } from '../org/lookup.js';
 import { Audits, Rectifications } from './records.js';
 import type { AuditsTable } from './schema.js';
 import {
@@ -194,7 +194,7 @@ export async function addRectification(db: Kysely<Database>, actor: Actor, audit
     if (a.status !== 'concluded' && a.status !== 'published') throw stateErr('出具审计结论后方可下达整改事项', 'Rectification items follow the conclusion');
     if (input.dueOn <= a.concluded_on!) throw fieldErr('DUE_BEFORE_CONCLUSION', 'dueOn', '整改期限应晚于审计结论日期', 'The deadline must follow the conclusion');
     const unitId = input.unitId ?? a.unit_id;
-    const region = await trx.selectFrom('regions').select('path').where('id', '=', a.region_id).executeTakeFirstOrThrow();
+    const region = (await regionById(trx, a.region_id))!;
     if (!(await unitWithin(trx, unitId, [region.path]))) throw fieldErr('UNIT_OUT_OF_SCOPE', 'unitId', '整改单位不在本辖区', 'The unit is not in the region');
     const r = await trx.insertInto('audit_rectifications').values({ audit_id: a.id, region_id: a.region_id, unit_id: unitId, issue: input.issue, requirement: input.requirement, due_on: input.dueOn })
       .returningAll().executeTakeFirstOrThrow();

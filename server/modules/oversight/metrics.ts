@@ -47,7 +47,7 @@ function itemRate(id: string, label: { zh: string; en: string }, definition: { z
       return rows.map((r) => ({ id: r.id, entity: 'oversight_item', label: `第${r.number}号 ${r.title}`, date: r.received_on, unitName: r.unit_name }));
     },
     sql(db) {
-      const scope: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+      const scope: MetricScope = { regionPath: ':regionPath' };
       return base(db, scope, { from: ':from', to: ':to' }).select([sql<number>`count(*)`.as('d'), sql<number>`count(*) filter (where ${num})`.as('n')]).compile().sql;
     },
   };
@@ -137,7 +137,7 @@ export const auditReductionWan: MetricDef = {
     }));
   },
   sql(db) {
-    return concludedInvestment(db, { regionPath: ':regionPath', regionIds: [] }, { from: ':from', to: ':to' })
+    return concludedInvestment(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' })
       .select(sql<string>`sum(au.submitted_amount - au.approved_amount)`.as('s')).compile().sql;
   },
 };

@@ -28,7 +28,7 @@ async function groupCount(qb: SelectQueryBuilder<any, any, any>, idCol: string, 
 }
 
 /** Placeholders for the reviewable SQL of a metric. */
-const SQL_SCOPE: MetricScope = { regionPath: ':regionPath', regionIds: [] };
+const SQL_SCOPE: MetricScope = { regionPath: ':regionPath' };
 const SQL_PERIOD: Period = { from: '2000-01-01', to: '2000-12-31' };
 
 const years = (p: Period) => [Number(p.from.slice(0, 4)), Number(p.to.slice(0, 4))] as const;

@@ -41,7 +41,7 @@ function listCount(id: string, zh: string, en: string, level: 'department' | 'su
       throw badDim(dim);
     },
     sql(db) {
-      return base(db, { regionPath: ':regionPath', regionIds: [] }, { from: ':from', to: ':to' }).select(sql<number>`count(*)`.as('n')).compile().sql;
+      return base(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' }).select(sql<number>`count(*)`.as('n')).compile().sql;
     },
   };
 }

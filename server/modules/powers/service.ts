@@ -64,7 +64,7 @@ export function addPower(db: Kysely<Database>, actor: Actor, input: AddPowerInpu
   return db.transaction().execute((trx) => addPowerIn(trx, actor, input));
 }
 
-async function lockCurrent(trx: Db, actor: Actor, id: string, a: Approval) {
+async function currentVersionForChange(trx: Db, actor: Actor, id: string, a: Approval) {
   checkApproval(a);
   const before = await Powers.lockForWrite(trx, actor, id);
   if (before.effective_to) throw conflict('POWER_NOT_CURRENT', { zh: '该事项版本已失效，请在现行版本上调整', en: 'This version is no longer in force' });
@@ -75,7 +75,7 @@ async function lockCurrent(trx: Db, actor: Actor, id: string, a: Approval) {
 /** Amends an item: the current version ends on the effective date and a new version starts. */
 export function amendPower(db: Kysely<Database>, actor: Actor, id: string, input: AmendPowerInput) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockCurrent(trx, actor, id, input);
+    const before = await currentVersionForChange(trx, actor, id, input);
     await Powers.update(trx, actor, before, { effective_to: input.effectiveOn }, 'superseded');
     const next = await Powers.insert(trx, actor, {
       region_id: before.region_id, unit_id: before.unit_id, list_level: before.list_level, code: input.code ?? before.code, name: input.name ?? before.name,
@@ -90,7 +90,7 @@ export function amendPower(db: Kysely<Database>, actor: Actor, id: string, input
 /** Removes an item from the list from the effective date. */
 export function removePower(db: Kysely<Database>, actor: Actor, id: string, input: RemovePowerInput) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockCurrent(trx, actor, id, input);
+    const before = await currentVersionForChange(trx, actor, id, input);
     const after = await Powers.update(trx, actor, before, { effective_to: input.effectiveOn }, 'remove');
     await logChange(trx, actor, before, 'remove', input);
     return after;
@@ -100,7 +100,7 @@ export function removePower(db: Kysely<Database>, actor: Actor, id: string, inpu
 /** Transfers an item to another unit (e.g. to a subdistrict's comprehensive enforcement team) from the effective date. */
 export function transferPower(db: Kysely<Database>, actor: Actor, id: string, input: TransferPowerInput) {
   return db.transaction().execute(async (trx) => {
-    const before = await lockCurrent(trx, actor, id, input);
+    const before = await currentVersionForChange(trx, actor, id, input);
     if (input.toUnitId === before.unit_id) throw fieldErr('TRANSFER_SAME_UNIT', 'toUnitId', '划入单位与现实施单位相同', 'The item already belongs to this unit');
     await assertUnitInScope(trx, actor, input.toUnitId, 'toUnitId');
     const { region, level } = await levelOf(trx, input.toUnitId);

@@ -1,3 +1,4 @@
+import { inRegionPaths } from '../../core/scope/index.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -18,11 +19,11 @@ const testUnits: MetricDef = {
   unit: 'count',
   definition: { zh: '名称含“测试”且设立日期在年度内的单位数', en: 'Units named 测试 set up in the year' },
   async compute(db, scope, period) {
-    const r = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('region_id', 'in', scope.regionIds).where('name', 'like', '%测试%').where('active_from', '>=', period.from).where('active_from', '<=', period.to).executeTakeFirstOrThrow();
+    const r = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where(inRegionPaths('region_id', [scope.regionPath])).where('name', 'like', '%测试%').where('active_from', '>=', period.from).where('active_from', '<=', period.to).executeTakeFirstOrThrow();
     return r.n === 0 ? null : r.n;
   },
   async records(db, scope, period) {
-    const rows = await db.selectFrom('units').select(['id', 'name', 'active_from', 'short_name']).where('region_id', 'in', scope.regionIds).where('name', 'like', '%测试%').where('active_from', '>=', period.from).where('active_from', '<=', period.to).orderBy('name').execute();
+    const rows = await db.selectFrom('units').select(['id', 'name', 'active_from', 'short_name']).where(inRegionPaths('region_id', [scope.regionPath])).where('name', 'like', '%测试%').where('active_from', '>=', period.from).where('active_from', '<=', period.to).orderBy('name').execute();
     return rows.map((r) => ({ id: r.id, entity: 'unit', label: r.name, date: r.active_from, hash: `${r.name}|${r.short_name ?? ''}` }));
   },
 };
