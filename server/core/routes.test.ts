@@ -2,7 +2,8 @@ import { inRegionPaths } from './scope/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { setDeadline } from './deadlines/index.js';
-import { registerMetrics } from './metrics/index.js';
+import { defineCountMetric, inMetricScope, registerMetrics } from './metrics/index.js';
+import { sql } from 'kysely';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -18,6 +19,14 @@ beforeAll(async () => {
   t = await createTestApp();
   unit = Object.fromEntries((await t.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
   registerMetrics([
+    // A count metric over units placed in the period by creation time (the test world is created today).
+    defineCountMetric({
+      id: 'test.unitsCreated', module: 'test', label: { zh: '新设单位数', en: 'Units created' },
+      definition: { zh: '区域内当年创建的单位数', en: 'Units created in the year in the region' },
+      base: (db, scope) => db.selectFrom('units as u').where(inMetricScope(scope, 'u.region_id', 'u.id')),
+      idCol: 'u.id', dateCol: 'u.created_at', unitCol: 'u.id', unitNameSql: sql<string>`u.name`, entity: 'unit', labelSql: sql<string>`u.name`,
+      categories: { type: { col: 'u.type', label: { zh: '按类型', en: 'By type' }, values: { law_firm: { zh: '律师事务所', en: 'Law firm' } } } },
+    }),
     {
       id: 'test.lawFirms', module: 'test', label: { zh: '律师事务所数', en: 'Law firms' }, unit: 'count',
       definition: { zh: '区域内律师事务所单位数', en: 'Law-firm units in the region' },
@@ -136,3 +145,36 @@ describe('settings', () => {
     expect((await (await t.as('office')).get('/api/v1/settings')).status).toBe(403);
   });
 });
+
+describe('metric breakdowns and the working year', () => {
+  const year = new Date().getFullYear();
+  it('breaks a count down by unit, month and category in SQL, each adding up to the figure', async () => {
+    const office = await t.as('office');
+    const total = (await office.get(`/api/v1/metrics/test.unitsCreated?region=410803&year=${year}`)).body.value as number;
+    expect(total).toBeGreaterThan(3);
+    for (const by of ['unit', 'month', 'type']) {
+      const r = await office.get(`/api/v1/metrics/test.unitsCreated/breakdown?region=410803&year=${year}&by=${by}`);
+      expect(r.status).toBe(200);
+      expect((r.body.items as { value: number }[]).reduce((a, i) => a + i.value, 0)).toBe(total);
+    }
+    const byType = await office.get(`/api/v1/metrics/test.unitsCreated/breakdown?region=410803&year=${year}&by=type`);
+    expect((byType.body.items as { key: string; label: string }[]).find((i) => i.key === 'law_firm')?.label).toBe('律师事务所');
+    expect((await office.get(`/api/v1/metrics/test.unitsCreated/breakdown?region=410803&year=${year}&by=constructor`)).status).toBe(400);
+    expect((await office.get(`/api/v1/metrics/test.lawFirms/breakdown?region=410803&year=${year}&by=unit`)).status).toBe(400);
+    expect((await (await t.as('office_jf')).get(`/api/v1/metrics/test.unitsCreated/breakdown?region=410803&year=${year}&by=unit`)).status).toBe(404);
+  });
+
+  it('opens on the report year being worked on, else the calendar year', async () => {
+    const jf = await t.as('office_jf');
+    const before = await jf.get('/api/v1/years');
+    expect(before.status).toBe(200);
+    expect(before.body.working).toBe(Number((await t.db.selectNoFrom(sql<string>`to_char(now() at time zone 'Asia/Shanghai', 'YYYY')`.as('y')).executeTakeFirstOrThrow()).y));
+    expect((await jf.post('/api/v1/reports', { regionCode: '410802', year: 2020 })).status).toBe(201);
+    const after = await jf.get('/api/v1/years');
+    expect(after.body.working).toBe(2020);
+    expect(after.body.years).toContain(2020);
+    // Another district's report is not this office's working year.
+    expect((await (await t.as('office')).get('/api/v1/years')).body.years).not.toContain(2020);
+  });
+});
+
