@@ -87,7 +87,7 @@ export async function unitByNameIn(db: Db, regionPath: string, name: string): Pr
 
 /** A unit's name (for a detail page's heading); '' when the unit is gone. */
 export async function unitName(db: Db, unitId: string): Promise<string> {
-  return (await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst())?.name ?? '';
+  return (await unitsById(db, [unitId])).get(unitId)?.name ?? '';
 }
 
 /** Units by id (for names in lists and messages). */
