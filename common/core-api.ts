@@ -120,6 +120,64 @@ export const JobsOut = z.object({ items: z.array(JobOut) });
 export const YearsOut = z.object({ years: z.array(z.number().int()), working: z.number().int() });
 
 /** Wire types for the web. */
+/** The signed-in person (`GET /api/v1/auth/me`, `POST /api/v1/auth/login`). */
+export const MeOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  regionName: z.string().nullable(),
+  roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), regionId: z.string().nullable() })),
+  mustChangePassword: z.boolean(),
+  abilities: z.record(z.string(), z.boolean()),
+  csrfToken: z.string().optional(),
+});
+
+/** One day of the working-day calendar. */
+export const CalendarDayOut = z.object({
+  date: z.string(),
+  workday: z.boolean(),
+  kind: z.enum(['workday', 'weekend', 'holiday', 'makeup', 'override-workday', 'override-holiday']),
+  name: z.string().optional(),
+  provisional: z.boolean(),
+});
+/** A month of the calendar. */
+export const CalendarMonthOut = z.object({ days: z.array(CalendarDayOut), coveredUntil: z.number() });
+
+/** One problem found in an imported spreadsheet: the row as the user sees it, the column, what is wrong. */
+export const CellErrorOut = z.object({ row: z.number(), column: z.string().optional(), message: z.string() });
+/** Result of an Excel import (dry run or commit): all rows are written, or none. */
+export const ImportResultOut = z.object({ dryRun: z.boolean(), rowCount: z.number(), errors: z.array(CellErrorOut), committed: z.number() });
+
+/** Content types of the files the API sends. */
+export const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html',
+  md: 'text/markdown',
+  json: 'application/json',
+  csv: 'text/csv',
+  any: 'application/octet-stream',
+  /** An uploaded file is sent with the type it was stored with. */
+  stored: '*/*',
+} as const;
+
+/**
+ * The response contract of a file download: a 200 whose body is the file's bytes, declared by content
+ * type (OpenAPI `format: binary`). `reply.send(buffer)` bypasses serialisation, so the contract documents
+ * and the access test checks; it does not reshape the bytes.
+ */
+export function fileResponse(description: string, ...types: (keyof typeof MIME)[]) {
+  // On the wire a binary string; to the handler's type checker, the bytes it sends (reply.send(buffer)).
+  const schema = z.string().meta({ format: 'binary' }) as unknown as z.ZodType<Uint8Array | string>;
+  const body = { schema };
+  return { 200: { description, content: Object.fromEntries(types.map((t) => [MIME[t], body])) as Record<string, typeof body> } };
+}
+/** An Excel workbook download. */
+export const xlsxResponse = (description = 'Excel 工作簿（.xlsx）') => fileResponse(description, 'xlsx');
+
 export type AuditEntry = z.input<typeof AuditEntryOut>;
 export type HistoryEntry = z.input<typeof HistoryEntryOut>;
 export type Deadline = z.input<typeof DeadlineOut>;
@@ -128,3 +186,6 @@ export type FileInfo = z.input<typeof FilesOut>['items'][number];
 export type Job = z.input<typeof JobOut>;
 export type MetricRecordWire = z.input<typeof MetricRecordOut>;
 export type Years = z.input<typeof YearsOut>;
+export type Me = z.input<typeof MeOut>;
+export type CalendarDay = z.input<typeof CalendarDayOut>;
+export type ImportResult = z.input<typeof ImportResultOut>;

@@ -298,7 +298,6 @@ export const PublicCleanupOut = z.object({
 });
 
 /** An xlsx download (binary; not serialised as JSON). */
-export const XlsxFile = z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
 /** Response types, for the web pages. */
 export type DocumentView = z.infer<typeof DocumentOut>;

@@ -78,4 +78,3 @@ export const AttendeeOut = z.object({ id: z.string(), name: z.string(), unitId: 
 /** An activity with its attendance. */
 export const ActivityDetailOut = ActivityOut.extend({ attendees: z.array(AttendeeOut) });
 /** A spreadsheet download. */
-export const XlsxOut = z.any().describe('Excel 工作簿（.xlsx）');

@@ -276,10 +276,3 @@ export const ReadinessOut = z.object({
     missingPoints: z.number(), todo: z.array(z.string()), lost: z.array(z.string()),
   })),
 });
-/** The answer of a spreadsheet import (dry run or commit): every bad cell, or what was written. */
-export const ImportResultOut = z.object({
-  dryRun: z.boolean(), rowCount: z.number().int(), committed: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string().optional(), message: z.string() })),
-});
-/** A spreadsheet download. */
-export const XlsxOut = z.any().describe('Excel 工作簿（.xlsx）');

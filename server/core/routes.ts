@@ -6,7 +6,7 @@ import { activeActorOf, actorOf } from './http.js';
 import { DateStr, Id } from '../../common/schemas.js';
 import {
   AuditPageOut, BreakdownOut, ComputeOut, FileOut, FilesOut, HistoryOut, JobOut, JobsOut, MetricRecordsOut, MetricsOut, MetricValueOut, OkOut, OverrideChangeOut,
-  OverridesOut, SettingsOut, TodosOut, YearsOut,
+  OverridesOut, SettingsOut, TodosOut, YearsOut, CalendarMonthOut, fileResponse,
 } from '../../common/core-api.js';
 import { forbidden, notFound, badRequest } from './errors/index.js';
 import { inRegionPaths, readRegionPaths, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
@@ -31,7 +31,6 @@ export async function metricScopeFor(ctx: AppContext, actor: Actor, regionCode: 
   throw notFound({ zh: '区域', en: 'Region' });
 }
 
-const CalendarDay = z.object({ date: z.string(), workday: z.boolean(), kind: z.string(), name: z.string().optional(), provisional: z.boolean() });
 const SpecIn = z.object({
   from: DateStr,
   unit: z.enum(['WD', 'ND', 'M']),
@@ -85,7 +84,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
 
   // ---- calendar ----
   app.get('/api/v1/calendar', {
-    schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(2004).max(2100), month: z.coerce.number().int().min(1).max(12) }), response: { 200: z.object({ days: z.array(CalendarDay), coveredUntil: z.number() }) } },
+    schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(2004).max(2100), month: z.coerce.number().int().min(1).max(12) }), response: { 200: CalendarMonthOut } },
   }, async (req) => {
     actorOf(req);
     const cal = await loadCalendar(ctx.db);
@@ -140,7 +139,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   app.get('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }), response: { 200: FilesOut } } }, async (req) => {
     return { items: await listFiles(ctx.db, activeActorOf(req), req.params.entity, req.params.id) };
   });
-  app.get('/api/v1/file/:id', { schema: { tags: ['files'], params: z.object({ id: Id }), querystring: z.object({ inline: z.enum(['0', '1']).optional() }) } }, async (req, reply) => {
+  app.get('/api/v1/file/:id', { schema: { tags: ['files'], params: z.object({ id: Id }), querystring: z.object({ inline: z.enum(['0', '1']).optional() }), response: fileResponse('附件原文件（按上传时的类型）', 'stored') } }, async (req, reply) => {
     const { row, data } = await readFile(ctx.db, ctx.storage, activeActorOf(req), req.params.id);
     const disp = req.query.inline === '1' && (row.mime.startsWith('image/') || row.mime === 'application/pdf') ? 'inline' : 'attachment';
     reply.header('content-type', row.mime);
@@ -228,7 +227,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   });
   app.get('/api/v1/jobs', { schema: { tags: ['jobs'], response: { 200: JobsOut } } }, async (req) => ({ items: (await listJobs(ctx.db, activeActorOf(req))).map(presentJob) }));
   app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }), response: { 200: JobOut } } }, async (req) => presentJob(await getJob(ctx.db, activeActorOf(req), req.params.id)));
-  app.get('/api/v1/jobs/:id/download', { schema: { tags: ['jobs'], params: z.object({ id: Id }) } }, async (req, reply) => {
+  app.get('/api/v1/jobs/:id/download', { schema: { tags: ['jobs'], params: z.object({ id: Id }), response: fileResponse('后台任务生成的文件', 'docx', 'pdf', 'xlsx', 'html', 'md', 'json', 'any') } }, async (req, reply) => {
     const job = await getJob(ctx.db, activeActorOf(req), req.params.id);
     if (job.status !== 'done' || !job.file_key) throw notFound({ zh: '任务文件', en: 'Job file' });
     reply.header('content-type', job.file_mime ?? 'application/octet-stream');

@@ -1,43 +1,12 @@
 /** Shapes the core API answers with; module and org shapes are inferred from the zod contracts in common/. */
 
-/** The signed-in person (`GET /api/v1/auth/me`). */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string | null;
-  unitName: string | null;
-  regionName: string | null;
-  roles: { role: string; unitId: string | null; regionId: string | null }[];
-  mustChangePassword: boolean;
-  abilities: Record<string, boolean>;
-  csrfToken?: string;
-}
-
 // Org shapes and the page of a list come from the server's response contracts (common/schemas.ts).
 export type { Page, RegionOut as Region, UnitOut as Unit, GrantOut as Grant, UserOut as User } from '../../common/schemas';
-
-/** One day of the working-day calendar. */
-export interface CalendarDay {
-  date: string;
-  workday: boolean;
-  kind: 'workday' | 'weekend' | 'holiday' | 'makeup' | 'override-workday' | 'override-holiday' | string;
-  name?: string;
-  provisional: boolean;
-}
-
-/** Result of an Excel import (dry run or commit). */
-export interface ImportResult {
-  dryRun: boolean;
-  rowCount: number;
-  errors: { row: number; column?: string; message: string }[];
-  committed: number;
-}
 
 // Shapes of the shared (core) endpoints, inferred from their response contracts in common/core-api.ts.
 import type { z } from 'zod';
 import type { DeadlineOut, MetricInfoOut, MetricValueOut, OverridesOut, SettingsOut, TodoItemOut } from '../../common/core-api';
-export type { AuditEntry, Deadline, FileInfo, Todos } from '../../common/core-api';
+export type { AuditEntry, CalendarDay, Deadline, FileInfo, ImportResult, Me, Todos } from '../../common/core-api';
 /** State of a deadline relative to today. */
 export type DeadlineState = z.input<typeof DeadlineOut>['state'];
 /** A module's non-deadline to-do. */

@@ -37,7 +37,7 @@ describe('record detail', () => {
 
 describe('calendar grid', () => {
   it('starts October 2020 on Thursday in a Monday-first grid', () => {
-    const days = Array.from({ length: 31 }, (_, i) => ({ date: `2020-10-${String(i + 1).padStart(2, '0')}`, workday: true, kind: 'workday', provisional: false }));
+    const days = Array.from({ length: 31 }, (_, i) => ({ date: `2020-10-${String(i + 1).padStart(2, '0')}`, workday: true, kind: 'workday' as const, provisional: false }));
     const cells = monthGrid(days);
     expect(cells.slice(0, 3)).toEqual([null, null, null]);
     expect(cells[3]?.date).toBe('2020-10-01');

@@ -2,22 +2,10 @@ import { z } from 'zod';
 import type { App, AppContext, FazhiModule } from '../module.js';
 import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from '../http.js';
 import { ChangePasswordInput, LoginInput } from '../../../common/schemas.js';
+import { MeOut } from '../../../common/core-api.js';
 import { changePassword, login, logout } from './service.js';
 import type { Actor } from '../scope/index.js';
 
-/** What the UI knows about the signed-in person. */
-export const MeOut = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  regionName: z.string().nullable(),
-  roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), regionId: z.string().nullable() })),
-  mustChangePassword: z.boolean(),
-  abilities: z.record(z.string(), z.boolean()),
-  csrfToken: z.string().optional(),
-});
 
 /** Auth routes: login, logout, me, change password. `modules` supply abilities. */
 export function authRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportResultOut, MIME, xlsxResponse } from '../../../common/core-api.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/index.js';
@@ -24,13 +25,8 @@ export interface ImportSpec<Row> {
   commit(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<void>;
 }
 
-/** Result of an import call (dry run or commit). */
-export interface ImportResult {
-  dryRun: boolean;
-  rowCount: number;
-  errors: CellError[];
-  committed: number;
-}
+/** Result of an import call (dry run or commit); its wire contract is `ImportResultOut`. */
+export type ImportResult = z.output<typeof ImportResultOut>;
 
 /**
  * Runs an import all-or-nothing. The file is read in a worker (see parseXlsx); the rows are then
@@ -66,7 +62,8 @@ export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: I
   return result;
 }
 
-async function fileOf(req: FastifyRequest, max: number): Promise<Buffer> {
+/** The uploaded spreadsheet of an import request (multipart), at most `max` bytes. */
+export async function uploadedFile(req: FastifyRequest, max: number): Promise<Buffer> {
   const part = await req.file({ limits: { fileSize: max } });
   if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要导入的 Excel 文件', en: 'Choose an Excel file to import' });
   return part.toBuffer();
@@ -77,13 +74,13 @@ async function fileOf(req: FastifyRequest, max: number): Promise<Buffer> {
  * Every module's import goes through here.
  */
 export function importRoutes<Row>(app: App, ctx: AppContext, path: string, spec: ImportSpec<Row>) {
-  app.post(path, { schema: { tags: ['import'], querystring: z.object({ dryRun: z.enum(['0', '1']).default('1') }) } }, async (req) => {
+  app.post(path, { schema: { tags: ['import'], querystring: ImportQuery, response: { 200: ImportResultOut } } }, async (req) => {
     const actor = activeActorOf(req);
     spec.authorize(actor);
-    const data = await fileOf(req, ctx.cfg.maxUploadBytes);
+    const data = await uploadedFile(req, ctx.cfg.maxUploadBytes);
     return runImport(ctx.db, actor, spec, data, req.query.dryRun === '1', req.lang);
   });
-  app.get(`${path}/template`, { schema: { tags: ['import'] } }, async (req, reply) => {
+  app.get(`${path}/template`, { schema: { tags: ['import'], response: xlsxResponse('导入模板（.xlsx）') } }, async (req, reply) => {
     const actor = activeActorOf(req);
     spec.authorize(actor);
     const buf = await exportXlsx(spec.sheet, []);
@@ -91,9 +88,14 @@ export function importRoutes<Row>(app: App, ctx: AppContext, path: string, spec:
   });
 }
 
+/** Contracts for modules' import and export routes. */
+export { fileResponse, xlsxResponse, ImportResultOut } from '../../../common/core-api.js';
+/** `?dryRun=1` (default: check only) or `?dryRun=0` (write). */
+export const ImportQuery = z.object({ dryRun: z.enum(['0', '1']).default('1') });
+
 /** Sends an xlsx download. */
 export function sendXlsx(reply: import('fastify').FastifyReply, filename: string, buf: Buffer) {
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  reply.header('content-type', MIME.xlsx);
   reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
   return reply.send(buf);
 }

@@ -3,7 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, page } from '../../../common/schemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { writeRegionPaths, OFFICE_WRITE } from '../../core/scope/index.js';
 import * as svc from './service.js';
 import {
@@ -69,7 +69,7 @@ export function advisorRoutes(app: App, ctx: AppContext) {
     const r = await svc.listReviews(ctx.db, actor, req.query);
     return { ...r, items: r.items.map((x) => presentReview(x, req.lang)) };
   });
-  app.get('/api/v1/advisors/reviews/export', { schema: { tags, querystring: ReviewListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+  app.get('/api/v1/advisors/reviews/export', { schema: { tags, querystring: ReviewListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
     const r = await svc.listReviews(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
     const rows = r.items.map((x) => ({
       title: x.title, type: REVIEW_TYPES[x.type].zh, unit: x.unit_name, requestedOn: x.requested_on, firm: x.firm_name ?? undefined, advisor: x.advisor_name ?? undefined,
@@ -106,7 +106,7 @@ export function advisorRoutes(app: App, ctx: AppContext) {
     const r = await svc.listWorkLogs(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map(presentWork) };
   });
-  app.get('/api/v1/advisors/worklogs/export', { schema: { tags, querystring: WorkLogListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+  app.get('/api/v1/advisors/worklogs/export', { schema: { tags, querystring: WorkLogListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
     const r = await svc.listWorkLogs(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
     const rows = r.items.map((w) => ({
       firm: w.firm_name, kind: WORK_KINDS[w.kind].zh, workDate: w.work_date, title: w.title, description: w.description || undefined, clientUnit: w.client_name ?? undefined,

@@ -3,7 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, page } from '../../../common/schemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { sendXlsx } from '../../core/excel/routes.js';
+import { sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { badRequest } from '../../core/errors/index.js';
 import { deadlinesOf } from '../../core/deadlines/index.js';
 import { requireRole, type Actor } from '../../core/scope/index.js';
@@ -88,7 +88,7 @@ export function decisionRoutes(app: App, ctx: AppContext) {
     const r = await svc.listDecisions(ctx.db, actor, req.query);
     return { ...r, items: r.items.map((d) => summary(actor, d, req.lang)) };
   });
-  app.get('/api/v1/decisions/export', { schema: { tags, querystring: DecisionListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+  app.get('/api/v1/decisions/export', { schema: { tags, querystring: DecisionListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
     const r = await svc.listDecisions(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
     const rows = r.items.map((d) => ({
       title: d.title, unit: d.unit_name, category: CATEGORIES[d.category].zh, launchedOn: d.launched_on, state: STATES[d.state as DecisionState].zh,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { metricScopeFor } from '../../core/routes.js';
 import { yearPeriod } from '../../core/metrics/index.js';
 import { loadCalendar } from '../../core/calendar/index.js';
@@ -145,7 +145,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     const page = await R.listReconsiderations(db, actor, req.query);
     return { ...page, items: page.items.map(presentRecon) };
   });
-  app.get('/api/v1/disputes/reconsiderations/export', { schema: { tags, querystring: S.ReconListQuery } }, async (req, reply) => {
+  app.get('/api/v1/disputes/reconsiderations/export', { schema: { tags, querystring: S.ReconListQuery, response: xlsxResponse() } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const page = await R.listReconsiderations(db, actor, { ...req.query, page: 1, pageSize: 5000 } as z.infer<typeof S.ReconListQuery>);
     return sendXlsx(reply, '行政复议案件登记表.xlsx', await exportXlsx(reconExportSheet, page.items.map(reconExportRow)));
@@ -224,7 +224,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     const page = await L.listLawsuits(db, actor, req.query);
     return { ...page, items: page.items.map(presentLawsuit) };
   });
-  app.get('/api/v1/disputes/lawsuits/export', { schema: { tags, querystring: S.LawsuitListQuery } }, async (req, reply) => {
+  app.get('/api/v1/disputes/lawsuits/export', { schema: { tags, querystring: S.LawsuitListQuery, response: xlsxResponse() } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const page = await L.listLawsuits(db, actor, { ...req.query, page: 1, pageSize: 5000 } as z.infer<typeof S.LawsuitListQuery>);
     return sendXlsx(reply, '行政应诉案件登记表.xlsx', await exportXlsx(lawsuitExportSheet, page.items.map(lawsuitExportRow)));
@@ -269,7 +269,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     const scope = await metricScopeFor(ctx, actor, req.query.region);
     return { region: req.query.region, year: req.query.year, scope: scope.unitId ? ('unit' as const) : ('region' as const), ...(await disputeStats(db, scope, yearPeriod(req.query.year))) };
   });
-  app.get('/api/v1/disputes/stats/export', { schema: { tags, querystring: S.StatsQuery.extend({ table: z.enum(['reconsideration', 'litigation']) }) } }, async (req, reply) => {
+  app.get('/api/v1/disputes/stats/export', { schema: { tags, querystring: S.StatsQuery.extend({ table: z.enum(['reconsideration', 'litigation']) }), response: xlsxResponse() } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const scope = await metricScopeFor(ctx, actor, req.query.region);
     const s = await disputeStats(db, scope, yearPeriod(req.query.year));

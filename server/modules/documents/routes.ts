@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { deadlinesOf } from '../../core/deadlines/index.js';
 import { today } from '../../core/calendar/index.js';
 import type { Actor } from '../../core/scope/index.js';
@@ -13,7 +13,7 @@ import {
   CleanupInput, CleanupPublishInput, CommentCloseInput, CommentOpenInput, CommentWaiverInput, CorrectionInput, CorrectionOutcomeInput, DecisionsInput, DeliberationInput,
   DocListQuery, DraftInput, DraftPatch, ReviewListQuery, ExtendInput, FairCompetitionInput, FilingInput, OpinionInput, PublishInput, ReceiptInput, ReviewInput, SupplementInput,
   CleanupDetailOut, CleanupOut, CorrectionOut, DecisionsOut, DocReviewListItemOut, DocReviewOut, DocStateOut, DocumentDetailOut, DocumentOut, PublicCatalogueOut,
-  PublicCleanupOut, XlsxFile,
+  PublicCleanupOut,
 } from './schema.js';
 import { cleanupSheet, registerImport, registerRowOf, registerSheet } from './excel.js';
 
@@ -120,12 +120,12 @@ export function documentRoutes(app: App, ctx: AppContext) {
     const r = await svc.listDocuments(db, actor, req.query);
     return { ...r, items: r.items.map(presentDocument) };
   });
-  app.get('/api/v1/documents/export', { schema: { tags: TAG, querystring: DocListQuery.omit({ page: true, pageSize: true }), response: { 200: XlsxFile } } }, async (req, reply) => {
+  app.get('/api/v1/documents/export', { schema: { tags: TAG, querystring: DocListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const r = await svc.listDocuments(db, actor, { ...req.query, page: 1, pageSize: 100000 });
     return sendXlsx(reply, '规范性文件登记台账.xlsx', await exportXlsx(registerSheet, r.items.map(registerRowOf)));
   });
-  app.get('/api/v1/documents/catalogue/export', { schema: { tags: TAG, response: { 200: XlsxFile } } }, async (req, reply) => {
+  app.get('/api/v1/documents/catalogue/export', { schema: { tags: TAG, response: xlsxResponse() } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const r = await svc.listDocuments(db, actor, { page: 1, pageSize: 100000, order: 'asc', status: 'in_force', sort: 'publishedOn' });
     const now = today();
@@ -202,7 +202,7 @@ export function documentRoutes(app: App, ctx: AppContext) {
     const { cleanup, items } = await svc.getCleanup(db, activeActorOf(req), req.params.id);
     return { ...presentCleanup(cleanup), items: items.map(presentCleanupItem) };
   });
-  app.get('/api/v1/documents/cleanups/:id/export', { schema: { tags: TAG, params: IdParams, response: { 200: XlsxFile } } }, async (req, reply) => {
+  app.get('/api/v1/documents/cleanups/:id/export', { schema: { tags: TAG, params: IdParams, response: xlsxResponse() } }, async (req, reply) => {
     const { cleanup, items } = await svc.getCleanup(db, activeActorOf(req), req.params.id);
     const rows = items.map((i) => ({
       docNumber: i.doc_number ?? '', title: i.title, issuer: i.issuer_name, publishedOn: i.published_on ?? '', decision: i.decision ? CLEANUP_DECISIONS[i.decision].zh : '未决定',

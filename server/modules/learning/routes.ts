@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { sendXlsx } from '../../core/excel/routes.js';
+import { sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { Id, page } from '../../../common/schemas.js';
 import * as learning from './service.js';
 import { activitiesSheet, activityRow } from './excel.js';
-import { ACTIVITY_KINDS, AUDIENCES, ActivityDetailOut, ActivityInput, ActivityListQuery, ActivityOut, XlsxOut, type ActivityKind, type Audience } from './schema.js';
+import { ACTIVITY_KINDS, AUDIENCES, ActivityDetailOut, ActivityInput, ActivityListQuery, ActivityOut, type ActivityKind, type Audience } from './schema.js';
 
 const IdParam = z.object({ id: Id });
 
@@ -25,7 +25,7 @@ export function learningRoutes(app: App, ctx: AppContext) {
     const r = await learning.listActivities(db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map((a) => present(a as Row, req.lang)) };
   });
-  app.get('/api/v1/learning/activities/export', { schema: { tags: ['learning'], querystring: ActivityListQuery.omit({ page: true, pageSize: true }), response: { 200: XlsxOut } } }, async (req, reply) => {
+  app.get('/api/v1/learning/activities/export', { schema: { tags: ['learning'], querystring: ActivityListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
     const r = await learning.listActivities(db, activeActorOf(req), { ...req.query, page: 1, pageSize: 10000 });
     return sendXlsx(reply, '学法培训记录.xlsx', await exportXlsx(activitiesSheet, r.items.map((a) => activityRow(a as Row))));
   });

@@ -3,7 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, RegionInput, UnitInput, UserInput, UserPatch, GrantInput, GrantOut, RegionList, RegionOut, UnitList, UnitOut, UserList, UserOut } from '../../../common/schemas.js';
 import * as org from './service.js';
-import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { unitsImport, unitsSheet } from './excel.js';
 import { UNIT_TYPES } from '../../../common/roles.js';
@@ -39,7 +39,7 @@ export function orgRoutes(app: App, ctx: AppContext) {
     return { items: items.map(presentUnit) };
   });
   app.get('/api/v1/units/export', {
-    schema: { tags: ['org'], querystring: z.object({ regionId: Id.optional(), type: z.string().max(30).optional(), q: z.string().max(50).optional() }) },
+    schema: { tags: ['org'], querystring: z.object({ regionId: Id.optional(), type: z.string().max(30).optional(), q: z.string().max(50).optional() }), response: xlsxResponse() },
   }, async (req, reply) => {
     const items = await org.listUnits(ctx.db, activeActorOf(req), req.query);
     const rows = items.map((u) => ({ name: u.name, shortName: u.short_name ?? undefined, type: UNIT_TYPES[u.type as keyof typeof UNIT_TYPES]?.zh ?? u.type, regionCode: u.region_code, activeFrom: u.active_from ?? undefined }));

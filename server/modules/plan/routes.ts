@@ -3,7 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { badRequest } from '../../core/errors/index.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { importRoutes, runImport, sendXlsx } from '../../core/excel/routes.js';
+import { ImportQuery, ImportResultOut, importRoutes, runImport, sendXlsx, uploadedFile, xlsxResponse } from '../../core/excel/routes.js';
 import { requireRole } from '../../core/scope/index.js';
 import { Id, page } from '../../../common/schemas.js';
 import * as plan from './service.js';
@@ -14,8 +14,8 @@ import { ROLLUP_RULES, STATUS_RULES } from './rules.js';
 import {
   EntryInput, EntryListQuery, KeyWorkInput, PLAN_KINDS, PlanInput, PlanListQuery, RECURRENCE, REVIEW, ReviewInput, SchemeInput, ScoreInput,
   TASK_STATUS, TaskInput, TaskListQuery, UnitNoteInput,
-  EntryOut, ImportResultOut, KeyWorkOut, PlanDetailOut, PlanListItemOut, PlanOut, ReadinessOut, RoundResultsOut, RoundStateOut, RulesOut, SchemeDetailOut,
-  SchemeOut, SchemeResultsOut, ScoreOut, SheetOut, TaskDetailOut, TaskOut, TaskSavedOut, UnitNoteOut, VerifyOut, XlsxOut,
+  EntryOut, KeyWorkOut, PlanDetailOut, PlanListItemOut, PlanOut, ReadinessOut, RoundResultsOut, RoundStateOut, RulesOut, SchemeDetailOut,
+  SchemeOut, SchemeResultsOut, ScoreOut, SheetOut, TaskDetailOut, TaskOut, TaskSavedOut, UnitNoteOut, VerifyOut,
 } from './schema.js';
 import { MEASURES } from './assess.js';
 
@@ -54,7 +54,7 @@ const presentNode = (n: TreeNode): TreeNode => ({
 /** Routes of plans, the ledger and the assessment. */
 export function planRoutes(app: App, ctx: AppContext) {
   const db = ctx.db;
-  const xlsx = { 200: XlsxOut };
+  const xlsx = xlsxResponse();
 
   app.get('/api/v1/plan/rules', { schema: { tags, response: { 200: RulesOut } } }, async (req) => {
     activeActorOf(req);
@@ -104,14 +104,12 @@ export function planRoutes(app: App, ctx: AppContext) {
     return reply.status(201).send({ id: k.id, planId: k.plan_id, seq: k.seq, title: k.title, area: k.area });
   });
   // Plan import into a draft plan: the one import mechanism (core runImport: dry run, all-or-nothing).
-  app.post('/api/v1/plan/plans/:id/import', { schema: { tags: ['plan', 'import'], params: IdParam, querystring: z.object({ dryRun: z.enum(['0', '1']).default('1') }), response: { 200: ImportResultOut } } }, async (req) => {
+  app.post('/api/v1/plan/plans/:id/import', { schema: { tags: ['plan', 'import'], params: IdParam, querystring: ImportQuery, response: { 200: ImportResultOut } } }, async (req) => {
     const actor = activeActorOf(req);
     requireRole(actor, 'office');
     // 404 out of scope, 403 for a reader who is not the office (the import re-checks inside its transaction).
     const p = await db.transaction().execute((trx) => Plans.lockForWrite(trx, actor, req.params.id));
-    const part = await req.file({ limits: { fileSize: ctx.cfg.maxUploadBytes } });
-    if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要导入的 Excel 文件', en: 'Choose an Excel file to import' });
-    return runImport(db, actor, planImport(p.id), await part.toBuffer(), req.query.dryRun === '1', req.lang);
+    return runImport(db, actor, planImport(p.id), await uploadedFile(req, ctx.cfg.maxUploadBytes), req.query.dryRun === '1', req.lang);
   });
 
   // ---- tasks (ledger) ----

@@ -3,7 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, page } from '../../../common/schemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import type { Actor } from '../../core/scope/index.js';
 import * as svc from './service.js';
 import { powerImport, powerSheet } from './excel.js';
@@ -43,7 +43,7 @@ export function powersRoutes(app: App, ctx: AppContext) {
     const r = await svc.listPowers(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map((x) => presentPower(x, req.lang)) };
   });
-  app.get('/api/v1/powers/export', { schema: { tags, querystring: PowerListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+  app.get('/api/v1/powers/export', { schema: { tags, querystring: PowerListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
     const r = await svc.listPowers(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
     return sendXlsx(reply, '权责清单.xlsx', await exportXlsx(powerSheet, await svc.sheetRowsOf(ctx.db, r.items)));
   });

@@ -8,6 +8,7 @@ import * as svc from './service.js';
 import { exportReport, FORMATS } from './export.js';
 import { renderHtml } from './render/text.js';
 import { startJob } from '../../core/jobs.js';
+import { fileResponse } from '../../../common/core-api.js';
 import type { Block, ReportMeta } from './template.js';
 import {
   ExportJobStarted, FigureRecords, PublicReportList, ReportCreated, ReportDetail, ReportList, ReportSaved, ReportTransitioned,
@@ -71,7 +72,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
     const r = await svc.figureRecords(ctx.db, activeActorOf(req), req.params.id, req.params.metricId);
     return { metric: { ...r.metric, label: r.metric.label[req.lang], definition: r.metric.definition[req.lang] }, records: r.records };
   });
-  app.get('/api/v1/reports/:id/export', { schema: { tags: ['report'], params: z.object({ id: Id }), querystring: z.object({ format: z.enum(FORMATS) }) } }, async (req, reply) => {
+  app.get('/api/v1/reports/:id/export', { schema: { tags: ['report'], params: z.object({ id: Id }), querystring: z.object({ format: z.enum(FORMATS) }), response: fileResponse('年度报告（DOCX、PDF、HTML、Markdown 或 JSON）', 'docx', 'pdf', 'html', 'md', 'json') } }, async (req, reply) => {
     const row = await svc.loadReport(ctx.db, activeActorOf(req), req.params.id);
     const out = await exportReport(await svc.renderStored(ctx.db, row), req.query.format);
     reply.header('content-type', out.type);
@@ -108,7 +109,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
       .execute();
     return { items: rows.map((r) => ({ id: r.id, year: r.year, title: (r.meta as ReportMeta).title, publishedOn: r.published_on, regionCode: r.code, regionName: r.name })) };
   });
-  app.get('/api/v1/public/reports/:id', { config: { public: true }, schema: { tags: ['public'], params: z.object({ id: Id }) } }, async (req, reply) => {
+  app.get('/api/v1/public/reports/:id', { config: { public: true }, schema: { tags: ['public'], params: z.object({ id: Id }), response: fileResponse('已公开的年度报告（HTML 页面）', 'html') } }, async (req, reply) => {
     const row = await ctx.db.selectFrom('reports').selectAll().where('id', '=', req.params.id).where('status', '=', 'published').executeTakeFirst();
     if (!row) throw notFound({ zh: '报告', en: 'Report' });
     const rendered = await svc.renderStored(ctx.db, row);
