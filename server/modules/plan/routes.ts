@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
-import { badRequest } from '../../core/errors/index.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { ImportQuery, ImportResultOut, importRoutes, runImport, sendXlsx, uploadedFile, xlsxResponse } from '../../core/excel/routes.js';
 import { requireRole } from '../../core/scope/index.js';
