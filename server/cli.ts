@@ -16,6 +16,7 @@ import { ROLES, type Role } from '../common/roles.js';
 import { hashPassword } from './core/auth/password.js';
 import { assertPasswordPolicy } from './core/auth/service.js';
 import { addGrant, resetPassword } from './modules/org/service.js';
+import { regionByCode, unitsNamedAnywhere } from './modules/org/lookup.js';
 import { AppError } from './core/errors/index.js';
 import { cliCommands } from './modules/cli.js';
 
@@ -23,9 +24,9 @@ const HELP = `fazhi — 法治政府建设综合管理平台 command line
 
   fazhi migrate                                  apply database migrations
   fazhi demo                                     load the demo district (焦作市中站区, 2020)
-  fazhi user create --username U --name N [--unit UNIT_NAME] --password P [--role R [--region CODE]]  (without --region the role is over --unit)
+  fazhi user create --username U --name N [--unit UNIT_NAME [--unit-region CODE]] --password P [--role R [--region CODE]]  (without --region the role is over --unit; --unit-region when the unit name exists in several districts)
   fazhi user reset-password --username U --password P
-  fazhi user assign --username U --role R (--region CODE | --unit UNIT_NAME)
+  fazhi user assign --username U --role R (--region CODE | --unit UNIT_NAME [--unit-region CODE])
   fazhi user list
   fazhi calendar list --year Y [--month M]       show working days and holidays
   fazhi calendar override --day D --kind workday|holiday --reason TEXT
@@ -55,7 +56,7 @@ async function main(argv: string[]) {
   const { values } = parseArgs({
     args: cmd && ['user', 'calendar', 'audit'].includes(cmd) ? rest : [sub, ...rest].filter((x) => x !== undefined),
     options: {
-      username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' },
+      username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, 'unit-region': { type: 'string' }, password: { type: 'string' },
       role: { type: 'string' }, region: { type: 'string' }, anchor: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' },
       day: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
       n: { type: 'string' }, roll: { type: 'boolean' }, out: { type: 'string' }, in: { type: 'string' }, force: { type: 'boolean' },
@@ -91,8 +92,7 @@ async function main(argv: string[]) {
           const password = need('password');
           assertPasswordPolicy(password, username, 'password');
           const unitName = s('unit');
-          const unit = unitName ? await db.selectFrom('units').select('id').where('name', '=', unitName).executeTakeFirst() : undefined;
-          if (unitName && !unit) throw new Error(`unit not found: ${unitName}`);
+          const unit = unitName ? await unitNamed(db, unitName) : undefined;
           const hash = await hashPassword(password, cfg.scryptN);
           const user = await db.transaction().execute(async (trx) => {
             const u = await trx.insertInto('users').values({ username, display_name: need('name'), unit_id: unit?.id ?? null, password_hash: hash, must_change_password: true }).returning('id').executeTakeFirstOrThrow();
@@ -111,12 +111,21 @@ async function main(argv: string[]) {
         }
         if (sub === 'assign') return assign(db, user.id);
         throw new Error(`unknown: user ${sub ?? ''}`);
+        /** A unit by name; a name used in several districts needs --unit-region REGION_CODE (every district has a 区民政局). */
+        async function unitNamed(dbx: typeof db, name: string) {
+          const inCode = s('unit-region');
+          const found = (await unitsNamedAnywhere(dbx, name)).filter((u) => !inCode || u.region_code === inCode);
+          if (found.length === 0) throw new Error(`unit not found: ${name}${inCode ? ` in ${inCode}` : ''}`);
+          if (found.length > 1) throw new Error(`unit name ${name} is used in ${found.map((u) => u.region_code).join(', ')}: add --unit-region REGION_CODE`);
+          return found[0];
+        }
         async function assign(dbx: typeof db, userId: string) {
           const role = need('role') as Role;
           if (!ROLES.includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
           const regionCode = s('region');
-          const region = regionCode ? await dbx.selectFrom('regions').select('id').where('code', '=', regionCode).executeTakeFirst() : undefined;
-          const unit = !regionCode && s('unit') ? await dbx.selectFrom('units').select('id').where('name', '=', s('unit')!).executeTakeFirst() : undefined;
+          const region = regionCode ? await regionByCode(dbx, regionCode) : undefined;
+          if (regionCode && !region) throw new Error(`region not found: ${regionCode}`);
+          const unit = !regionCode && s('unit') ? await unitNamed(dbx, s('unit')!) : undefined;
           if (!region && !unit) throw new Error('give --region CODE or --unit UNIT_NAME that exists');
           await addGrant(dbx, null, userId, { role, regionId: region?.id ?? null, unitId: unit?.id ?? null });
           console.log(`granted ${role}`);

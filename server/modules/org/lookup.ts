@@ -79,6 +79,21 @@ export async function unitsByNameIn(db: Db, regionPath: string, names: readonly 
   return out;
 }
 
+/**
+ * Every unit with this name, in any region, with its region's code — for the command line, which then
+ * refuses an ambiguous name and asks for the region (`--unit-region CODE`).
+ */
+export async function unitsNamedAnywhere(db: Db, name: string): Promise<(UnitRef & { region_code: string })[]> {
+  return db
+    .selectFrom('units as u')
+    .innerJoin('regions as r', 'r.id', 'u.region_id')
+    .select(['u.id', 'u.name', 'u.type', 'u.region_id', 'r.code as region_code'])
+    .where('u.name', '=', name)
+    .orderBy('r.code')
+    .orderBy('u.id')
+    .execute();
+}
+
 /** One unit by name within a region's subtree; undefined when absent or ambiguous. */
 export async function unitByNameIn(db: Db, regionPath: string, name: string): Promise<UnitRef | undefined> {
   const found = (await unitsByNameIn(db, regionPath, [name])).get(name) ?? [];
