@@ -10,6 +10,8 @@ export const RollupRegion = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.enum(['child', 'own', 'total']),
+  /** The region's level (a province's children are cities, whose own roll-up opens from here). */
+  level: z.string(),
 });
 export type RollupRegion = z.infer<typeof RollupRegion>;
 

@@ -31,7 +31,7 @@ describe('roll-up journeys', () => {
 
     // Sort the districts by the loss rate, highest first.
     const firstRegions = () => table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
-    await table.locator('[data-testid="rollup-col"][data-metric="disputes.litigation.lossRate"]').click();
+    await table.locator('thead [data-testid="rollup-col"][data-metric="disputes.litigation.lossRate"]').click();
     await expect.poll(firstRegions).toEqual(['马村区', '解放区', '中站区', '山阳区', '修武县']);
     await shot(page, 'rollup-sorted');
 

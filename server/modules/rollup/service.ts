@@ -89,10 +89,10 @@ export async function rollupTable(db: Db, actor: Actor, code: string, year: numb
   const children = await childRegions(db, region.id);
   const all = listMetrics();
   const metrics = all.filter((m) => !module || m.module === module);
-  const columns: { code: string; name: string; kind: 'child' | 'own' | 'total'; scope: MetricScope }[] = [
-    ...children.map((c) => ({ code: c.code, name: c.name, kind: 'child' as const, scope: { regionPath: c.path } })),
-    { code: `${region.code}:own`, name: lang === 'zh' ? `${region.name}本级` : `${region.name} (own level)`, kind: 'own', scope: { regionPath: region.path, level: 'own' } },
-    { code: region.code, name: lang === 'zh' ? `${region.name}合计` : `${region.name} (total)`, kind: 'total', scope: { regionPath: region.path } },
+  const columns: { code: string; name: string; kind: 'child' | 'own' | 'total'; level: string; scope: MetricScope }[] = [
+    ...children.map((c) => ({ code: c.code, name: c.name, kind: 'child' as const, level: c.level, scope: { regionPath: c.path } })),
+    { code: `${region.code}:own`, name: lang === 'zh' ? `${region.name}本级` : `${region.name} (own level)`, kind: 'own', level: region.level, scope: { regionPath: region.path, level: 'own' } },
+    { code: region.code, name: lang === 'zh' ? `${region.name}合计` : `${region.name} (total)`, kind: 'total', level: region.level, scope: { regionPath: region.path } },
   ];
   const now = yearPeriod(year);
   const before = yearPeriod(year - 1);
@@ -116,7 +116,7 @@ export async function rollupTable(db: Db, actor: Actor, code: string, year: numb
   return {
     region: { code: region.code, name: region.name, level: region.level },
     year,
-    regions: columns.map(({ code: c, name, kind }) => ({ code: c, name, kind })),
+    regions: columns.map(({ code: c, name, kind, level }) => ({ code: c, name, kind, level })),
     modules: [...counts].map(([key, count]) => ({ key, label: MODULE_LABELS[key]?.[lang] ?? key, count })),
     metrics: rows,
   };

@@ -41,7 +41,9 @@ export default function RollupPage() {
     const ids = new Set((me?.roles ?? []).map((r) => r.regionId).filter(Boolean));
     return (regions.data?.items ?? []).filter((r) => ids.has(r.id) && (r.level === 'city' || r.level === 'province'));
   }, [regions.data, me]);
-  const region = mine.find((r) => r.code === params.get('region')) ?? mine[0] ?? null;
+  // A region beneath (a province's city) opens from the table by its code; the server checks the scope.
+  const wanted = params.get('region');
+  const region = mine.find((r) => r.code === wanted) ?? (wanted && /^\d{6}$/.test(wanted) ? (regions.data?.items ?? []).find((r) => r.code === wanted) ?? null : null) ?? mine[0] ?? null;
   const tab = params.get('tab') === 'reports' ? 'reports' : 'figures';
   const set = (k: string, v: string) => setParams((p) => { p.set(k, v); return p; }, { replace: true });
 
@@ -124,7 +126,10 @@ function Figures({ code, year }: { code: string; year: number }) {
   };
 
   const columns: ColumnsType<RollupRegion> = [
-    { title: t('rollup.regionCol'), dataIndex: 'name', fixed: 'left', width: 140, render: (v: string) => <b>{v}</b> },
+    {
+      title: t('rollup.regionCol'), dataIndex: 'name', fixed: 'left', width: 140,
+      render: (v: string, r: RollupRegion) => (r.level === 'city' ? <a onClick={() => setParams((p) => { p.set('region', r.code); return p; })}><b>{v}</b></a> : <b>{v}</b>),
+    },
     ...(table?.metrics ?? []).map((m) => ({
       key: m.id,
       title: (
