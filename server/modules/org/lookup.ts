@@ -165,3 +165,8 @@ export async function childRegions(db: Db, regionId: string): Promise<RegionRef[
 export async function regionsWithin(db: Db, regionPath: string): Promise<RegionRef[]> {
   return db.selectFrom('regions').select(REGION_COLS).where(inRegionPaths('id', [regionPath])).orderBy('code').orderBy('id').execute();
 }
+
+/** Every region of some levels that has a region above it (cities and districts report to theirs), by code. */
+export async function regionsWithParentAt(db: Db, levels: readonly string[]): Promise<RegionRef[]> {
+  return db.selectFrom('regions').select(REGION_COLS).where('level', 'in', [...levels] as never).where('parent_id', 'is not', null).orderBy('code').orderBy('id').execute();
+}

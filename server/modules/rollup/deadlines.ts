@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../db/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
+import { regionsWithParentAt } from '../org/lookup.js';
 import { computeDeadline, loadCalendar, type DeadlineSpec, type WorkCalendar } from '../../core/calendar/index.js';
 
 /** Legal basis of the reporting deadline, cited (REFERENCE §1.2; the article number is not confirmed). */
@@ -39,7 +40,7 @@ export async function syncReportDeadlines(db: Db, opts: { years?: number[] } = {
   const years = opts.years ?? (await db.selectFrom('reports').select('year').distinct().orderBy('year').execute()).map((r) => r.year);
   if (!years.length) return 0;
   const cal = await loadCalendar(db);
-  const regions = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).where('level', 'in', ['city', 'district']).where('parent_id', 'is not', null).orderBy('code').execute();
+  const regions = await regionsWithParentAt(db, ['city', 'district']);
   const reported = await db.selectFrom('reports').select(['region_id', 'year']).where('submitted_at', 'is not', null).where('year', 'in', years).execute();
   const done = new Set(reported.map((r) => `${r.region_id}|${r.year}`));
   let open = 0;

@@ -198,6 +198,12 @@ describe('districts’ annual reports', () => {
     // The city's own report is the province's to-do.
     const open = await t.db.selectFrom('deadlines').select(['region_id', 'status']).where('module', '=', 'rollup').where('entity_id', '=', ids['410800']).executeTakeFirst();
     expect(open).toMatchObject({ region_id: ids['410000'], status: 'open' });
+    // 马村区 reports (the city office writes for the regions beneath): its deadline closes with the submission.
+    await submitReport('city_office', '410804', 2020, '2021-03-05');
+    const closed = await t.db.selectFrom('deadlines').select('status').where('module', '=', 'rollup').where('entity_id', '=', ids['410804']).executeTakeFirstOrThrow();
+    expect(closed.status).toBe('done');
+    const after = await (await t.as('city_office')).get('/api/v1/todos');
+    expect(after.body.deadlines.filter((d: { module: string }) => d.module === 'rollup')).toEqual([]);
   });
   it('computes the due date on the stored calendar', async () => {
     expect((await reportDue(t.db, 2020)).due).toBe('2021-03-01');
