@@ -131,6 +131,25 @@ export interface CountMetricSpec {
   nullWhen?: 'never' | 'noRecords';
 }
 
+type Compute = MetricDef['compute'];
+type ComputeMany = (db: Db, scopes: MetricScope[], period: Period) => Promise<(number | null)[]>;
+/**
+ * Evaluations of a `compute` for several scopes in one query, keyed by the compute function itself: a
+ * metric that spreads a count metric and overrides `compute` (e.g. 0 → no data) loses it, and is
+ * evaluated scope by scope with its own definition.
+ */
+const manyOf = new WeakMap<Compute, ComputeMany>();
+const withMany = (compute: Compute, many: ComputeMany): Compute => {
+  manyOf.set(compute, many);
+  return compute;
+};
+
+/** A metric for several scopes (a roll-up's columns): one query when its definition allows, else one per scope. */
+export function computeForScopes(m: MetricDef, db: Db, scopes: MetricScope[], period: Period): Promise<(number | null)[]> {
+  const many = manyOf.get(m.compute);
+  return many ? many(db, scopes, period) : Promise.all(scopes.map((s) => m.compute(db, s, period)));
+}
+
 /** Builds a count metric — compute, records, breakdown and its SQL — from one definition. */
 export function defineCountMetric(spec: CountMetricSpec): MetricDef {
   const inPeriod = (qb: SelectQueryBuilder<any, any, any>, p: Period) =>
@@ -143,6 +162,17 @@ export function defineCountMetric(spec: CountMetricSpec): MetricDef {
   ];
   const empty = async (db: Db, scope: MetricScope) =>
     spec.nullWhen === 'noRecords' && !(await spec.base(db, scope).select(sql`1`.as('one')).limit(1).executeTakeFirst());
+  const many: ComputeMany = async (db, scopes, period) => {
+    if (!scopes.length) return [];
+    // One statement: the count of each scope, unioned (one round trip for a roll-up's columns).
+    const parts = scopes.map((s, i) => sql`(${inPeriod(spec.base(db, s), period).select([sql.lit(i).as('k'), countSql.as('n')])})`);
+    const rows = (await sql<{ k: number; n: number }>`${sql.join(parts, sql` union all `)}`.execute(db)).rows;
+    const counts = new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
+    return Promise.all(scopes.map(async (s, i) => {
+      const n = counts.get(i) ?? 0;
+      return n === 0 && (await empty(db, s)) ? null : n;
+    }));
+  };
   return {
     id: spec.id,
     module: spec.module,
@@ -150,12 +180,12 @@ export function defineCountMetric(spec: CountMetricSpec): MetricDef {
     unit: spec.unit ?? 'count',
     definition: spec.definition,
     dims,
-    async compute(db, scope, period) {
+    compute: withMany(async (db, scope, period) => {
       const row = await inPeriod(spec.base(db, scope), period).select(countSql.as('n')).executeTakeFirst();
       const n = Number((row as { n?: number } | undefined)?.n ?? 0);
       if (n === 0 && (await empty(db, scope))) return null;
       return n;
-    },
+    }, many),
     async records(db, scope, period) {
       const rows = (await inPeriod(spec.base(db, scope), period)
         .select([
@@ -242,7 +272,7 @@ export function atLevel(m: MetricDef, modifier: keyof typeof LEVEL_MODIFIERS): M
     ...m,
     id: key,
     label: { zh: `${m.label.zh}${mod.zh}`, en: `${m.label.en}${mod.en}` },
-    compute: (db, s, p) => m.compute(db, at(s), p),
+    compute: withMany((db, s, p) => m.compute(db, at(s), p), (db, ss, p) => computeForScopes(m, db, ss.map(at), p)),
     records: (db, s, p) => m.records(db, at(s), p),
     ...(m.breakdown ? { breakdown: (db: Db, s: MetricScope, p: Period, d: MetricDim) => m.breakdown!(db, at(s), p, d) } : {}),
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hashPassword } from '../../core/auth/password.js';
 import { DEMO_PASSWORD } from '../../../demo/org.js';
-import { getMetric, yearPeriod } from '../../core/metrics/index.js';
+import { computeForScopes, getMetric, listMetrics, yearPeriod } from '../../core/metrics/index.js';
 import { WorkCalendar, computeDeadline } from '../../core/calendar/index.js';
 import { rankAndOutliers } from './service.js';
 import { reportDue, reportDueSpec, syncReportDeadlines } from './deadlines.js';
@@ -137,6 +137,17 @@ describe('rules on hand-computed data', () => {
     expect([all, own, below]).toEqual([5, 1, 4]);
     expect(getMetric('own.disputes.litigation.closed')!.label.zh).toContain('本级');
     expect(getMetric('own.nope')).toBeUndefined();
+  });
+  it('evaluates every figure for all the roll-up’s columns in one query each exactly as column by column', async () => {
+    const scopes = [
+      ...['410802', '410803', '410804'].map((c) => ({ regionPath: `410000/410800/${c}` })),
+      { regionPath: '410000/410800', level: 'own' as const }, { regionPath: '410000/410800' },
+    ];
+    const p = yearPeriod(2020);
+    for (const m of listMetrics()) {
+      const one = await Promise.all(scopes.map((s) => m.compute(t.db, s, p)));
+      expect(await computeForScopes(m, t.db, scopes, p), m.id).toEqual(one);
+    }
   });
   it('ranks with ties and flags Tukey outliers among four or more', () => {
     expect(rankAndOutliers([10, 12, 11, 40, null])).toEqual([

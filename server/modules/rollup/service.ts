@@ -10,7 +10,7 @@ import type { Db } from '../../db/index.js';
 import { forbidden, notFound } from '../../core/errors/index.js';
 import { hasRole, readRegionPaths, type Actor } from '../../core/scope/index.js';
 import { today, daysBetween } from '../../core/calendar/index.js';
-import { listMetrics, yearPeriod, type MetricDef, type MetricScope } from '../../core/metrics/index.js';
+import { computeForScopes, listMetrics, yearPeriod, type MetricDef, type MetricScope } from '../../core/metrics/index.js';
 import { childRegions, regionByCode, type RegionRef } from '../org/lookup.js';
 import { Reports } from '../report/records.js';
 import { renderStored, type ReportRow } from '../report/service.js';
@@ -96,10 +96,12 @@ export async function rollupTable(db: Db, actor: Actor, code: string, year: numb
   ];
   const now = yearPeriod(year);
   const before = yearPeriod(year - 1);
-  const value = (m: MetricDef, s: MetricScope, p: typeof now) => m.compute(db, s, p);
+  // Every column of a figure in one query when its definition can (counts), else one query per column.
+  const values = (m: MetricDef, p: typeof now) => computeForScopes(m, db, columns.map((c) => c.scope), p);
   const rows = await Promise.all(
     metrics.map(async (m) => {
-      const vals = await Promise.all(columns.map(async (c) => [await value(m, c.scope, now), await value(m, c.scope, before)] as const));
+      const [cur, prev] = await Promise.all([values(m, now), values(m, before)]);
+      const vals = cur.map((v, i) => [v, prev[i]] as const);
       const childIdx = columns.map((c, i) => (c.kind === 'child' ? i : -1)).filter((i) => i >= 0);
       const ranks = rankAndOutliers(childIdx.map((i) => vals[i][0]));
       return {
