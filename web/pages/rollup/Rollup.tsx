@@ -112,7 +112,7 @@ function Figures({ code, year }: { code: string; year: number }) {
           </Tooltip>
         )}
         <div className="fz-muted" style={{ fontSize: 12 }}>
-          {c.rank !== null && <span style={{ marginRight: 8 }}>{t('rollup.rank', { rank: c.rank })}</span>}
+          {c.rank !== null && <span style={{ marginRight: 8 }} title={t('rollup.rankHint')}>{t('rollup.rank', { rank: c.rank })}</span>}
           {delta !== null ? (
             <Tooltip title={t('rollup.previous', { value: formatMetric(c.previous, m.unit, lang) })}>
               <span style={{ color: delta > 0 ? '#b45309' : delta < 0 ? '#1d4ed8' : undefined }}>
