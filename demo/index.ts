@@ -14,6 +14,7 @@ import { seedLegalaidDemo } from './legalaid.js';
 import { seedMediationDemo } from './mediation.js';
 import { seedAudits, seedOversight } from './oversight.js';
 import { seedPowers } from './powers.js';
+import { seedRollupDemo } from './rollup.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -41,5 +42,7 @@ export async function loadDemo(db: Kysely<Database>, cfg: Config): Promise<boole
   for (const s of demoSeeds) await s.seed(db, cfg);
   // Last: the report is written from every module's records.
   await seedDemoReport(db);
+  // The city above with sibling districts (roll-up, late reports, portal across levels).
+  await seedRollupDemo(db, cfg);
   return true;
 }

@@ -6,6 +6,7 @@ import { loadDemo } from '../demo/index.js';
 import { configureAuditKey } from './core/audit/key.js';
 import { scheduleAnchors } from './core/audit/anchor-file.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/org.js';
+import { CITY_ACCOUNTS } from '../demo/rollup.js';
 
 /** Starts Fazhi: config → database (lock + migrate) → demo on an empty database → listen. */
 async function main() {
@@ -34,7 +35,7 @@ async function main() {
   if (cfg.demo) {
     console.log(loaded ? '演示数据已载入 Demo district loaded (焦作市中站区 410803).' : '演示区：焦作市中站区 410803');
     console.log(`演示账号 Demo accounts (password ${DEMO_PASSWORD}, demo data only):`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.note}`);
+    for (const a of [...DEMO_ACCOUNTS, ...CITY_ACCOUNTS]) console.log(`  ${a.username.padEnd(10)} ${a.note}`);
   }
 }
 

@@ -42,6 +42,7 @@ import { legalaidZh, legalaidEn } from './pages/legalaid/i18n';
 import { mediationZh, mediationEn } from './pages/mediation/i18n';
 import { oversightZh, oversightEn } from './pages/oversight/i18n';
 import { powersZh, powersEn } from './pages/powers/i18n';
+import { rollupZh, rollupEn } from './pages/rollup/i18n';
 
 /** The side-navigation groups, in the order of the annual report. */
 export const NAV_GROUPS = ['lead', 'decisions', 'enforcement', 'oversight', 'services', 'report', 'admin'] as const;
@@ -326,5 +327,16 @@ const enforcement: WebModule = {
   records: { enforcement_case: '/enforcement/cases/:id', enforcement_officer: '/enforcement/officers/:id' },
 };
 
+/** 汇总统计 — the levels above a district: roll-up of the regions beneath, their reports, the portal across levels. */
+const rollup: WebModule = {
+  key: 'rollup',
+  group: 'report',
+  nav: [{ path: '/rollup', labelKey: 'rollup.nav.rollup', ability: 'rollup.view' }],
+  routes: [{ path: '/rollup', element: lazy(() => import('./pages/rollup/Rollup')), ability: 'rollup.view' }],
+  i18n: { zh: rollupZh, en: rollupEn },
+  records: { region_annual_report: '/rollup?tab=reports' },
+  publicRoutes: [{ path: '/public/regions/:code', element: lazy(() => import('./pages/rollup/PublicPortal')) }],
+};
+
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
-export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, oversight, powers, legalaid, mediation, report, admin];
+export const webModules: WebModule[] = [plan, learning, decisions, advisors, documents, enforcement, disputes, oversight, powers, legalaid, mediation, report, rollup, admin];

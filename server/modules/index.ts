@@ -13,10 +13,11 @@ import { legalaidModule } from './legalaid/index.js';
 import { mediationModule } from './mediation/index.js';
 import { oversightModule } from './oversight/index.js';
 import { powersModule } from './powers/index.js';
+import { rollupModule } from './rollup/index.js';
 
 /** Every module of the product, in menu order. Add a module here and nowhere else. */
 export const modules: FazhiModule[] = [
-  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, enforcementModule, disputesModule, oversightModule, powersModule, legalaidModule, mediationModule, reportModule,
+  orgModule, planModule, learningModule, decisionsModule, advisorsModule, documentsModule, enforcementModule, disputesModule, oversightModule, powersModule, legalaidModule, mediationModule, reportModule, rollupModule,
 ];
 
 /** Registers every module's metrics (the server does it in buildApp; the CLI calls this). */

@@ -12,16 +12,33 @@ export interface Period {
 /** The whole-year period of a calendar year. */
 export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
+/**
+ * Which levels of the region a scope takes: `all` (default) the region and everything below it; `own` the
+ * region's own level only (a city's 市本级 records); `below` everything strictly below it (the city's
+ * districts together). `all` = `own` + `below` for counts; a rate is recomputed from each level's records.
+ */
+export type MetricLevel = 'all' | 'own' | 'below';
+
 /** Where a metric is evaluated: a region and everything below it, optionally one unit. */
 export interface MetricScope {
   /** Path of the region (`41/4108/410803`); the scope is it and everything below it. */
   regionPath: string;
   unitId?: string | null;
+  /** Levels of the region taken (default `all`). */
+  level?: MetricLevel;
+}
+
+/** SQL condition: a region column lies in the scope's region at the scope's levels (unit ignored). */
+export function inMetricRegion(scope: MetricScope, regionCol: string): Expression<SqlBool> {
+  const level = scope.level ?? 'all';
+  if (level === 'all') return inRegionPaths(regionCol, [scope.regionPath]);
+  const cond = level === 'own' ? sql<SqlBool>`rg.path = ${scope.regionPath}` : sql<SqlBool>`rg.path like ${`${scope.regionPath}/%`}`;
+  return sql<SqlBool>`${sql.ref(regionCol)} in (select rg.id from regions rg where ${cond})`;
 }
 
 /** SQL condition: a record (region column, optional unit column) lies in the metric's scope. */
 export function inMetricScope(scope: MetricScope, regionCol: string, unitCol?: string): Expression<SqlBool> {
-  const region = inRegionPaths(regionCol, [scope.regionPath]);
+  const region = inMetricRegion(scope, regionCol);
   if (!scope.unitId) return region;
   if (!unitCol) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${region} and ${sql.ref(unitCol)} = ${scope.unitId})`;
@@ -114,6 +131,25 @@ export interface CountMetricSpec {
   nullWhen?: 'never' | 'noRecords';
 }
 
+type Compute = MetricDef['compute'];
+type ComputeMany = (db: Db, scopes: MetricScope[], period: Period) => Promise<(number | null)[]>;
+/**
+ * Evaluations of a `compute` for several scopes in one query, keyed by the compute function itself: a
+ * metric that spreads a count metric and overrides `compute` (e.g. 0 → no data) loses it, and is
+ * evaluated scope by scope with its own definition.
+ */
+const manyOf = new WeakMap<Compute, ComputeMany>();
+const withMany = (compute: Compute, many: ComputeMany): Compute => {
+  manyOf.set(compute, many);
+  return compute;
+};
+
+/** A metric for several scopes (a roll-up's columns): one query when its definition allows, else one per scope. */
+export function computeForScopes(m: MetricDef, db: Db, scopes: MetricScope[], period: Period): Promise<(number | null)[]> {
+  const many = manyOf.get(m.compute);
+  return many ? many(db, scopes, period) : Promise.all(scopes.map((s) => m.compute(db, s, period)));
+}
+
 /** Builds a count metric — compute, records, breakdown and its SQL — from one definition. */
 export function defineCountMetric(spec: CountMetricSpec): MetricDef {
   const inPeriod = (qb: SelectQueryBuilder<any, any, any>, p: Period) =>
@@ -126,6 +162,17 @@ export function defineCountMetric(spec: CountMetricSpec): MetricDef {
   ];
   const empty = async (db: Db, scope: MetricScope) =>
     spec.nullWhen === 'noRecords' && !(await spec.base(db, scope).select(sql`1`.as('one')).limit(1).executeTakeFirst());
+  const many: ComputeMany = async (db, scopes, period) => {
+    if (!scopes.length) return [];
+    // One statement: the count of each scope, unioned (one round trip for a roll-up's columns).
+    const parts = scopes.map((s, i) => sql`(${inPeriod(spec.base(db, s), period).select([sql.lit(i).as('k'), countSql.as('n')])})`);
+    const rows = (await sql<{ k: number; n: number }>`${sql.join(parts, sql` union all `)}`.execute(db)).rows;
+    const counts = new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
+    return Promise.all(scopes.map(async (s, i) => {
+      const n = counts.get(i) ?? 0;
+      return n === 0 && (await empty(db, s)) ? null : n;
+    }));
+  };
   return {
     id: spec.id,
     module: spec.module,
@@ -133,12 +180,12 @@ export function defineCountMetric(spec: CountMetricSpec): MetricDef {
     unit: spec.unit ?? 'count',
     definition: spec.definition,
     dims,
-    async compute(db, scope, period) {
+    compute: withMany(async (db, scope, period) => {
       const row = await inPeriod(spec.base(db, scope), period).select(countSql.as('n')).executeTakeFirst();
       const n = Number((row as { n?: number } | undefined)?.n ?? 0);
       if (n === 0 && (await empty(db, scope))) return null;
       return n;
-    },
+    }, many),
     async records(db, scope, period) {
       const rows = (await inPeriod(spec.base(db, scope), period)
         .select([
@@ -203,8 +250,48 @@ export function registerMetrics(defs: MetricDef[]) {
   }
 }
 
-/** A registered metric, or undefined. */
-export const getMetric = (id: string) => registry.get(id);
+/**
+ * Level modifiers a figure's id can carry (a report placeholder names a rolled-up figure with them):
+ * `below.<metric>` = the figure over every region beneath the scope's region (全市各县区合计), `own.<metric>` =
+ * the region's own level only (市本级). Same definition, same SQL, only the scope's levels differ.
+ */
+export const LEVEL_MODIFIERS: Record<'below' | 'own', { level: MetricLevel; zh: string; en: string }> = {
+  below: { level: 'below', zh: '（下辖各地区合计）', en: ' (all regions beneath)' },
+  own: { level: 'own', zh: '（本级）', en: ' (own level)' },
+};
+const levelled = new Map<string, MetricDef>();
+
+/** The metric at other levels of its scope (see `LEVEL_MODIFIERS`). */
+export function atLevel(m: MetricDef, modifier: keyof typeof LEVEL_MODIFIERS): MetricDef {
+  const key = `${modifier}.${m.id}`;
+  const known = levelled.get(key);
+  if (known && known.module === m.module) return known;
+  const mod = LEVEL_MODIFIERS[modifier];
+  const at = (s: MetricScope): MetricScope => ({ ...s, level: mod.level });
+  const def: MetricDef = {
+    ...m,
+    id: key,
+    label: { zh: `${m.label.zh}${mod.zh}`, en: `${m.label.en}${mod.en}` },
+    compute: withMany((db, s, p) => m.compute(db, at(s), p), (db, ss, p) => computeForScopes(m, db, ss.map(at), p)),
+    records: (db, s, p) => m.records(db, at(s), p),
+    ...(m.breakdown ? { breakdown: (db: Db, s: MetricScope, p: Period, d: MetricDim) => m.breakdown!(db, at(s), p, d) } : {}),
+  };
+  levelled.set(key, def);
+  return def;
+}
+
+/** A registered metric (or a registered metric with a level modifier, `below.…` / `own.…`), or undefined. */
+export const getMetric = (id: string): MetricDef | undefined => {
+  const direct = registry.get(id);
+  if (direct) return direct;
+  const dot = id.indexOf('.');
+  const modifier = id.slice(0, dot);
+  if (dot > 0 && Object.hasOwn(LEVEL_MODIFIERS, modifier)) {
+    const base = registry.get(id.slice(dot + 1));
+    if (base) return atLevel(base, modifier as keyof typeof LEVEL_MODIFIERS);
+  }
+  return undefined;
+};
 /** All registered metrics, sorted by id. */
 export const listMetrics = () => [...registry.values()].sort((a, b) => a.id.localeCompare(b.id));
 

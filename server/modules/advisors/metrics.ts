@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
-import { inRegionPaths } from '../../core/scope/index.js';
+import { defineCountMetric, inMetricRegion, inMetricScope, rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
 import type { ReviewType } from './schema.js';
 
 /** Whether the advisor system ran in the region at all (engagements, reviews, work logs are the region's). */
-const inRegion = (s: MetricScope, col: string) => inRegionPaths(col, [s.regionPath]);
+const inRegion = (s: MetricScope, col: string) => inMetricRegion(s, col);
 
 /**
  * Whether the advisor system ran in the scope and period at all: an engagement active in the period,

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricScope, type Period } from '../../core/metrics/index.js';
-import { inRegionPaths } from '../../core/scope/index.js';
+import { defineCountMetric, inMetricRegion, inMetricScope, rate, type MetricDef, type MetricScope, type Period } from '../../core/metrics/index.js';
 import { CATEGORIES } from './schema.js';
 
 /** A catalogue is the region's (never a unit's): scoped by the region path alone. */
-const inRegion = (s: MetricScope, col: string) => inRegionPaths(col, [s.regionPath]);
+const inRegion = (s: MetricScope, col: string) => inMetricRegion(s, col);
 
 /**
  * Whether the decision procedure ran in the scope and period: a catalogue for the period's year, or a

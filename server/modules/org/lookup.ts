@@ -170,3 +170,18 @@ export async function unitsOfTypesIn(db: Db, regionPath: string, types: readonly
     .orderBy('u.id')
     .execute();
 }
+
+/** The regions directly beneath a region (a city's districts, a province's cities), by code. */
+export async function childRegions(db: Db, regionId: string): Promise<RegionRef[]> {
+  return db.selectFrom('regions').select(REGION_COLS).where('parent_id', '=', regionId).orderBy('code').orderBy('id').execute();
+}
+
+/** A region and every region beneath it, by code (for portals and roll-ups across levels). */
+export async function regionsWithin(db: Db, regionPath: string): Promise<RegionRef[]> {
+  return db.selectFrom('regions').select(REGION_COLS).where(inRegionPaths('id', [regionPath])).orderBy('code').orderBy('id').execute();
+}
+
+/** Every region of some levels that has a region above it (cities and districts report to theirs), by code. */
+export async function regionsWithParentAt(db: Db, levels: readonly string[]): Promise<RegionRef[]> {
+  return db.selectFrom('regions').select(REGION_COLS).where('level', 'in', [...levels] as never).where('parent_id', 'is not', null).orderBy('code').orderBy('id').execute();
+}

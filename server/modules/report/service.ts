@@ -13,6 +13,7 @@ import {
   type Block, type Part, type ReportMeta,
 } from './template.js';
 import type { ReportStatus } from './schema.js';
+import { closeReportDue } from '../rollup/deadlines.js';
 
 /** Template version of the default template. */
 export const DEFAULT_TEMPLATE = 'seed-2020-v1';
@@ -419,6 +420,8 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
       Object.assign(set, { public_url: t.publicUrl, published_on: t.publishedOn, late_reason: t.lateReason ?? null });
     }
     const after = await Reports.update(trx, actor, row, set, t.action);
+    // Reported to the region above: its to-do for this report closes (rollup/deadlines).
+    if (t.action === 'submit') await closeReportDue(trx, row.region_id, row.year);
     // The reviewer's comment on the transition belongs to the history, not to the report's columns.
     if (t.comment) await Reports.audit(trx, actor, `${t.action}_comment`, null, { id, region_id: row.region_id, comment: t.comment });
     return after;

@@ -44,7 +44,7 @@ function PublicList() {
             <List.Item.Meta
               avatar={<FileTextOutlined style={{ fontSize: 22, color: '#c00' }} />}
               title={<Link to={`/public/reports/${r.id}`} data-testid="public-report-link">{r.title}</Link>}
-              description={`${r.regionName} · ${r.publishedOn ? t('report.public.publishedOn', { date: formatDate(r.publishedOn, lang) }) : ''}`}
+              description={<><Link to={`/public/regions/${r.regionCode}`} data-testid="public-region-link">{r.regionName}</Link>{` · ${r.publishedOn ? t('report.public.publishedOn', { date: formatDate(r.publishedOn, lang) }) : ''}`}</>}
             />
           </List.Item>
         )}
