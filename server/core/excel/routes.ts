@@ -20,8 +20,12 @@ export interface ImportSpec<Row> {
    * transaction, so it sees exactly what `commit` will write against.
    */
   check(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<CellError[]>;
-  /** Writes all rows (and their audit entries). Called only when there is no error. */
-  commit(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<void>;
+  /**
+   * Writes all rows (and their audit entries), in as few statements as it can (multi-row inserts,
+   * `insertMany`): the transaction holds a connection — on the embedded database the only one — until it
+   * ends. Called only when there is no error; `progress` reports rows written.
+   */
+  commit(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[], progress?: (done: number, total: number) => Promise<void>): Promise<void>;
 }
 
 /** Result of an import call (dry run or commit). */
