@@ -113,6 +113,8 @@ export const JobOut = z.object({
   createdAt: Instant,
   finishedAt: Instant.nullable(),
   fileName: z.string().nullable(),
+  /** What the job produced besides a file (an import's rows, errors and rows committed). */
+  result: z.unknown().optional(),
 });
 export const JobsOut = z.object({ items: z.array(JobOut) });
 

@@ -95,7 +95,7 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const textArr = (xs: readonly string[]) => `array[${xs.map(lit).join(',')}]::text[]`;
 const intArr = (xs: readonly number[]) => `array[${xs.join(',')}]::int[]`;
 /** The k-th of four uniform [0,1) numbers in the row's md5 `h` (k = 0..3). */
-const R = (k: number) => `(('x' || substr(x.h, ${1 + 8 * k}, 8))::bit(32)::bigint / 4294967296.0)`;
+const R = (k: number) => `(('x' || substr(x.h, ${1 + 8 * k}, 8))::bit(32)::bigint::float8 / 4294967296.0)`;
 /** An element of an SQL array literal chosen by the uniform `r` (salted so two picks from one r differ). */
 const pick = (arr: string, len: number, r: string, salt = 1) => `(${arr})[1 + (floor(${r} * ${1000003 * salt})::bigint % ${len})::int]`;
 
@@ -188,7 +188,7 @@ export async function generateProvince(db: Kysely<Database>, opts: ProvinceOptio
   const D0 = `date '${Y}-01-01'`;
   const ND = `(date '${Y + 1}-01-01' - date '${Y}-01-01')`;
   const dist = `dist as (
-    select r.id, r.code, r.name like '%县' as county, (0.6 + 0.8 * (('x' || substr(md5('${S}:w:' || r.code), 1, 8))::bit(32)::bigint / 4294967296.0)) as w
+    select r.id, r.code, r.name like '%县' as county, (0.6 + 0.8 * (('x' || substr(md5('${S}:w:' || r.code), 1, 8))::bit(32)::bigint::float8 / 4294967296.0)) as w
     from regions r where r.level = 'district' and r.path like '${province.path}/%')`;
   /** Rows of a table per district: generate_series sized by the district's weight, with the row's md5 `x.h`. */
   const rows = (tag: string, perDistrict: number) =>
@@ -243,8 +243,8 @@ export async function generateProvince(db: Kysely<Database>, opts: ProvinceOptio
             ${D0} + floor(${R(0)} * ${ND})::int as filed,
             case when ${R(2)} < 0.82 then 'closed' when ${R(2)} < 0.88 then 'executed' when ${R(2)} < 0.92 then 'served' when ${R(2)} < 0.95 then 'decided'
               when ${R(2)} < 0.97 then 'investigating' else 'filed' end as st,
-            case when ${R(1)} * 1000 % 1 < 0.6 then ${person(R(2))} else ${pick(textArr(['宏达', '鑫源', '华泰', '永盛', '恒通', '润丰', '佳美', '盛世']), 8, R(2), 11)} || '商贸有限公司' end as party,
-            case when ${R(1)} * 1000 % 1 < 0.6 then 'person' else 'organisation' end as kind,
+            case when ${R(1)} * 1000 - floor(${R(1)} * 1000) < 0.6 then ${person(R(2))} else ${pick(textArr(['宏达', '鑫源', '华泰', '永盛', '恒通', '润丰', '佳美', '盛世']), 8, R(2), 11)} || '商贸有限公司' end as party,
+            case when ${R(1)} * 1000 - floor(${R(1)} * 1000) < 0.6 then 'person' else 'organisation' end as kind,
             ${R(0)} as r1, ${R(1)} as r2, ${R(3)} as r4
           ${rows('ec', PER_DISTRICT.enforcement_cases)}
         ) a
@@ -350,8 +350,8 @@ export async function generateProvince(db: Kysely<Database>, opts: ProvinceOptio
             else least(t.due_date, (date '${Y}-01-01' + make_interval(months => 2 * n) - interval '1 day')::date) end as pe
         from generate_series(1, case t.recurrence when 'monthly' then 12 when 'quarterly' then 4 else 3 end) n
       ) p
-      cross join lateral (select (('x' || substr(md5('${S}:per:' || t.id || ':' || p.n), 1, 8))::bit(32)::bigint / 4294967296.0) as r,
-        (('x' || substr(md5('${S}:pd:' || t.id), 1, 8))::bit(32)::bigint / 4294967296.0) as r2) x`);
+      cross join lateral (select (('x' || substr(md5('${S}:per:' || t.id || ':' || p.n), 1, 8))::bit(32)::bigint::float8 / 4294967296.0) as r,
+        (('x' || substr(md5('${S}:pd:' || t.id), 1, 8))::bit(32)::bigint::float8 / 4294967296.0) as r2) x`);
   });
 
   await step('plan: ledger facts and deadlines (refreshTask)', async () => {
