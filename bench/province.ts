@@ -16,7 +16,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { Kysely, PostgresDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
@@ -35,6 +37,7 @@ import { recordActivity } from '../server/modules/learning/service.js';
 import { verifyAudit } from '../server/core/audit/index.js';
 import { generateProvince, type GenRegion } from '../demo/province/generate.js';
 
+const execFileP = promisify(execFile);
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -66,8 +69,16 @@ class Capture implements KyselyPlugin {
   }
 }
 
-async function cannon(url: string, opts: Partial<autocannon.Options> = {}) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
+/**
+ * Load from a separate process (autocannon's CLI), so the load generator does not share the server's
+ * event loop — the HTTP side is then measured the way a real client sees it.
+ */
+async function cannon(url: string, opts: { connections?: number; duration?: number; headers?: Record<string, string> } = {}) {
+  const args = [path.resolve('node_modules/autocannon/autocannon.js'), '-j', '-c', String(opts.connections ?? CONNECTIONS), '-d', String(opts.duration ?? SECONDS)];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
+  args.push(url);
+  const { stdout } = await execFileP(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const r = JSON.parse(stdout) as autocannon.Result;
   return { rps: r.requests.average, mean: r.latency.mean, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, total: r.requests.total };
 }
 

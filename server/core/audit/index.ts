@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { auditMac } from './key.js';
 
@@ -121,6 +122,24 @@ export async function recordAudit(trx: Db, actor: AuditActor, ev: AuditEvent): P
     })
     .execute();
   await trx.updateTable('audit_heads').set({ seq: entry.seq, hash }).where('chain', '=', chain).execute();
+}
+
+/** System-wide entities that change figures (the working calendar moves deadlines; settings name categories). */
+const FIGURE_SYSTEM_ENTITIES = ['calendar_override', 'setting'];
+
+/**
+ * A number that grows with every audited write in a region's subtree (the sum of those chains' heads) and
+ * with every system-wide change that moves figures (calendar, settings) — not with sign-ins. Equal numbers
+ * mean no such write happened between two readings: what a cache of figures over that region checks
+ * before it answers.
+ */
+export async function auditVersion(db: Db, regionPath: string): Promise<string> {
+  const r = await sql<{ v: string | number; n: string | number; s: string | number | null }>`
+    select coalesce(sum(h.seq), 0) as v, count(*) as n,
+      (select max(a.seq) from audit_log a where a.entity in (${sql.join(FIGURE_SYSTEM_ENTITIES)})) as s
+    from audit_heads h
+    where h.chain in (select r.id::text from regions r where r.path = ${regionPath} or r.path like ${`${regionPath}/%`})`.execute(db);
+  return `${r.rows[0].v}/${r.rows[0].n}/${r.rows[0].s ?? 0}`;
 }
 
 /** Rows per multi-row insert of audit entries (well below PostgreSQL's 65,535 bind parameters at 15 per row). */
