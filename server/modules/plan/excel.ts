@@ -74,7 +74,8 @@ export function parseDue(cell: string, year: number): { recurrence: Recurrence; 
  */
 async function unitsNamed(trx: Db, regionId: string, rows: { value: PlanRow }[]) {
   const region = await regionById(trx, regionId);
-  const names = rows.flatMap(({ value }) => [value.lead, ...splitUnits(value.co)]);
+  // Each name once: a 10,000-row ledger names the same few dozen units 30,000 times.
+  const names = [...new Set(rows.flatMap(({ value }) => [value.lead, ...splitUnits(value.co)]))];
   const found = region ? await unitsByNameIn(trx, region.path, names) : new Map();
   return new Map([...found.entries()].map(([name, us]) => [name, us.map((u: { id: string }) => u.id)]));
 }
