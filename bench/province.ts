@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import type autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { Kysely, PostgresDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/index.js';
