@@ -1,14 +1,38 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The web app: sources in web/, built into dist/web (served by the Fastify server at '/').
 // Module pages are React.lazy chunks; antd and echarts go to vendor chunks. antd is split by which
 // entries use it (entriesAware) so the shell loads only the components the shell itself uses.
+/**
+ * Writes `file.br` and `file.gz` beside every text file of the build (the server sends them to browsers
+ * that accept them: no compression work per request, best compression levels once at build time).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'fazhi-precompress',
+    apply: 'build',
+    writeBundle(opts) {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      for (const file of walk(opts.dir!)) {
+        if (!/\.(js|css|html|svg|json|txt|map)$/.test(file)) continue;
+        const data = fs.readFileSync(file);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        fs.writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'web'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

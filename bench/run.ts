@@ -4,6 +4,7 @@
  *    database (ratio = HTTP stack overhead), on PGlite and (when reachable) PostgreSQL.
  * 2. District report rendering in each format.
  * 3. The production web build's JS/CSS sizes (gzip), when dist/web exists.
+ * 4. The speed budgets at province scale (bench/province.ts), each printed with its ratio or number.
  */
 import fs from 'node:fs';
 import autocannon from 'autocannon';
@@ -107,6 +108,12 @@ async function main() {
   if (process.env.BENCH_SCOPE !== '0') {
     const { scopeBench } = await import('./scope.js');
     await scopeBench(PG_URL);
+  }
+
+  // Speed budgets at province scale on PostgreSQL, side by side (BENCH_PROVINCE=0 skips; see bench/province.ts).
+  if (process.env.BENCH_PROVINCE !== '0') {
+    const { provinceBench } = await import('./province.js');
+    await provinceBench(PG_URL).catch((e) => console.log(`province bench failed: ${(e as Error).stack}`));
   }
 
   // Plan module at scale (150 districts × 40 tasks × 12 entries; BENCH_PLAN=0 skips, BENCH_DISTRICTS sizes it).

@@ -113,7 +113,11 @@ export const JobOut = z.object({
   createdAt: Instant,
   finishedAt: Instant.nullable(),
   fileName: z.string().nullable(),
+  /** What the job produced besides a file (an import's rows, errors and rows committed). */
+  result: z.unknown().optional(),
 });
+/** A long operation started in the background (202): follow it at `GET /api/v1/jobs/:id`. */
+export const JobStartedOut = z.object({ jobId: z.string() });
 export const JobsOut = z.object({ items: z.array(JobOut) });
 
 /** The years with records in the caller's scope, and the year pages open on (the report year being worked on). */

@@ -98,7 +98,19 @@ export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storag
   // The web app (built by Vite into dist/web) at '/', with client-side routes falling back to index.html.
   const webDir = opts.webDir === undefined ? path.resolve('dist/web') : opts.webDir;
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, prefix: '/', wildcard: false, index: ['index.html'] });
+  // Files under assets/ carry a content hash in their names: cached for a year without revalidation.
+  // index.html (and any other file) is revalidated on every load so a new build is picked up at once.
+  // The build writes .br and .gz beside each text asset (vite.config.ts); they are served to clients that accept them.
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir!, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true, cacheControl: false,
+      setHeaders(res, file) {
+        const value = /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        const r = res as unknown as { setHeader?: (k: string, v: string) => void; header?: (k: string, v: string) => void };
+        if (r.setHeader) r.setHeader('cache-control', value);
+        else r.header?.('cache-control', value);
+      },
+    });
   function sendIndex(reply: import('fastify').FastifyReply) {
     if (!hasWeb) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found', details: null } });
     return reply.type('text/html').sendFile('index.html');

@@ -19,11 +19,14 @@ import { addGrant, resetPassword } from './modules/org/service.js';
 import { regionByCode, unitsNamedAnywhere } from './modules/org/lookup.js';
 import { AppError } from './core/errors/index.js';
 import { cliCommands } from './modules/cli.js';
+import { provinceDemo } from '../demo/province/cli.js';
 
 const HELP = `fazhi — 法治政府建设综合管理平台 command line
 
   fazhi migrate                                  apply database migrations
   fazhi demo                                     load the demo district (焦作市中站区, 2020)
+  fazhi demo --scale province [--seed N] [--cities N] [--districts N] [--volume F]
+                                                 generate the province-scale dataset (示范省 990000: 18 cities, 150 districts, a year of records)
   fazhi user create --username U --name N [--unit UNIT_NAME [--unit-region CODE]] --password P [--role R [--region CODE]]  (without --region the role is over --unit; --unit-region when the unit name exists in several districts)
   fazhi user reset-password --username U --password P
   fazhi user assign --username U --role R (--region CODE | --unit UNIT_NAME [--unit-region CODE])
@@ -61,6 +64,7 @@ async function main(argv: string[]) {
       day: { type: 'string' }, kind: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
       n: { type: 'string' }, roll: { type: 'boolean' }, out: { type: 'string' }, in: { type: 'string' }, force: { type: 'boolean' },
       format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      scale: { type: 'string' }, seed: { type: 'string' }, cities: { type: 'string' }, districts: { type: 'string' }, volume: { type: 'string' },
     },
     allowPositionals: true,
     strict: false,
@@ -79,6 +83,8 @@ async function main(argv: string[]) {
     case 'migrate':
       return withDb(async (o) => console.log(`migrations applied: ${(await migrateToLatest(o.db)).length || 'none (up to date)'}`));
     case 'demo':
+      if (s('scale') === 'province') return withDb((o) => provinceDemo(o, s));
+      if (s('scale') && s('scale') !== 'district') throw new Error('--scale must be district (the default) or province');
       return withDb(async (o) => console.log((await loadDemo(o.db, cfg)) ? 'demo district loaded (410803)' : 'demo district already present'));
     case 'user':
       return withDb(async ({ db }) => {

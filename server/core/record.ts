@@ -23,7 +23,7 @@
  */
 import { sql, type Expression, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../db/index.js';
-import { recordAudit } from './audit/index.js';
+import { recordAudit, recordAuditMany, type AuditEvent } from './audit/index.js';
 import { forbidden, notFound, type Msg } from './errors/index.js';
 import { paginate, type PageQuery, type PageResult } from './list.js';
 import {
@@ -98,6 +98,14 @@ export interface RecordDef<T extends ScopedTable> {
   lockForWrite(trx: Db, actor: Actor, id: string, policy?: WritePolicy): Promise<Selectable<Database[T]>>;
   /** Inserts a record after checking the actor may write at its region/unit; audited as `action`. */
   insert(trx: Db, actor: Actor | null, values: Record<string, unknown>, action?: string): Promise<Selectable<Database[T]>>;
+  /**
+   * Inserts many records at once (bulk imports): the write check once per distinct region/unit, multi-row
+   * inserts, and the audit entries appended per chain in one batch (`recordAuditMany`). Rows come back in
+   * the order given.
+   */
+  insertMany(trx: Db, actor: Actor | null, values: Record<string, unknown>[], action?: string): Promise<Selectable<Database[T]>[]>;
+  /** Audit entries about many records at once (child-table changes of a bulk write). */
+  auditMany(trx: Db, actor: Actor | null, action: string, items: { before: unknown; after: Selectable<Database[T]> | Record<string, unknown> }[]): Promise<void>;
   /** Updates a locked record; audited with before and after. */
   update(trx: Db, actor: Actor | null, before: Selectable<Database[T]>, set: Record<string, unknown>, action?: string): Promise<Selectable<Database[T]>>;
   /** Deletes a locked record; audited with its last state. */
@@ -147,6 +155,18 @@ export function defineRecord<T extends ScopedTable>(spec: RecordSpec<T>): Record
     });
   };
 
+  const eventOf = (action: string, before: unknown, after: Record<string, unknown>): AuditEvent => ({
+    entity: spec.entity,
+    entityId: String(after.id),
+    action,
+    regionId: (after[spec.scope.region] as string) ?? null,
+    unitId: spec.scope.unit ? ((after[spec.scope.unit] as string | null) ?? null) : null,
+    before,
+    after,
+  });
+  /** Rows per multi-row insert (bind parameters stay far below PostgreSQL's limit for any table). */
+  const INSERT_BATCH = 500;
+
   const def: RecordDef<T> = {
     spec,
     entity: spec.entity,
@@ -187,6 +207,24 @@ export function defineRecord<T extends ScopedTable>(spec: RecordSpec<T>): Record
       await audit(trx, actor, action, null, row as Record<string, unknown>);
       return row;
     },
+    async insertMany(trx, actor, values, action = 'create') {
+      if (actor) {
+        const places = new Map<string, [string, string | null]>();
+        for (const v of values) {
+          const regionId = v[spec.scope.region] as string;
+          const unitId = spec.scope.unit ? ((v[spec.scope.unit] as string | null | undefined) ?? null) : null;
+          places.set(`${regionId}|${unitId ?? ''}`, [regionId, unitId]);
+        }
+        for (const [regionId, unitId] of places.values()) await assertMayWriteAt(trx, actor, regionId, unitId, policyOf());
+      }
+      const rows: Row[] = [];
+      for (let i = 0; i < values.length; i += INSERT_BATCH)
+        rows.push(...((await (trx as any).insertInto(spec.table).values(values.slice(i, i + INSERT_BATCH)).returningAll().execute()) as Row[]));
+      await recordAuditMany(trx, auditActor(actor), rows.map((r) => eventOf(action, null, r as Record<string, unknown>)));
+      return rows;
+    },
+    auditMany: (trx, actor, action, items) =>
+      recordAuditMany(trx, auditActor(actor), items.map((it) => eventOf(action, it.before, it.after as Record<string, unknown>))),
     async update(trx, actor, before, set, action = 'update') {
       const id = (before as { id: string }).id;
       const after = (await (trx as any).updateTable(spec.table).set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow()) as Row;

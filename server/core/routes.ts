@@ -151,9 +151,12 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   // ---- to-dos ----
   app.get('/api/v1/todos', { schema: { tags: ['todos'], response: { 200: TodosOut } } }, async (req) => {
     const actor = activeActorOf(req);
-    const deadlines = await listOpenDeadlines(ctx.db, actor, { limit: 100 });
-    const items: TodoItem[] = [];
-    for (const m of modules) if (m.todos) items.push(...(await m.todos(ctx, actor)));
+    // The deadline list and every module's to-dos at once (each on its own pooled connection on PostgreSQL).
+    const [deadlines, ...perModule] = await Promise.all([
+      listOpenDeadlines(ctx.db, actor, { limit: 100 }),
+      ...modules.filter((m) => m.todos).map((m) => m.todos!(ctx, actor)),
+    ]);
+    const items: TodoItem[] = perModule.flat();
     return {
       deadlines: deadlines.map((d) => ({ ...d, explain: d.explain[req.lang] })),
       items,
@@ -224,6 +227,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   const presentJob = (j: Awaited<ReturnType<typeof listJobs>>[number]) => ({
     id: j.id, kind: j.kind, title: j.title, status: j.status, progress: j.progress, total: j.total, error: j.error,
     createdAt: j.created_at, finishedAt: j.finished_at, fileName: j.file_name,
+    ...('result' in j && j.result !== null && j.result !== undefined ? { result: typeof j.result === 'string' ? JSON.parse(j.result) : j.result } : {}),
   });
   app.get('/api/v1/jobs', { schema: { tags: ['jobs'], response: { 200: JobsOut } } }, async (req) => ({ items: (await listJobs(ctx.db, activeActorOf(req))).map(presentJob) }));
   app.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], params: z.object({ id: Id }), response: { 200: JobOut } } }, async (req) => presentJob(await getJob(ctx.db, activeActorOf(req), req.params.id)));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { auditMac } from './key.js';
 
@@ -121,6 +122,68 @@ export async function recordAudit(trx: Db, actor: AuditActor, ev: AuditEvent): P
     })
     .execute();
   await trx.updateTable('audit_heads').set({ seq: entry.seq, hash }).where('chain', '=', chain).execute();
+}
+
+/** System-wide entities that change figures (the working calendar moves deadlines; settings name categories). */
+const FIGURE_SYSTEM_ENTITIES = ['calendar_override', 'setting'];
+
+/**
+ * A number that grows with every audited write in a region's subtree (the sum of those chains' heads) and
+ * with every system-wide change that moves figures (calendar, settings) — not with sign-ins. Equal numbers
+ * mean no such write happened between two readings: what a cache of figures over that region checks
+ * before it answers.
+ */
+export async function auditVersion(db: Db, regionPath: string): Promise<string> {
+  const r = await sql<{ v: string | number; n: string | number; s: string | number | null }>`
+    select coalesce(sum(h.seq), 0) as v, count(*) as n,
+      (select max(a.seq) from audit_log a where a.entity in (${sql.join(FIGURE_SYSTEM_ENTITIES)})) as s
+    from audit_heads h
+    where h.chain in (select r.id::text from regions r where r.path = ${regionPath} or r.path like ${`${regionPath}/%`})`.execute(db);
+  return `${r.rows[0].v}/${r.rows[0].n}/${r.rows[0].s ?? 0}`;
+}
+
+/** Rows per multi-row insert of audit entries (well below PostgreSQL's 65,535 bind parameters at 15 per row). */
+const AUDIT_BATCH = 1000;
+
+/**
+ * Appends many audit entries in the caller's transaction, as `recordAudit` would one by one, in far
+ * fewer round trips: per chain the head is locked once, the entries are hashed in order (each on the
+ * previous one's hash, exactly as single appends chain them), written by multi-row inserts, and the head
+ * moved once. For bulk writes (imports); the chains verify the same as with single appends.
+ */
+export async function recordAuditMany(trx: Db, actor: AuditActor, events: AuditEvent[]): Promise<void> {
+  const byChain = new Map<string, AuditEvent[]>();
+  for (const ev of events) {
+    const chain = ev.regionId ?? SYSTEM_CHAIN;
+    const list = byChain.get(chain);
+    if (list) list.push(ev);
+    else byChain.set(chain, [ev]);
+  }
+  // Chains in a fixed order, so two bulk writers touching the same chains lock them in the same order.
+  for (const chain of [...byChain.keys()].sort()) {
+    const evs = byChain.get(chain)!;
+    await trx.insertInto('audit_heads').values({ chain, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+    const head = await trx.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+    let seq = head.seq;
+    let prev = head.hash;
+    const at = new Date().toISOString();
+    const rows = evs.map((ev) => {
+      const entry: HashInput = {
+        chain, seq: ++seq, at, actor_id: actor.userId, actor_name: actor.name, ip: actor.ip, entity: ev.entity, entity_id: ev.entityId ?? null,
+        action: ev.action, region_id: ev.regionId ?? null, unit_id: ev.unitId ?? null, before: plain(ev.before), after: plain(ev.after), prev_hash: prev,
+      };
+      const hash = entryHash(entry);
+      prev = hash;
+      return {
+        chain, chain_seq: entry.seq, at: entry.at, actor_id: entry.actor_id, actor_name: entry.actor_name, ip: entry.ip, entity: entry.entity,
+        entity_id: entry.entity_id, action: entry.action, region_id: entry.region_id, unit_id: entry.unit_id,
+        before: entry.before === null ? null : JSON.stringify(entry.before), after: entry.after === null ? null : JSON.stringify(entry.after),
+        prev_hash: entry.prev_hash, hash,
+      };
+    });
+    for (let i = 0; i < rows.length; i += AUDIT_BATCH) await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_BATCH)).execute();
+    await trx.updateTable('audit_heads').set({ seq, hash: prev }).where('chain', '=', chain).execute();
+  }
 }
 
 /** Result of verifying every chain. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { ImportResultOut, MIME, xlsxResponse } from '../../../common/core-api.js';
+import { ImportResultOut, JobStartedOut, MIME, xlsxResponse } from '../../../common/core-api.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/index.js';
 import type { App, AppContext } from '../module.js';
 import { activeActorOf } from '../http.js';
 import { badRequest } from '../errors/index.js';
+import { startJob } from '../jobs.js';
 import type { Actor } from '../scope/index.js';
 import { exportXlsx, parseXlsx, type CellError, type SheetDef } from './index.js';
 
@@ -21,8 +22,12 @@ export interface ImportSpec<Row> {
    * transaction, so it sees exactly what `commit` will write against.
    */
   check(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<CellError[]>;
-  /** Writes all rows (and their audit entries). Called only when there is no error. */
-  commit(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[]): Promise<void>;
+  /**
+   * Writes all rows (and their audit entries), in as few statements as it can (multi-row inserts,
+   * `insertMany`): the transaction holds a connection — on the embedded database the only one — until it
+   * ends. Called only when there is no error; `progress` reports rows written.
+   */
+  commit(trx: Transaction<Database>, actor: Actor, rows: { rowNumber: number; value: Row }[], progress?: (done: number, total: number) => Promise<void>): Promise<void>;
 }
 
 /** Result of an import call (dry run or commit); its wire contract is `ImportResultOut`. */
@@ -35,9 +40,23 @@ export type ImportResult = z.output<typeof ImportResultOut>;
  * check. A clean file is then checked again and written inside one transaction — the second check is
  * what makes the write safe against changes made meanwhile. A dry run never writes.
  */
-export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: ImportSpec<Row>, data: Buffer, dryRun: boolean, lang: 'zh' | 'en' = 'zh'): Promise<ImportResult> {
+export async function runImport<Row>(
+  db: Kysely<Database>,
+  actor: Actor,
+  spec: ImportSpec<Row>,
+  data: Buffer,
+  dryRun: boolean,
+  lang: 'zh' | 'en' = 'zh',
+  progress?: ImportProgress,
+): Promise<ImportResult> {
   spec.authorize(actor);
   const parsed = await parseXlsx(spec.sheet, data, spec.maxRows, { lang });
+  // Never awaited inside the transaction: on the embedded database a progress write from another
+  // connection would wait for the very transaction it reports on.
+  const report = (done: number, total: number) => {
+    if (progress) void Promise.resolve(progress(done, total)).catch(() => undefined);
+  };
+  report(0, parsed.rows.length);
   const result: ImportResult = { dryRun, rowCount: parsed.rows.length, errors: [...parsed.errors], committed: 0 };
   if (parsed.rows.length === 0 && parsed.errors.length === 0)
     throw badRequest('IMPORT_EMPTY', { zh: '文件中没有数据行', en: 'The file has no data rows' });
@@ -53,14 +72,18 @@ export async function runImport<Row>(db: Kysely<Database>, actor: Actor, spec: I
         result.errors.push(...late);
         throw ROLLBACK;
       }
-      await spec.commit(trx, actor, parsed.rows);
+      await spec.commit(trx, actor, parsed.rows, async (done, total) => report(done, total));
       result.committed = parsed.rows.length;
     });
   } catch (e) {
     if (e !== ROLLBACK) throw e;
   }
+  if (result.committed) report(result.committed, result.committed);
   return result;
 }
+
+/** Rows written so far of the rows to write (an import's progress). */
+export type ImportProgress = (done: number, total: number) => unknown;
 
 /** The uploaded spreadsheet of an import request (multipart), at most `max` bytes. */
 export async function uploadedFile(req: FastifyRequest, max: number): Promise<Buffer> {
@@ -70,15 +93,22 @@ export async function uploadedFile(req: FastifyRequest, max: number): Promise<Bu
 }
 
 /**
- * Registers `POST {path}?dryRun=1|0` (multipart xlsx) and `GET {path}/template` for an import.
- * Every module's import goes through here.
+ * Registers `POST {path}?dryRun=1|0[&job=1]` (multipart xlsx) and `GET {path}/template` for an import.
+ * Every module's import goes through here. With `job=1` the import runs as a background job (202 with
+ * its id): `GET /api/v1/jobs/:id` shows rows written of rows to write, and the import's result when done.
  */
 export function importRoutes<Row>(app: App, ctx: AppContext, path: string, spec: ImportSpec<Row>) {
-  app.post(path, { schema: { tags: ['import'], querystring: ImportQuery, response: { 200: ImportResultOut } } }, async (req) => {
+  app.post(path, { schema: { tags: ['import'], querystring: ImportQuery.extend({ job: z.enum(['0', '1']).optional() }), response: { 200: ImportResultOut, 202: JobStartedOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     spec.authorize(actor);
     const data = await uploadedFile(req, ctx.cfg.maxUploadBytes);
-    return runImport(ctx.db, actor, spec, data, req.query.dryRun === '1', req.lang);
+    const dryRun = req.query.dryRun === '1';
+    if (req.query.job !== '1') return runImport(ctx.db, actor, spec, data, dryRun, req.lang);
+    const title = `${dryRun ? '检查' : '导入'}“${spec.sheet.name}”`;
+    const jobId = await startJob(ctx.db, ctx.storage, actor, 'import', title, async (progress) => ({
+      summary: await runImport(ctx.db, actor, spec, data, dryRun, req.lang, progress),
+    }));
+    return reply.code(202).send({ jobId });
   });
   app.get(`${path}/template`, { schema: { tags: ['import'], response: xlsxResponse('导入模板（.xlsx）') } }, async (req, reply) => {
     const actor = activeActorOf(req);

@@ -66,6 +66,7 @@ function inList(col: string, ids: string[]): Expression<SqlBool> {
 
 function orAll(parts: Expression<SqlBool>[]): Expression<SqlBool> {
   if (parts.length === 0) return sql<SqlBool>`false`;
+  if (parts.length === 1) return parts[0];
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
@@ -83,7 +84,11 @@ export interface ScopeCols {
 export function inRegionPaths(col: string, paths: readonly string[]): Expression<SqlBool> {
   if (paths.length === 0) return sql<SqlBool>`false`;
   const conds = paths.map((p) => sql<SqlBool>`(rg.path = ${p} or rg.path like ${`${p}/%`})`);
-  return sql<SqlBool>`${sql.ref(col)} in (select rg.id from regions rg where ${sql.join(conds, sql` or `)})`;
+  // `= any(array(…))`, not `in (select …)`: the region ids are computed once (an init plan) and the
+  // table is then read through its region index even when the condition sits inside an OR (a unit grant
+  // beside a region grant). An `in (subquery)` under OR became a filter over every row: a district
+  // office's list of 1 M province-wide enforcement cases took 0.7 s instead of 0.04 s.
+  return sql<SqlBool>`${sql.ref(col)} = any(array(select rg.id from regions rg where ${sql.join(conds, sql` or `)}))`;
 }
 
 /**
@@ -120,8 +125,10 @@ export function readScope(actor: Actor, cols: ScopeCols): Expression<SqlBool> {
   if (!actor) throw unauthorized();
   const paths = readRegionPaths(actor);
   if (paths === null) return sql<SqlBool>`true`;
-  const parts = [inRegionPaths(cols.region, paths)];
-  if (cols.unit) parts.push(inList(cols.unit, readUnits(actor)));
+  // Only the grants the actor has: an `or false` would keep the planner from using the region index.
+  const parts: Expression<SqlBool>[] = paths.length ? [inRegionPaths(cols.region, paths)] : [];
+  const units = cols.unit ? readUnits(actor) : [];
+  if (cols.unit && units.length) parts.push(inList(cols.unit, units));
   return orAll(parts);
 }
 

@@ -17,6 +17,7 @@ import * as legalaid from './2026_11_30_0300_legalaid.js';
 import * as mediation from './2026_11_30_0310_mediation.js';
 import * as oversight from './2026_11_30_0200_oversight.js';
 import * as powers from './2026_11_30_0210_powers.js';
+import * as scaleKeys from './2026_11_30_0550_scale_keys.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0310_mediation': mediation,
   '2026_11_30_0200_oversight': oversight,
   '2026_11_30_0210_powers': powers,
+  '2026_11_30_0550_scale_keys': scaleKeys,
 };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
-import { canonical } from '../../core/audit/index.js';
+import { auditVersion, canonical } from '../../core/audit/index.js';
+import { today as todayFn } from '../../core/calendar/index.js';
 import { badRequest, conflict, notFound, forbidden } from '../../core/errors/index.js';
 import { mayWriteAt, readRegionPaths, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { regionByCode, regionById, regionWithin } from '../org/lookup.js';
@@ -84,20 +85,63 @@ async function regionInfo(db: Db, regionId: string) {
   return { id: r.id, code: r.code, name: r.name, parent: parent?.name ?? null, issuer: `${parent?.name ?? ''}${r.name}人民政府` };
 }
 
+type Evaluated = { value: number | null; label: string; unit: string; pending: boolean; records: Figure['records'] };
+
+/**
+ * Evaluated figures per database handle, region, year and metric, valid while no audited write happened
+ * in the region's subtree (nor a system-wide one) and the day has not changed: opening the report editor
+ * again costs one version query instead of every metric and its records. Every module write is audited
+ * in its region's chain (record core), so a write invalidates exactly the regions it touches. Bounded by
+ * the records it holds; a figure with very many records behind it is not kept.
+ */
+const FIGURE_CACHE_RECORDS = 500_000;
+const FIGURE_CACHE_MAX_PER_FIGURE = 100_000;
+const figureCache = new WeakMap<object, Map<string, { version: string; e: Evaluated }>>();
+let cachedRecords = 0;
+function cacheOf(db: Db) {
+  if (db.isTransaction) return null; // inside a transaction the figures may include its own uncommitted writes
+  let m = figureCache.get(db);
+  if (!m) figureCache.set(db, (m = new Map()));
+  return m;
+}
+function remember(cache: Map<string, { version: string; e: Evaluated }>, key: string, version: string, e: Evaluated) {
+  if (e.records.length > FIGURE_CACHE_MAX_PER_FIGURE) return;
+  const old = cache.get(key);
+  if (old) cachedRecords -= old.e.records.length;
+  cache.delete(key);
+  cache.set(key, { version, e });
+  cachedRecords += e.records.length;
+  // Oldest first (Map keeps insertion order; a hit re-inserts).
+  for (const [k, v] of cache) {
+    if (cachedRecords <= FIGURE_CACHE_RECORDS) break;
+    cache.delete(k);
+    cachedRecords -= v.e.records.length;
+  }
+}
+
 /** Evaluates each distinct metric once for the report's region (and below) and year. */
 async function evaluateMetrics(db: Db, regionId: string, year: number, ids: string[]) {
   const scope = await metricScopeOf(db, regionId);
   const period = yearPeriod(year);
-  type Evaluated = { value: number | null; label: string; unit: string; pending: boolean; records: Figure['records'] };
+  const cache = cacheOf(db);
+  const version = cache ? `${await auditVersion(db, scope.regionPath)}@${todayFn()}` : '';
   // Metrics are independent reads: evaluated concurrently (on PostgreSQL they run in parallel; the
   // embedded database's single connection queues them).
   const evaluated = await Promise.all(
     [...new Set(ids)].map(async (id): Promise<[string, Evaluated]> => {
       const m = getMetric(id);
       if (!m) return [id, { value: null, label: PENDING_METRICS[id] ?? id, unit: 'count', pending: true, records: [] }];
+      const key = `${regionId}|${year}|${id}`;
+      const hit = cache?.get(key);
+      if (hit && hit.version === version) {
+        remember(cache!, key, version, hit.e);
+        return [id, hit.e];
+      }
       const value = await m.compute(db, scope, period);
       const recs = value === null ? [] : await m.records(db, scope, period);
-      return [id, { value, label: m.label.zh, unit: m.unit, pending: false, records: recs.map((r) => ({ id: r.id, entity: r.entity, hash: r.hash ?? sha(r) })) }];
+      const e: Evaluated = { value, label: m.label.zh, unit: m.unit, pending: false, records: recs.map((r) => ({ id: r.id, entity: r.entity, hash: r.hash ?? sha(r) })) };
+      if (cache) remember(cache, key, version, e);
+      return [id, e];
     }),
   );
   return new Map(evaluated);
