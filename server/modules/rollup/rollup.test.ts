@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hashPassword } from '../../core/auth/password.js';
+import { recordAudit } from '../../core/audit/index.js';
 import { DEMO_PASSWORD } from '../../../demo/org.js';
 import { computeForScopes, getMetric, listMetrics, yearPeriod } from '../../core/metrics/index.js';
 import { WorkCalendar, computeDeadline } from '../../core/calendar/index.js';
@@ -21,12 +22,14 @@ const units: Record<string, string> = {};
 let n = 0;
 
 async function suit(region: string, lost: boolean, closed = '2020-06-30') {
-  await t.db.insertInto('lawsuits').values({
+  // Written as the module writes, with its audit entry (the report's figure cache follows the audit log).
+  const row = await t.db.insertInto('lawsuits').values({
     region_id: ids[region], unit_id: units[region], case_no: `（2020）测行初${++n}号`, court_name: '测试法院', plaintiff_name: `原告${n}`, plaintiff_type: 'natural',
     act_challenged: '行政处罚决定', case_type: '行政处罚', complaint_received_date: `${closed.slice(0, 4)}-03-01`, stage: 'first', status: 'closed',
     last_outcome: lost ? '撤销' : '驳回诉讼请求', last_judgment_kind: 'judgment', last_served_date: closed, effective_date: closed,
     final_outcome: lost ? '撤销' : '驳回诉讼请求', lost, closed_date: closed,
-  } as never).execute();
+  } as never).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(t.db, { userId: null, name: 'test', ip: null }, { entity: 'lawsuit', entityId: row.id, action: 'create', regionId: ids[region], unitId: units[region], after: { case_no: `（2020）测行初${n}号` } });
 }
 
 async function user(username: string, role: 'office' | 'leader' | 'viewer', region: string) {
