@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { addDays, loadCalendar, today } from '../server/core/calendar/index.js';
-import { appointMediator, lapseConfirmationWindows, receiveDispute, recordConfirmation, recordFailure, recordRefusal, recordSuccess, setUpCommittee } from '../server/modules/mediation/service.js';
+import { appointMediator, mediationTasks, receiveDispute, recordConfirmation, recordFailure, recordRefusal, recordSuccess, setUpCommittee } from '../server/modules/mediation/service.js';
 import { demoActor } from './plan.js';
+import { runScheduledTasks } from '../server/core/schedule.js';
 import { SUBDISTRICTS } from './org.js';
 import { personName } from './legalaid.js';
 
@@ -75,8 +76,9 @@ export async function seedMediationDemo(db: Kysely<Database>, _cfg: Config) {
       if (i % 4 !== 0 && (source === 'court' || i % 9 === 0)) await recordConfirmation(db, office, d.id, { appliedOn: cal.addWorkdays(on, 3), court: '焦作市中站区人民法院' });
     }
   }
-  // The other 2020 windows passed long ago without an application: they lapse.
-  await lapseConfirmationWindows(db, office);
+  // The other 2020 windows passed long ago without an application: the server's scheduled sweep lapses
+  // them (run here too, so a database loaded by the CLI or the journeys' template is the same).
+  await runScheduledTasks(db, mediationTasks);
 
   // This year at 府城街道: disputes being mediated and a fresh written agreement whose confirmation window is open.
   const fc = committees.filter((c) => c.fucheng);
