@@ -163,22 +163,25 @@ export async function getCase(db: Kysely<Database>, actor: Actor, id: string) {
 
 /** Receives an application and starts the 7-day decision clock (第四十三条). */
 export async function receiveApplication(db: Kysely<Database>, actor: Actor, input: In<typeof ApplicationInput>) {
+  return db.transaction().execute((trx) => receiveApplicationIn(trx, actor, input));
+}
+
+/** `receiveApplication` inside the caller's transaction (the ledger import writes many in one). */
+export async function receiveApplicationIn(trx: Db, actor: Actor, input: In<typeof ApplicationInput>) {
   notAfterToday(input.receivedOn, 'receivedOn');
-  const region = await placeAt(db, input.unitId);
-  const sp = await specs(db);
-  return db.transaction().execute(async (trx) => {
-    const row = await Cases.insert(trx, actor, {
-      region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.receivedOn), origin: 'application',
-      case_type: input.caseType, service_form: input.serviceForm, status: 'received', person_name: input.personName,
-      id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.receivedOn, created_by: actor.userId,
-    }, 'receive_application');
-    await setDeadline(trx, {
-      module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'decision', title: `法律援助申请审查决定：${row.person_name}（${row.case_no}）`,
-      regionId: region.id, unitId: input.unitId, spec: sp.decision(input.receivedOn),
-      basis: '法律援助法 第四十三条：自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定', priority: STATUTORY_PRIORITY,
-    });
-    return row;
+  const region = await placeAt(trx, input.unitId);
+  const sp = await specs(trx);
+  const row = await Cases.insert(trx, actor, {
+    region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.receivedOn), origin: 'application',
+    case_type: input.caseType, service_form: input.serviceForm, status: 'received', person_name: input.personName,
+    id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.receivedOn, created_by: actor.userId,
+  }, 'receive_application');
+  await setDeadline(trx, {
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'decision', title: `法律援助申请审查决定：${row.person_name}（${row.case_no}）`,
+    regionId: region.id, unitId: input.unitId, spec: sp.decision(input.receivedOn),
+    basis: '法律援助法 第四十三条：自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定', priority: STATUTORY_PRIORITY,
   });
+  return row;
 }
 
 /**
@@ -186,25 +189,28 @@ export async function receiveApplication(db: Kysely<Database>, actor: Actor, inp
  * no eligibility decision is needed, and the 3-day assignment clock starts (第三十六条).
  */
 export async function receiveNotification(db: Kysely<Database>, actor: Actor, input: In<typeof NotificationInput>) {
+  return db.transaction().execute((trx) => receiveNotificationIn(trx, actor, input));
+}
+
+/** `receiveNotification` inside the caller's transaction. */
+export async function receiveNotificationIn(trx: Db, actor: Actor, input: In<typeof NotificationInput>) {
   notAfterToday(input.notifiedOn, 'notifiedOn');
   if (input.caseType !== 'criminal' && input.mandatoryCategory !== 'compulsory_treatment')
     throw fieldErr('NOTIFICATION_NOT_CRIMINAL', 'caseType', '通知辩护（代理）适用于刑事案件和强制医疗案件', 'Notifications are for criminal and compulsory-treatment cases');
-  const region = await placeAt(db, input.unitId);
-  const sp = await specs(db);
-  return db.transaction().execute(async (trx) => {
-    const row = await Cases.insert(trx, actor, {
-      region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.notifiedOn), origin: 'notification',
-      case_type: input.caseType, service_form: input.serviceForm, status: 'granted', person_name: input.personName,
-      id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.notifiedOn,
-      notifying_organ: input.notifyingOrgan, notifying_organ_name: input.notifyingOrganName, mandatory_category: input.mandatoryCategory, created_by: actor.userId,
-    }, 'receive_notification');
-    await setDeadline(trx, {
-      module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}，通知辩护）`,
-      regionId: region.id, unitId: input.unitId, spec: sp.assignment(input.notifiedOn),
-      basis: '法律援助法 第三十六条：法律援助机构收到通知后，应当在三日内指派律师', priority: STATUTORY_PRIORITY,
-    });
-    return row;
+  const region = await placeAt(trx, input.unitId);
+  const sp = await specs(trx);
+  const row = await Cases.insert(trx, actor, {
+    region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.notifiedOn), origin: 'notification',
+    case_type: input.caseType, service_form: input.serviceForm, status: 'granted', person_name: input.personName,
+    id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.notifiedOn,
+    notifying_organ: input.notifyingOrgan, notifying_organ_name: input.notifyingOrganName, mandatory_category: input.mandatoryCategory, created_by: actor.userId,
+  }, 'receive_notification');
+  await setDeadline(trx, {
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}，通知辩护）`,
+    regionId: region.id, unitId: input.unitId, spec: sp.assignment(input.notifiedOn),
+    basis: '法律援助法 第三十六条：法律援助机构收到通知后，应当在三日内指派律师', priority: STATUTORY_PRIORITY,
   });
+  return row;
 }
 
 /**
