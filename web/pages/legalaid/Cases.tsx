@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Col, Form, Input, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import {
   ApplicationInput, CASE_TYPES, CaseDetailOut, CaseOut, MANDATORY_CATEGORIES, NOTIFYING_ORGANS, NotificationInput, ORIGINS, SERVICE_FORMS,
@@ -13,6 +15,7 @@ import { StatusTag, type StatusMap } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
+import { ImportDialog } from '../../components/ImportDialog';
 import { ActionModal } from './ActionModal';
 
 type Case = z.infer<typeof CaseOut>;
@@ -30,6 +33,8 @@ export default function CasesPage() {
   const { t, lang } = useT();
   const { can, me } = useAuth();
   const nav = useNavigate();
+  const [importing, setImporting] = useState(false);
+  const [reload, setReload] = useState(0);
   const units = useApi<{ items: Unit[] }>(can('legalaid.write') ? '/api/v1/units' : null);
   const unitOpts = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   const open = (r: z.infer<typeof CaseDetailOut>) => nav(`/legalaid/cases/${r.case.id}`);
@@ -70,6 +75,8 @@ export default function CasesPage() {
       <DataTable<Case>
         id="legalaid-cases"
         url="/api/v1/legalaid/cases"
+        exportUrl="/api/v1/legalaid/cases/export"
+        reloadKey={reload}
         rowKey="id"
         columns={columns}
         filters={[
@@ -97,9 +104,11 @@ export default function CasesPage() {
               </Row>
               {person}
             </ActionModal>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="legalaid-import">{t('legalaid.list.import')}</Button>
           </Space>
         )}
       />
+      <ImportDialog open={importing} url="/api/v1/legalaid/cases/import" title={t('legalaid.list.import')} onClose={() => setImporting(false)} onDone={() => setReload((k) => k + 1)} />
     </>
   );
 }

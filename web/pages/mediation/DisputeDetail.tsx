@@ -1,7 +1,7 @@
 import { useParams } from 'react-router-dom';
-import { Descriptions, Form, Input, Radio, Space, Spin } from 'antd';
+import { Descriptions, Form, Input, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { z } from 'zod';
-import { AGREEMENT_FORMS, ConfirmationInput, DisputeDetailOut, FailureInput, RefusalInput, SOURCES, SuccessInput } from '../../../common/mediation';
+import { AGREEMENT_FORMS, ConfirmationInput, DisputeDetailOut, FailureInput, MediatorOut, NOTE_KINDS, NoteInput, RefusalInput, SOURCES, SuccessInput } from '../../../common/mediation';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
 import { RecordDetail } from '../../components/RecordDetail';
@@ -19,15 +19,27 @@ export default function DisputeDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
   const d = useApi<z.infer<typeof DisputeDetailOut>>(`/api/v1/mediation/disputes/${id}`);
+  const mediators = useApi<{ items: z.infer<typeof MediatorOut>[] }>(d.data?.dispute.canEdit ? '/api/v1/mediation/mediators' : null, { pageSize: 200 });
   if (d.error) return <NotFoundPage message={d.error.message} />;
   if (!d.data) return <Spin />;
   const x = d.data.dispute;
   const base = `/api/v1/mediation/disputes/${x.id}`;
   const done = () => d.reload();
+  const mediatorField = (
+    <Form.Item name="mediatorId" label={t('mediation.form.mediatorId')}>
+      <Select allowClear options={(mediators.data?.items ?? []).filter((m) => m.committeeId === x.committeeId).map((m) => ({ value: m.id, label: m.name }))} />
+    </Form.Item>
+  );
   const actions = x.canEdit && (
     <Space wrap>
       {x.status === 'mediating' && (
         <>
+          <ActionModal label={t('mediation.action.session')} schema={NoteInput} url={`${base}/notes`} testId="mediation-session" onDone={done} initialValues={{ kind: 'session' }}>
+            <Form.Item name="kind" hidden><Input /></Form.Item>
+            <DateField name="on" label={t('mediation.form.sessionOn')} required />
+            {mediatorField}
+            <Form.Item name="note" label={t('mediation.form.sessionNote')} required><Input.TextArea rows={4} /></Form.Item>
+          </ActionModal>
           <ActionModal primary label={t('mediation.action.success')} schema={SuccessInput} url={`${base}/success`} testId="mediation-success" onDone={done} initialValues={{ agreementForm: 'written' }}>
             <Form.Item name="agreementForm" label={t('mediation.form.agreementForm')} required><Radio.Group options={opts(AGREEMENT_FORMS, lang)} /></Form.Item>
             <DateField name="agreementOn" label={t('mediation.form.agreementOn')} required />
@@ -42,6 +54,14 @@ export default function DisputeDetailPage() {
             <Form.Item name="note" label={t('mediation.form.note')} required><Input.TextArea rows={2} /></Form.Item>
           </ActionModal>
         </>
+      )}
+      {x.status === 'succeeded' && (
+        <ActionModal label={t('mediation.action.visit')} schema={NoteInput} url={`${base}/notes`} testId="mediation-visit" onDone={done} initialValues={{ kind: 'visit' }}>
+          <Form.Item name="kind" hidden><Input /></Form.Item>
+          <DateField name="on" label={t('mediation.form.visitOn')} required />
+          {mediatorField}
+          <Form.Item name="note" label={t('mediation.form.visitNote')} required><Input.TextArea rows={3} /></Form.Item>
+        </ActionModal>
       )}
       {x.status === 'succeeded' && x.agreementForm === 'written' && !x.confirmationAppliedOn && (
         <ActionModal label={t('mediation.action.confirmation')} schema={ConfirmationInput} url={`${base}/confirmation`} testId="mediation-confirmation" onDone={done}>
@@ -77,6 +97,21 @@ export default function DisputeDetailPage() {
             {x.endedOn && !x.agreementOn && <Descriptions.Item label={t('mediation.form.endedOn')}>{x.endedOn}</Descriptions.Item>}
             {x.advice && <Descriptions.Item label={t('mediation.form.advice')} span={2}>{x.advice}</Descriptions.Item>}
           </Descriptions>
+        )}
+        {d.data.notes.length > 0 && (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('mediation.detail.notes')}</Typography.Title>
+            <List size="small" dataSource={d.data.notes} data-testid="mediation-notes" renderItem={(n) => (
+              <List.Item>
+                <Space align="start">
+                  <Tag color={n.kind === 'visit' ? 'green' : 'blue'}>{NOTE_KINDS[n.kind as keyof typeof NOTE_KINDS][lang]}</Tag>
+                  <Typography.Text>{n.on}</Typography.Text>
+                  {n.mediatorName && <Typography.Text type="secondary">{n.mediatorName}</Typography.Text>}
+                  <Typography.Text>{n.note}</Typography.Text>
+                </Space>
+              </List.Item>
+            )} />
+          </>
         )}
       </RecordDetail>
     </>

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { CommitteeOut, DisputeDetailOut, DisputeInput, DisputeOut, MediatorOut, SOURCES } from '../../../common/mediation';
 import { useT } from '../../i18n';
@@ -10,6 +12,7 @@ import { StatusTag, type StatusMap } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
+import { ImportDialog } from '../../components/ImportDialog';
 import { ActionModal } from '../legalaid/ActionModal';
 import { opts } from '../legalaid/Cases';
 
@@ -25,6 +28,8 @@ export default function DisputesPage() {
   const { t, lang } = useT();
   const { can } = useAuth();
   const nav = useNavigate();
+  const [importing, setImporting] = useState(false);
+  const [reload, setReload] = useState(0);
   const committees = useApi<{ items: z.infer<typeof CommitteeOut>[] }>('/api/v1/mediation/committees', { pageSize: 200 });
   const types = useApi<{ code: string; zh: string; en: string }[]>('/api/v1/mediation/dispute-types');
   const mediators = useApi<{ items: z.infer<typeof MediatorOut>[] }>(can('mediation.write') ? '/api/v1/mediation/mediators' : null, { pageSize: 200 });
@@ -50,6 +55,8 @@ export default function DisputesPage() {
       <DataTable<Dispute>
         id="mediation-disputes"
         url="/api/v1/mediation/disputes"
+        exportUrl="/api/v1/mediation/disputes/export"
+        reloadKey={reload}
         rowKey="id"
         columns={columns}
         filters={[
@@ -59,6 +66,7 @@ export default function DisputesPage() {
           { key: 'committeeId', label: t('mediation.list.committee'), type: 'select', options: (committees.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })) },
         ]}
         toolbar={can('mediation.write') && (
+          <Space>
           <ActionModal primary label={t('mediation.list.receive')} schema={DisputeInput} url="/api/v1/mediation/disputes" testId="mediation-receive" width={720}
             initialValues={{ source: 'application', committeeId: committees.data?.items.length === 1 ? committees.data.items[0].id : undefined }}
             onDone={(r: z.infer<typeof DisputeDetailOut>) => nav(`/mediation/disputes/${r.dispute.id}`)}>
@@ -81,8 +89,11 @@ export default function DisputesPage() {
               )}
             </Form.Item>
           </ActionModal>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="mediation-import">{t('mediation.list.import')}</Button>
+          </Space>
         )}
       />
+      <ImportDialog open={importing} url="/api/v1/mediation/disputes/import" title={t('mediation.list.import')} onClose={() => setImporting(false)} onDone={() => setReload((k) => k + 1)} />
     </>
   );
 }
