@@ -124,8 +124,13 @@ export default function CaseDetailPage() {
   return (
     <>
       <PageTitle title={`${c.caseNo} ${c.personName}`} />
-      <RecordDetail entity="legalaid_case" id={c.id} canUpload={c.canEdit} title={<Space>{t('legalaid.detail.title')}<StatusTag status={c.status} map={CASE_STATUS} /></Space>} extra={actions}
-        side={[{ key: 'deadlines', label: t('legalaid.detail.deadlines'), children: <DeadlineList items={d.data.deadlines} /> }]}>
+      <RecordDetail entity="legalaid_case" id={c.id} canUpload={c.canEdit} title={<Space>{t('legalaid.detail.title')}<StatusTag status={c.status} map={CASE_STATUS} /></Space>} extra={actions}>
+        {d.data.deadlines.length > 0 && (
+          <div style={{ marginBottom: 16 }} data-testid="legalaid-deadlines">
+            <Typography.Title level={5}>{t('legalaid.detail.deadlines')}</Typography.Title>
+            <DeadlineList items={d.data.deadlines} />
+          </div>
+        )}
         <Descriptions column={2} size="small" bordered title={t('legalaid.detail.basic')}>
           <Descriptions.Item label={t('legalaid.list.caseNo')}>{c.caseNo}</Descriptions.Item>
           <Descriptions.Item label={t('legalaid.list.origin')}>{ORIGINS[c.origin as keyof typeof ORIGINS][lang]}</Descriptions.Item>

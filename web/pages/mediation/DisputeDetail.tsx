@@ -74,8 +74,13 @@ export default function DisputeDetailPage() {
   return (
     <>
       <PageTitle title={`${x.caseNo} ${x.parties}`} />
-      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}
-        side={[{ key: 'deadlines', label: t('mediation.detail.deadlines'), children: <DeadlineList items={d.data.deadlines} /> }]}>
+      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}>
+        {d.data.deadlines.length > 0 && (
+          <div style={{ marginBottom: 16 }} data-testid="mediation-deadlines">
+            <Typography.Title level={5}>{t('mediation.detail.deadlines')}</Typography.Title>
+            <DeadlineList items={d.data.deadlines} />
+          </div>
+        )}
         <Descriptions column={2} size="small" bordered>
           <Descriptions.Item label={t('mediation.list.caseNo')}>{x.caseNo}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.list.committee')}>{x.committeeName}</Descriptions.Item>
