@@ -106,7 +106,7 @@ export const DisputeOut = z.object({
   id: z.string(), caseNo: z.string(), committeeId: z.string(), committeeName: z.string(), unitName: z.string(), disputeType: z.string(), disputeTypeLabel: z.string(),
   source: z.string(), referredBy: z.string().nullable(), parties: z.string(), summary: z.string(), receivedOn: z.string(), dueOn: z.string().nullable(),
   mediatorName: z.string().nullable(), status: z.string(), agreementForm: z.string().nullable(), agreementOn: z.string().nullable(), agreement: z.string().nullable(),
-  confirmationDue: z.string().nullable(), confirmationAppliedOn: z.string().nullable(), confirmationCourt: z.string().nullable(),
+  confirmationDue: z.string().nullable(), confirmationOpen: z.boolean(), confirmationAppliedOn: z.string().nullable(), confirmationCourt: z.string().nullable(),
   endedOn: z.string().nullable(), advice: z.string().nullable(), canEdit: z.boolean(),
 });
 export const DisputeDetailOut = z.object({

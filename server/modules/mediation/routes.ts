@@ -20,7 +20,7 @@ export function presentDispute(r: svc.DisputeRow, types: Map<string, { zh: strin
     id: r.id, caseNo: r.case_no, committeeId: r.committee_id, committeeName: r.committee_name, unitName: r.unit_name, disputeType: r.dispute_type,
     disputeTypeLabel: types.get(r.dispute_type)?.[lang] ?? r.dispute_type, source: r.source, referredBy: r.referred_by, parties: r.parties, summary: r.summary,
     receivedOn: r.received_on, dueOn: r.due_on, mediatorName: r.mediator_name, status: r.status, agreementForm: r.agreement_form, agreementOn: r.agreement_on,
-    agreement: r.agreement, confirmationDue: r.confirmation_due, confirmationAppliedOn: r.confirmation_applied_on, confirmationCourt: r.confirmation_court,
+    agreement: r.agreement, confirmationDue: r.confirmation_due, confirmationOpen: !!r.confirmation_open, confirmationAppliedOn: r.confirmation_applied_on, confirmationCourt: r.confirmation_court,
     endedOn: r.ended_on, advice: r.advice, canEdit: !!r.can_edit,
   };
 }

@@ -94,7 +94,7 @@ export function listMediators(db: Db, actor: Actor, q: In<typeof ListQuery>) {
 
 /** A dispute as lists read it. */
 export type DisputeRow = Selectable<Database['mediation_disputes']> & {
-  committee_name: string; unit_name: string; mediator_name: string | null; can_edit: boolean; due_on: string | null; confirmation_due: string | null;
+  committee_name: string; unit_name: string; mediator_name: string | null; can_edit: boolean; due_on: string | null; confirmation_due: string | null; confirmation_open: boolean;
 };
 const dueOf = (kind: string) =>
   sql<string | null>`(select to_char(dl.due_date, 'YYYY-MM-DD') from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = ${kind})`;
@@ -104,7 +104,8 @@ function disputeSelect(qb: any, actor: Actor) {
     .innerJoin('units as u', 'u.id', 'md.unit_id')
     .leftJoin('mediation_mediators as mm', 'mm.id', 'md.mediator_id')
     .selectAll('md')
-    .select(['mc.name as committee_name', 'u.name as unit_name', 'mm.name as mediator_name', sql<boolean>`${Disputes.writeWhere(actor)}`.as('can_edit'), dueOf('mediation').as('due_on'), dueOf('confirmation').as('confirmation_due')]);
+    .select(['mc.name as committee_name', 'u.name as unit_name', 'mm.name as mediator_name', sql<boolean>`${Disputes.writeWhere(actor)}`.as('can_edit'), dueOf('mediation').as('due_on'), dueOf('confirmation').as('confirmation_due'),
+      sql<boolean>`exists (select 1 from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = 'confirmation' and dl.status = 'open')`.as('confirmation_open')]);
 }
 
 /** Disputes in scope, filtered and paged. */

@@ -38,21 +38,22 @@ export default function CasesPage() {
   const units = useApi<{ items: Unit[] }>(can('legalaid.write') ? '/api/v1/units' : null);
   const unitOpts = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   const open = (r: z.infer<typeof CaseDetailOut>) => nav(`/legalaid/cases/${r.case.id}`);
+  // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the case page).
   const columns: DataColumn<Case>[] = [
-    { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 110, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
-    { key: 'personName', title: t('legalaid.list.person') },
-    { key: 'caseType', title: t('legalaid.list.caseType'), render: (v: keyof typeof CASE_TYPES) => CASE_TYPES[v][lang] },
-    { key: 'origin', title: t('legalaid.list.origin'), render: (v: keyof typeof ORIGINS, c) => (c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
-    { key: 'matter', title: t('legalaid.form.matter'), ellipsis: true },
-    { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 110 },
-    { key: 'status', title: t('legalaid.list.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
+    { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 104, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
+    { key: 'personName', title: t('legalaid.list.person'), width: 84, ellipsis: true },
+    { key: 'caseType', title: t('legalaid.list.caseType'), width: 76, render: (v: keyof typeof CASE_TYPES) => CASE_TYPES[v][lang] },
+    { key: 'origin', title: t('legalaid.list.origin'), width: 190, ellipsis: true, render: (v: keyof typeof ORIGINS, c) => (c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
+    { key: 'matter', title: t('legalaid.form.matter'), width: 200, ellipsis: true },
+    { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 104 },
+    { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 100, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     {
-      key: 'due', title: t('legalaid.list.due'), render: (_: unknown, c) => {
+      key: 'due', title: t('legalaid.list.due'), width: 150, render: (_: unknown, c) => {
         const d = c.status === 'received' ? c.decisionDue : c.status === 'granted' ? c.assignmentDue : null;
         return d ? <DeadlineBadge dueDate={d} showDate /> : '—';
       },
     },
-    { key: 'lawyerName', title: t('legalaid.list.lawyer'), render: (v: string | null) => v ?? '—' },
+    { key: 'lawyerName', title: t('legalaid.list.lawyer'), width: 80, ellipsis: true, render: (v: string | null) => v ?? '—' },
   ];
   const person = (
     <>

@@ -20,6 +20,10 @@ export const legalaidZh = {
     title: '案件详情', deadlines: '办理期限', basic: '基本情况', decision: '审查决定', assignment: '指派与承办', progress: '承办进展', standard: '适用经济困难标准',
     yuan: '元', none: '—', done: '已办结', open: '进行中', cancelled: '已取消', masked: '（已脱敏）',
   },
+  history: {
+    open: '查阅案件', receive_application: '受理申请', receive_notification: '登记通知辩护（代理）', grant: '决定给予法律援助', refuse: '决定不予法律援助', object: '登记异议',
+    objection_upheld: '异议成立，责令给予援助', objection_dismissed: '异议不成立，维持原决定', assign: '指派律师', progress: '记录承办进展', close: '结案', quality_review: '质量评查与补贴',
+  },
   services: {
     help: '法律帮助', teams: '律师服务团', checkups: '企业法治体检', record: '登记法律帮助', servedOn: '服务日期', channel: '渠道', form: '形式', matterType: '事项类型',
     personName: '当事人', summary: '内容摘要', unit: '服务单位', name: '名称', formedOn: '成立日期', lawyers: '成员律师', checkupCount: '体检次数',
@@ -48,6 +52,10 @@ export const legalaidEn: typeof legalaidZh = {
   detail: {
     title: 'Case', deadlines: 'Time limits', basic: 'Basics', decision: 'Decision', assignment: 'Assignment', progress: 'Progress', standard: 'Hardship standard applied',
     yuan: 'yuan', none: '—', done: 'Done', open: 'Open', cancelled: 'Cancelled', masked: '(masked)',
+  },
+  history: {
+    open: 'Opened the case', receive_application: 'Application received', receive_notification: 'Notification recorded', grant: 'Aid granted', refuse: 'Aid refused', object: 'Objection recorded',
+    objection_upheld: 'Objection upheld', objection_dismissed: 'Objection dismissed', assign: 'Lawyer assigned', progress: 'Progress recorded', close: 'Closed', quality_review: 'Quality review & subsidy',
   },
   services: {
     help: 'Legal help', teams: 'Lawyer teams', checkups: 'Enterprise check-ups', record: 'Record legal help', servedOn: 'Date', channel: 'Channel', form: 'Form', matterType: 'Matter',

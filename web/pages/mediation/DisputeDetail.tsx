@@ -14,10 +14,19 @@ import { DeadlineList } from '../legalaid/CaseDetail';
 import { opts } from '../legalaid/Cases';
 import { DISPUTE_STATUS } from './Disputes';
 
+/** Labels of the dispute's fields in the history (the form's labels). */
+const FIELD_KEYS: Record<string, string> = {
+  status: 'mediation.list.status', agreement_form: 'mediation.form.agreementForm', agreement_on: 'mediation.form.agreementOn', agreement: 'mediation.form.agreement',
+  ended_on: 'mediation.form.endedOn', advice: 'mediation.form.advice', confirmation_applied_on: 'mediation.form.appliedOn', confirmation_court: 'mediation.form.court',
+  mediator_id: 'mediation.form.mediatorId',
+};
+const LABEL_STYLE = { label: { width: 120, whiteSpace: 'nowrap' as const } };
+
 /** One dispute: the parties, the one-month norm, the outcome and the judicial-confirmation window. */
 export default function DisputeDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
+  const fieldLabel = (f: string) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : undefined);
   const d = useApi<z.infer<typeof DisputeDetailOut>>(`/api/v1/mediation/disputes/${id}`);
   const mediators = useApi<{ items: z.infer<typeof MediatorOut>[] }>(d.data?.dispute.canEdit ? '/api/v1/mediation/mediators' : null, { pageSize: 200 });
   if (d.error) return <NotFoundPage message={d.error.message} />;
@@ -74,14 +83,14 @@ export default function DisputeDetailPage() {
   return (
     <>
       <PageTitle title={`${x.caseNo} ${x.parties}`} />
-      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}>
+      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} actionLabel={(a) => t(`mediation.history.${a}`, { defaultValue: a })} fieldLabel={fieldLabel} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}>
         {d.data.deadlines.length > 0 && (
           <div style={{ marginBottom: 16 }} data-testid="mediation-deadlines">
             <Typography.Title level={5}>{t('mediation.detail.deadlines')}</Typography.Title>
             <DeadlineList items={d.data.deadlines} />
           </div>
         )}
-        <Descriptions column={2} size="small" bordered>
+        <Descriptions column={2} size="small" bordered styles={LABEL_STYLE}>
           <Descriptions.Item label={t('mediation.list.caseNo')}>{x.caseNo}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.list.committee')}>{x.committeeName}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.form.parties')}>{x.parties}</Descriptions.Item>
@@ -93,7 +102,7 @@ export default function DisputeDetailPage() {
           <Descriptions.Item label={t('mediation.form.summary')} span={2}>{x.summary}</Descriptions.Item>
         </Descriptions>
         {x.status !== 'mediating' && (
-          <Descriptions column={2} size="small" bordered title={t('mediation.detail.outcome')} style={{ marginTop: 16 }}>
+          <Descriptions column={2} size="small" bordered styles={LABEL_STYLE} title={t('mediation.detail.outcome')} style={{ marginTop: 16 }}>
             {x.agreementForm && <Descriptions.Item label={t('mediation.form.agreementForm')}>{AGREEMENT_FORMS[x.agreementForm as keyof typeof AGREEMENT_FORMS][lang]}</Descriptions.Item>}
             {x.agreementOn && <Descriptions.Item label={t('mediation.form.agreementOn')}>{x.agreementOn}</Descriptions.Item>}
             {x.agreement && <Descriptions.Item label={t('mediation.form.agreement')} span={2}>{x.agreement}</Descriptions.Item>}

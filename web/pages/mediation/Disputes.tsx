@@ -33,18 +33,20 @@ export default function DisputesPage() {
   const committees = useApi<{ items: z.infer<typeof CommitteeOut>[] }>('/api/v1/mediation/committees', { pageSize: 200 });
   const types = useApi<{ code: string; zh: string; en: string }[]>('/api/v1/mediation/dispute-types');
   const mediators = useApi<{ items: z.infer<typeof MediatorOut>[] }>(can('mediation.write') ? '/api/v1/mediation/mediators' : null, { pageSize: 200 });
+  // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the dispute page).
   const columns: DataColumn<Dispute>[] = [
-    { key: 'caseNo', title: t('mediation.list.caseNo'), sortable: true, width: 100, render: (v: string, d) => <Link to={`/mediation/disputes/${d.id}`}>{v}</Link> },
-    { key: 'parties', title: t('mediation.list.parties') },
-    { key: 'disputeTypeLabel', title: t('mediation.list.type') },
-    { key: 'source', title: t('mediation.list.source'), render: (v: keyof typeof SOURCES) => SOURCES[v][lang] },
-    { key: 'committeeName', title: t('mediation.list.committee') },
-    { key: 'receivedOn', title: t('mediation.list.receivedOn'), sortable: true, width: 110 },
-    { key: 'status', title: t('mediation.list.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={DISPUTE_STATUS} /> },
+    { key: 'caseNo', title: t('mediation.list.caseNo'), sortable: true, width: 96, render: (v: string, d) => <Link to={`/mediation/disputes/${d.id}`}>{v}</Link> },
+    { key: 'parties', title: t('mediation.list.parties'), width: 150, ellipsis: true },
+    { key: 'disputeTypeLabel', title: t('mediation.list.type'), width: 120, ellipsis: true },
+    { key: 'source', title: t('mediation.list.source'), width: 170, ellipsis: true, render: (v: keyof typeof SOURCES) => SOURCES[v][lang] },
+    { key: 'committeeName', title: t('mediation.list.committee'), width: 200, ellipsis: true },
+    { key: 'receivedOn', title: t('mediation.list.receivedOn'), sortable: true, width: 104 },
+    { key: 'status', title: t('mediation.list.status'), sortable: true, width: 100, render: (v: string) => <StatusTag status={v} map={DISPUTE_STATUS} /> },
     {
-      key: 'due', title: t('mediation.list.due'), render: (_: unknown, d) => {
+      key: 'due', title: t('mediation.list.due'), width: 150, render: (_: unknown, d) => {
         if (d.status === 'mediating' && d.dueOn) return <DeadlineBadge dueDate={d.dueOn} showDate />;
-        if (d.confirmationDue && !d.confirmationAppliedOn) return <DeadlineBadge dueDate={d.confirmationDue} showDate />;
+        // The parties' 30-day window, while it is open (a passed window lapses: core/schedule.ts).
+        if (d.confirmationDue && d.confirmationOpen) return <DeadlineBadge dueDate={d.confirmationDue} showDate />;
         return '—';
       },
     },

@@ -13,6 +13,7 @@ export const mediationZh = {
   },
   action: { success: '调解成功', failure: '调解不成', refusal: '当事人拒绝调解', confirmation: '登记司法确认申请', session: '记录调解过程', visit: '记录回访' },
   detail: { title: '纠纷详情', deadlines: '期限', outcome: '调解结果', confirmationDue: '司法确认申请期限', notes: '调解及回访记录' },
+  history: { receive: '受理纠纷', refused: '当事人拒绝调解', succeeded: '调解成功', failed: '调解不成', confirmation_applied: '登记司法确认申请', session: '记录调解过程', visit: '记录回访' },
   committees: {
     title: '人民调解委员会', name: '名称', kind: '类别', unit: '负责单位', region: '所在区域', establishedOn: '成立日期', mediators: '调解员', disputes: '受理纠纷',
     setUp: '登记调解委员会', appoint: '登记调解员', committee: '调解委员会', mediatorName: '姓名', fullTime: '专兼职', fullTimeYes: '专职', fullTimeNo: '兼职', list: '调解员名册',
@@ -32,6 +33,7 @@ export const mediationEn: typeof mediationZh = {
   },
   action: { success: 'Agreement reached', failure: 'Mediation failed', refusal: 'Party refused', confirmation: 'Record confirmation application', session: 'Record a session', visit: 'Record a follow-up visit' },
   detail: { title: 'Dispute', deadlines: 'Time limits', outcome: 'Outcome', confirmationDue: 'Judicial confirmation window', notes: 'Sessions and follow-up visits' },
+  history: { receive: 'Received', refused: 'Refused by a party', succeeded: 'Agreement reached', failed: 'Mediation failed', confirmation_applied: 'Confirmation application recorded', session: 'Session recorded', visit: 'Follow-up visit recorded' },
   committees: {
     title: 'Mediation committees', name: 'Name', kind: 'Kind', unit: 'Responsible office', region: 'Area', establishedOn: 'Established', mediators: 'Mediators', disputes: 'Disputes',
     setUp: 'Register a committee', appoint: 'Add a mediator', committee: 'Committee', mediatorName: 'Name', fullTime: 'Full/part time', fullTimeYes: 'Full-time', fullTimeNo: 'Part-time', list: 'Mediators',
