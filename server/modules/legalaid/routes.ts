@@ -4,6 +4,7 @@ import { activeActorOf } from '../../core/http.js';
 import { Id, page } from '../../../common/schemas.js';
 import { maskIdNumber, maskPhone } from '../../../common/idcard.js';
 import * as svc from './service.js';
+import { XlsxFile } from '../../../common/documentSchemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
 import { caseLedgerImport, caseLedgerRowOf, caseLedgerSheet } from './excel.js';
@@ -60,7 +61,7 @@ export function legalaidRoutes(app: App, ctx: AppContext) {
     const r = await svc.listCases(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map(presentCase) };
   });
-  app.get('/api/v1/legalaid/cases/export', { schema: { tags, querystring: CaseListQuery.omit({ page: true, pageSize: true }), response: { 200: z.any().describe('xlsx') } } }, async (req, reply) => {
+  app.get('/api/v1/legalaid/cases/export', { schema: { tags, querystring: CaseListQuery.omit({ page: true, pageSize: true }), response: { 200: XlsxFile } } }, async (req, reply) => {
     const r = await svc.listCases(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100000 });
     return sendXlsx(reply, '法律援助案件登记台账.xlsx', await exportXlsx(caseLedgerSheet, r.items.map(caseLedgerRowOf)));
   });

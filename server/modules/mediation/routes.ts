@@ -3,6 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, ListQuery, page } from '../../../common/schemas.js';
 import * as svc from './service.js';
+import { XlsxFile } from '../../../common/documentSchemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
 import { ledgerImport, ledgerRowOf, ledgerSheet } from './excel.js';
@@ -59,7 +60,7 @@ export function mediationRoutes(app: App, ctx: AppContext) {
     const types = await svc.disputeTypeLabels(ctx.db);
     return { ...r, items: r.items.map((x) => presentDispute(x, types, req.lang === 'en' ? 'en' : 'zh')) };
   });
-  app.get('/api/v1/mediation/disputes/export', { schema: { tags, querystring: DisputeListQuery.omit({ page: true, pageSize: true }), response: { 200: z.any().describe('xlsx') } } }, async (req, reply) => {
+  app.get('/api/v1/mediation/disputes/export', { schema: { tags, querystring: DisputeListQuery.omit({ page: true, pageSize: true }), response: { 200: XlsxFile } } }, async (req, reply) => {
     const r = await svc.listDisputes(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100000 });
     const types = await svc.disputeTypeLabels(ctx.db);
     return sendXlsx(reply, '人民调解纠纷登记台账.xlsx', await exportXlsx(ledgerSheet, r.items.map((d) => ledgerRowOf(d, types))));
