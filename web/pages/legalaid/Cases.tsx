@@ -42,11 +42,11 @@ export default function CasesPage() {
   const columns: DataColumn<Case>[] = [
     { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 104, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
     { key: 'personName', title: t('legalaid.list.person'), width: 84, ellipsis: true },
-    { key: 'caseType', title: t('legalaid.list.caseType'), width: 76, render: (v: keyof typeof CASE_TYPES) => CASE_TYPES[v][lang] },
-    { key: 'origin', title: t('legalaid.list.origin'), width: 190, ellipsis: true, render: (v: keyof typeof ORIGINS, c) => (c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
-    { key: 'matter', title: t('legalaid.form.matter'), width: 200, ellipsis: true },
+    { key: 'caseType', title: t('legalaid.list.caseType'), width: 96, ellipsis: true, render: (v: keyof typeof CASE_TYPES) => CASE_TYPES[v][lang] },
+    { key: 'origin', title: t('legalaid.list.origin'), width: 160, ellipsis: true, render: (v: keyof typeof ORIGINS, c) => (c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
+    { key: 'matter', title: t('legalaid.form.matter'), width: 170, ellipsis: true },
     { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 104 },
-    { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 100, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
+    { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 140, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     {
       key: 'due', title: t('legalaid.list.due'), width: 150, render: (_: unknown, c) => {
         const d = c.status === 'received' ? c.decisionDue : c.status === 'granted' ? c.assignmentDue : null;
