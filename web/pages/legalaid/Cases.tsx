@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import {
@@ -25,6 +25,8 @@ export const CASE_STATUS: StatusMap = {
   objected: { color: 'orange', labelKey: 'legalaid.status.objected' }, granted: { color: 'blue', labelKey: 'legalaid.status.granted' },
   assigned: { color: 'processing', labelKey: 'legalaid.status.assigned' }, closed: { color: 'green', labelKey: 'legalaid.status.closed' },
 };
+/** A cell cut to a width with an ellipsis, the full text on hover (the list's table sizes columns to content). */
+export const clip = (width: number) => (v: string | null | undefined) => (v ? <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: width }}>{v}</Typography.Text> : '—');
 /** Options of a zh/en label map. */
 export const opts = (m: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.entries(m).map(([value, l]) => ({ value, label: l[lang] }));
 
@@ -41,10 +43,10 @@ export default function CasesPage() {
   // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the case page).
   const columns: DataColumn<Case>[] = [
     { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 104, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
-    { key: 'personName', title: t('legalaid.list.person'), width: 84, ellipsis: true },
-    { key: 'caseType', title: t('legalaid.list.caseType'), width: 96, ellipsis: true, render: (v: keyof typeof CASE_TYPES) => CASE_TYPES[v][lang] },
-    { key: 'origin', title: t('legalaid.list.origin'), width: 160, ellipsis: true, render: (v: keyof typeof ORIGINS, c) => (c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
-    { key: 'matter', title: t('legalaid.form.matter'), width: 170, ellipsis: true },
+    { key: 'personName', title: t('legalaid.list.person'), width: 84, render: clip(76) },
+    { key: 'caseType', title: t('legalaid.list.caseType'), width: 96, render: (v: keyof typeof CASE_TYPES) => clip(86)(CASE_TYPES[v][lang]) },
+    { key: 'origin', title: t('legalaid.list.origin'), width: 160, render: (v: keyof typeof ORIGINS, c) => clip(150)(c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
+    { key: 'matter', title: t('legalaid.form.matter'), width: 170, render: clip(160) },
     { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 104 },
     { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 140, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     {
@@ -53,7 +55,7 @@ export default function CasesPage() {
         return d ? <DeadlineBadge dueDate={d} showDate /> : '—';
       },
     },
-    { key: 'lawyerName', title: t('legalaid.list.lawyer'), width: 80, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { key: 'lawyerName', title: t('legalaid.list.lawyer'), width: 80, render: clip(72) },
   ];
   const person = (
     <>

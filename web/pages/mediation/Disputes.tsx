@@ -14,7 +14,7 @@ import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 import { ImportDialog } from '../../components/ImportDialog';
 import { ActionModal } from '../legalaid/ActionModal';
-import { opts } from '../legalaid/Cases';
+import { clip, opts } from '../legalaid/Cases';
 
 type Dispute = z.infer<typeof DisputeOut>;
 /** Status colours of a dispute. */
@@ -36,10 +36,10 @@ export default function DisputesPage() {
   // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the dispute page).
   const columns: DataColumn<Dispute>[] = [
     { key: 'caseNo', title: t('mediation.list.caseNo'), sortable: true, width: 96, render: (v: string, d) => <Link to={`/mediation/disputes/${d.id}`}>{v}</Link> },
-    { key: 'parties', title: t('mediation.list.parties'), width: 150, ellipsis: true },
-    { key: 'disputeTypeLabel', title: t('mediation.list.type'), width: 120, ellipsis: true },
-    { key: 'source', title: t('mediation.list.source'), width: 170, ellipsis: true, render: (v: keyof typeof SOURCES) => SOURCES[v][lang] },
-    { key: 'committeeName', title: t('mediation.list.committee'), width: 200, ellipsis: true },
+    { key: 'parties', title: t('mediation.list.parties'), width: 150, render: clip(140) },
+    { key: 'disputeTypeLabel', title: t('mediation.list.type'), width: 120, render: clip(110) },
+    { key: 'source', title: t('mediation.list.source'), width: 170, render: (v: keyof typeof SOURCES) => clip(160)(SOURCES[v][lang]) },
+    { key: 'committeeName', title: t('mediation.list.committee'), width: 200, render: clip(190) },
     { key: 'receivedOn', title: t('mediation.list.receivedOn'), sortable: true, width: 104 },
     { key: 'status', title: t('mediation.list.status'), sortable: true, width: 100, render: (v: string) => <StatusTag status={v} map={DISPUTE_STATUS} /> },
     {
