@@ -184,7 +184,7 @@ export default function CaseDetailPage() {
         {d.data.progress.length > 0 && (
           <>
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('legalaid.detail.progress')}</Typography.Title>
-            <List size="small" dataSource={d.data.progress} renderItem={(p) => <List.Item>{p.on}　{p.note}</List.Item>} />
+            <List size="small" dataSource={d.data.progress} renderItem={(p) => <List.Item><Space><Typography.Text type="secondary">{p.on}</Typography.Text>{p.note}</Space></List.Item>} />
           </>
         )}
       </RecordDetail>
