@@ -83,6 +83,13 @@ export const SuccessInput = z.object({
 export const FailureInput = z.object({ endedOn: DateStr, advice: Text(1000) });
 /** A party refused mediation (第十七条). */
 export const RefusalInput = z.object({ endedOn: DateStr, note: Text(500) });
+/** Records kept on a dispute: a mediation session (调解记录) while it is mediated, a follow-up visit (回访) after an agreement. */
+export const NOTE_KINDS = {
+  session: { zh: '调解记录', en: 'Mediation session' },
+  visit: { zh: '回访记录', en: 'Follow-up visit' },
+} as const satisfies Record<string, L>;
+/** A mediation session or a follow-up visit (人民调解法 第二十二条 调解过程；第三十一条 督促履行协议). */
+export const NoteInput = z.object({ kind: z.enum(keys(NOTE_KINDS)), on: DateStr, mediatorId: Id.nullish(), note: Text(2000) });
 /** The parties applied for judicial confirmation (第三十三条). */
 export const ConfirmationInput = z.object({ appliedOn: DateStr, court: Text(80) });
 
@@ -99,10 +106,11 @@ export const DisputeOut = z.object({
   id: z.string(), caseNo: z.string(), committeeId: z.string(), committeeName: z.string(), unitName: z.string(), disputeType: z.string(), disputeTypeLabel: z.string(),
   source: z.string(), referredBy: z.string().nullable(), parties: z.string(), summary: z.string(), receivedOn: z.string(), dueOn: z.string().nullable(),
   mediatorName: z.string().nullable(), status: z.string(), agreementForm: z.string().nullable(), agreementOn: z.string().nullable(), agreement: z.string().nullable(),
-  confirmationDue: z.string().nullable(), confirmationAppliedOn: z.string().nullable(), confirmationCourt: z.string().nullable(),
+  confirmationDue: z.string().nullable(), confirmationOpen: z.boolean(), confirmationAppliedOn: z.string().nullable(), confirmationCourt: z.string().nullable(),
   endedOn: z.string().nullable(), advice: z.string().nullable(), canEdit: z.boolean(),
 });
 export const DisputeDetailOut = z.object({
   dispute: DisputeOut,
+  notes: z.array(z.object({ id: z.string(), kind: z.string(), on: z.string(), mediatorName: z.string().nullable(), note: z.string() })),
   deadlines: z.array(z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), status: z.string(), basis: z.string(), explain: z.string() })),
 });

@@ -159,16 +159,24 @@ export async function seedLegalaidDemo(db: Kysely<Database>, _cfg: Config) {
   await check(7, 2, '2020-11-25');
   await check(99, 4, '2020-10-14', 'state');
 
-  // This year: applications awaiting a decision and a notification awaiting assignment.
+  // Now, at the centre's window (the `aid` account): applications whose 7-working-day decision falls due
+  // in the next days, one received yesterday, a granted one awaiting its lawyer, and a police notification.
+  const aid = await demoActor(db, 'aid');
   const now = today();
-  const recent = (n: number) => { let d = now; for (let i = 0; i < n; i++) d = addDays(d, -1); return d; };
-  for (const [k, days] of [[0, 1], [1, 3], [2, 6]] as const)
-    await receiveApplication(db, office, {
-      unitId: sfj, caseType: 'civil', serviceForm: 'litigation', personName: personName(900 + k), idNumber: idNumber(900 + k), phone: '13803910000',
-      matter: CIVIL_MATTERS[k], receivedOn: recent(days),
+  /** The working day n working days before today. */
+  const workdaysAgo = (n: number) => { let d = now; let k = 0; while (k < n) { d = addDays(d, -1); if (cal.isWorkday(d)) k++; } return d; };
+  for (const [k, back] of [[0, 6], [1, 5], [2, 4], [3, 1]] as const)
+    await receiveApplication(db, aid, {
+      unitId: sfj, caseType: k === 3 ? 'administrative' : 'civil', serviceForm: 'litigation', personName: personName(900 + k), idNumber: idNumber(900 + k), phone: `1380391${String(1000 + k * 37)}`,
+      matter: k === 3 ? '不服工伤认定决定提起行政诉讼' : CIVIL_MATTERS[k], receivedOn: workdaysAgo(back),
     });
-  await receiveNotification(db, office, {
+  const waiting = await receiveApplication(db, aid, {
+    unitId: sfj, caseType: 'civil', serviceForm: 'labour_arbitration', personName: personName(905), idNumber: idNumber(905), phone: '13903910522',
+    matter: '追索劳动报酬（劳动争议仲裁）', receivedOn: workdaysAgo(3),
+  });
+  await decideApplication(db, aid, waiting.id, { decidedOn: workdaysAgo(1), granted: true, hardshipBasis: 'art42', exemption: 'migrant_wages' });
+  await receiveNotification(db, aid, {
     unitId: sfj, caseType: 'criminal', serviceForm: 'criminal_defence', personName: personName(910), idNumber: null, phone: null, matter: '涉嫌盗窃罪',
-    notifyingOrgan: 'police', notifyingOrganName: '焦作市公安局中站分局', mandatoryCategory: 'minor', notifiedOn: recent(1),
+    notifyingOrgan: 'police', notifyingOrganName: '焦作市公安局中站分局', mandatoryCategory: 'minor', notifiedOn: workdaysAgo(1),
   });
 }

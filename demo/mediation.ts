@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { addDays, loadCalendar, today } from '../server/core/calendar/index.js';
-import { appointMediator, lapseConfirmationWindows, receiveDispute, recordConfirmation, recordFailure, recordRefusal, recordSuccess, setUpCommittee } from '../server/modules/mediation/service.js';
+import { addDisputeNote, appointMediator, mediationTasks, receiveDispute, recordConfirmation, recordFailure, recordRefusal, recordSuccess, setUpCommittee } from '../server/modules/mediation/service.js';
 import { demoActor } from './plan.js';
+import { runScheduledTasks } from '../server/core/schedule.js';
 import { SUBDISTRICTS } from './org.js';
 import { personName } from './legalaid.js';
 
@@ -61,22 +62,27 @@ export async function seedMediationDemo(db: Kysely<Database>, _cfg: Config) {
     const [source, , referredBy] = pick(SOURCES, i, 413);
     const c = type === 'medical' ? committees[committees.length - 2] : type === 'traffic' && i % 2 ? committees[committees.length - 1] : committees[i % (committees.length - 2)];
     const receivedOn = cal.nextWorkdayOnOrAfter(addDays('2020-01-02', Math.floor((i * 360) / N)));
-    const d = await receiveDispute(db, office, {
+    // 府城街道's committees keep their own ledger (the `street` account); the others are entered by the office.
+    const actor = c.fucheng ? street : office;
+    const d = await receiveDispute(db, actor, {
       committeeId: c.id, disputeType: type, source, referredBy, parties: `${personName(1000 + 2 * i)}与${personName(1001 + 2 * i)}`,
       summary: '双方因琐事发生纠纷，请求调解', receivedOn, mediatorId: c.mediators[i % 2],
     });
-    if (i % 200 === 7) await recordRefusal(db, office, d.id, { endedOn: addDays(receivedOn, 2), note: '一方当事人明确拒绝调解，已告知其他解决途径' });
-    else if (i % 100 === 50) await recordFailure(db, office, d.id, { endedOn: cal.addWorkdays(receivedOn, 15), advice: '调解不成，已告知当事人可依法申请仲裁或向人民法院起诉' });
+    if (c.fucheng) await addDisputeNote(db, actor, d.id, { kind: 'session', on: receivedOn, mediatorId: c.mediators[i % 2], note: '分别听取双方陈述，讲解相关法律规定，引导双方互谅互让' });
+    if (i === 7 || i === 207) await recordRefusal(db, actor, d.id, { endedOn: addDays(receivedOn, 2), note: '一方当事人明确拒绝调解，已告知其他解决途径' });
+    else if (i % 100 === 50) await recordFailure(db, actor, d.id, { endedOn: cal.addWorkdays(receivedOn, 15), advice: '调解不成，已告知当事人可依法申请仲裁或向人民法院起诉' });
     else {
       const agreementOn = cal.addWorkdays(receivedOn, 1 + (i % 12));
       const on = agreementOn > '2020-12-31' ? '2020-12-31' : agreementOn;
-      await recordSuccess(db, office, d.id, { agreementForm: i % 4 === 0 ? 'oral' : 'written', agreementOn: on, agreement: '双方自愿达成协议，当场履行完毕' });
+      await recordSuccess(db, actor, d.id, { agreementForm: i % 4 === 0 ? 'oral' : 'written', agreementOn: on, agreement: '双方自愿达成协议，当场履行完毕' });
+      if (c.fucheng && i % 3 === 0 && on < '2020-12-01') await addDisputeNote(db, actor, d.id, { kind: 'visit', on: addDays(on, 20), note: '回访双方当事人，协议已履行完毕，无反复' });
       // Some parties apply jointly for judicial confirmation (诉调对接 cases most often).
-      if (i % 4 !== 0 && (source === 'court' || i % 9 === 0)) await recordConfirmation(db, office, d.id, { appliedOn: cal.addWorkdays(on, 3), court: '焦作市中站区人民法院' });
+      if (i % 4 !== 0 && (source === 'court' || i % 9 === 0)) await recordConfirmation(db, actor, d.id, { appliedOn: cal.addWorkdays(on, 3), court: '焦作市中站区人民法院' });
     }
   }
-  // The other 2020 windows passed long ago without an application: they lapse.
-  await lapseConfirmationWindows(db, office);
+  // The other 2020 windows passed long ago without an application: the server's scheduled sweep lapses
+  // them (run here too, so a database loaded by the CLI or the journeys' template is the same).
+  await runScheduledTasks(db, mediationTasks);
 
   // This year at 府城街道: disputes being mediated and a fresh written agreement whose confirmation window is open.
   const fc = committees.filter((c) => c.fucheng);
@@ -90,5 +96,7 @@ export async function seedMediationDemo(db: Kysely<Database>, _cfg: Config) {
       summary: ['楼上漏水致楼下房屋受损', '赡养老人费用分担', '物业服务费争议', '拖欠工资'][k], receivedOn: addDays(now, -back), mediatorId: fc[k % fc.length].mediators[0],
     }));
   }
+  for (const [k, d] of opened.entries())
+    if (k < 3) await addDisputeNote(db, street, d.id, { kind: 'session', on: addDays(now, -Math.min(k * 5, 8)), mediatorId: fc[k % fc.length].mediators[0], note: ['已到现场查看漏水情况，约定三日内再次调解', '已分别约谈子女三人，意见尚未统一', '已调取物业服务合同，物业公司同意减免部分费用'][k] });
   await recordSuccess(db, street, opened[3].id, { agreementForm: 'written', agreementOn: addDays(now, -1), agreement: '用人单位于十日内支付拖欠工资8600元' });
 }

@@ -37,6 +37,7 @@ export const DEMO_ACCOUNTS: { username: string; name: string; unit: string | nul
   { username: 'street', name: '孙丽', unit: '府城街道办事处', role: 'liaison', note: '府城街道 联络员 Subdistrict liaison' },
   { username: 'advisor', name: '周律师', unit: '河南纳圣律师事务所', role: 'advisor', note: '政府法律顾问 Legal advisor' },
   { username: 'officer', name: '吴强', unit: '区城市管理综合执法大队', role: 'officer', note: '执法人员 Enforcement officer' },
+  { username: 'aid', name: '郑雅琴', unit: '区司法局', role: 'liaison', note: '区法律援助中心 受理员 Legal aid centre clerk' },
 ];
 
 /** Whether the database already holds the demo district. */

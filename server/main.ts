@@ -7,6 +7,8 @@ import { configureAuditKey } from './core/audit/key.js';
 import { scheduleAnchors } from './core/audit/anchor-file.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/org.js';
 import { CITY_ACCOUNTS } from '../demo/rollup.js';
+import { startScheduledTasks } from './core/schedule.js';
+import { modules } from './modules/index.js';
 
 /** Starts Fazhi: config → database (lock + migrate) → demo on an empty database → listen. */
 async function main() {
@@ -17,9 +19,11 @@ async function main() {
   await failInterruptedJobs(opened.db);
   const app = await buildApp({ db: opened.db, cfg });
   let closing = false;
+  let stopTasks = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    stopTasks();
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await settleJobs();
@@ -30,6 +34,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: cfg.port, host: cfg.host });
   scheduleAnchors(opened.db, cfg.dataDir, (e) => app.log.error(e));
+  stopTasks = startScheduledTasks(opened.db, modules.flatMap((m) => m.scheduled ?? []), (r) =>
+    r.error ? app.log.error({ task: r.name, error: r.error }, 'scheduled task failed') : app.log.info({ task: r.name, changed: r.changed }, 'scheduled task'));
   const url = `http://localhost:${cfg.port}`;
   console.log(`\nFazhi 法治政府建设综合管理平台 — ${url}  (${opened.kind}${opened.kind === 'pglite' ? `, ${cfg.dataDir}` : ''})`);
   if (cfg.demo) {

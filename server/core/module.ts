@@ -6,6 +6,7 @@ import type { Database } from '../db/index.js';
 import type { FileStorage } from './files/index.js';
 import type { MetricDef } from './metrics/index.js';
 import type { Actor } from './scope/index.js';
+import type { ScheduledTask } from './schedule.js';
 
 /** What every route and service call can reach. */
 export interface AppContext {
@@ -41,6 +42,8 @@ export interface FazhiModule {
    * report — the year being worked on. Pages open on that year (`GET /api/v1/years`), not on the calendar's.
    */
   years?(ctx: AppContext, actor: Actor): Promise<{ years: number[]; working?: number | null }>;
+  /** System tasks the server runs on a timer (see core/schedule.ts). */
+  scheduled?: ScheduledTask[];
   /** Abilities for the UI (menu entries, buttons), computed by the same policy the server enforces. */
   abilities?(actor: Actor): Record<string, boolean>;
 }

@@ -15,6 +15,7 @@ import * as planPeriods from './2026_11_30_0420_plan_periods.js';
 import * as enforcement from './2026_11_30_0100_enforcement.js';
 import * as legalaid from './2026_11_30_0300_legalaid.js';
 import * as mediation from './2026_11_30_0310_mediation.js';
+import * as aidmed from './2026_11_30_0750_aidmed.js';
 import * as oversight from './2026_11_30_0200_oversight.js';
 import * as powers from './2026_11_30_0210_powers.js';
 import * as scaleKeys from './2026_11_30_0550_scale_keys.js';
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0100_enforcement': enforcement,
   '2026_11_30_0300_legalaid': legalaid,
   '2026_11_30_0310_mediation': mediation,
+  '2026_11_30_0750_aidmed': aidmed,
   '2026_11_30_0200_oversight': oversight,
   '2026_11_30_0210_powers': powers,
   '2026_11_30_0550_scale_keys': scaleKeys,

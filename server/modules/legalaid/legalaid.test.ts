@@ -262,3 +262,103 @@ describe('legal aid metrics on the cases above', () => {
     expect(await getMetric('legalaid.casesAssigned')!.compute(t.db, await metricScopeOf(t.db, jf.id), p)).toBeNull();
   });
 });
+
+describe('the case ledger in Excel', () => {
+  async function xlsx(rows: Record<string, unknown>[]) {
+    const { exportXlsx } = await import('../../core/excel/index.js');
+    const { caseLedgerSheet } = await import('./excel.js');
+    return exportXlsx(caseLedgerSheet, rows as never[]);
+  }
+  async function upload(c: Client, buf: Buffer, dryRun: 0 | 1) {
+    const boundary = '----fazhi' + Math.random().toString(16).slice(2);
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cases.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
+    const r = await t.app.inject({
+      method: 'POST', url: `/api/v1/legalaid/cases/import?dryRun=${dryRun}`, payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: c.cookie, 'x-csrf-token': c.csrf },
+    });
+    return { status: r.statusCode, body: JSON.parse(r.body) };
+  }
+  const row = (over: Record<string, unknown> = {}) => ({
+    origin: '申请', caseType: '民事', serviceForm: '民事、行政、国家赔偿案件诉讼代理', personName: '冯某', idNumber: idNo('41080319750505123'), phone: '13700001111',
+    matter: '请求给付赡养费', receivedOn: '2020-12-28', unit: '区司法局', ...over,
+  });
+  const count = async () => Number((await t.db.selectFrom('legalaid_cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  it('names every bad cell and saves nothing: bad check digit, unknown unit, another unit, a notification without its organ, a civil notification', async () => {
+    const before = await count();
+    const r = await upload(office, await xlsx([
+      row(),
+      row({ idNumber: '410803197505051230', personName: '甲' }),
+      row({ unit: '不存在的单位', personName: '乙' }),
+      row({ origin: '通知', caseType: '刑事', serviceForm: '刑事辩护与代理', personName: '丙', notifyingOrganName: '中站区人民法院', mandatoryCategory: '未成年人' }),
+      row({ origin: '通知', personName: '丁', notifyingOrgan: '人民法院', notifyingOrganName: '中站区人民法院', mandatoryCategory: '未成年人' }),
+      row({ caseType: '家事', personName: '戊' }),
+      row({ personName: '冯某' }),
+    ]), 0);
+    expect(r.status).toBe(200);
+    expect(r.body.committed).toBe(0);
+    expect(r.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+      '3:身份证号码', '4:承办单位', '5:通知机关类别', '6:案件类型', '7:案件类型', '8:受援人',
+    ]);
+    expect(r.body.errors[0].message).toContain('校验位');
+    expect(await count()).toBe(before);
+    // Another district's office finds no 区司法局 in its own region.
+    const jf = await upload(officeJf, await xlsx([row()]), 1);
+    expect(jf.body.errors).toEqual([expect.objectContaining({ row: 2, column: '承办单位', message: expect.stringContaining('不在您的区域内') })]);
+    // A subdistrict's liaison looks inside the subdistrict; another department's liaison finds the unit but may not write there.
+    expect((await upload(street, await xlsx([row()]), 1)).body.errors).toEqual([expect.objectContaining({ column: '承办单位', message: expect.stringContaining('不在您的区域内') })]);
+    expect((await upload(liaison, await xlsx([row()]), 1)).body.errors).toEqual([expect.objectContaining({ column: '承办单位', message: expect.stringContaining('无权登记') })]);
+    expect((await upload(leader, await xlsx([row()]), 1)).status).toBe(403);
+  });
+  it('receives a clean ledger through the services: the 7-day decision of an application received 2020-12-28 is due 2021-01-07 (New Year\'s Day not counted); a notification of 12-30 is to be assigned by 2021-01-05', async () => {
+    const r = await upload(office, await xlsx([
+      row(),
+      row({ origin: '通知', caseType: '刑事', serviceForm: '刑事辩护与代理', personName: '卫某', idNumber: undefined, phone: undefined, matter: '涉嫌抢劫罪', receivedOn: '2020-12-30',
+        notifyingOrgan: '人民检察院', notifyingOrganName: '焦作市中站区人民检察院', mandatoryCategory: '未成年人' }),
+    ]), 0);
+    expect(r.body).toMatchObject({ errors: [], committed: 2 });
+    const list = (await office.get('/api/v1/legalaid/cases?q=%E5%86%AF%E6%9F%90')).body.items;
+    expect(list[0]).toMatchObject({ status: 'received', decisionDue: '2021-01-07', origin: 'application' });
+    const n = (await office.get('/api/v1/legalaid/cases?q=%E5%8D%AB%E6%9F%90')).body.items[0];
+    expect(n).toMatchObject({ status: 'granted', assignmentDue: '2021-01-05', notifyingOrgan: 'procuratorate' });
+  });
+  it('exports the cases with ID numbers and phones in full to the handling staff and masked to a leader', async () => {
+    const read = async (c: Client) => {
+      const r = await t.app.inject({ method: 'GET', url: '/api/v1/legalaid/cases/export?year=2020&q=%E5%86%AF%E6%9F%90', headers: { cookie: c.cookie } });
+      expect(r.statusCode).toBe(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as never);
+      const ws = wb.worksheets[0];
+      const header = (ws.getRow(1).values as string[]);
+      const cell = (name: string) => String(ws.getRow(2).getCell(header.indexOf(name)).value);
+      return { id: cell('身份证号码'), phone: cell('联系电话'), next: ws.getRow(3).getCell(header.indexOf('受援人')).value ?? null };
+    };
+    const full = await read(office);
+    expect(full).toMatchObject({ id: idNo('41080319750505123'), phone: '13700001111', next: null });
+    const masked = await read(leader);
+    expect(masked.id).toMatch(/^4108\*+\w{4}$|^410803\*+/);
+    expect(masked.id).not.toContain('19750505');
+    expect(masked.phone).not.toBe('13700001111');
+    expect((await t.anon().get('/api/v1/legalaid/cases/export')).status).toBe(401);
+  });
+});
+
+describe('the to-do list ranks statutory time limits alike', () => {
+  it('puts an older overdue statutory item of another module before a fresh legal-aid deadline, and legal-aid limits above the mediation norm', async () => {
+    const { setDeadline } = await import('../../core/deadlines/index.js');
+    const zz = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
+    const { STATUTORY_PRIORITY } = await import('./service.js');
+    // A filing deadline as the documents module sets it (priority 2), long overdue.
+    await setDeadline(t.db, {
+      module: 'documents', entity: 'normative_document', entityId: X, kind: 'filing', title: '规范性文件报送备案（测试）', regionId: zz.id, unitId: ids['区司法局'],
+      spec: { from: '2019-11-01', unit: 'ND', n: 30, rollOver: true }, basis: '规章制定程序条例 第三十四条', priority: 2,
+    });
+    const todos = (await office.get('/api/v1/todos')).body.deadlines as { module: string; dueDate: string; priority: number }[];
+    const filing = todos.findIndex((d) => d.module === 'documents');
+    const firstAid = todos.findIndex((d) => d.module === 'legalaid');
+    expect(STATUTORY_PRIORITY).toBe(2);
+    expect(filing).toBeGreaterThanOrEqual(0);
+    expect(firstAid).toBeGreaterThan(filing);
+    expect(todos.filter((d) => d.module === 'legalaid').every((d) => d.priority === 2)).toBe(true);
+  });
+});

@@ -4,6 +4,9 @@ import { activeActorOf } from '../../core/http.js';
 import { Id, page } from '../../../common/schemas.js';
 import { maskIdNumber, maskPhone } from '../../../common/idcard.js';
 import * as svc from './service.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
+import { caseLedgerImport, caseLedgerRowOf, caseLedgerSheet } from './excel.js';
 import {
   ApplicationInput, AssignInput, CaseDetailOut, CaseListQuery, CaseOut, CheckupInput, CheckupOut, CloseInput, DecisionInput, HelpInput, HelpListQuery,
   HelpOut, LawyerInput, LawyerOut, NotificationInput, ObjectionInput, ObjectionReviewInput, ProgressInput, QualityInput, TeamInput, TeamOut, YearQuery,
@@ -57,6 +60,11 @@ export function legalaidRoutes(app: App, ctx: AppContext) {
     const r = await svc.listCases(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map(presentCase) };
   });
+  app.get('/api/v1/legalaid/cases/export', { schema: { tags, querystring: CaseListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
+    const r = await svc.listCases(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100000 });
+    return sendXlsx(reply, '法律援助案件登记台账.xlsx', await exportXlsx(caseLedgerSheet, r.items.map(caseLedgerRowOf)));
+  });
+  importRoutes(app, ctx, '/api/v1/legalaid/cases/import', caseLedgerImport);
   app.get('/api/v1/legalaid/cases/:id', { schema: { tags, params: P, response: { 200: CaseDetailOut } } }, async (req) => detail(req, req.params.id));
   app.post('/api/v1/legalaid/cases/applications', { schema: { tags, body: ApplicationInput, response: { 201: CaseDetailOut } } }, async (req, reply) => {
     const row = await svc.receiveApplication(ctx.db, activeActorOf(req), req.body);

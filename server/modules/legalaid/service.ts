@@ -53,6 +53,13 @@ registerConstraints({
   legalaid_cases_decision: { status: 400, code: 'DECISION_BEFORE_RECEIPT', msg: { zh: '决定日期不能早于收到申请之日', en: 'The decision cannot precede receipt' } },
 });
 
+/**
+ * To-do priority of the 7-day decision, 3-day assignment and 5-day objection review: the rank the other
+ * modules give a statutory time limit (documents' filing, enforcement decisions). The to-do list sorts by
+ * priority, then due date, so an older overdue statutory item of another module comes first.
+ */
+export const STATUTORY_PRIORITY = 2;
+
 const fieldErr = (code: string, path: string, zh: string, en: string) => badRequest(code, { zh, en }, { fields: [{ path, message: zh }] });
 
 /** The standard in force on a day, or undefined when none is set. */
@@ -156,22 +163,25 @@ export async function getCase(db: Kysely<Database>, actor: Actor, id: string) {
 
 /** Receives an application and starts the 7-day decision clock (第四十三条). */
 export async function receiveApplication(db: Kysely<Database>, actor: Actor, input: In<typeof ApplicationInput>) {
+  return db.transaction().execute((trx) => receiveApplicationIn(trx, actor, input));
+}
+
+/** `receiveApplication` inside the caller's transaction (the ledger import writes many in one). */
+export async function receiveApplicationIn(trx: Db, actor: Actor, input: In<typeof ApplicationInput>) {
   notAfterToday(input.receivedOn, 'receivedOn');
-  const region = await placeAt(db, input.unitId);
-  const sp = await specs(db);
-  return db.transaction().execute(async (trx) => {
-    const row = await Cases.insert(trx, actor, {
-      region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.receivedOn), origin: 'application',
-      case_type: input.caseType, service_form: input.serviceForm, status: 'received', person_name: input.personName,
-      id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.receivedOn, created_by: actor.userId,
-    }, 'receive_application');
-    await setDeadline(trx, {
-      module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'decision', title: `法律援助申请审查决定：${row.person_name}（${row.case_no}）`,
-      regionId: region.id, unitId: input.unitId, spec: sp.decision(input.receivedOn),
-      basis: '法律援助法 第四十三条：自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定', priority: 2,
-    });
-    return row;
+  const region = await placeAt(trx, input.unitId);
+  const sp = await specs(trx);
+  const row = await Cases.insert(trx, actor, {
+    region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.receivedOn), origin: 'application',
+    case_type: input.caseType, service_form: input.serviceForm, status: 'received', person_name: input.personName,
+    id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.receivedOn, created_by: actor.userId,
+  }, 'receive_application');
+  await setDeadline(trx, {
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'decision', title: `法律援助申请审查决定：${row.person_name}（${row.case_no}）`,
+    regionId: region.id, unitId: input.unitId, spec: sp.decision(input.receivedOn),
+    basis: '法律援助法 第四十三条：自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定', priority: STATUTORY_PRIORITY,
   });
+  return row;
 }
 
 /**
@@ -179,25 +189,28 @@ export async function receiveApplication(db: Kysely<Database>, actor: Actor, inp
  * no eligibility decision is needed, and the 3-day assignment clock starts (第三十六条).
  */
 export async function receiveNotification(db: Kysely<Database>, actor: Actor, input: In<typeof NotificationInput>) {
+  return db.transaction().execute((trx) => receiveNotificationIn(trx, actor, input));
+}
+
+/** `receiveNotification` inside the caller's transaction. */
+export async function receiveNotificationIn(trx: Db, actor: Actor, input: In<typeof NotificationInput>) {
   notAfterToday(input.notifiedOn, 'notifiedOn');
   if (input.caseType !== 'criminal' && input.mandatoryCategory !== 'compulsory_treatment')
     throw fieldErr('NOTIFICATION_NOT_CRIMINAL', 'caseType', '通知辩护（代理）适用于刑事案件和强制医疗案件', 'Notifications are for criminal and compulsory-treatment cases');
-  const region = await placeAt(db, input.unitId);
-  const sp = await specs(db);
-  return db.transaction().execute(async (trx) => {
-    const row = await Cases.insert(trx, actor, {
-      region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.notifiedOn), origin: 'notification',
-      case_type: input.caseType, service_form: input.serviceForm, status: 'granted', person_name: input.personName,
-      id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.notifiedOn,
-      notifying_organ: input.notifyingOrgan, notifying_organ_name: input.notifyingOrganName, mandatory_category: input.mandatoryCategory, created_by: actor.userId,
-    }, 'receive_notification');
-    await setDeadline(trx, {
-      module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}，通知辩护）`,
-      regionId: region.id, unitId: input.unitId, spec: sp.assignment(input.notifiedOn),
-      basis: '法律援助法 第三十六条：法律援助机构收到通知后，应当在三日内指派律师', priority: 3,
-    });
-    return row;
+  const region = await placeAt(trx, input.unitId);
+  const sp = await specs(trx);
+  const row = await Cases.insert(trx, actor, {
+    region_id: region.id, unit_id: input.unitId, case_no: await nextCaseNo(trx, region.id, input.notifiedOn), origin: 'notification',
+    case_type: input.caseType, service_form: input.serviceForm, status: 'granted', person_name: input.personName,
+    id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.notifiedOn,
+    notifying_organ: input.notifyingOrgan, notifying_organ_name: input.notifyingOrganName, mandatory_category: input.mandatoryCategory, created_by: actor.userId,
+  }, 'receive_notification');
+  await setDeadline(trx, {
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}，通知辩护）`,
+    regionId: region.id, unitId: input.unitId, spec: sp.assignment(input.notifiedOn),
+    basis: '法律援助法 第三十六条：法律援助机构收到通知后，应当在三日内指派律师', priority: STATUTORY_PRIORITY,
   });
+  return row;
 }
 
 /**
@@ -240,7 +253,7 @@ export async function decideApplication(db: Kysely<Database>, actor: Actor, id: 
 async function setAssignmentDeadline(trx: Db, row: { id: string; region_id: string; unit_id: string; person_name: string; case_no: string }, from: string, sp: Awaited<ReturnType<typeof specs>>, basis: string) {
   await setDeadline(trx, {
     module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}）`,
-    regionId: row.region_id, unitId: row.unit_id, spec: sp.assignment(from), basis, priority: 3,
+    regionId: row.region_id, unitId: row.unit_id, spec: sp.assignment(from), basis, priority: STATUTORY_PRIORITY,
   });
 }
 
@@ -257,7 +270,7 @@ export async function objectToRefusal(db: Kysely<Database>, actor: Actor, id: st
     await setDeadline(trx, {
       module: MODULE, entity: Cases.entity, entityId: id, kind: 'objection', title: `审查法律援助异议：${before.person_name}（${before.case_no}）`,
       regionId: before.region_id, unitId: before.unit_id, spec: sp.objection(input.objectedOn),
-      basis: '法律援助法 第四十九条：司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令法律援助机构改正的决定', priority: 2,
+      basis: '法律援助法 第四十九条：司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令法律援助机构改正的决定', priority: STATUTORY_PRIORITY,
     });
     return after;
   });

@@ -1,7 +1,7 @@
 import type { FazhiModule } from '../../core/module.js';
 import { mediationRoutes } from './routes.js';
 import { mediationMetrics } from './metrics.js';
-import { countMediating, mediationAbilities } from './service.js';
+import { countMediating, mediationAbilities, mediationTasks } from './service.js';
 import './schema.js';
 
 /** People's mediation: committees, mediators, disputes and agreements. */
@@ -15,4 +15,5 @@ export const mediationModule: FazhiModule = {
     return n ? [{ module: 'mediation', kind: 'mediating', title: '调解中的矛盾纠纷', count: n, href: '/mediation/disputes?status=mediating' }] : [];
   },
   abilities: mediationAbilities,
+  scheduled: mediationTasks,
 };

@@ -155,16 +155,124 @@ describe('mediation metrics', () => {
 });
 
 describe('judicial-confirmation windows', () => {
-  it('lapse when passed without an application, only in the writer\'s scope, and leave the to-do list', async () => {
-    const { lapseConfirmationWindows } = await import('./service.js');
-    const { buildActor } = await import('../../core/scope/index.js');
-    const actorOf = async (u: string) => buildActor(t.db, await t.db.selectFrom('users').selectAll().where('username', '=', u).executeTakeFirstOrThrow(), null);
+  it('lapse by the scheduled sweep once passed without an application, and leave the to-do list', async () => {
+    const { runScheduledTasks } = await import('../../core/schedule.js');
+    const { modules } = await import('../index.js');
+    const tasks = modules.flatMap((m) => m.scheduled ?? []);
+    expect(tasks.map((x) => x.name)).toContain('mediation.lapseConfirmationWindows');
     const open = () => t.db.selectFrom('deadlines').select('entity_id').where('kind', '=', 'confirmation').where('status', '=', 'open').execute();
     // Open windows: the property dispute's (due 2020-10-09). The neighbour dispute's was applied for.
     expect(await open()).toHaveLength(1);
-    expect(await lapseConfirmationWindows(t.db, await actorOf('street_xh'), '2020-12-31')).toBe(0);
-    expect(await lapseConfirmationWindows(t.db, await actorOf('street'), '2020-10-09')).toBe(0);
-    expect(await lapseConfirmationWindows(t.db, await actorOf('street'), '2020-10-10')).toBe(1);
+    expect(await runScheduledTasks(t.db, tasks, '2020-10-09')).toContainEqual({ name: 'mediation.lapseConfirmationWindows', changed: 0 });
+    expect((await street.get('/api/v1/todos')).body.deadlines.filter((d: { kind: string }) => d.kind === 'confirmation')).toHaveLength(1);
+    expect(await runScheduledTasks(t.db, tasks, '2020-10-10')).toContainEqual({ name: 'mediation.lapseConfirmationWindows', changed: 1 });
     expect(await open()).toHaveLength(0);
+    expect((await street.get('/api/v1/todos')).body.deadlines.filter((d: { kind: string }) => d.kind === 'confirmation')).toHaveLength(0);
+  });
+});
+
+describe('mediation sessions and follow-up visits', () => {
+  let id: string;
+  it('records a session while mediating (not before receipt, mediator of the committee only) and a visit only after the agreement', async () => {
+    const r = await street.post('/api/v1/mediation/disputes', dispute({ receivedOn: '2020-07-06', parties: '辰某与巳某', source: 'application', referredBy: null }));
+    id = r.body.dispute.id;
+    const early = await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'session', on: '2020-07-05', note: '首次调解' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.code).toBe('SESSION_BEFORE_RECEIPT');
+    const other = await street2.post('/api/v1/mediation/mediators', { committeeId: xuheng, name: '许调解员', fullTime: false });
+    expect((await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'session', on: '2020-07-07', mediatorId: other.body.id, note: '首次调解' })).body.error.code).toBe('MEDIATOR_UNKNOWN');
+    expect((await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'visit', on: '2020-07-07', note: '回访' })).status).toBe(409);
+    const ok = await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'session', on: '2020-07-07', mediatorId: mediator, note: '分别听取双方陈述，释法明理' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.notes).toEqual([expect.objectContaining({ kind: 'session', on: '2020-07-07', mediatorName: '马调解员' })]);
+    await street.post(`/api/v1/mediation/disputes/${id}/success`, { agreementForm: 'written', agreementOn: '2020-07-10', agreement: '巳某赔偿辰某800元' });
+    expect((await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'session', on: '2020-07-11', note: 'x' })).status).toBe(409);
+    expect((await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'visit', on: '2020-07-09', note: 'x' })).body.error.code).toBe('VISIT_BEFORE_AGREEMENT');
+    const v = await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'visit', on: '2020-08-10', note: '协议已履行完毕，双方无异议' });
+    expect(v.body.notes.map((n: { kind: string }) => n.kind)).toEqual(['session', 'visit']);
+  });
+  it('answers 401, 400, 403 and 404 as every write does', async () => {
+    expect((await t.anon().post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'visit', on: '2020-08-11', note: 'x' })).status).toBe(401);
+    expect((await street.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'call', on: '2020-08-11', note: 'x' })).status).toBe(400);
+    expect((await leader.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'visit', on: '2020-08-11', note: 'x' })).status).toBe(403);
+    expect((await street2.post(`/api/v1/mediation/disputes/${id}/notes`, { kind: 'visit', on: '2020-08-11', note: 'x' })).status).toBe(404);
+    expect((await street.post(`/api/v1/mediation/disputes/${X}/notes`, { kind: 'visit', on: '2020-08-11', note: 'x' })).status).toBe(404);
+  });
+});
+
+describe('the dispute ledger in Excel', () => {
+  async function xlsx(rows: Record<string, unknown>[]) {
+    const { exportXlsx } = await import('../../core/excel/index.js');
+    const { ledgerSheet: sheet } = await import('./excel.js');
+    return exportXlsx(sheet, rows as never[]);
+  }
+  function multipart(buf: Buffer) {
+    const boundary = '----fazhi' + Math.random().toString(16).slice(2);
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
+    return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+  async function upload(c: Client, buf: Buffer, dryRun: 0 | 1) {
+    const mp = multipart(buf);
+    const r = await t.app.inject({ method: 'POST', url: `/api/v1/mediation/disputes/import?dryRun=${dryRun}`, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
+    return { status: r.statusCode, body: JSON.parse(r.body) };
+  }
+  const good = (over: Record<string, unknown> = {}) => ({
+    committee: '府城街道人民调解委员会', receivedOn: '2020-03-02', disputeType: '婚姻家庭纠纷', source: '警调对接', referredBy: '府城派出所', parties: '张甲与张乙',
+    summary: '夫妻因家庭琐事争吵', mediator: '马调解员', outcome: '调解成功', agreementForm: '书面', agreementOn: '2020-03-05', agreement: '双方和好，互相谅解', ...over,
+  });
+  it('names every bad cell and imports nothing: unknown committee, another subdistrict\'s committee, type, mediator, agreement before receipt, success without agreement, failure without date', async () => {
+    const before = (await office.get('/api/v1/mediation/disputes?year=2020')).body.total;
+    const r = await upload(street, await xlsx([
+      good(),
+      good({ committee: '不存在人民调解委员会', parties: '李甲与李乙' }),
+      good({ committee: '许衡街道人民调解委员会', parties: '王甲与王乙', mediator: undefined }),
+      good({ disputeType: '吵架纠纷', parties: '赵甲与赵乙' }),
+      good({ mediator: '许调解员', parties: '钱甲与钱乙' }),
+      good({ agreementOn: '2020-03-01', parties: '孙甲与孙乙' }),
+      good({ agreement: undefined, agreementForm: undefined, parties: '周甲与周乙' }),
+      good({ outcome: '调解不成', agreementForm: undefined, agreementOn: undefined, agreement: undefined, parties: '吴甲与吴乙' }),
+      good({ source: '路人移送', parties: '郑甲与郑乙' }),
+      good({ receivedOn: '2020-02-30', parties: '冯甲与冯乙' }),
+    ]), 1);
+    expect(r.status).toBe(200);
+    const cells = r.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
+    expect(cells).toEqual(['3:调解委员会', '4:调解委员会', '5:纠纷类型', '6:调解员', '7:协议生效日期', '8:协议形式', '8:协议内容', '9:终止日期', '9:告知其他途径及说明', '10:纠纷来源', '11:受理日期']);
+    expect(r.body.errors.find((e: { row: number }) => e.row === 7).message).toContain('不能早于受理日期（2020-03-02）');
+    const commit = await upload(street, await xlsx([good(), good({ committee: '不存在人民调解委员会', parties: '李甲与李乙' })]), 0);
+    expect(commit.body.committed).toBe(0);
+    expect((await office.get('/api/v1/mediation/disputes?year=2020')).body.total).toBe(before);
+  });
+  it('imports a clean ledger through the services (numbers, norm, confirmation window) and refuses it a second time as already recorded', async () => {
+    const before = (await office.get('/api/v1/mediation/disputes?year=2020')).body.total;
+    const rows = [
+      good(),
+      good({ parties: '陈甲与陈乙', outcome: '调解中', agreementForm: undefined, agreementOn: undefined, agreement: undefined, source: '当事人申请', referredBy: undefined, receivedOn: '2020-01-20' }),
+      good({ parties: '褚甲与褚乙', outcome: '调解不成', agreementForm: undefined, agreementOn: undefined, agreement: undefined, endedOn: '2020-03-20', advice: '告知可向人民法院起诉' }),
+    ];
+    const r = await upload(street, await xlsx(rows), 0);
+    expect(r.body).toMatchObject({ errors: [], committed: 3 });
+    expect((await office.get('/api/v1/mediation/disputes?year=2020')).body.total).toBe(before + 3);
+    const list = (await street.get('/api/v1/mediation/disputes?q=%E9%99%88%E7%94%B2')).body.items;
+    const d = (await street.get(`/api/v1/mediation/disputes/${list[0].id}`)).body;
+    // Received 2020-01-20 + 1 month = 02-20 (a working day after the extended Spring Festival).
+    expect(due(d, 'mediation')).toBe('2020-02-20');
+    const s = (await street.get(`/api/v1/mediation/disputes/${(await street.get('/api/v1/mediation/disputes?q=%E5%BC%A0%E7%94%B2')).body.items[0].id}`)).body;
+    expect(s.dispute).toMatchObject({ status: 'succeeded', agreementOn: '2020-03-05', mediatorName: '马调解员', source: 'police' });
+    // 2020-03-05 + 30 days = 04-04, 清明 holiday (04-04…04-06) → 04-07.
+    expect(due(s, 'confirmation')).toBe('2020-04-07');
+    const again = await upload(street, await xlsx([rows[0]]), 1);
+    expect(again.body.errors).toEqual([expect.objectContaining({ row: 2, column: '当事人', message: expect.stringContaining('已登记') })]);
+  });
+  it('exports the ledger a subdistrict sees, in the same columns, and answers 401/403 at the edges', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/v1/mediation/disputes/export?year=2020', headers: { cookie: street2.cookie } });
+    expect(r.statusCode).toBe(200);
+    const { parseXlsx } = await import('../../core/excel/index.js');
+    const { ledgerSheet: sheet } = await import('./excel.js');
+    const parsed = await parseXlsx(sheet, r.rawPayload, 5000, { inline: true });
+    expect(parsed.rows.every((x) => x.value.committee === '许衡街道人民调解委员会')).toBe(true);
+    expect(parsed.rows.length).toBe((await street2.get('/api/v1/mediation/disputes?year=2020')).body.total);
+    expect((await t.anon().get('/api/v1/mediation/disputes/export')).status).toBe(401);
+    expect((await upload(leader, await xlsx([good()]), 1)).status).toBe(403);
+    expect((await t.anon().get('/api/v1/mediation/disputes/import/template')).status).toBe(401);
   });
 });

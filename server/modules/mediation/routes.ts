@@ -3,9 +3,12 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id, ListQuery, page } from '../../../common/schemas.js';
 import * as svc from './service.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
+import { ledgerImport, ledgerRowOf, ledgerSheet } from './excel.js';
 import {
   CommitteeInput, CommitteeOut, ConfirmationInput, DisputeDetailOut, DisputeInput, DisputeListQuery, DisputeOut, FailureInput, MediatorInput, MediatorOut,
-  RefusalInput, SuccessInput,
+  NoteInput, RefusalInput, SuccessInput,
 } from './schema.js';
 
 const P = z.object({ id: Id });
@@ -17,7 +20,7 @@ export function presentDispute(r: svc.DisputeRow, types: Map<string, { zh: strin
     id: r.id, caseNo: r.case_no, committeeId: r.committee_id, committeeName: r.committee_name, unitName: r.unit_name, disputeType: r.dispute_type,
     disputeTypeLabel: types.get(r.dispute_type)?.[lang] ?? r.dispute_type, source: r.source, referredBy: r.referred_by, parties: r.parties, summary: r.summary,
     receivedOn: r.received_on, dueOn: r.due_on, mediatorName: r.mediator_name, status: r.status, agreementForm: r.agreement_form, agreementOn: r.agreement_on,
-    agreement: r.agreement, confirmationDue: r.confirmation_due, confirmationAppliedOn: r.confirmation_applied_on, confirmationCourt: r.confirmation_court,
+    agreement: r.agreement, confirmationDue: r.confirmation_due, confirmationOpen: !!r.confirmation_open, confirmationAppliedOn: r.confirmation_applied_on, confirmationCourt: r.confirmation_court,
     endedOn: r.ended_on, advice: r.advice, canEdit: !!r.can_edit,
   };
 }
@@ -30,6 +33,7 @@ export function mediationRoutes(app: App, ctx: AppContext) {
     const lang: Lang = req.lang === 'en' ? 'en' : 'zh';
     return {
       dispute: presentDispute(d.row, await svc.disputeTypeLabels(ctx.db), lang),
+      notes: d.notes.map((n) => ({ id: n.id, kind: n.kind, on: n.on_date, mediatorName: n.mediator_name, note: n.note })),
       deadlines: d.deadlines.map((x) => ({ kind: x.kind, title: x.title, dueDate: x.due_date, status: x.status, basis: x.basis, explain: (x.computation as { explain: Record<Lang, string> }).explain[lang] })),
     };
   };
@@ -55,6 +59,12 @@ export function mediationRoutes(app: App, ctx: AppContext) {
     const types = await svc.disputeTypeLabels(ctx.db);
     return { ...r, items: r.items.map((x) => presentDispute(x, types, req.lang === 'en' ? 'en' : 'zh')) };
   });
+  app.get('/api/v1/mediation/disputes/export', { schema: { tags, querystring: DisputeListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
+    const r = await svc.listDisputes(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100000 });
+    const types = await svc.disputeTypeLabels(ctx.db);
+    return sendXlsx(reply, '人民调解纠纷登记台账.xlsx', await exportXlsx(ledgerSheet, r.items.map((d) => ledgerRowOf(d, types))));
+  });
+  importRoutes(app, ctx, '/api/v1/mediation/disputes/import', ledgerImport);
   app.get('/api/v1/mediation/dispute-types', { schema: { tags, response: { 200: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })) } } }, async (req) => {
     activeActorOf(req);
     return [...(await svc.disputeTypeLabels(ctx.db)).values()];
@@ -73,4 +83,5 @@ export function mediationRoutes(app: App, ctx: AppContext) {
   step('success', SuccessInput, (a, id, b) => svc.recordSuccess(ctx.db, a, id, b));
   step('failure', FailureInput, (a, id, b) => svc.recordFailure(ctx.db, a, id, b));
   step('confirmation', ConfirmationInput, (a, id, b) => svc.recordConfirmation(ctx.db, a, id, b));
+  step('notes', NoteInput, (a, id, b) => svc.addDisputeNote(ctx.db, a, id, b));
 }

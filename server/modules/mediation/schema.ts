@@ -49,8 +49,21 @@ export interface MediationDisputesTable {
   created_at: Generated<Timestamp>;
 }
 
+/** A mediation session or a follow-up visit on a dispute. */
+export interface MediationDisputeNotesTable {
+  id: Generated<string>;
+  dispute_id: string;
+  kind: 'session' | 'visit';
+  on_date: DateCol;
+  mediator_id: string | null;
+  note: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 declare module '../../db/types.js' {
   interface Database {
+    mediation_dispute_notes: MediationDisputeNotesTable;
     mediation_committees: MediationCommitteesTable;
     mediation_mediators: MediationMediatorsTable;
     mediation_disputes: MediationDisputesTable;

@@ -14,9 +14,10 @@ import { registerConstraints } from '../../core/errors/database.js';
 import { defineSetting, getSetting } from '../../core/settings.js';
 import { hasRole, type Actor } from '../../core/scope/index.js';
 import { unitRegion } from '../org/lookup.js';
+import type { ScheduledTask } from '../../core/schedule.js';
 import { Committees, Disputes, Mediators } from './records.js';
 import {
-  DEFAULT_DISPUTE_TYPES, type CommitteeInput, type ConfirmationInput, type DisputeInput, type DisputeListQuery, type FailureInput, type MediatorInput,
+  DEFAULT_DISPUTE_TYPES, type CommitteeInput, type NoteInput, type ConfirmationInput, type DisputeInput, type DisputeListQuery, type FailureInput, type MediatorInput,
   type RefusalInput, type SuccessInput,
 } from './schema.js';
 import type { ListQuery } from '../../../common/schemas.js';
@@ -93,7 +94,7 @@ export function listMediators(db: Db, actor: Actor, q: In<typeof ListQuery>) {
 
 /** A dispute as lists read it. */
 export type DisputeRow = Selectable<Database['mediation_disputes']> & {
-  committee_name: string; unit_name: string; mediator_name: string | null; can_edit: boolean; due_on: string | null; confirmation_due: string | null;
+  committee_name: string; unit_name: string; mediator_name: string | null; can_edit: boolean; due_on: string | null; confirmation_due: string | null; confirmation_open: boolean;
 };
 const dueOf = (kind: string) =>
   sql<string | null>`(select to_char(dl.due_date, 'YYYY-MM-DD') from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = ${kind})`;
@@ -103,7 +104,8 @@ function disputeSelect(qb: any, actor: Actor) {
     .innerJoin('units as u', 'u.id', 'md.unit_id')
     .leftJoin('mediation_mediators as mm', 'mm.id', 'md.mediator_id')
     .selectAll('md')
-    .select(['mc.name as committee_name', 'u.name as unit_name', 'mm.name as mediator_name', sql<boolean>`${Disputes.writeWhere(actor)}`.as('can_edit'), dueOf('mediation').as('due_on'), dueOf('confirmation').as('confirmation_due')]);
+    .select(['mc.name as committee_name', 'u.name as unit_name', 'mm.name as mediator_name', sql<boolean>`${Disputes.writeWhere(actor)}`.as('can_edit'), dueOf('mediation').as('due_on'), dueOf('confirmation').as('confirmation_due'),
+      sql<boolean>`exists (select 1 from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = 'confirmation' and dl.status = 'open')`.as('confirmation_open')]);
 }
 
 /** Disputes in scope, filtered and paged. */
@@ -120,11 +122,38 @@ export function listDisputes(db: Db, actor: Actor, q: In<typeof DisputeListQuery
   });
 }
 
-/** One dispute with its deadlines. */
+/** One dispute with its sessions, visits and deadlines. */
 export async function getDispute(db: Db, actor: Actor, id: string) {
   const row = (await disputeSelect(Disputes.query(db, actor), actor).where('md.id', '=', id).executeTakeFirst()) as DisputeRow | undefined;
   if (!row) throw notFound(Disputes.label);
-  return { row, deadlines: await deadlinesOf(db, Disputes.entity, id) };
+  const notes = await db.selectFrom('mediation_dispute_notes as n').leftJoin('mediation_mediators as m', 'm.id', 'n.mediator_id')
+    .select(['n.id', 'n.kind', 'n.on_date', 'n.note', 'm.name as mediator_name']).where('n.dispute_id', '=', id).orderBy('n.on_date').orderBy('n.created_at').orderBy('n.id').execute();
+  return { row, notes, deadlines: await deadlinesOf(db, Disputes.entity, id) };
+}
+
+/**
+ * Records a mediation session while the dispute is mediated (人民调解法 第二十二条), or a follow-up visit
+ * after an agreement (第三十一条: the committee 应当对调解协议的履行情况进行监督，督促当事人履行). The
+ * mediator, if named, must be on the dispute's committee.
+ */
+export async function addDisputeNote(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof NoteInput>) {
+  notAfterToday(input.on, 'on');
+  return db.transaction().execute(async (trx) => {
+    const before = await Disputes.lockForWrite(trx, actor, id);
+    if (input.kind === 'session') {
+      if (before.status !== 'mediating') throw conflict('DISPUTE_ALREADY_ENDED', { zh: '该纠纷调解已终结，不能再记录调解过程', en: 'Mediation has ended; no session can be recorded' });
+      if (input.on < before.received_on) throw fieldErr('SESSION_BEFORE_RECEIPT', 'on', `调解日期不能早于受理日期（${before.received_on}）`, `The session cannot precede receipt (${before.received_on})`);
+    } else {
+      if (before.status !== 'succeeded') throw conflict('VISIT_WITHOUT_AGREEMENT', { zh: '调解成功达成协议后方可回访', en: 'Follow-up visits come after an agreement' });
+      if (input.on < before.agreement_on!) throw fieldErr('VISIT_BEFORE_AGREEMENT', 'on', `回访日期不能早于协议生效日期（${before.agreement_on}）`, `The visit cannot precede the agreement (${before.agreement_on})`);
+    }
+    if (input.mediatorId) await mediatorOf(trx, before.committee_id, input.mediatorId);
+    const n = await trx.insertInto('mediation_dispute_notes')
+      .values({ dispute_id: id, kind: input.kind, on_date: input.on, mediator_id: input.mediatorId ?? null, note: input.note, created_by: actor.userId })
+      .returningAll().executeTakeFirstOrThrow();
+    await Disputes.audit(trx, actor, input.kind, null, { ...before, note: n });
+    return n;
+  });
 }
 
 /** Labels of the configured dispute types. */
@@ -137,32 +166,40 @@ export async function disputeTypeLabels(db: Db) {
  * office's to-do list; a last day that is a holiday moves to the next working day (民法典 第二百零三条).
  */
 export async function receiveDispute(db: Kysely<Database>, actor: Actor, input: In<typeof DisputeInput>) {
+  return db.transaction().execute((trx) => receiveDisputeIn(trx, actor, input));
+}
+
+/** `receiveDispute` inside the caller's transaction (the ledger import writes many in one). */
+export async function receiveDisputeIn(trx: Db, actor: Actor, input: In<typeof DisputeInput>) {
   notAfterToday(input.receivedOn, 'receivedOn');
-  const types = await disputeTypeLabels(db);
+  const types = await disputeTypeLabels(trx);
   if (!types.has(input.disputeType)) throw fieldErr('DISPUTE_TYPE_UNKNOWN', 'disputeType', '纠纷类型不在设置的类型清单中', 'Unknown dispute type');
-  const months = await getSetting(db, NormMonths);
-  return db.transaction().execute(async (trx) => {
-    const c = await Committees.find(trx, actor, input.committeeId);
-    if (!c) throw fieldErr('COMMITTEE_UNKNOWN', 'committeeId', '调解委员会不存在或无权访问', 'Unknown committee');
-    if (input.receivedOn < c.established_on) throw fieldErr('BEFORE_COMMITTEE', 'receivedOn', '受理日期早于调解委员会成立日期', 'The committee did not exist yet');
-    if (input.mediatorId) {
-      const m = await trx.selectFrom('mediation_mediators').select('id').where('id', '=', input.mediatorId).where('committee_id', '=', c.id).executeTakeFirst();
-      if (!m) throw fieldErr('MEDIATOR_UNKNOWN', 'mediatorId', '调解员不属于该调解委员会', 'The mediator is not on this committee');
-    }
-    const year = input.receivedOn.slice(0, 4);
-    const n = await trx.selectFrom('mediation_disputes').select(sql<number>`count(*)`.as('n')).where('committee_id', '=', c.id).where('case_no', 'like', `${year}-%`).executeTakeFirstOrThrow();
-    const row = await Disputes.insert(trx, actor, {
-      region_id: c.region_id, unit_id: c.unit_id, committee_id: c.id, case_no: `${year}-${String(Number(n.n) + 1).padStart(4, '0')}`,
-      dispute_type: input.disputeType, source: input.source, referred_by: input.referredBy ?? null, parties: input.parties, summary: input.summary,
-      received_on: input.receivedOn, mediator_id: input.mediatorId ?? null, status: 'mediating', created_by: actor.userId,
-    }, 'receive');
-    const spec: DeadlineSpec = { from: input.receivedOn, unit: 'M', n: months, rollOver: true };
-    await setDeadline(trx, {
-      module: MODULE, entity: Disputes.entity, entityId: row.id, kind: 'mediation', title: `调结纠纷：${row.parties}（${c.name} ${row.case_no}）`,
-      regionId: c.region_id, unitId: c.unit_id, spec, basis: '司法部《人民调解工作若干规定》第三十三条：人民调解委员会调解纠纷，一般在一个月内调结', priority: 1,
-    });
-    return row;
+  const months = await getSetting(trx, NormMonths);
+  const c = await Committees.find(trx, actor, input.committeeId);
+  if (!c) throw fieldErr('COMMITTEE_UNKNOWN', 'committeeId', '调解委员会不存在或无权访问', 'Unknown committee');
+  if (input.receivedOn < c.established_on) throw fieldErr('BEFORE_COMMITTEE', 'receivedOn', '受理日期早于调解委员会成立日期', 'The committee did not exist yet');
+  if (input.mediatorId) await mediatorOf(trx, c.id, input.mediatorId);
+  const year = input.receivedOn.slice(0, 4);
+  const n = await trx.selectFrom('mediation_disputes').select(sql<number>`count(*)`.as('n')).where('committee_id', '=', c.id).where('case_no', 'like', `${year}-%`).executeTakeFirstOrThrow();
+  const row = await Disputes.insert(trx, actor, {
+    region_id: c.region_id, unit_id: c.unit_id, committee_id: c.id, case_no: `${year}-${String(Number(n.n) + 1).padStart(4, '0')}`,
+    dispute_type: input.disputeType, source: input.source, referred_by: input.referredBy ?? null, parties: input.parties, summary: input.summary,
+    received_on: input.receivedOn, mediator_id: input.mediatorId ?? null, status: 'mediating', created_by: actor.userId,
+  }, 'receive');
+  const spec: DeadlineSpec = { from: input.receivedOn, unit: 'M', n: months, rollOver: true };
+  await setDeadline(trx, {
+    module: MODULE, entity: Disputes.entity, entityId: row.id, kind: 'mediation', title: `调结纠纷：${row.parties}（${c.name} ${row.case_no}）`,
+    regionId: c.region_id, unitId: c.unit_id, spec, basis: '司法部《人民调解工作若干规定》第三十三条：人民调解委员会调解纠纷，一般在一个月内调结',
+    // A norm, not a statutory limit: it ranks below every statutory limit on the to-do list (priority 0).
+    priority: 0,
   });
+  return row;
+}
+
+async function mediatorOf(trx: Db, committeeId: string, mediatorId: string) {
+  const m = await trx.selectFrom('mediation_mediators').select(['id', 'name']).where('id', '=', mediatorId).where('committee_id', '=', committeeId).executeTakeFirst();
+  if (!m) throw fieldErr('MEDIATOR_UNKNOWN', 'mediatorId', '调解员不属于该调解委员会', 'The mediator is not on this committee');
+  return m;
 }
 
 async function mediatingForWrite(trx: Db, actor: Actor, id: string) {
@@ -173,14 +210,17 @@ async function mediatingForWrite(trx: Db, actor: Actor, id: string) {
 
 /** 人民调解法 第十七条：当事人一方明确拒绝调解的，不得调解 — the dispute ends. */
 export async function recordRefusal(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof RefusalInput>) {
+  return db.transaction().execute((trx) => recordRefusalIn(trx, actor, id, input));
+}
+
+/** `recordRefusal` inside the caller's transaction. */
+export async function recordRefusalIn(trx: Db, actor: Actor, id: string, input: In<typeof RefusalInput>) {
   notAfterToday(input.endedOn, 'endedOn');
-  return db.transaction().execute(async (trx) => {
-    const before = await mediatingForWrite(trx, actor, id);
-    if (input.endedOn < before.received_on) throw fieldErr('END_BEFORE_RECEIPT', 'endedOn', '终止日期不能早于受理日期', 'Cannot end before receipt');
-    const after = await Disputes.update(trx, actor, before, { status: 'refused', ended_on: input.endedOn, advice: input.note }, 'refused');
-    await closeDeadline(trx, Disputes.entity, id, 'mediation', 'cancelled');
-    return after;
-  });
+  const before = await mediatingForWrite(trx, actor, id);
+  if (input.endedOn < before.received_on) throw fieldErr('END_BEFORE_RECEIPT', 'endedOn', '终止日期不能早于受理日期', 'Cannot end before receipt');
+  const after = await Disputes.update(trx, actor, before, { status: 'refused', ended_on: input.endedOn, advice: input.note }, 'refused');
+  await closeDeadline(trx, Disputes.entity, id, 'mediation', 'cancelled');
+  return after;
 }
 
 /**
@@ -189,35 +229,41 @@ export async function recordRefusal(db: Kysely<Database>, actor: Actor, id: stri
  * it took effect; a last day on a holiday moves to the next working day (民事诉讼法 第八十五条).
  */
 export async function recordSuccess(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof SuccessInput>) {
+  return db.transaction().execute((trx) => recordSuccessIn(trx, actor, id, input));
+}
+
+/** `recordSuccess` inside the caller's transaction. */
+export async function recordSuccessIn(trx: Db, actor: Actor, id: string, input: In<typeof SuccessInput>) {
   notAfterToday(input.agreementOn, 'agreementOn');
-  return db.transaction().execute(async (trx) => {
-    const before = await mediatingForWrite(trx, actor, id);
-    if (input.agreementOn < before.received_on)
-      throw fieldErr('AGREEMENT_BEFORE_RECEIPT', 'agreementOn', `协议生效日期不能早于受理日期（${before.received_on}）`, `The agreement cannot precede receipt (${before.received_on})`);
-    const after = await Disputes.update(trx, actor, before, {
-      status: 'succeeded', agreement_form: input.agreementForm, agreement_on: input.agreementOn, agreement: input.agreement, ended_on: input.agreementOn,
-    }, 'succeeded');
-    await closeDeadline(trx, Disputes.entity, id, 'mediation');
-    if (input.agreementForm === 'written')
-      await setDeadline(trx, {
-        module: MODULE, entity: Disputes.entity, entityId: id, kind: 'confirmation', title: `司法确认申请期限（告知当事人）：${before.parties}（${before.case_no}）`,
-        regionId: before.region_id, unitId: before.unit_id, spec: { from: input.agreementOn, unit: 'ND', n: 30, rollOver: true },
-        basis: '人民调解法 第三十三条：双方当事人可以自调解协议生效之日起三十日内共同向人民法院申请司法确认',
-      });
-    return after;
-  });
+  const before = await mediatingForWrite(trx, actor, id);
+  if (input.agreementOn < before.received_on)
+    throw fieldErr('AGREEMENT_BEFORE_RECEIPT', 'agreementOn', `协议生效日期不能早于受理日期（${before.received_on}）`, `The agreement cannot precede receipt (${before.received_on})`);
+  const after = await Disputes.update(trx, actor, before, {
+    status: 'succeeded', agreement_form: input.agreementForm, agreement_on: input.agreementOn, agreement: input.agreement, ended_on: input.agreementOn,
+  }, 'succeeded');
+  await closeDeadline(trx, Disputes.entity, id, 'mediation');
+  if (input.agreementForm === 'written')
+    await setDeadline(trx, {
+      module: MODULE, entity: Disputes.entity, entityId: id, kind: 'confirmation', title: `司法确认申请期限（告知当事人）：${before.parties}（${before.case_no}）`,
+      regionId: before.region_id, unitId: before.unit_id, spec: { from: input.agreementOn, unit: 'ND', n: 30, rollOver: true },
+      basis: '人民调解法 第三十三条：双方当事人可以自调解协议生效之日起三十日内共同向人民法院申请司法确认',
+    });
+  return after;
 }
 
 /** 第二十六条：调解不成的，应当终止调解，并告知当事人可以依法通过仲裁、行政、司法等途径维护权利. */
 export async function recordFailure(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof FailureInput>) {
+  return db.transaction().execute((trx) => recordFailureIn(trx, actor, id, input));
+}
+
+/** `recordFailure` inside the caller's transaction. */
+export async function recordFailureIn(trx: Db, actor: Actor, id: string, input: In<typeof FailureInput>) {
   notAfterToday(input.endedOn, 'endedOn');
-  return db.transaction().execute(async (trx) => {
-    const before = await mediatingForWrite(trx, actor, id);
-    if (input.endedOn < before.received_on) throw fieldErr('END_BEFORE_RECEIPT', 'endedOn', '终止日期不能早于受理日期', 'Cannot end before receipt');
-    const after = await Disputes.update(trx, actor, before, { status: 'failed', ended_on: input.endedOn, advice: input.advice }, 'failed');
-    await closeDeadline(trx, Disputes.entity, id, 'mediation');
-    return after;
-  });
+  const before = await mediatingForWrite(trx, actor, id);
+  if (input.endedOn < before.received_on) throw fieldErr('END_BEFORE_RECEIPT', 'endedOn', '终止日期不能早于受理日期', 'Cannot end before receipt');
+  const after = await Disputes.update(trx, actor, before, { status: 'failed', ended_on: input.endedOn, advice: input.advice }, 'failed');
+  await closeDeadline(trx, Disputes.entity, id, 'mediation');
+  return after;
 }
 
 /** Records the parties' application for judicial confirmation, inside the 30-day window. */
@@ -250,11 +296,13 @@ export const mediationAbilities = (a: Actor) => ({
 });
 
 /**
- * Lapses the judicial-confirmation windows that have passed without an application. The 30 days of
- * 人民调解法 第三十三条 are the parties' option, not a task of the committee: once passed, the window is
- * closed (cancelled), so it does not stay on the to-do list as overdue. Returns how many lapsed.
+ * Lapses the judicial-confirmation windows that passed without an application. The 30 days of 人民调解法
+ * 第三十三条 are the parties' option, not a task of the committee: once passed, the window is closed
+ * (cancelled), so it does not stay on anyone's to-do list as overdue. A system sweep run by the server's
+ * scheduler (core/schedule.ts) over every district — it has no actor, and changes nothing but the
+ * deadline's state. Returns how many lapsed.
  */
-export async function lapseConfirmationWindows(db: Db, actor: Actor, asOf: string = today()) {
+export async function lapseConfirmationWindows(db: Db, asOf: string = today()) {
   const r = await db
     .updateTable('deadlines')
     .set({ status: 'cancelled', done_at: new Date() })
@@ -262,7 +310,11 @@ export async function lapseConfirmationWindows(db: Db, actor: Actor, asOf: strin
     .where('kind', '=', 'confirmation')
     .where('status', '=', 'open')
     .where('due_date', '<', asOf)
-    .where('entity_id', 'in', Disputes.query(db, actor).where(Disputes.writeWhere(actor)).select('md.id'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** The mediation module's scheduled work: lapse passed confirmation windows, hourly (the day turns at midnight). */
+export const mediationTasks: ScheduledTask[] = [
+  { name: 'mediation.lapseConfirmationWindows', everyMinutes: 60, run: (db, asOf) => lapseConfirmationWindows(db, asOf) },
+];

@@ -39,10 +39,21 @@ export function DeadlineList({ items }: { items: Deadline[] }) {
   );
 }
 
+/** Labels of the case's fields in the history (the form's labels). */
+const FIELD_KEYS: Record<string, string> = {
+  status: 'legalaid.list.status', decided_on: 'legalaid.form.decidedOn', hardship_basis: 'legalaid.form.hardshipBasis', exemption: 'legalaid.form.exemption',
+  monthly_income: 'legalaid.form.monthlyIncome', standard_applied: 'legalaid.detail.standard', refusal_reasons: 'legalaid.form.refusalReasons', late_reason: 'legalaid.form.lateReason',
+  objected_on: 'legalaid.form.objectedOn', objection_reasons: 'legalaid.form.reasons', objection_reviewed_on: 'legalaid.form.reviewedOn', objection_upheld: 'legalaid.form.upheld',
+  objection_opinion: 'legalaid.form.opinion', lawyer_id: 'legalaid.form.lawyerId', assigned_on: 'legalaid.form.assignedOn', possible_sentence: 'legalaid.form.possibleSentence',
+  closed_on: 'legalaid.form.closedOn', result: 'legalaid.form.result', quality_grade: 'legalaid.form.grade', quality_reviewed_on: 'legalaid.form.reviewedOn',
+  quality_comment: 'legalaid.form.comment', subsidy: 'legalaid.form.subsidy',
+};
+
 /** One legal aid case: what was decided, who handles it, the time limits and the next step. */
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useT();
+  const fieldLabel = (f: string) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : undefined);
   const d = useApi<Detail>(`/api/v1/legalaid/cases/${id}`);
   const lawyers = useApi<{ items: z.infer<typeof LawyerOut>[] }>(d.data?.case.status === 'granted' ? '/api/v1/legalaid/lawyers' : null, { pageSize: 200 });
   if (d.error) return <NotFoundPage message={d.error.message} />;
@@ -124,8 +135,13 @@ export default function CaseDetailPage() {
   return (
     <>
       <PageTitle title={`${c.caseNo} ${c.personName}`} />
-      <RecordDetail entity="legalaid_case" id={c.id} canUpload={c.canEdit} title={<Space>{t('legalaid.detail.title')}<StatusTag status={c.status} map={CASE_STATUS} /></Space>} extra={actions}
-        side={[{ key: 'deadlines', label: t('legalaid.detail.deadlines'), children: <DeadlineList items={d.data.deadlines} /> }]}>
+      <RecordDetail entity="legalaid_case" id={c.id} canUpload={c.canEdit} actionLabel={(a) => t(`legalaid.history.${a}`, { defaultValue: a })} fieldLabel={fieldLabel} title={<Space>{t('legalaid.detail.title')}<StatusTag status={c.status} map={CASE_STATUS} /></Space>} extra={actions}>
+        {d.data.deadlines.length > 0 && (
+          <div style={{ marginBottom: 16 }} data-testid="legalaid-deadlines">
+            <Typography.Title level={5}>{t('legalaid.detail.deadlines')}</Typography.Title>
+            <DeadlineList items={d.data.deadlines} />
+          </div>
+        )}
         <Descriptions column={2} size="small" bordered title={t('legalaid.detail.basic')}>
           <Descriptions.Item label={t('legalaid.list.caseNo')}>{c.caseNo}</Descriptions.Item>
           <Descriptions.Item label={t('legalaid.list.origin')}>{ORIGINS[c.origin as keyof typeof ORIGINS][lang]}</Descriptions.Item>
@@ -168,7 +184,7 @@ export default function CaseDetailPage() {
         {d.data.progress.length > 0 && (
           <>
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('legalaid.detail.progress')}</Typography.Title>
-            <List size="small" dataSource={d.data.progress} renderItem={(p) => <List.Item>{p.on}　{p.note}</List.Item>} />
+            <List size="small" dataSource={d.data.progress} renderItem={(p) => <List.Item><Space><Typography.Text type="secondary">{p.on}</Typography.Text>{p.note}</Space></List.Item>} />
           </>
         )}
       </RecordDetail>

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Col, Form, Input, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import {
   ApplicationInput, CASE_TYPES, CaseDetailOut, CaseOut, MANDATORY_CATEGORIES, NOTIFYING_ORGANS, NotificationInput, ORIGINS, SERVICE_FORMS,
@@ -13,6 +15,7 @@ import { StatusTag, type StatusMap } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
+import { ImportDialog } from '../../components/ImportDialog';
 import { ActionModal } from './ActionModal';
 
 type Case = z.infer<typeof CaseOut>;
@@ -22,6 +25,8 @@ export const CASE_STATUS: StatusMap = {
   objected: { color: 'orange', labelKey: 'legalaid.status.objected' }, granted: { color: 'blue', labelKey: 'legalaid.status.granted' },
   assigned: { color: 'processing', labelKey: 'legalaid.status.assigned' }, closed: { color: 'green', labelKey: 'legalaid.status.closed' },
 };
+/** A cell cut to a width with an ellipsis, the full text on hover (the list's table sizes columns to content). */
+export const clip = (width: number) => (v: string | null | undefined) => (v ? <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: width }}>{v}</Typography.Text> : '—');
 /** Options of a zh/en label map. */
 export const opts = (m: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.entries(m).map(([value, l]) => ({ value, label: l[lang] }));
 
@@ -30,24 +35,27 @@ export default function CasesPage() {
   const { t, lang } = useT();
   const { can, me } = useAuth();
   const nav = useNavigate();
+  const [importing, setImporting] = useState(false);
+  const [reload, setReload] = useState(0);
   const units = useApi<{ items: Unit[] }>(can('legalaid.write') ? '/api/v1/units' : null);
   const unitOpts = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   const open = (r: z.infer<typeof CaseDetailOut>) => nav(`/legalaid/cases/${r.case.id}`);
+  // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the case page).
   const columns: DataColumn<Case>[] = [
-    { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 110, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
-    { key: 'personName', title: t('legalaid.list.person') },
-    { key: 'caseType', title: t('legalaid.list.caseType'), render: (v: keyof typeof CASE_TYPES) => CASE_TYPES[v][lang] },
-    { key: 'origin', title: t('legalaid.list.origin'), render: (v: keyof typeof ORIGINS, c) => (c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
-    { key: 'matter', title: t('legalaid.form.matter'), ellipsis: true },
-    { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 110 },
-    { key: 'status', title: t('legalaid.list.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
+    { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 104, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
+    { key: 'personName', title: t('legalaid.list.person'), width: 84, render: clip(76) },
+    { key: 'caseType', title: t('legalaid.list.caseType'), width: 96, render: (v: keyof typeof CASE_TYPES) => clip(86)(CASE_TYPES[v][lang]) },
+    { key: 'origin', title: t('legalaid.list.origin'), width: 160, render: (v: keyof typeof ORIGINS, c) => clip(150)(c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
+    { key: 'matter', title: t('legalaid.form.matter'), width: 170, render: clip(160) },
+    { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 104 },
+    { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 140, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     {
-      key: 'due', title: t('legalaid.list.due'), render: (_: unknown, c) => {
+      key: 'due', title: t('legalaid.list.due'), width: 150, render: (_: unknown, c) => {
         const d = c.status === 'received' ? c.decisionDue : c.status === 'granted' ? c.assignmentDue : null;
         return d ? <DeadlineBadge dueDate={d} showDate /> : '—';
       },
     },
-    { key: 'lawyerName', title: t('legalaid.list.lawyer'), render: (v: string | null) => v ?? '—' },
+    { key: 'lawyerName', title: t('legalaid.list.lawyer'), width: 80, render: clip(72) },
   ];
   const person = (
     <>
@@ -70,6 +78,8 @@ export default function CasesPage() {
       <DataTable<Case>
         id="legalaid-cases"
         url="/api/v1/legalaid/cases"
+        exportUrl="/api/v1/legalaid/cases/export"
+        reloadKey={reload}
         rowKey="id"
         columns={columns}
         filters={[
@@ -97,9 +107,11 @@ export default function CasesPage() {
               </Row>
               {person}
             </ActionModal>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="legalaid-import">{t('legalaid.list.import')}</Button>
           </Space>
         )}
       />
+      <ImportDialog open={importing} url="/api/v1/legalaid/cases/import" title={t('legalaid.list.import')} onClose={() => setImporting(false)} onDone={() => setReload((k) => k + 1)} />
     </>
   );
 }

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { CommitteeOut, DisputeDetailOut, DisputeInput, DisputeOut, MediatorOut, SOURCES } from '../../../common/mediation';
 import { useT } from '../../i18n';
@@ -10,8 +12,9 @@ import { StatusTag, type StatusMap } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
+import { ImportDialog } from '../../components/ImportDialog';
 import { ActionModal } from '../legalaid/ActionModal';
-import { opts } from '../legalaid/Cases';
+import { clip, opts } from '../legalaid/Cases';
 
 type Dispute = z.infer<typeof DisputeOut>;
 /** Status colours of a dispute. */
@@ -25,21 +28,25 @@ export default function DisputesPage() {
   const { t, lang } = useT();
   const { can } = useAuth();
   const nav = useNavigate();
+  const [importing, setImporting] = useState(false);
+  const [reload, setReload] = useState(0);
   const committees = useApi<{ items: z.infer<typeof CommitteeOut>[] }>('/api/v1/mediation/committees', { pageSize: 200 });
   const types = useApi<{ code: string; zh: string; en: string }[]>('/api/v1/mediation/dispute-types');
   const mediators = useApi<{ items: z.infer<typeof MediatorOut>[] }>(can('mediation.write') ? '/api/v1/mediation/mediators' : null, { pageSize: 200 });
+  // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the dispute page).
   const columns: DataColumn<Dispute>[] = [
-    { key: 'caseNo', title: t('mediation.list.caseNo'), sortable: true, width: 100, render: (v: string, d) => <Link to={`/mediation/disputes/${d.id}`}>{v}</Link> },
-    { key: 'parties', title: t('mediation.list.parties') },
-    { key: 'disputeTypeLabel', title: t('mediation.list.type') },
-    { key: 'source', title: t('mediation.list.source'), render: (v: keyof typeof SOURCES) => SOURCES[v][lang] },
-    { key: 'committeeName', title: t('mediation.list.committee') },
-    { key: 'receivedOn', title: t('mediation.list.receivedOn'), sortable: true, width: 110 },
-    { key: 'status', title: t('mediation.list.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={DISPUTE_STATUS} /> },
+    { key: 'caseNo', title: t('mediation.list.caseNo'), sortable: true, width: 96, render: (v: string, d) => <Link to={`/mediation/disputes/${d.id}`}>{v}</Link> },
+    { key: 'parties', title: t('mediation.list.parties'), width: 150, render: clip(140) },
+    { key: 'disputeTypeLabel', title: t('mediation.list.type'), width: 120, render: clip(110) },
+    { key: 'source', title: t('mediation.list.source'), width: 170, render: (v: keyof typeof SOURCES) => clip(160)(SOURCES[v][lang]) },
+    { key: 'committeeName', title: t('mediation.list.committee'), width: 200, render: clip(190) },
+    { key: 'receivedOn', title: t('mediation.list.receivedOn'), sortable: true, width: 104 },
+    { key: 'status', title: t('mediation.list.status'), sortable: true, width: 100, render: (v: string) => <StatusTag status={v} map={DISPUTE_STATUS} /> },
     {
-      key: 'due', title: t('mediation.list.due'), render: (_: unknown, d) => {
+      key: 'due', title: t('mediation.list.due'), width: 150, render: (_: unknown, d) => {
         if (d.status === 'mediating' && d.dueOn) return <DeadlineBadge dueDate={d.dueOn} showDate />;
-        if (d.confirmationDue && !d.confirmationAppliedOn) return <DeadlineBadge dueDate={d.confirmationDue} showDate />;
+        // The parties' 30-day window, while it is open (a passed window lapses: core/schedule.ts).
+        if (d.confirmationDue && d.confirmationOpen) return <DeadlineBadge dueDate={d.confirmationDue} showDate />;
         return '—';
       },
     },
@@ -50,6 +57,8 @@ export default function DisputesPage() {
       <DataTable<Dispute>
         id="mediation-disputes"
         url="/api/v1/mediation/disputes"
+        exportUrl="/api/v1/mediation/disputes/export"
+        reloadKey={reload}
         rowKey="id"
         columns={columns}
         filters={[
@@ -59,6 +68,7 @@ export default function DisputesPage() {
           { key: 'committeeId', label: t('mediation.list.committee'), type: 'select', options: (committees.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })) },
         ]}
         toolbar={can('mediation.write') && (
+          <Space>
           <ActionModal primary label={t('mediation.list.receive')} schema={DisputeInput} url="/api/v1/mediation/disputes" testId="mediation-receive" width={720}
             initialValues={{ source: 'application', committeeId: committees.data?.items.length === 1 ? committees.data.items[0].id : undefined }}
             onDone={(r: z.infer<typeof DisputeDetailOut>) => nav(`/mediation/disputes/${r.dispute.id}`)}>
@@ -81,8 +91,11 @@ export default function DisputesPage() {
               )}
             </Form.Item>
           </ActionModal>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="mediation-import">{t('mediation.list.import')}</Button>
+          </Space>
         )}
       />
+      <ImportDialog open={importing} url="/api/v1/mediation/disputes/import" title={t('mediation.list.import')} onClose={() => setImporting(false)} onDone={() => setReload((k) => k + 1)} />
     </>
   );
 }
