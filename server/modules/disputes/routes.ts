@@ -115,19 +115,6 @@ export function disputesRoutes(app: App, ctx: AppContext) {
   const db = ctx.db;
   const tags = ['disputes'];
 
-  // A scheduled job (hourly, and at start) records lapsed reviews as accepted so their review deadlines
-  // leave the to-do lists; reads never write. Not in tests, which control time themselves.
-  if (ctx.cfg.env !== 'test') {
-    const run = () => R.settleLapsedReviews(db).catch((e: unknown) => app.log.error({ err: e }, 'disputes: settling lapsed reviews failed'));
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      void run();
-      timer = setInterval(() => void run(), 60 * 60 * 1000);
-      timer.unref();
-    });
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
-
   // ---------------- reconsideration ----------------
   const reconDetail = async (actor: Actor, id: string, lang: Lang) => {
     const d = await R.getReconsideration(db, actor, id);

@@ -1,6 +1,7 @@
 import type { FazhiModule } from '../../core/module.js';
 import { mayRollup } from './service.js';
 import { rollupRoutes } from './routes.js';
+import { syncReportDeadlines } from './deadlines.js';
 
 /**
  * The levels above a district: the roll-up of every figure for the regions beneath a city or province,
@@ -11,5 +12,7 @@ import { rollupRoutes } from './routes.js';
 export const rollupModule: FazhiModule = {
   name: 'rollup',
   routes: rollupRoutes,
+  // Each region's report deadline with the region above, kept up to date (reads never write).
+  scheduled: [{ name: 'rollup.syncReportDeadlines', everyMinutes: 60, run: (db) => syncReportDeadlines(db) }],
   abilities: (a) => ({ 'rollup.view': mayRollup(a) }),
 };

@@ -5,7 +5,6 @@ import { Id } from '../../../common/schemas.js';
 import { OpenFigures, PortalReports, RollupReports, RollupTable } from '../../../common/rollup.js';
 import { reportStatus, rollupTable, MODULE_LABELS } from './service.js';
 import { openFigures, openFiguresCsv, portalReports } from './portal.js';
-import { syncReportDeadlines } from './deadlines.js';
 
 const Code = z.string().regex(/^\d{6}$/);
 const Year = z.coerce.number().int().min(2000).max(2100);
@@ -13,19 +12,6 @@ const Year = z.coerce.number().int().min(2000).max(2100);
 /** Roll-up routes (city and provincial readers) and the public portal across levels. */
 export function rollupRoutes(app: App, ctx: AppContext) {
   const db = ctx.db;
-  // A scheduled job (hourly, and at start) keeps each region's report deadline with the region above up
-  // to date; reads never write. Not in tests, which call it themselves.
-  if (ctx.cfg.env !== 'test') {
-    const run = () => syncReportDeadlines(db).catch((e: unknown) => app.log.error({ err: e }, 'rollup: report deadlines failed'));
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      void run();
-      timer = setInterval(() => void run(), 60 * 60 * 1000);
-      timer.unref();
-    });
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
-
   app.get('/api/v1/rollup', {
     schema: { tags: ['rollup'], querystring: z.object({ region: Code, year: Year, module: z.enum(Object.keys(MODULE_LABELS) as [string, ...string[]]).optional() }), response: { 200: RollupTable } },
   }, async (req) => rollupTable(db, activeActorOf(req), req.query.region, req.query.year, req.query.module, req.lang));
