@@ -27,6 +27,7 @@ export const zh = {
     submit: '登 录',
     expired: '登录已超时，请重新登录后继续操作',
     footer: '请使用本单位分配的账号登录。连续5次输错密码，账号将被锁定15分钟。',
+    public: '公众查阅：法治政府建设年度报告（无需登录）',
   },
   password: {
     title: '修改密码',
@@ -138,6 +139,7 @@ export const en: typeof zh = {
     submit: 'Sign in',
     expired: 'Your session has expired; sign in again to continue',
     footer: 'Use the account your unit was given. Five wrong passwords in a row lock the account for 15 minutes.',
+    public: 'Public portal: annual rule-of-law reports (no sign-in)',
   },
   password: {
     title: 'Change password',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler 
 import { z } from 'zod';
 import { AppError, badRequest, pickLang, unauthorized, forbidden } from './errors/index.js';
 import { fromDatabaseError } from './errors/database.js';
+import { fieldErrorMap } from '../../common/messages.js';
 import { loadSession } from './auth/service.js';
 import type { Actor } from './scope/index.js';
 import type { App, AppContext } from './module.js';
@@ -26,8 +27,9 @@ export const SESSION_COOKIE = 'fazhi_sid';
 /** Readable cookie holding the CSRF token (double submit: the UI echoes it in X-CSRF-Token). */
 export const CSRF_COOKIE = 'fazhi_csrf';
 
-const zh = z.locales.zhCN().localeError;
-const en = z.locales.en().localeError;
+// Field messages that name the field ("请选择被申请人" / "Select the respondent"), else zod's own.
+const zh = fieldErrorMap('zh');
+const en = fieldErrorMap('en');
 
 /** A request that failed its zod schema, with issues in both languages. */
 export class RequestValidationError extends Error {
