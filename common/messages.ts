@@ -69,3 +69,20 @@ const fallback = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeEr
 export function fieldErrorMap(lang: Lang): z.core.$ZodErrorMap {
   return (iss) => fieldMessage(iss, lang) ?? (fallback[lang] as z.core.$ZodErrorMap)(iss);
 }
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A schema's own message is written in Chinese (`min(1, { message: '请输入用户名' })`); in English
+ * such an issue is re-worded from its code, field and the submitted value.
+ */
+export function localiseIssues<I extends { code: string; path: PropertyKey[]; message: string }>(issues: I[], data: unknown, lang: Lang): I[] {
+  if (lang === 'zh') return issues;
+  return issues.map((iss) => {
+    if (!CJK.test(iss.message)) return iss;
+    let input: unknown = data;
+    for (const p of iss.path) input = input && typeof input === 'object' ? (input as Record<PropertyKey, unknown>)[p] : undefined;
+    const m = fieldMessage({ ...(iss as object), input } as unknown as RawIssue, 'en');
+    return { ...iss, message: m ?? (EMPTY(input) ? 'This field is required' : 'This value is not valid') };
+  });
+}

@@ -3,7 +3,7 @@ import { Form, Alert, type FormInstance, type FormProps } from 'antd';
 import { z } from 'zod';
 import i18next from 'i18next';
 import { ApiError } from '../api/client';
-import { fieldErrorMap } from '../../common/messages';
+import { fieldErrorMap, localiseIssues } from '../../common/messages';
 
 /** A field error addressed by path (`grants.0.unitId` or `['grants', 0, 'unitId']`). */
 export interface PathIssue {
@@ -96,9 +96,11 @@ export function SchemaForm<S extends z.ZodType>({
   const finish = async (raw: unknown) => {
     sf.setFormError(null);
     // Messages name the field in the UI language, the same words the API answers with (common/messages.ts).
-    const parsed = sf.schema.safeParse(blankToUndefined(raw), { error: fieldErrorMap(i18next.language === 'en' ? 'en' : 'zh') });
+    const lang = i18next.language === 'en' ? 'en' : 'zh';
+    const values = blankToUndefined(raw);
+    const parsed = sf.schema.safeParse(values, { error: fieldErrorMap(lang) });
     if (!parsed.success) {
-      sf.applyIssues(parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));
+      sf.applyIssues(localiseIssues(parsed.error.issues, values, lang).map((i) => ({ path: i.path, message: i.message })));
       return;
     }
     sf.setSubmitting(true);
