@@ -669,6 +669,24 @@ evidence|佐证材料|evidence
 files|附件|files
 `);
 
+/** Modules, as a reader knows them (dashboards group their figures by these). */
+export const MODULE_LABELS = table(`
+plan|年度工作安排与考核|Annual plan and assessment
+learning|学法与培训|Law study and training
+decisions|重大行政决策|Major decisions
+advisors|政府法律顾问|Legal advisors
+documents|规范性文件|Normative documents
+enforcement|行政执法|Administrative enforcement
+oversight|建议提案与审计|Suggestions, proposals and audits
+powers|权责清单|Power list
+disputes|行政复议与应诉|Reconsideration and litigation
+legalaid|法律援助|Legal aid
+mediation|人民调解|People's mediation
+report|年度报告|Annual report
+org|区域与单位|Regions and units
+core|平台|Platform
+`);
+
 /** Status and kind values shown in before/after views. */
 export const VALUE_LABELS = table(`
 accepted|已通过|accepted

@@ -65,30 +65,40 @@ export async function seedCurrentYear(db: Kysely<Database>, _cfg: Config) {
   const past = (n: number) => maxDay(yearStart, minDay(addDays(now, -n), now));
 
   const plan = await createPlan(db, office, { year, kind: 'gov_work', title: `中站区${year}年度法治政府建设工作安排`, docNo: `中政办〔${year}〕9号` });
-  const stories: { id: string; lead: string; story: Story; due: string }[] = [];
+  const stories: { id: string; title: string; lead: string; story: Story; due: string }[] = [];
   for (const [kwTitle, tasks] of TASKS) {
     const kw = await addKeyWork(db, office, plan.id, { title: kwTitle, area: kwTitle });
     for (const [title, lead, co, inDays, recurrence, story] of tasks) {
       const due = recurrence === 'quarterly' || inDays >= 400 ? yearEnd : maxDay(yearStart, minDay(addDays(now, inDays), yearEnd));
       const t = await createTask(db, office, { keyWorkId: kw.id, title, unitId: uid(lead), coUnitIds: co.map(uid), recurrence, dueDate: due, leader: '常务副区长' });
-      stories.push({ id: t.id, lead, story, due });
+      stories.push({ id: t.id, title, lead, story, due });
     }
   }
   await publishPlan(db, office, plan.id);
 
+  // Quarter ends of this year that have passed: each was reported on time and accepted.
+  const quarterEnds = ['03-31', '06-30', '09-30', '12-31'].map((q) => `${year}-${q}`).filter((q) => q < now);
   for (const s of stories) {
     const unitId = uid(s.lead);
     const who = s.lead === '区城市管理局' ? liaison : office;
     const entry = (date: string, text: string, claimedStatus: 'in_progress' | 'done') => addEntry(db, who, s.id, { entryDate: date, text, claimedStatus, unitId });
+    const quarterly = TASKS.flatMap(([, ts]) => ts).find((t) => t[0] === stories.find((x) => x.id === s.id)?.title)?.[4] === 'quarterly';
+    if (quarterly) {
+      for (const q of quarterEnds) {
+        const e = await entry(addDays(q, -3), '本季度工作已按期推进，情况报告和佐证材料已上传。', 'in_progress');
+        await reviewEntry(db, office, e.id, { decision: 'accept' });
+      }
+    }
     if (s.story === 'done') {
       const e = await entry(minDay(s.due, past(0)), '已按要求完成，印发文件和签到表等佐证材料已上传。', 'done');
       await reviewEntry(db, office, e.id, { decision: 'accept' });
-    } else if (s.story === 'progress') {
+    } else if (s.story === 'progress' && !quarterly) {
       const e = await entry(past(20), '已制定工作方案，明确责任人和时间节点，正在按计划推进。', 'in_progress');
       await reviewEntry(db, office, e.id, { decision: 'accept' });
     } else if (s.story === 'pending') {
       await entry(past(3), '已完成抽查计划制定和检查对象随机抽取，抽查正在进行，结果将按期公示。', 'in_progress');
     } else if (s.story === 'returned') {
+      // The current quarter's report came back: the liaison corrects it (the first thing on their list).
       const e = await entry(past(6), '本季度执法公示工作已落实。', 'in_progress');
       await reviewEntry(db, office, e.id, { decision: 'return', comment: '请写明本季度公示的执法决定件数和公示网址，并上传公示截图。' });
     }
