@@ -503,8 +503,8 @@ quality_reviewed_on|质量评估日期|quality reviewed on
 queue_ref|排队号|queue number
 reason|事由|reason
 reasons|理由|reasons
-received_date|收到日期|received on
-received_on|收到日期|received on
+received_date|收到日期|date received
+received_on|收到日期|date received
 recommendations|建议|recommendations
 referred_by|移送单位|referred by
 refusal_reason|不予受理理由|refusal reason

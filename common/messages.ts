@@ -38,7 +38,7 @@ export function fieldMessage(iss: RawIssue, lang: Lang): string | undefined {
     case 'invalid_format':
       if (EMPTY(iss.input)) return required();
       if (i.format === 'uuid' || i.format === 'guid') return zh ? `请从列表中选择${L}` : `Choose the ${L} from the list`;
-      if (i.format === 'regex' && field && /date|_on$|On$|^day$/.test(field)) return zh ? `${L}应为日期，格式为 YYYY-MM-DD` : `The ${L} must be a date (YYYY-MM-DD)`;
+      if (i.format === 'regex' && field && /date|Date|_on$|On$|^day$|^on$|^from$|^to$/.test(field)) return zh ? `${L}应为日期，格式为 YYYY-MM-DD` : `The ${L} must be a date (YYYY-MM-DD)`;
       return zh ? `${L}的格式不正确` : `The ${L} is not in the right format`;
     case 'too_small': {
       const min = Number(i.minimum);

@@ -13,7 +13,9 @@ export const planModule: FazhiModule = {
   metrics: planMetrics,
   todos: (ctx, actor) => planTodos(ctx.db, actor),
   abilities: (a) => ({
-    'plan.view': true,
+    // The plan's readers: the region's staff and the units that report on it. An advisor's firm or an
+    // enforcement team has no records here, so the menu does not offer the plan pages to them.
+    'plan.view': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison'),
     'plan.manage': hasRole(a, 'office'),
     'plan.report': hasRole(a, 'unit_head', 'liaison'),
     'plan.review': hasRole(a, 'office'),
