@@ -783,5 +783,7 @@ export function recordTitle(row: unknown): string | undefined {
     const v = r[k];
     if (typeof v === 'string' && v.trim()) return v.length > 60 ? `${v.slice(0, 60)}…` : v;
   }
+  // A yearly record (an annual report, a scheme) is known by its year.
+  if (typeof r.year === 'number') return String(r.year);
   return undefined;
 }

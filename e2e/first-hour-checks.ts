@@ -105,10 +105,11 @@ function track(page: Page) {
 }
 
 /** Waits until no request has been in flight for `quietMs` and no spinner is left. */
-export async function settle(page: Page, quietMs = 250, maxMs = 10_000) {
+export async function settle(page: Page, quietMs = 300, maxMs = 10_000) {
   const st = inflight.get(page);
   const t0 = Date.now();
-  while (st && Date.now() - t0 < maxMs && (st.n > 0 || Date.now() - st.last < quietMs)) await page.waitForTimeout(50);
+  // Quiet for quietMs, counted from now at the earliest (a click's requests start a moment later).
+  while (st && Date.now() - t0 < maxMs && (st.n > 0 || Date.now() - Math.max(st.last, t0) < quietMs)) await page.waitForTimeout(50);
   await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
   await page.waitForTimeout(100);
 }

@@ -30,7 +30,21 @@ export const KNOWN_FAILING: string[] = [
   '/powers overflow',
   '/legalaid/cases overflow',
   '/mediation/disputes overflow',
+  // To-do titles the enforcement, oversight, legal aid and mediation modules give in Chinese only
+  // (server TodoItem.title takes {zh, en}; the plan module's are in both languages).
+  '/ untranslated 90日内到期的行政执法证件',
+  '/ untranslated 本单位承办中的建议提案',
+  '/ untranslated 待审查、待指派或异议审查中的法律援助案件',
+  '/ untranslated 调解中的矛盾纠纷',
 ];
+
+/** Whether a finding is on the known list (`path kind` or `path kind text`, the text within its detail). */
+function isKnown(f: Finding): boolean {
+  return KNOWN_FAILING.some((k) => {
+    const [p, kind, ...text] = k.split(' ');
+    return p === f.path && kind === f.kind && (!text.length || text.every((t) => f.detail.includes(t)));
+  });
+}
 
 const DOCS_SHOTS = path.resolve('docs/screenshots');
 let fz: Fazhi;
@@ -53,8 +67,10 @@ describe('an official’s first hour', () => {
         all.push(...r.findings);
       }
     const seconds = Math.round((Date.now() - t0) / 1000);
-    const known = all.filter((f) => KNOWN_FAILING.includes(`${f.path} ${f.kind}`));
-    const failing = all.filter((f) => !KNOWN_FAILING.includes(`${f.path} ${f.kind}`));
+    // An untranslated finding lists several strings: each must be a known one.
+    const split = all.flatMap((f) => (f.kind === 'untranslated' ? f.detail.split(' | ').map((d) => ({ ...f, detail: d })) : [f]));
+    const known = split.filter(isKnown);
+    const failing = split.filter((f) => !isKnown(f));
     console.log(`first hour: ${pages} page visits in ${seconds} s; ${known.length} known findings on other helpers' pages, ${failing.length} others`);
     expect(failing.map((f) => `${f.user} ${f.lang} ${f.path} ${f.kind}: ${f.detail}`)).toEqual([]);
   }, 900_000);

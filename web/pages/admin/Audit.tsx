@@ -26,6 +26,7 @@ export default function AuditPage() {
       ellipsis: true,
       render: (v: string | null, r: AuditEntry) => {
         const title = recordTitle(r.after) ?? recordTitle(r.before);
+        if (r.entity === 'session') return '—';
         return v ? <Tooltip title={v}><span>{title ?? <span className="fz-muted">{t('adminPages.audit.untitled')}</span>}</span></Tooltip> : '—';
       },
     },

@@ -99,7 +99,8 @@ export default function AssessPage() {
   const scheme = useApi<Scheme>(schemeId ? `/api/v1/plan/assess/schemes/${schemeId}` : null);
   const [tick, setTick] = useState(0);
   const office = can('plan.assess');
-  const unitId = office ? null : me?.unitId ?? null;
+  // A unit's own view is for the units assessed (their heads and liaisons); leaders read the results.
+  const unitId = office || !can('plan.report') ? null : me?.unitId ?? null;
   return (
     <>
       <PageTitle title={t('plan.assess.title')} extra={<Space>{t('plan.assess.year')}<YearSelect value={year} years={years} onChange={setYear} testId="assess-year" /></Space>} />
@@ -108,13 +109,13 @@ export default function AssessPage() {
       {scheme.data && (
         <Row gutter={16}>
           <Col span={7}>
-            <Card size="small" title={`${scheme.data.title}（${scheme.data.totalPoints}分）`}>
+            <Card size="small" title={`${scheme.data.title}（${scheme.data.totalPoints}分）`} data-record>
               <Tree treeData={toTree(scheme.data.tree, t)} defaultExpandAll selectable={false} />
             </Card>
           </Col>
           <Col span={17}>
             <Card size="small">
-              <Tabs key={tick} items={scheme.data.rounds.map((r) => ({ key: r.id, label: r.title, children: <RoundPanel round={r} office={office} unitId={unitId} onChanged={() => { scheme.reload(); setTick((x) => x + 1); }} /> }))} />
+              <Tabs key={tick} data-record items={scheme.data.rounds.map((r) => ({ key: r.id, label: r.title, children: <RoundPanel round={r} office={office} unitId={unitId} onChanged={() => { scheme.reload(); setTick((x) => x + 1); }} /> }))} />
             </Card>
           </Col>
         </Row>
