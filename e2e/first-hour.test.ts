@@ -103,7 +103,7 @@ describe('an official’s first hour', () => {
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await settle(page);
     // The evidence is on the corrected entry.
-    await page.getByTestId('entries').locator('.ant-table-row-expand-icon').first().click();
+    await page.getByTestId('entries').locator('tr', { hasText: '本季度公示行政处罚决定27件' }).locator('.ant-table-row-expand-icon').click();
     await page.getByText('执法公示截图.png').first().waitFor();
     await ctx.close();
   }, 120_000);
