@@ -84,6 +84,12 @@ export const MetricInfoOut = z.object({ id: z.string(), module: z.string(), labe
 export const MetricsOut = z.object({ items: z.array(MetricInfoOut) });
 /** A metric's value in the caller's scope. */
 export const MetricValueOut = MetricInfoOut.omit({ module: true }).extend({ value: z.number().nullable(), scope: z.enum(['unit', 'region']) });
+/** Every figure for a region and year in one answer (the leader's home), with its module. */
+export const MetricValuesOut = z.object({ items: z.array(MetricValueOut.extend({ module: z.string(), previous: z.number().nullable().optional() })) });
+/** What is late, by unit and module (the leader's summary). */
+export const LateByUnitOut = z.object({
+  items: z.array(z.object({ unitId: z.string().nullable(), unitName: z.string().nullable(), module: z.string(), overdue: z.number().int(), dueSoon: z.number().int(), oldest: z.string() })),
+});
 /** A record behind a figure. */
 export const MetricRecordOut = z.object({
   id: z.string(),
@@ -193,3 +199,5 @@ export type Years = z.input<typeof YearsOut>;
 export type Me = z.input<typeof MeOut>;
 export type CalendarDay = z.input<typeof CalendarDayOut>;
 export type ImportResult = z.input<typeof ImportResultOut>;
+export type MetricValues = z.input<typeof MetricValuesOut>;
+export type LateByUnit = z.input<typeof LateByUnitOut>;

@@ -19,10 +19,11 @@ const realDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && n
  */
 export const DateStr = z
   .string()
-  .regex(ISO_DATE, { message: '日期格式应为 YYYY-MM-DD' })
-  .refine((s) => !ISO_DATE.test(s) || realDate(s), { message: '日期无效' })
+  // Messages name the field, in the request's language (common/messages.ts reads these params).
+  .regex(ISO_DATE)
+  .refine((s) => !ISO_DATE.test(s) || realDate(s), { params: { fz: 'invalidDate' } })
   .refine((s) => !ISO_DATE.test(s) || !realDate(s) || (Number(s.slice(0, 4)) >= DATE_MIN_YEAR && Number(s.slice(0, 4)) <= DATE_MAX_YEAR), {
-    message: `日期超出范围，应在${DATE_MIN_YEAR}年至${DATE_MAX_YEAR}年之间`,
+    params: { fz: 'dateRange', min: DATE_MIN_YEAR, max: DATE_MAX_YEAR },
   });
 /** Page/sort query shared by every list endpoint. */
 export const ListQuery = z.object({

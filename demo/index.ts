@@ -15,6 +15,7 @@ import { seedMediationDemo } from './mediation.js';
 import { seedAudits, seedOversight } from './oversight.js';
 import { seedPowers } from './powers.js';
 import { seedRollupDemo } from './rollup.js';
+import { seedCurrentYear } from './current.js';
 
 /** A module's demo records for the year 2020, created through its services from the seed report's facts. */
 export type DemoSeed = (db: Kysely<Database>, cfg: Config) => Promise<void>;
@@ -33,6 +34,8 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'oversight', seed: seedOversight },
   { name: 'audits', seed: seedAudits },
   { name: 'powers', seed: seedPowers },
+  // Last of the modules: the year in progress on the loading day (plan, document cleanup).
+  { name: 'current', seed: seedCurrentYear },
 ];
 
 /** Loads the demo district unless it is already there. Returns false when nothing was done. */

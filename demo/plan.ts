@@ -18,6 +18,7 @@ export async function demoActor(db: Kysely<Database>, username = 'office'): Prom
  * `open` still in progress at year end (shows overdue); `q` reported every quarter on time and completed
  * 12-25; `qlate` the third-quarter report came late; `ret:MM-DD` the first completion report was
  * returned for lack of evidence and accepted after correction.
+ * An `open` task was still in progress at the 2020 year end and was completed in early 2021.
  */
 type Story = string;
 type ScoreIn = z.infer<typeof ScoreInput>;
@@ -199,8 +200,12 @@ async function tell(db: Kysely<Database>, office: Actor, taskId: string, unitId:
     await updateEntry(db, office, e.id, { entryDate: `2020-${date}`, text: '已完成清理，保留58件、废止18件、宣布失效19件，清理结果已公布。', claimedStatus: 'done' });
     await reviewEntry(db, office, e.id, { decision: 'accept' });
   } else if (kind === 'open') {
+    // Not finished in 2020: carried into the next year (跨年度推进) and completed in its first quarter,
+    // as a real district closes its year — nothing of 2020 is left open years later.
     await report('06-30', '已启动，正在按计划推进。', 'in_progress');
-    await report('11-30', '主体工作基本完成，部分事项跨年度推进。', 'in_progress', null);
+    await report('11-30', '主体工作基本完成，部分事项跨年度推进。', 'in_progress');
+    const e = await addEntry(db, office, taskId, { entryDate: '2021-03-26', text: '跨年度推进事项已于2021年一季度全部完成，相关材料已上传。', claimedStatus: 'done', unitId });
+    await reviewEntry(db, office, e.id, { decision: 'accept' });
   } else if (kind === 'q' || kind === 'qlate') {
     await report('03-27', '一季度工作已按期推进并报送。', 'in_progress');
     await report('06-24', '二季度工作已按期推进并报送。', 'in_progress');

@@ -90,7 +90,7 @@ describe('legal advisors and major decisions journeys', () => {
     await page.getByTestId('action-sendLegality').click();
     await date(page, 'sentOn', '2020-09-25');
     await save(page, 'legality_review');
-    await page.getByTestId('legality').getByText('2020年10月12日').waitFor();
+    await page.getByTestId('legality').getByText('2020-10-12').waitFor();
     expect(await page.getByTestId('action-decide').isDisabled()).toBe(true);
     // Unlawful first: still blocked.
     await page.getByTestId('action-legality').click();

@@ -45,7 +45,8 @@ describe('sign-in and the shell', () => {
     if (!menu.length) expect(nav.join()).not.toContain('系统管理');
     if (username === 'leader' || username === 'city') await page.getByTestId('dashboard').waitFor();
     else expect(await page.getByTestId('dashboard').count()).toBe(0);
-    await page.getByTestId('todo-list').waitFor();
+    // Read-only leaders see what is late by unit; everyone else their to-do list.
+    await page.getByTestId(username === 'leader' || username === 'city' ? 'late-by-unit' : 'todo-list').waitFor();
     await shot(page, `home-${username}`);
     await page.context().close();
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import Fastify from 'fastify';
+import pino from 'pino';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -19,13 +20,27 @@ import { registerMetrics } from './core/metrics/index.js';
 import { LocalStorage, MemoryStorage, type FileStorage } from './core/files/index.js';
 import { modules as allModules } from './modules/index.js';
 
+/**
+ * Request logs (one line per request at info) go to the log file; the console shows warnings and
+ * errors only, so a terminal running Fazhi stays readable. LOG_FILE=- logs everything to the console.
+ */
+function loggerOptions(cfg: Config): { logger: { level: string } } | { loggerInstance: pino.Logger } {
+  if (!cfg.logFile || cfg.logLevel === 'silent') return { logger: { level: cfg.logLevel } };
+  fs.mkdirSync(path.dirname(cfg.logFile), { recursive: true });
+  const streams = pino.multistream([
+    { level: cfg.logLevel as pino.Level, stream: pino.destination({ dest: cfg.logFile, append: true, sync: false }) },
+    { level: cfg.consoleLogLevel as pino.Level, stream: process.stdout },
+  ]);
+  return { loggerInstance: pino({ level: cfg.logLevel }, streams) };
+}
+
 /** Builds the Fastify app: core plugins, shared routes, then each module. */
 export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storage?: FileStorage; modules?: FazhiModule[]; webDir?: string | null }): Promise<App> {
   const { db, cfg } = opts;
   const modules = opts.modules ?? allModules;
   const storage = opts.storage ?? (cfg.dataDir.startsWith('memory://') ? new MemoryStorage() : new LocalStorage(path.join(cfg.dataDir, 'files')));
   const app = Fastify({
-    logger: { level: cfg.logLevel },
+    ...loggerOptions(cfg),
     bodyLimit: 2 * 1024 * 1024,
     // Only a configured proxy may tell us the client address (see Config.trustProxy).
     trustProxy: cfg.trustProxy,

@@ -4,7 +4,11 @@ import path from 'node:path';
 export interface Config {
   /** HTTP port (default 3000). */
   port: number;
-  /** Host to bind (default 0.0.0.0 in production, 127.0.0.1 otherwise). */
+  /**
+   * Interface to listen on. Default 127.0.0.1 whenever the demo (public passwords) may be loaded, so a
+   * demo is never reachable from the network by accident; a production deployment sets FAZHI_DEMO=0 and
+   * HOST=0.0.0.0 (or the address a reverse proxy reaches) itself.
+   */
   host: string;
   /** Directory for the embedded database, uploaded files and locks. */
   dataDir: string;
@@ -24,8 +28,15 @@ export interface Config {
   scryptN: number;
   /** Largest accepted upload in bytes. */
   maxUploadBytes: number;
-  /** Log level for pino. */
+  /** Log level for pino (the log file, or the console when LOG_FILE is unset in production). */
   logLevel: string;
+  /**
+   * Where the one-line-per-request log goes. Default: DATA_DIR/logs/fazhi.log for the embedded
+   * database (the console then shows warnings and errors only); `-` sends everything to the console.
+   */
+  logFile: string | null;
+  /** Level at the console when the log goes to a file (default warn). */
+  consoleLogLevel: string;
   /**
    * The reverse proxies whose X-Forwarded-For we believe (addresses or CIDRs, comma-separated; false =
    * none, the socket's address is the client). Behind a proxy every request comes from the proxy, so
@@ -61,7 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const mode = (env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development') as Config['env'];
   return {
     port: int(env.PORT, 3000),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || (env.FAZHI_DEMO !== '0' ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     env: mode,
@@ -72,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scryptN: int(env.SCRYPT_N, mode === 'test' ? 1024 : 32768),
     maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    logFile: env.LOG_FILE === '-' || mode === 'test' ? null : env.LOG_FILE || (env.DATA_DIR?.startsWith('memory://') ? null : path.join(path.resolve(env.DATA_DIR ?? './data'), 'logs', 'fazhi.log')),
+    consoleLogLevel: env.CONSOLE_LOG_LEVEL ?? 'warn',
     trustProxy: trustProxy(env.TRUST_PROXY),
     apiDocs: env.API_DOCS !== '0',
   };

@@ -36,8 +36,11 @@ async function main() {
   scheduleAnchors(opened.db, cfg.dataDir, (e) => app.log.error(e));
   stopTasks = startScheduledTasks(opened.db, modules.flatMap((m) => m.scheduled ?? []), (r) =>
     r.error ? app.log.error({ task: r.name, error: r.error }, 'scheduled task failed') : app.log.info({ task: r.name, changed: r.changed }, 'scheduled task'));
-  const url = `http://localhost:${cfg.port}`;
+  const url = `http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${cfg.port}`;
   console.log(`\nFazhi 法治政府建设综合管理平台 — ${url}  (${opened.kind}${opened.kind === 'pglite' ? `, ${cfg.dataDir}` : ''})`);
+  console.log(`公众门户 Public portal: ${url}/public/reports`);
+  if (cfg.logFile) console.log(`请求日志 Request log: ${cfg.logFile}`);
+  if (cfg.demo && cfg.host === '127.0.0.1') console.log('仅本机可访问（HOST=127.0.0.1，演示账号密码公开）；对外服务请设置 FAZHI_DEMO=0 和 HOST。');
   if (cfg.demo) {
     console.log(loaded ? '演示数据已载入 Demo district loaded (焦作市中站区 410803).' : '演示区：焦作市中站区 410803');
     console.log(`演示账号 Demo accounts (password ${DEMO_PASSWORD}, demo data only):`);

@@ -103,7 +103,7 @@ function Shell() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6, fontSize: 14 }, components: { Layout: { siderBg: '#0f2747', headerBg: '#fff' }, Menu: { darkItemBg: '#0f2747', darkSubMenuItemBg: '#0b1f3a' } } }}
+      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6, fontSize: 14, fontFamily: FONT_FAMILY }, components: { Layout: { siderBg: '#0f2747', headerBg: '#fff' }, Menu: { darkItemBg: '#0f2747', darkSubMenuItemBg: '#0b1f3a' } } }}
     >
       <AntApp>
         <AuthProvider>
@@ -125,6 +125,13 @@ function Shell() {
 }
 
 /** The web app. */
+/**
+ * One font list for both languages: Latin faces first, then CJK sans faces, so Chinese record text on
+ * an English page stays in a Hei/sans face instead of falling back to a Kai or Ming face.
+ */
+const FONT_FAMILY =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+
 export function App() {
   return <Shell />;
 }

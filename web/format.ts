@@ -1,4 +1,8 @@
-/** Formatting shared by every page: dates `2020年10月8日` in zh and ISO in en; numbers per locale. */
+/**
+ * Formatting shared by every page. The one date rule: the screens show every date as `2020-10-08`
+ * (tables, forms, detail pages, both languages — short, sortable, the same as what is typed); only the
+ * official documents (the annual report, GB/T 9704) write `2020年10月8日`. Numbers per locale.
+ */
 
 /** UI language. */
 export type Lang = 'zh' | 'en';
@@ -16,15 +20,16 @@ function parts(value: string | Date): { y: number; m: number; d: number; hh: num
 }
 const p2 = (n: number) => String(n).padStart(2, '0');
 
-/** A date: `2020年10月8日` (zh) or `2020-10-08` (en). Empty for null. */
+/** A date on screen: `2020-10-08` in both languages (see the rule above). Empty for null. */
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return '';
   const p = parts(value);
   if (!p) return String(value);
-  return lang === 'zh' ? `${p.y}年${p.m}月${p.d}日` : `${p.y}-${p2(p.m)}-${p2(p.d)}`;
+  void lang;
+  return `${p.y}-${p2(p.m)}-${p2(p.d)}`;
 }
 
-/** An instant with minutes, in Beijing time: `2020年10月8日 14:05` / `2020-10-08 14:05`. */
+/** An instant with minutes, in Beijing time: `2020-10-08 14:05`. */
 export function formatDateTime(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return '';
   const p = parts(value);

@@ -27,6 +27,7 @@ export const zh = {
     submit: '登 录',
     expired: '登录已超时，请重新登录后继续操作',
     footer: '请使用本单位分配的账号登录。连续5次输错密码，账号将被锁定15分钟。',
+    public: '公众查阅：法治政府建设年度报告（无需登录）',
   },
   password: {
     title: '修改密码',
@@ -77,6 +78,13 @@ export const zh = {
     chart: '各项指标数值',
     metricDefinition: '指标口径',
     scopeUnit: '本单位口径',
+    unitChart: { percent: '比率（%）', item: '件数', count: '个数', person: '人数', person_time: '人次' },
+    late: '逾期与临期情况（按单位）',
+    lateModule: '业务',
+    lateOverdue: '已逾期',
+    lateDueSoon: '3日内到期',
+    lateOldest: '最早期限',
+    lateNone: '本区域目前没有逾期或临期事项',
   },
   table: {
     columns: '列设置',
@@ -138,6 +146,7 @@ export const en: typeof zh = {
     submit: 'Sign in',
     expired: 'Your session has expired; sign in again to continue',
     footer: 'Use the account your unit was given. Five wrong passwords in a row lock the account for 15 minutes.',
+    public: 'Public portal: annual rule-of-law reports (no sign-in)',
   },
   password: {
     title: 'Change password',
@@ -188,6 +197,13 @@ export const en: typeof zh = {
     chart: 'Indicator values',
     metricDefinition: 'Definition',
     scopeUnit: 'Own unit only',
+    unitChart: { percent: 'Rates (%)', item: 'Items', count: 'Counts', person: 'Persons', person_time: 'Person-times' },
+    late: 'Late and due soon, by unit',
+    lateModule: 'Area',
+    lateOverdue: 'Overdue',
+    lateDueSoon: 'Due within 3 days',
+    lateOldest: 'Earliest due',
+    lateNone: 'Nothing is overdue or due soon in this region',
   },
   table: {
     columns: 'Columns',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler 
 import { z } from 'zod';
 import { AppError, badRequest, pickLang, unauthorized, forbidden } from './errors/index.js';
 import { fromDatabaseError } from './errors/database.js';
+import { fieldErrorMap, localiseIssues } from '../../common/messages.js';
 import { loadSession } from './auth/service.js';
 import type { Actor } from './scope/index.js';
 import type { App, AppContext } from './module.js';
@@ -26,8 +27,9 @@ export const SESSION_COOKIE = 'fazhi_sid';
 /** Readable cookie holding the CSRF token (double submit: the UI echoes it in X-CSRF-Token). */
 export const CSRF_COOKIE = 'fazhi_csrf';
 
-const zh = z.locales.zhCN().localeError;
-const en = z.locales.en().localeError;
+// Field messages that name the field ("请选择被申请人" / "Select the respondent"), else zod's own.
+const zh = fieldErrorMap('zh');
+const en = fieldErrorMap('en');
 
 /** A request that failed its zod schema, with issues in both languages. */
 export class RequestValidationError extends Error {
@@ -49,7 +51,7 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     if (r.success) return { value: r.data };
     const zr = schema.safeParse(data, { error: zh as never });
     const er = schema.safeParse(data, { error: en as never });
-    return { error: new RequestValidationError(zr.error?.issues ?? r.error.issues, er.error?.issues ?? r.error.issues) };
+    return { error: new RequestValidationError(zr.error?.issues ?? r.error.issues, localiseIssues(er.error?.issues ?? r.error.issues, data, 'en')) };
   };
 
 const PART: Record<string, { zh: string; en: string }> = {
@@ -58,13 +60,33 @@ const PART: Record<string, { zh: string; en: string }> = {
   params: { zh: '路径参数', en: 'path' },
 };
 
+const CJK = /[\u3400-\u9fff]/;
+/**
+ * Field messages of a rule's error in the request's language: a field message may be `{zh, en}`;
+ * a Chinese-only one (most rules name their field in Chinese) is answered in English with the error's
+ * own English message, which says the same thing.
+ */
+function localiseFields(details: unknown, msg: { zh: string; en: string }, lang: 'zh' | 'en'): unknown {
+  if (!details || typeof details !== 'object' || !Array.isArray((details as { fields?: unknown }).fields)) return details ?? null;
+  const d = details as { fields: { path: string; message: unknown }[] };
+  return {
+    ...d,
+    fields: d.fields.map((f) => {
+      const m = f.message;
+      if (m && typeof m === 'object' && 'zh' in m && 'en' in m) return { ...f, message: (m as { zh: string; en: string })[lang] };
+      if (lang === 'en' && typeof m === 'string' && CJK.test(m)) return { ...f, message: msg.en };
+      return f;
+    }),
+  };
+}
+
 /** The one error handler: everything becomes `{ error: { code, message, details } }`; callers' mistakes are 4xx. */
 export function errorHandler(this: unknown, err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = req.lang ?? pickLang(req.headers['accept-language']);
   if (err instanceof AppError) {
     if (err.status >= 500) req.log.error(err);
     else if (err.code === 'FILE_CONTENT_MISSING') req.log.error(err); // the record exists but its bytes are gone: an operator must restore them
-    return reply.status(err.status).send({ error: { code: err.code, message: err.msg[lang], details: err.details ?? null } });
+    return reply.status(err.status).send({ error: { code: err.code, message: err.msg[lang], details: localiseFields(err.details, err.msg, lang) } });
   }
   if (err instanceof RequestValidationError) {
     const issues = lang === 'zh' ? err.zhIssues : err.enIssues;

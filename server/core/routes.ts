@@ -6,12 +6,12 @@ import { activeActorOf, actorOf } from './http.js';
 import { DateStr, Id } from '../../common/schemas.js';
 import {
   AuditPageOut, BreakdownOut, ComputeOut, FileOut, FilesOut, HistoryOut, JobOut, JobsOut, MetricRecordsOut, MetricsOut, MetricValueOut, OkOut, OverrideChangeOut,
-  OverridesOut, SettingsOut, TodosOut, YearsOut, CalendarMonthOut, fileResponse,
+  OverridesOut, SettingsOut, TodosOut, YearsOut, CalendarMonthOut, fileResponse, MetricValuesOut, LateByUnitOut,
 } from '../../common/core-api.js';
 import { forbidden, notFound, badRequest } from './errors/index.js';
 import { inRegionPaths, readRegionPaths, readUnits, requireRole, resolveRecord, auditActor, type Actor } from './scope/index.js';
 import { computeDeadline, loadCalendar, lastCoveredYear, today } from './calendar/index.js';
-import { recomputeOpenDeadlines, listOpenDeadlines } from './deadlines/index.js';
+import { recomputeOpenDeadlines, listOpenDeadlines, lateByUnit } from './deadlines/index.js';
 import { recordAudit } from './audit/index.js';
 import { attachFile, listFiles, readFile } from './files/index.js';
 import { badDim, getMetric, listMetrics, metricScopeOf, yearPeriod, type MetricScope } from './metrics/index.js';
@@ -159,7 +159,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     const items: TodoItem[] = perModule.flat();
     return {
       deadlines: deadlines.map((d) => ({ ...d, explain: d.explain[req.lang] })),
-      items,
+      items: items.map((i) => ({ ...i, title: typeof i.title === 'string' ? i.title : i.title[req.lang] })),
       counts: {
         overdue: deadlines.filter((d) => d.state === 'overdue').length,
         dueSoon: deadlines.filter((d) => d.state === 'due_soon').length,
@@ -168,6 +168,9 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
       },
     };
   });
+
+  // What is late, by unit and module, in the reader's scope (the leader's home).
+  app.get('/api/v1/todos/late-by-unit', { schema: { tags: ['todos'], response: { 200: LateByUnitOut } } }, async (req) => ({ items: await lateByUnit(ctx.db, activeActorOf(req)) }));
 
   // ---- the year pages open on ----
   app.get('/api/v1/years', { schema: { tags: ['metrics'], response: { 200: YearsOut } } }, async (req) => {
@@ -186,6 +189,24 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     return { items: listMetrics().map((m) => ({ id: m.id, module: m.module, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang] })) };
   });
   const MetricQ = z.object({ region: z.string().regex(/^\d{6,12}$/), year: z.coerce.number().int().min(2000).max(2100) });
+  // Every figure for a region and year in one request (a dashboard asks once, not once per figure).
+  app.get('/api/v1/metrics/values', { schema: { tags: ['metrics'], querystring: MetricQ.extend({ compare: z.enum(['0', '1']).optional() }), response: { 200: MetricValuesOut } } }, async (req) => {
+    const actor = activeActorOf(req);
+    const scope = await metricScopeFor(ctx, actor, req.query.region);
+    // One figure that cannot be computed does not blank the others; it shows as "no data" and is logged.
+    const compute = (m: ReturnType<typeof listMetrics>[number], year: number) =>
+      m.compute(ctx.db, scope, yearPeriod(year)).catch((e: unknown) => {
+        req.log.warn({ err: e, metric: m.id }, 'metric failed');
+        return null;
+      });
+    const items = [];
+    for (const m of listMetrics()) {
+      const value = await compute(m, req.query.year);
+      const previous = req.query.compare === '1' ? await compute(m, req.query.year - 1) : undefined;
+      items.push({ id: m.id, module: m.module, label: m.label[req.lang], unit: m.unit, definition: m.definition[req.lang], value, previous, scope: scope.unitId ? ('unit' as const) : ('region' as const) });
+    }
+    return { items };
+  });
   app.get('/api/v1/metrics/:id', { schema: { tags: ['metrics'], params: z.object({ id: z.string().max(80) }), querystring: MetricQ, response: { 200: MetricValueOut } } }, async (req) => {
     const actor = activeActorOf(req);
     const m = getMetric(req.params.id);

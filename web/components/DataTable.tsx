@@ -78,6 +78,8 @@ export function DataTable<T extends object>(p: DataTableProps<T>) {
       sortOrder: sortable && state.sort === c.key ? (state.order === 'desc' ? 'descend' : 'ascend') : null,
     }));
 
+  const fixedWidth = columns.reduce((s, c) => s + (typeof c.width === 'number' ? c.width : 0), 0);
+
   const filterBar = (p.filters ?? []).map((f) => {
     const v = state.filters[f.key];
     const set = (val: string | undefined) => update({ filters: { [f.key]: val } });
@@ -138,7 +140,9 @@ export function DataTable<T extends object>(p: DataTableProps<T>) {
         loading={loading}
         expandable={p.expandable}
         onRow={p.onRow}
-        scroll={{ x: 'max-content' }}
+        // Long text wraps inside the page's width; a horizontal scroll only when the fixed-width
+        // columns alone are wider than the area (the last resort).
+        scroll={fixedWidth > 1100 ? { x: fixedWidth } : undefined}
         pagination={{
           current: state.page,
           pageSize: state.pageSize,

@@ -7,6 +7,15 @@ import { upload, ApiError } from '../api/client';
 import type { FileInfo } from '../api/types';
 import { formatBytes, formatDateTime } from '../format';
 import { diffEntries } from './diff';
+import { actionLabel as commonAction, fieldLabel as commonField, valueLabel } from '../../common/labels';
+import type { Lang } from '../../common/labels';
+
+/** A value as a reader sees it: status codes by their names (common/labels.ts), true/false as yes/no. */
+export function readableValue(v: string, lang: Lang): string {
+  if (v === 'true') return lang === 'zh' ? '是' : 'Yes';
+  if (v === 'false') return lang === 'zh' ? '否' : 'No';
+  return /^[a-z][a-z0-9_]*$/.test(v) ? (valueLabel(v, lang) ?? v) : v;
+}
 
 /** One history entry (`GET /api/v1/history/:entity/:id`). */
 interface HistoryEntry {
@@ -25,11 +34,17 @@ export function previewable(mime: string): 'image' | 'pdf' | null {
   return null;
 }
 
-/** Changed fields worth showing: no ids or timestamps; labelled when `fieldLabel` knows the field. */
-export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined) {
+/**
+ * Changed fields worth showing: no ids or timestamps; each named by the page's `fieldLabel` or the
+ * platform's field labels (common/labels.ts); a field without a name is left out rather than shown raw.
+ */
+export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined, lang: Lang = 'zh') {
   return diffEntries(before, after)
     .filter((r) => r.changed && r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_at'))
-    .map((r) => ({ ...r, field: fieldLabel ? fieldLabel(r.field) : r.field }))
+    .map((r) => {
+      const own = fieldLabel?.(r.field);
+      return { ...r, field: own && own !== r.field ? own : commonField(r.field, lang), before: readableValue(r.before, lang), after: readableValue(r.after, lang) };
+    })
     .filter((r): r is typeof r & { field: string } => r.field !== undefined);
 }
 
@@ -44,13 +59,14 @@ export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entit
       data-testid="history-timeline"
       items={[...(data?.items ?? [])].reverse().map((h) => {
         // A creation is just "新增"; an update lists the changed fields a reader knows (labelled ones when labels are given).
-        const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel);
+        const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel, lang);
+        const own = actionLabel?.(h.action);
         return {
           key: String(h.seq),
           content: (
             <div>
               <Space size={8}>
-                <b>{actionLabel ? actionLabel(h.action) : h.action}</b>
+                <b>{own && own !== h.action ? own : (commonAction(h.action, lang) ?? h.action)}</b>
                 <span className="fz-muted">{h.actor_name ?? '—'} · {formatDateTime(h.at, lang)}</span>
               </Space>
               {rows.length > 0 && (
@@ -175,8 +191,12 @@ export function RecordDetail({
 
 /** A before/after table (used by the audit log). */
 export function DiffTable({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useT();
-  const rows = diffEntries(before, after);
+  const { t, lang } = useT();
+  // Fields by their names and values by theirs; ids, hashes and fields without a name stay out.
+  const rows = diffEntries(before, after)
+    .filter((r) => r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_ids'))
+    .map((r) => ({ ...r, field: commonField(r.field, lang), before: readableValue(r.before, lang), after: readableValue(r.after, lang) }))
+    .filter((r): r is typeof r & { field: string } => r.field !== undefined);
   if (!rows.length) return <span className="fz-muted">—</span>;
   return (
     <Table

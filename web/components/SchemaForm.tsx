@@ -3,6 +3,7 @@ import { Form, Alert, type FormInstance, type FormProps } from 'antd';
 import { z } from 'zod';
 import i18next from 'i18next';
 import { ApiError } from '../api/client';
+import { fieldErrorMap, localiseIssues } from '../../common/messages';
 
 /** A field error addressed by path (`grants.0.unitId` or `['grants', 0, 'unitId']`). */
 export interface PathIssue {
@@ -94,11 +95,12 @@ export function SchemaForm<S extends z.ZodType>({
 }: { sf: SchemaFormState<S>; onSubmit: (values: z.output<S>) => Promise<void> | void; children: ReactNode } & Omit<FormProps, 'form' | 'onFinish'>) {
   const finish = async (raw: unknown) => {
     sf.setFormError(null);
-    // zod's own messages follow the UI language (schemas' explicit messages are kept as written).
-    z.config(i18next.language === 'en' ? z.locales.en() : z.locales.zhCN());
-    const parsed = sf.schema.safeParse(blankToUndefined(raw));
+    // Messages name the field in the UI language, the same words the API answers with (common/messages.ts).
+    const lang = i18next.language === 'en' ? 'en' : 'zh';
+    const values = blankToUndefined(raw);
+    const parsed = sf.schema.safeParse(values, { error: fieldErrorMap(lang) });
     if (!parsed.success) {
-      sf.applyIssues(parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));
+      sf.applyIssues(localiseIssues(parsed.error.issues, values, lang).map((i) => ({ path: i.path, message: i.message })));
       return;
     }
     sf.setSubmitting(true);

@@ -150,6 +150,30 @@ export async function listOpenDeadlines(db: Db, actor: Actor, opts: { limit?: nu
   }));
 }
 
+/**
+ * What is late, by unit and module (the leader's summary instead of the clerk's list): open deadlines
+ * in the reader's scope, counted per owning unit and module as overdue (past due) and due soon (within
+ * DUE_SOON_DAYS), in SQL over every deadline, not a page of them.
+ */
+export async function lateByUnit(db: Db, actor: Actor, now = today()) {
+  const soonDay = addDays(now, DUE_SOON_DAYS);
+  const rows = await db
+    .selectFrom('deadlines as d')
+    .leftJoin('units as u', 'u.id', 'd.unit_id')
+    .select(['d.unit_id', 'u.name as unit_name', 'd.module'])
+    .select(sql<number>`count(*) filter (where d.due_date < ${now})`.as('overdue'))
+    .select(sql<number>`count(*) filter (where d.due_date >= ${now} and d.due_date <= ${soonDay})`.as('due_soon'))
+    .select(sql<string>`to_char(min(d.due_date), 'YYYY-MM-DD')`.as('oldest'))
+    .where('d.status', '=', 'open')
+    .where(readScope(actor, { region: 'd.region_id', unit: 'd.unit_id' }))
+    .where('d.due_date', '<=', soonDay)
+    .groupBy(['d.unit_id', 'u.name', 'd.module'])
+    .execute();
+  return rows
+    .map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, module: r.module, overdue: Number(r.overdue), dueSoon: Number(r.due_soon), oldest: r.oldest }))
+    .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh') || a.module.localeCompare(b.module));
+}
+
 /** Deadline of one record (for the deadline badge on a detail page). */
 export async function deadlinesOf(db: Db, entity: string, entityId: string) {
   return db

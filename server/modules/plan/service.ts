@@ -594,12 +594,12 @@ export async function planTodos(db: Db, actor: Actor, today = todayFn()): Promis
   const officePaths = writeRegionPaths(actor, OFFICE_WRITE);
   if (officePaths.length) {
     const r = await db.selectFrom('plan_entries as e').select(sql<number>`count(*)`.as('n')).where(inRegionPaths('e.region_id', officePaths)).where('e.review', '=', 'pending').executeTakeFirstOrThrow();
-    if (Number(r.n)) out.push({ module: 'plan', kind: 'entries_to_review', title: '待审核的台账进展', count: Number(r.n), href: '/plan/entries?review=pending' });
+    if (Number(r.n)) out.push({ module: 'plan', kind: 'entries_to_review', title: { zh: '待审核的台账进展', en: 'Ledger reports to review' }, count: Number(r.n), href: '/plan/entries?review=pending' });
   }
   const units = writeUnits(actor, DEFAULT_WRITE);
   if (units.length) {
     const returned = await db.selectFrom('plan_entries').select(sql<number>`count(*)`.as('n')).where('unit_id', 'in', units).where('review', '=', 'returned').executeTakeFirstOrThrow();
-    if (Number(returned.n)) out.push({ module: 'plan', kind: 'entries_returned', title: '被退回待修改的台账进展', count: Number(returned.n), href: '/plan/tasks?status=returned' });
+    if (Number(returned.n)) out.push({ module: 'plan', kind: 'entries_returned', title: { zh: '被退回待修改的台账进展', en: 'Ledger reports sent back for correction' }, count: Number(returned.n), href: '/plan/tasks?status=returned' });
     const co = await db
       .selectFrom('plan_tasks as t')
       .innerJoin('plan_plans as p', 'p.id', 't.plan_id')
@@ -609,7 +609,7 @@ export async function planTodos(db: Db, actor: Actor, today = todayFn()): Promis
       .where('cu.unit_id', 'in', units)
       .where(sql<SqlBool>`${statusSql(today)} in ('due_soon','overdue')`)
       .executeTakeFirstOrThrow();
-    if (Number(co.n)) out.push({ module: 'plan', kind: 'co_tasks_due', title: '配合的重点任务临期或逾期', count: Number(co.n), href: '/plan/tasks?status=due_soon' });
+    if (Number(co.n)) out.push({ module: 'plan', kind: 'co_tasks_due', title: { zh: '配合的重点任务临期或逾期', en: 'Tasks you co-operate on, due soon or overdue' }, count: Number(co.n), href: '/plan/tasks?status=due_soon' });
   }
   return out;
 }

@@ -49,15 +49,17 @@ export default function SettingsPage() {
       <PageTitle title={t('adminPages.settings.title')} />
       <Card size="small">
         <Table<Setting>
+          tableLayout="fixed"
           rowKey="key"
           loading={settings.loading}
           dataSource={settings.data?.items ?? []}
           pagination={false}
           data-testid="settings-table"
           columns={[
-            { title: t('adminPages.settings.key'), dataIndex: 'label', render: (v: string, s) => <><div>{v}</div><div className="fz-muted" style={{ fontSize: 12 }}>{s.key}</div></> },
-            { title: t('adminPages.settings.value'), dataIndex: 'value', render: show },
-            { title: t('adminPages.settings.default'), dataIndex: 'default', render: (v: unknown) => <span className="fz-muted">{show(v)}</span> },
+            // A setting by its name only: its key is an internal code (it stays in the API and the URL).
+            { title: t('adminPages.settings.key'), dataIndex: 'label' },
+            { title: t('adminPages.settings.value'), dataIndex: 'value', width: 260, ellipsis: { showTitle: true }, render: show },
+            { title: t('adminPages.settings.default'), dataIndex: 'default', width: 260, ellipsis: { showTitle: true }, render: (v: unknown) => <span className="fz-muted">{show(v)}</span> },
             { title: t('common.actions'), key: 'a', width: 100, render: (_: unknown, s) => <Button type="link" size="small" onClick={() => { setEditing(s); setDraft(s.value); setError(null); }}>{t('adminPages.settings.edit')}</Button> },
           ]}
         />

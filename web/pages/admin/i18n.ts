@@ -23,8 +23,8 @@ export const adminZh = {
     hint: '法定期限按工作日计算时，以本日历为准；修改后系统自动重算所有未办结的期限。',
   },
   audit: {
-    title: '操作日志', at: '时间', actor: '操作人', action: '操作', entity: '对象类型', entityId: '对象编号', ip: 'IP地址', range: '时间范围',
-    diff: '变更前后对比', noChange: '无字段变化', system: '系统',
+    title: '操作日志', at: '时间', actor: '操作人', action: '操作', entity: '对象类型', entityId: '记录', ip: 'IP地址', range: '时间范围',
+    diff: '变更前后对比', noChange: '无字段变化', system: '系统', untitled: '（无标题）',
     actions: { create: '新增', update: '修改', delete: '删除', import: '导入', login: '登录', logout: '退出', lock: '锁定', seed_org: '载入演示数据', grant: '授予角色', revoke: '撤销角色', reset_password: '重置密码', change_password: '修改密码', upload: '上传附件' },
     entities: { unit: '单位', user: '用户', region: '区域', calendar_override: '日历调整', setting: '系统设置', file: '附件', demo: '演示数据', session: '会话', role_assignment: '角色授权' },
   },
@@ -57,7 +57,7 @@ export const adminEn: typeof adminZh = {
   },
   audit: {
     title: 'Audit log', at: 'Time', actor: 'Actor', action: 'Action', entity: 'Entity', entityId: 'Record', ip: 'IP', range: 'Time range',
-    diff: 'Before / after', noChange: 'No field changed', system: 'System',
+    diff: 'Before / after', noChange: 'No field changed', system: 'System', untitled: '(untitled)',
     actions: { create: 'Create', update: 'Update', delete: 'Delete', import: 'Import', login: 'Sign in', logout: 'Sign out', lock: 'Lock', seed_org: 'Demo loaded', grant: 'Grant role', revoke: 'Revoke role', reset_password: 'Reset password', change_password: 'Change password', upload: 'Upload' },
     entities: { unit: 'Unit', user: 'User', region: 'Region', calendar_override: 'Calendar override', setting: 'Setting', file: 'File', demo: 'Demo data', session: 'Session', role_assignment: 'Role grant' },
   },

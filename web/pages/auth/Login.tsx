@@ -57,6 +57,9 @@ export function LoginPage() {
             </Button>
           </Form>
           <div className="fz-muted" style={{ marginTop: 20, fontSize: 12, lineHeight: 1.7 }}>{t('login.footer')}</div>
+          <div style={{ marginTop: 8, fontSize: 13 }}>
+            <a href="/public/reports" data-testid="login-public">{t('login.public')}</a>
+          </div>
           <div style={{ textAlign: 'right', marginTop: 8 }}>
             <Dropdown
               menu={{ items: [{ key: 'zh', label: '中文' }, { key: 'en', label: 'English' }], onClick: ({ key }) => void setLang(key as 'zh' | 'en'), selectedKeys: [lang] }}

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, Tabs } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
+import { useWorkYear, YearSelect } from '../../components/YearSelect';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
 import { qs } from '../../api/client';
@@ -19,16 +19,15 @@ export default function StatsPage() {
   const { me } = useAuth();
   const { t, lang } = useT();
   const term = useTerm();
-  const [sp, setSp] = useSearchParams();
-  const thisYear = new Date().getFullYear();
-  const year = Number(sp.get('year')) || thisYear - 1;
+  const { year: workYear, years, setYear } = useWorkYear();
+  const year = workYear ?? undefined;
   const regions = useApi<{ items: Region[] }>('/api/v1/regions');
   const region = useMemo(() => {
     const ids = new Set((me?.roles ?? []).map((r) => r.regionId).filter(Boolean));
     const items = regions.data?.items ?? [];
     return items.find((r) => ids.has(r.id)) ?? null;
   }, [regions.data, me]);
-  const stats = useApi<Stats>(region ? '/api/v1/disputes/stats' : null, { region: region?.code, year });
+  const stats = useApi<Stats>(region && year ? '/api/v1/disputes/stats' : null, { region: region?.code, year });
 
   const reconCols = (first: string) => [
     { title: first, dataIndex: 'category', render: (v: string) => term(v) },
@@ -60,13 +59,7 @@ export default function StatsPage() {
         extra={
           <>
             <span>{t('disputes.stats.year')}</span>
-            <Select
-              value={year}
-              style={{ width: 110 }}
-              data-testid="stats-year"
-              onChange={(y) => setSp((p) => { p.set('year', String(y)); return p; }, { replace: true })}
-              options={[...new Set([...Array.from({ length: 8 }, (_, i) => thisYear - i), year, 2020])].sort((a, b) => b - a).map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : String(y) }))}
-            />
+            <YearSelect value={workYear} years={years} onChange={setYear} testId="stats-year" />
             <Button icon={<DownloadOutlined />} href={href('reconsideration')} disabled={!region} data-testid="export-recon-stats">{t('disputes.stats.exportRecon')}</Button>
             <Button icon={<DownloadOutlined />} href={href('litigation')} disabled={!region} data-testid="export-suit-stats">{t('disputes.stats.exportSuits')}</Button>
           </>

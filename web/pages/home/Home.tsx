@@ -9,15 +9,46 @@ import type { Deadline, Todos } from '../../api/types';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { PageTitle } from '../../layout/AppLayout';
 import { recordPath } from '../../modules';
-import { formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
+import type { LateByUnit } from '../../../common/core-api';
+import { MODULE_LABELS } from '../../../common/labels';
 
 const Dashboard = lazy(() => import('./Dashboard'));
+
+/** Roles that only read: their home summarises what is late by unit instead of a to-do list they cannot act on. */
+const READ_ONLY = new Set(['leader', 'viewer']);
+
+/** What is late, by unit and module, for a reader who follows up rather than acts. */
+function LateByUnitPanel() {
+  const { t, lang } = useT();
+  const late = useApi<LateByUnit>('/api/v1/todos/late-by-unit');
+  return (
+    <Card title={t('home.late')} size="small" data-testid="late-by-unit">
+      <Table
+        rowKey={(r) => `${r.unitId}:${r.module}`}
+        size="middle"
+        loading={late.loading}
+        dataSource={late.data?.items ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.lateNone')} /> }}
+        columns={[
+          { title: t('home.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
+          { title: t('home.lateModule'), dataIndex: 'module', render: (v: string) => MODULE_LABELS[v]?.[lang] ?? v },
+          { title: t('home.lateOverdue'), dataIndex: 'overdue', width: 120, align: 'right', render: (v: number) => (v ? <b style={{ color: '#b91c1c' }}>{v}</b> : 0) },
+          { title: t('home.lateDueSoon'), dataIndex: 'dueSoon', width: 140, align: 'right' },
+          { title: t('home.lateOldest'), dataIndex: 'oldest', width: 160, render: (v: string) => formatDate(v, lang) },
+        ]}
+      />
+    </Card>
+  );
+}
 
 /** 工作台: the user's to-dos across modules (deadlines and module tasks) with counts; leaders see the dashboard first. */
 export default function Home() {
   const { me, can } = useAuth();
   const { t, lang } = useT();
-  const todos = useApi<Todos>('/api/v1/todos');
+  const readOnly = !!me && me.roles.length > 0 && me.roles.every((r) => READ_ONLY.has(r.role));
+  const todos = useApi<Todos>(readOnly ? null : '/api/v1/todos');
   const c = todos.data?.counts;
 
   const columns = [
@@ -86,7 +117,7 @@ export default function Home() {
                 dataSource={todos.data?.items ?? []}
                 renderItem={(i) => (
                   <List.Item extra={<Badge count={i.count} overflowCount={999} />}>
-                    <Link to={i.href}>{i.title}</Link>
+                    <Link to={i.href} className="fz-todo-item">{i.title}</Link>
                   </List.Item>
                 )}
               />
@@ -105,7 +136,7 @@ export default function Home() {
           <Dashboard />
         </Suspense>
       )}
-      {todoPanel}
+      {readOnly ? <LateByUnitPanel /> : todoPanel}
     </div>
   );
 }

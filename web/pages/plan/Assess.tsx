@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, InputNumber, Row, Space, Table, Tabs, Tag, App, Empty, Tree } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Table, Tabs, Tag, App, Empty, Tree } from 'antd';
+import { useWorkYear, YearSelect } from '../../components/YearSelect';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { api, ApiError } from '../../api/client';
@@ -93,29 +93,29 @@ function RoundPanel({ round, office, unitId, onChanged }: { round: Round; office
 export default function AssessPage() {
   const { t } = useT();
   const { me, can } = useAuth();
-  const [sp, setSp] = useSearchParams();
-  const year = Number(sp.get('year') ?? new Date().getFullYear() - 1);
-  const list = useApi<{ items: { id: string; year: number; title: string }[] }>('/api/v1/plan/assess/schemes', { year });
+  const { year, years, setYear } = useWorkYear();
+  const list = useApi<{ items: { id: string; year: number; title: string }[] }>(year ? '/api/v1/plan/assess/schemes' : null, { year: year ?? undefined });
   const schemeId = list.data?.items[0]?.id;
   const scheme = useApi<Scheme>(schemeId ? `/api/v1/plan/assess/schemes/${schemeId}` : null);
   const [tick, setTick] = useState(0);
   const office = can('plan.assess');
-  const unitId = office ? null : me?.unitId ?? null;
+  // A unit's own view is for the units assessed (their heads and liaisons); leaders read the results.
+  const unitId = office || !can('plan.report') ? null : me?.unitId ?? null;
   return (
     <>
-      <PageTitle title={t('plan.assess.title')} extra={<Space>{t('plan.assess.year')}<InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setSp({ year: String(v) })} data-testid="assess-year" /></Space>} />
+      <PageTitle title={t('plan.assess.title')} extra={<Space>{t('plan.assess.year')}<YearSelect value={year} years={years} onChange={setYear} testId="assess-year" /></Space>} />
       {list.data && !schemeId && <Empty description={t('plan.assess.noScheme')} />}
       {scheme.error && <Alert type="error" showIcon title={scheme.error.message} />}
       {scheme.data && (
         <Row gutter={16}>
           <Col span={7}>
-            <Card size="small" title={`${scheme.data.title}（${scheme.data.totalPoints}分）`}>
+            <Card size="small" title={`${scheme.data.title}（${scheme.data.totalPoints}分）`} data-record>
               <Tree treeData={toTree(scheme.data.tree, t)} defaultExpandAll selectable={false} />
             </Card>
           </Col>
           <Col span={17}>
             <Card size="small">
-              <Tabs key={tick} items={scheme.data.rounds.map((r) => ({ key: r.id, label: r.title, children: <RoundPanel round={r} office={office} unitId={unitId} onChanged={() => { scheme.reload(); setTick((x) => x + 1); }} /> }))} />
+              <Tabs key={tick} data-record items={scheme.data.rounds.map((r) => ({ key: r.id, label: r.title, children: <RoundPanel round={r} office={office} unitId={unitId} onChanged={() => { scheme.reload(); setTick((x) => x + 1); }} /> }))} />
             </Card>
           </Col>
         </Row>

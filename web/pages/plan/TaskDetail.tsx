@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useParams, Link } from 'react-router-dom';
-import { Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Spin, Table, Tag, App, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Spin, Table, Tag, App, Typography, Upload, type UploadFile } from 'antd';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { EntryInput } from '../../../common/plan';
 import { useT } from '../../i18n';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, upload } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { RecordDetail, AttachmentsPanel } from '../../components/RecordDetail';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
@@ -27,6 +27,8 @@ function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: stri
   const { t } = useT();
   const { message } = App.useApp();
   const sf = useSchemaForm(EntryInput);
+  // Evidence goes with the report, in the same form: the files are sent once the entry is saved.
+  const [files, setFiles] = useState<UploadFile[]>([]);
   return (
     <Modal open title={entry ? t('plan.entry.edit') : t('plan.entry.report')} onCancel={onClose} onOk={() => sf.form.submit()} okButtonProps={{ loading: sf.submitting, 'data-testid': 'entry-save' } as never} destroyOnHidden width={640}>
       <SchemaForm
@@ -35,9 +37,17 @@ function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: stri
         preserve={false}
         initialValues={entry ? { entryDate: entry.entryDate, periodEnd: entry.periodEnd, text: entry.text, claimedStatus: entry.claimedStatus } : { entryDate: todayStr(), claimedStatus: 'in_progress' }}
         onSubmit={async (v) => {
-          if (entry) await api.put(`/api/v1/plan/entries/${entry.id}`, v);
-          else await api.post(`/api/v1/plan/tasks/${taskId}/entries`, v);
-          void message.success(entry ? t('plan.entry.resubmitted') : t('plan.entry.saved'));
+          const saved = entry ? (await api.put(`/api/v1/plan/entries/${entry.id}`, v), { id: entry.id }) : await api.post<{ id: string }>(`/api/v1/plan/tasks/${taskId}/entries`, v);
+          const failed: string[] = [];
+          for (const f of files) {
+            try {
+              await upload(`/api/v1/files/plan_entry/${saved.id}`, f.originFileObj as File, { fileName: f.name });
+            } catch (e) {
+              failed.push(`${f.name}：${e instanceof ApiError ? e.message : String(e)}`);
+            }
+          }
+          if (failed.length) void message.warning(`${t('plan.entry.evidenceFailed')} ${failed.join('；')}`, 8);
+          else void message.success(entry ? t('plan.entry.resubmitted') : t('plan.entry.saved'));
           onSaved();
         }}
       >
@@ -51,6 +61,20 @@ function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: stri
         <Form.Item name="text" label={t('plan.entry.text')} required><Input.TextArea id="entry-text" rows={5} /></Form.Item>
         <Form.Item name="claimedStatus" label={t('plan.entry.claimed')} required>
           <Radio.Group options={[{ value: 'in_progress', label: t('plan.entry.in_progress') }, { value: 'done', label: t('plan.entry.done') }]} data-testid="entry-claimed" />
+        </Form.Item>
+        <Form.Item label={t('plan.entry.evidence')} extra={t('plan.entry.evidenceHint')}>
+          <Upload
+            multiple
+            fileList={files}
+            accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.ofd"
+            beforeUpload={(f) => {
+              setFiles((fs) => [...fs, { uid: f.uid, name: f.name, originFileObj: f, status: 'done' } as UploadFile]);
+              return false;
+            }}
+            onRemove={(f) => setFiles((fs) => fs.filter((x) => x.uid !== f.uid))}
+          >
+            <Button icon={<UploadOutlined />} data-testid="entry-evidence">{t('plan.entry.evidencePick')}</Button>
+          </Upload>
         </Form.Item>
       </SchemaForm>
     </Modal>
@@ -84,6 +108,7 @@ export default function TaskDetailPage() {
     <>
       <PageTitle title={k.title} />
       <RecordDetail
+        key={`${k.id}:${k.entries.length}:${k.entries.map((e) => e.review).join()}`}
         entity="plan_task"
         id={k.id}
         title={<Space>{k.code} {k.title} <TaskStatusTag status={k.status} /></Space>}

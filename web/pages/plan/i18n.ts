@@ -18,7 +18,7 @@ export const planZh = {
   entry: {
     title: '进展记录', report: '报送进展', date: '进展日期', period: '所报周期', periodHint: '按季度/按月报送的任务，请选择本次进展所报的周期（默认为进展日期所在周期）', text: '进展情况', claimed: '完成情况', in_progress: '推进中', done: '已完成', unit: '报送单位',
     review: '审核', accept: '采纳', return: '退回', comment: '退回意见', commentHint: '请写明需补充或修改的内容', edit: '修改重报', saved: '进展已报送，等待依法治区办审核',
-    accepted: '已采纳', returnedMsg: '已退回', resubmitted: '已修改并重新报送', evidence: '佐证材料', none: '暂无进展记录', author: '填报人',
+    accepted: '已采纳', returnedMsg: '已退回', resubmitted: '已修改并重新报送', evidence: '佐证材料', none: '暂无进展记录', author: '填报人', evidencePick: '选择文件', evidenceHint: '随进展一并报送（PDF、图片、Word、Excel、OFD，可多选）', evidenceFailed: '进展已保存，但以下佐证材料未能上传，请在进展记录中补传：',
   },
   entries: { title: '进展审核', task: '任务', plan: '计划', unit: '报送单位', review: '审核状态' },
   assess: {
@@ -53,7 +53,7 @@ export const planEn: typeof planZh = {
   entry: {
     title: 'Progress entries', report: 'Report progress', date: 'Date', period: 'Period reported', periodHint: 'For a quarterly or monthly task, choose the period this report is for (default: the period of its date)', text: 'Progress', claimed: 'Completion', in_progress: 'In progress', done: 'Done', unit: 'Unit',
     review: 'Review', accept: 'Accept', return: 'Return', comment: 'Comment', commentHint: 'Say what to add or correct', edit: 'Correct and resubmit', saved: 'Progress reported; waiting for review',
-    accepted: 'Accepted', returnedMsg: 'Returned', resubmitted: 'Corrected and resubmitted', evidence: 'Evidence', none: 'No entries yet', author: 'Reported by',
+    accepted: 'Accepted', returnedMsg: 'Returned', resubmitted: 'Corrected and resubmitted', evidence: 'Evidence', none: 'No entries yet', author: 'Reported by', evidencePick: 'Choose files', evidenceHint: 'Sent with the report (PDF, images, Word, Excel, OFD; several at once)', evidenceFailed: 'The report is saved, but these files were not uploaded; add them from the entry row:',
   },
   entries: { title: 'Entry review', task: 'Task', plan: 'Plan', unit: 'Unit', review: 'Review' },
   assess: {
