@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely';
  *   instead of copying its case number: `advisor_work_logs.lawsuit_id`. An entry without the link keeps
  *   its typed case number and court (entries made before the link existed).
  * - A district government's normative document is filed twice (上一级人民政府 and 本级人大常委会):
- *   the second filing is tracked in its own columns (`npc_filing_*`), the first stays in `filing_*`.
+ *   the second filing is tracked in its own columns (`npc_filing_*`), the first stays in `filing_*`;
+ *   each names the body it goes to (`filing_authority`, `npc_filing_authority`), decided at issue by the
+ *   issuing body (a department's → 本级人民政府; the government's → 上一级人民政府 + 本级人大常委会).
  * - A report's acknowledged warnings (each with the reason) are kept on the report and frozen with the
  *   submission snapshot together with the warnings the report had when submitted.
  */
@@ -18,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       check (kind <> 'litigation' or (role is not null and (lawsuit_id is not null or (case_ref is not null and court is not null))));
     create index advisor_work_logs_lawsuit_idx on advisor_work_logs (lawsuit_id) where lawsuit_id is not null;
 
+    alter table normative_documents add column filing_authority text;
+    alter table normative_documents add column npc_filing_authority text;
     alter table normative_documents add column npc_filing_due date;
     alter table normative_documents add column npc_filing_status text check (npc_filing_status in ('pending','submitted'));
     alter table normative_documents add column npc_filed_on date;

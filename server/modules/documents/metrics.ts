@@ -48,7 +48,7 @@ export const filed: MetricDef = noDataUnless(defineCountMetric({
   module: 'documents',
   label: { zh: '审核办理备案规范性文件', en: 'Normative documents filed' },
   definition: {
-    zh: '报送日期在统计期内、已向上一级人民政府报送备案的行政规范性文件件数（按报备日期归属年度）。统计期内无发布或报备的文件时为“无数据”。',
+    zh: '报送日期在统计期内、已向备案机关（部门文件报本级人民政府，本级人民政府文件报上一级人民政府）报送备案的行政规范性文件件数（按报备日期归属年度；政府文件同时报本级人大常委会备案的不重复计算）。统计期内无发布或报备的文件时为“无数据”。',
     en: 'Normative documents filed with the superior government, counted by filing date within the period. No data when no document was issued or filed in the period.',
   },
   base: (db, scope) => docs(db, scope).innerJoin('units as u', 'u.id', 'd.unit_id').where('d.filed_on', 'is not', null),
