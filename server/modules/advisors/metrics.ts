@@ -33,6 +33,9 @@ const engagedFirms = (db: Db, s: MetricScope, p: Period) =>
     .where('e.period_from', '<=', p.to)
     .where('e.period_to', '>=', p.from)
     .groupBy(['u.id', 'u.name'])
+    // In the order the contracts were made (合同编号), as the report names them.
+    .orderBy(sql`min(e.signed_on)`)
+    .orderBy(sql`min(e.contract_no)`)
     .orderBy('u.id');
 
 /** advisors.firmsEngaged */
