@@ -139,8 +139,10 @@ describe('annual report journeys', () => {
     await page.getByText(/报送前须处理全部提示：尚有\d+条未处理/).first().waitFor();
     await shot(page, 'report-2021-refused');
     // One warning kept with a reason in the editor's dialog… (the report is locked in 保密审查: returned to draft first)
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByTestId('act-return').click();
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('act-submit_review').waitFor();
     const zero = warnings.locator('[data-kind="zero"]').first();
     await zero.getByTestId('acknowledge').click();
