@@ -155,7 +155,8 @@ describe('annual report journeys', () => {
     const detail = await (await page.request.get(`${fz.url}/api/v1/reports/${id}`)).json();
     const open = detail.warnings.filter((w: { blocking: boolean; acknowledged?: unknown }) => w.blocking && !w.acknowledged);
     expect(open.length).toBeGreaterThan(0);
-    const put = await page.request.put(`${fz.url}/api/v1/reports/${id}`, { data: { acknowledgements: open.map((w: { key: string }) => ({ key: w.key, reason: '2021年度该项工作尚在推进，报告中如实说明' })) } });
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
+    const put = await page.request.put(`${fz.url}/api/v1/reports/${id}`, { headers: { 'X-CSRF-Token': csrf }, data: { acknowledgements: open.map((w: { key: string }) => ({ key: w.key, reason: '2021年度该项工作尚在推进，报告中如实说明' })) } });
     expect(put.status()).toBe(200);
     await page.reload();
     await page.getByTestId('act-submit_review').click();
