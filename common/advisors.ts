@@ -125,14 +125,16 @@ export const WorkLogInput = z
     title: Text(200, 2),
     description: z.string().trim().max(4000).default(''),
     hours: z.number().min(0).max(1000).nullish(),
+    /** The lawsuit represented (行政应诉 record): its case number and court come from it. */
+    lawsuitId: Id.nullish(),
     caseRef: z.string().trim().max(80).nullish(),
     court: z.string().trim().max(80).nullish(),
     role: z.enum(Object.keys(LITIGATION_ROLES) as [LitigationRole, ...LitigationRole[]]).nullish(),
   })
   .superRefine((w, ctx) => {
     if (w.kind !== 'litigation') return;
-    if (!w.caseRef) ctx.addIssue({ code: 'custom', path: ['caseRef'], message: '代理诉讼须填写案号' });
-    if (!w.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '代理诉讼须填写审理法院' });
+    if (!w.lawsuitId && !w.caseRef) ctx.addIssue({ code: 'custom', path: ['caseRef'], message: '代理诉讼须填写案号' });
+    if (!w.lawsuitId && !w.court) ctx.addIssue({ code: 'custom', path: ['court'], message: '代理诉讼须填写审理法院' });
     if (!w.role) ctx.addIssue({ code: 'custom', path: ['role'], message: '代理诉讼须填写代理身份' });
   });
 
@@ -187,7 +189,7 @@ export const ReviewOut = z.object({
 export const WorkLogOut = z.object({
   id: z.string(), firmId: z.string(), firmName: z.string(), advisorId: z.string().nullable(), advisorName: z.string().nullable(),
   clientUnitId: z.string().nullable(), clientName: z.string().nullable(), kind: z.string(), workDate: z.string(), title: z.string(),
-  description: z.string(), hours: z.number().nullable(), caseRef: z.string().nullable(), court: z.string().nullable(), role: z.string().nullable(),
+  description: z.string(), hours: z.number().nullable(), lawsuitId: z.string().nullable(), caseRef: z.string().nullable(), court: z.string().nullable(), role: z.string().nullable(),
 });
 /** A firm's annual assessment. */
 export const AssessmentOut = z.object({

@@ -86,7 +86,13 @@ export const PublishInput = z
   .refine((p) => !!p.docNumber !== !!p.issuerCode, { message: '请填写发文字号，或填写机关代字由系统统一编号（二选一）', path: ['docNumber'] });
 
 /** File with the superior (报备). */
-export const FilingInput = z.object({ filedOn: DateStr, filedWith: Text(2, 60), note: z.string().trim().max(1000).optional() });
+export const FilingInput = z.object({
+  filedOn: DateStr,
+  filedWith: Text(2, 60),
+  note: z.string().trim().max(1000).optional(),
+  /** Which filing: with the government (default) or, for the government's own document, with the standing committee of the people's congress. */
+  body: z.enum(['government', 'npc']).default('government'),
+});
 /** The superior's receipt on a filing. */
 export const ReceiptInput = z
   .object({
@@ -183,7 +189,11 @@ export const DocumentOut = z.object({
     status: z.enum(FILING_KEYS).nullable(), due: D.nullable(), filedOn: D.nullable(), filedWith: z.string().nullable(), note: z.string().nullable(),
     receivedOn: D.nullable(), missing: z.string().nullable(), supplyDue: D.nullable(), suppliedOn: D.nullable(), defective: z.boolean(),
     overdue: z.boolean(), late: z.boolean(), supplementOverdue: z.boolean(),
+    /** The body this filing goes to (本级人民政府 or 上一级人民政府, by name). */
+    authority: z.string().nullable(),
   }),
+  /** The second filing of a government's own document, with the standing committee of the people's congress at its level. */
+  npcFiling: z.object({ authority: z.string(), status: z.enum(['pending', 'submitted']), due: D.nullable(), filedOn: D.nullable(), filedWith: z.string().nullable() }).nullable(),
   canEdit: z.boolean(),
   canReview: z.boolean(),
   canPublish: z.boolean(),

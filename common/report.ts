@@ -17,7 +17,9 @@ export const PART_KEYS = ['measures', 'shortcomings', 'leaders', 'nextYear', 'ot
 /** A mandatory part key. */
 export type Part = (typeof PART_KEYS)[number];
 /** Warning kinds the server sends. */
-export const WARNING_KINDS = ['no_data', 'contradiction', 'changed_since_review', 'missing_part', 'doc_number', 'changed_since_submission'] as const;
+export const WARNING_KINDS = [
+  'no_data', 'zero', 'contradiction', 'unconfirmed_claim', 'missing_part', 'doc_number', 'changed_since_review', 'changed_since_submission',
+] as const;
 /** A warning kind. */
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -41,7 +43,11 @@ export type ReportMeta = z.infer<typeof ReportMeta>;
 export const SourceBlock = z.object({ id: z.string(), kind: z.enum(['h1', 'p']), lead: z.string().optional(), text: z.string(), parts: z.array(z.enum(PART_KEYS)).optional() });
 export type SourceBlock = z.infer<typeof SourceBlock>;
 /** A run of a rendered block. */
-export const Segment = z.object({ text: z.string(), bold: z.boolean().optional(), figure: z.string().optional() });
+export const Segment = z.object({
+  text: z.string(), bold: z.boolean().optional(), figure: z.string().optional(),
+  /** The office's own claim (no record backs it): highlighted until confirmed for the report's year. */
+  claim: z.enum(['confirmed', 'unconfirmed']).optional(),
+});
 export type Segment = z.infer<typeof Segment>;
 /** A rendered block. */
 export const RenderedBlock = z.object({ id: z.string(), kind: z.enum(['h1', 'p']), lead: z.string().optional(), segments: z.array(Segment), parts: z.array(z.enum(PART_KEYS)) });
@@ -50,10 +56,21 @@ export type RenderedBlock = z.infer<typeof RenderedBlock>;
 export const Figure = z.object({
   key: z.string(), blockId: z.string(), metricId: z.string(), format: z.string().optional(), label: z.string(), unit: z.string(),
   value: z.number().nullable(), text: z.string(), noData: z.boolean(), pending: z.boolean(), recordCount: z.number(),
+  /** no_data: no records at all in its module for the year; zero: records, none counted; number. */
+  state: z.enum(['no_data', 'zero', 'number']),
+  /** The module whose records supply the figure (in the request's language). */
+  module: z.string(),
 });
 export type Figure = z.infer<typeof Figure>;
 /** A warning for the office. */
-export const ReportWarning = z.object({ kind: z.enum(WARNING_KINDS), blockId: z.string().optional(), metricId: z.string().optional(), message: z.string() });
+export const ReportWarning = z.object({
+  key: z.string(), kind: z.enum(WARNING_KINDS), blockId: z.string().optional(), metricId: z.string().optional(), message: z.string(),
+  /** A claim's text (to confirm it). */
+  claim: z.string().optional(),
+  /** Must be resolved or acknowledged before submission and publication. */
+  blocking: z.boolean(),
+  acknowledged: z.object({ reason: z.string(), byName: z.string(), at: z.string() }).optional(),
+});
 export type ReportWarning = z.infer<typeof ReportWarning>;
 /** What the UI may do with the report (the server's own checks). */
 export const ReportAbilities = z.object({
@@ -79,6 +96,21 @@ export const ReportDetail = z.object({
   abilities: ReportAbilities,
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
+
+/** One candidate problem for section 二, drafted from the records. */
+export const CandidateProblem = z.object({
+  id: z.string(),
+  kind: z.enum(['problem', 'next_year']),
+  title: z.string(),
+  /** The sentence the office may insert and edit. */
+  text: z.string(),
+  /** The metric whose records back it (the figure drawer lists them). */
+  metricId: z.string(),
+  records: z.array(z.object({ id: z.string(), entity: z.string(), label: z.string(), unitName: z.string().nullish(), date: z.string().nullish() })),
+});
+export type CandidateProblem = z.infer<typeof CandidateProblem>;
+/** `GET /api/v1/reports/:id/candidates`. */
+export const CandidateList = z.object({ items: z.array(CandidateProblem) });
 
 /** `POST /api/v1/reports`. */
 export const ReportCreated = z.object({ id: z.string() });

@@ -48,15 +48,6 @@ const CONTRACTS: [string, string, string, string, string, string, ReviewConclusi
 ];
 
 /** 7 administrative lawsuits represented by the advisors in 2020 (代理行政诉讼案件7件). */
-const LAWSUITS: [string, string, string, string, string, string, 'defendant_agent' | 'appellee_agent'][] = [
-  ['区城市管理局', '2020-04-16', '王某诉中站区城市管理局强制拆除违法建设案', '（2020）豫0802行初38号', '焦作市解放区人民法院', NS, 'defendant_agent'],
-  ['区自然资源和规划局', '2020-05-21', '焦作某置业有限公司诉中站区自然资源和规划局行政处罚案', '（2020）豫0802行初52号', '焦作市解放区人民法院', NS, 'defendant_agent'],
-  ['区人力资源和社会保障局', '2020-06-09', '李某诉中站区人力资源和社会保障局工伤认定案', '（2020）豫0802行初67号', '焦作市解放区人民法院', SB, 'defendant_agent'],
-  ['府城街道办事处', '2020-07-14', '张某等三人诉府城街道办事处行政协议案', '（2020）豫0802行初81号', '焦作市解放区人民法院', SB, 'defendant_agent'],
-  ['区市场监督管理局', '2020-08-20', '焦作某商贸有限公司诉中站区市场监督管理局行政处罚案', '（2020）豫0802行初97号', '焦作市解放区人民法院', NS, 'defendant_agent'],
-  ['区住房和城乡建设局', '2020-09-24', '赵某诉中站区住房和城乡建设局政府信息公开案', '（2020）豫0802行初112号', '焦作市解放区人民法院', SB, 'defendant_agent'],
-  ['区人民政府', '2020-11-19', '刘某诉中站区人民政府房屋征收补偿决定案', '（2020）豫08行初45号', '焦作市中级人民法院', NS, 'defendant_agent'],
-];
 
 /** Demo 2020 records of the legal-advisor system of 中站区, created through the advisors services. */
 export async function seedAdvisors(db: Kysely<Database>, _cfg: Config) {
@@ -86,12 +77,28 @@ export async function seedAdvisors(db: Kysely<Database>, _cfg: Config) {
   // Other legal opinions.
   await review('opinion', '区信访局', '关于某小区业主集体信访事项处理的法律意见', NS, '2020-09-07', '2020-09-14', '2020-09-11', 'lawful', '信访事项属于物业服务合同纠纷，建议引导通过诉讼或人民调解途径解决。', '《信访条例》第十四条、第十五条');
 
-  // Litigation representation (work log), with one hearing day each.
-  for (const [client, date, title, caseRef, court, firm, role] of LAWSUITS)
-    await logWork(db, firm === NS ? zhouActor : office, {
-      firmId: u[firm], advisorId: firm === NS ? zhou.id : li.id, clientUnitId: u[client], kind: 'litigation', workDate: date,
-      title: `代理${title}出庭应诉`, description: '审查案卷材料，指导起草答辩状并组织举证，出庭发表代理意见。', hours: 8, caseRef, court, role,
+  // Litigation representation: the work log lists the lawsuits of the disputes module (one record per
+  // lawsuit, the firm recorded on it) — a hearing day each, or the defence work when there was no hearing.
+  const suits = await db
+    .selectFrom('lawsuits as l')
+    .innerJoin('units as d', 'd.id', 'l.unit_id')
+    .leftJoin('lawsuit_hearings as h', 'h.lawsuit_id', 'l.id')
+    .select(['l.id', 'l.advisor_unit_id', 'l.plaintiff_name', 'l.act_challenged', 'l.unit_id', 'd.name as defendant', 'l.defence_filed_date', 'h.hearing_date', 'h.stage'])
+    .where('l.advisor_unit_id', 'in', [u[NS], u[SB]])
+    .orderBy('l.complaint_received_date').orderBy('h.hearing_date')
+    .execute();
+  for (const s of suits) {
+    const ns = s.advisor_unit_id === u[NS];
+    const hearing = (s.hearing_date as string | null) ?? null;
+    const defence = s.defence_filed_date as string;
+    await logWork(db, ns ? zhouActor : office, {
+      firmId: s.advisor_unit_id!, advisorId: ns ? zhou.id : li.id, clientUnitId: s.unit_id, kind: 'litigation', lawsuitId: s.id,
+      workDate: hearing ?? defence,
+      title: hearing ? `代理${s.plaintiff_name}诉${s.defendant}案${s.stage === 'appeal' ? '二审' : ''}出庭应诉` : `代理${s.plaintiff_name}诉${s.defendant}案答辩及调解`,
+      description: hearing ? '审查案卷材料，指导起草答辩状并组织举证，出庭发表代理意见。' : '审查案卷材料，指导起草答辩状，参与庭外调解。',
+      hours: 8, role: s.stage === 'appeal' ? 'appellee_agent' : 'defendant_agent',
     });
+  }
   const misc: [string, 'meeting' | 'training' | 'consultation', string, string][] = [
     [NS, 'meeting', '2020-06-23', '列席区政府2020年第9次常务会议，就老旧小区改造实施方案发表法律意见'],
     [SB, 'training', '2020-07-09', '为区直部门行政执法人员讲授《民法典》与依法行政专题课'],

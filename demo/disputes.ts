@@ -99,12 +99,12 @@ export async function seedDisputes(db: Kysely<Database>, _cfg: Config) {
   const l3 = await suit({
     caseNo: '（2020）豫0803行初15号', defendantUnitId: await unit('区人力资源和社会保障局'), plaintiffName: '刘某某', plaintiffType: 'natural',
     actChallenged: '《不予认定工伤决定书》（中站人社工伤〔2020〕12号）', caseType: '工伤认定',
-    filedDate: '2020-05-25', complaintReceivedDate: '2020-05-28', advisorUnitId: shanbo, advisorName: '杨律师',
+    filedDate: '2020-05-25', complaintReceivedDate: '2020-05-28', advisorUnitId: shanbo, advisorName: '李红梅',
   });
   await L.fileDefence(db, office, l3.id, { date: '2020-06-08', evidenceSubmitted: true });
   await L.recordLawsuitHearing(db, office, l3.id, {
     hearingDate: '2020-07-08', courtNoticeServed: false, headAppeared: false, headOfOtherBody: false, absenceReason: '需要履行他人不能代替的公务',
-    absenceDetail: '局长参加市政府根治欠薪专项督导，分管副局长外出学习', delegateName: '陈晓峰', lawyerName: '杨律师',
+    absenceDetail: '局长参加市政府根治欠薪专项督导，分管副局长外出学习', delegateName: '陈晓峰', lawyerName: '李红梅',
   });
   await L.recordJudgment(db, office, l3.id, { outcome: '撤销', servedDate: '2020-08-10', summary: '被诉决定对原告是否在合理上下班路线上认定证据不足，判决撤销，责令被告于判决生效之日起六十日内重新作出工伤认定。' });
   await L.decideAppeal(db, office, l3.id, { decision: 'accept', date: '2020-08-20', note: '经集体研究并听取法律顾问意见，不再上诉，依法重新作出认定' });
@@ -114,7 +114,7 @@ export async function seedDisputes(db: Kysely<Database>, _cfg: Config) {
   const l4 = await suit({
     caseNo: '（2020）豫0803行初21号', defendantUnitId: await unit('府城街道办事处'), plaintiffName: '赵某某', plaintiffType: 'natural',
     actChallenged: '府城街道办事处对原告搭建的彩钢板房实施强制拆除的行为', caseType: '行政强制',
-    filedDate: '2020-06-29', complaintReceivedDate: '2020-07-02', advisorUnitId: shanbo, advisorName: '杨律师',
+    filedDate: '2020-06-29', complaintReceivedDate: '2020-07-02', advisorUnitId: shanbo, advisorName: '李红梅',
   });
   await L.fileDefence(db, office, l4.id, { date: '2020-07-14', evidenceSubmitted: true });
   await L.recordJudgment(db, office, l4.id, { outcome: '准许撤诉', servedDate: '2020-08-05', summary: '经行政调解，双方就物品损失补偿达成和解，原告申请撤诉，法院裁定准许。' });
@@ -135,10 +135,10 @@ export async function seedDisputes(db: Kysely<Database>, _cfg: Config) {
   const l6 = await suit({
     caseNo: '（2020）豫0803行初31号', defendantUnitId: await unit('区住房和城乡建设局'), plaintiffName: '孙某某', plaintiffType: 'natural',
     actChallenged: '《政府信息公开申请答复书》（中站住建依复〔2020〕7号），告知原告申请公开的老旧小区改造资金明细不属于本机关公开职责范围', caseType: '政府信息公开',
-    filedDate: '2020-08-17', complaintReceivedDate: '2020-08-20', advisorUnitId: shanbo, advisorName: '杨律师',
+    filedDate: '2020-08-17', complaintReceivedDate: '2020-08-20', advisorUnitId: shanbo, advisorName: '李红梅',
   });
   await L.fileDefence(db, office, l6.id, { date: '2020-09-01', evidenceSubmitted: true });
-  await L.recordLawsuitHearing(db, office, l6.id, { hearingDate: '2020-09-23', courtNoticeServed: false, headAppeared: true, headName: '马国强', headPosition: '正职', headOfOtherBody: false, lawyerName: '杨律师' });
+  await L.recordLawsuitHearing(db, office, l6.id, { hearingDate: '2020-09-23', courtNoticeServed: false, headAppeared: true, headName: '马国强', headPosition: '正职', headOfOtherBody: false, lawyerName: '李红梅' });
   await L.recordJudgment(db, office, l6.id, { outcome: '驳回诉讼请求', servedDate: '2020-10-20' });
   await L.decideAppeal(db, office, l6.id, { decision: 'accept', date: '2020-10-23' });
   await L.recordEffective(db, office, l6.id, { date: '2020-11-05' });

@@ -58,5 +58,7 @@ describe('demo 2020 normative documents (seed §一(二))', () => {
     const r = await renderDefault(t.db, '410803', 2020);
     const fig = (id: string) => Object.values(r.figures).find((f) => f.metricId === id)!;
     expect([fig('documents.filed').text, fig('documents.cleanup.kept').text, fig('documents.cleanup.repealed').text, fig('documents.cleanup.invalidated').text]).toEqual(['5', '58', '18', '19']);
+    // The cleanup's cut-off comes from the cleanup record, not from the template.
+    expect(fig('documents.cleanup.issuedBefore').text).toBe('2019年10月1日');
   });
 });

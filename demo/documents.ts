@@ -179,6 +179,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await recordDeliberation(db, liaison, d1.id, { deliberatedOn: '2020-04-16', meeting: '区政府常务会议', minutes: '区政府第38次常务会议审议通过' });
   await publishDocument(db, office, d1.id, { docNumber: '焦中政〔2020〕9号', publishedOn: '2020-04-24', effectiveFrom: '2020-06-01', relations: [{ kind: 'replaces', documentId: oldIds.get('中站区城区生活垃圾管理暂行办法')! }] });
   await fileDocument(db, liaison, d1.id, { filedOn: '2020-05-15', filedWith: '焦作市人民政府', note: '报送备案报告、文件正式文本、起草说明、合法性审核意见' });
+  await fileDocument(db, office, d1.id, { body: 'npc', filedOn: '2020-05-15', filedWith: '焦作市中站区人大常委会' });
   await recordReceipt(db, office, d1.id, { receivedOn: '2020-06-05', result: 'accepted' });
 
   // 2. 《中站区优化营商环境若干措施》: market-related (30 days of comment, fair-competition review), 河南善博律师事务所.
@@ -192,6 +193,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await recordDeliberation(db, office, d2.id, { deliberatedOn: '2020-06-22', meeting: '区政府常务会议' });
   await publishDocument(db, office, d2.id, { docNumber: '焦中政〔2020〕15号', publishedOn: '2020-06-30', relations: [] });
   await fileDocument(db, office, d2.id, { filedOn: '2020-07-20', filedWith: '焦作市人民政府' });
+  await fileDocument(db, office, d2.id, { body: 'npc', filedOn: '2020-07-20', filedWith: '焦作市中站区人大常委会' });
   await recordReceipt(db, office, d2.id, { receivedOn: '2020-08-03', result: 'accepted' });
 
   // 3. 《中站区城乡居民最低生活保障实施细则（试行）》: 2-year validity; filing suspended once for a missing document.
@@ -203,6 +205,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await recordDeliberation(db, office, d3.id, { deliberatedOn: '2020-07-23', meeting: '区政府常务会议' });
   await publishDocument(db, office, d3.id, { docNumber: '焦中政办〔2020〕6号', publishedOn: '2020-08-10', relations: [] });
   await fileDocument(db, office, d3.id, { filedOn: '2020-08-28', filedWith: '焦作市人民政府' });
+  await fileDocument(db, office, d3.id, { body: 'npc', filedOn: '2020-08-28', filedWith: '焦作市中站区人大常委会' });
   await recordReceipt(db, office, d3.id, { receivedOn: '2020-09-03', result: 'materials_missing', missing: '合法性审核意见书原件', supplyDays: 10 });
   await supplyMaterials(db, office, d3.id, { suppliedOn: '2020-09-10' });
   await recordReceipt(db, office, d3.id, { receivedOn: '2020-09-18', result: 'accepted' });
@@ -216,6 +219,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await recordDeliberation(db, office, d4.id, { deliberatedOn: '2020-08-27', meeting: '区政府常务会议' });
   await publishDocument(db, office, d4.id, { docNumber: '焦中政〔2020〕27号', publishedOn: '2020-09-18', relations: [] });
   await fileDocument(db, office, d4.id, { filedOn: '2020-10-13', filedWith: '焦作市人民政府' });
+  await fileDocument(db, office, d4.id, { body: 'npc', filedOn: '2020-10-13', filedWith: '焦作市中站区人大常委会' });
   await recordReceipt(db, office, d4.id, { receivedOn: '2020-10-26', result: 'accepted' });
 
   // 5. 《中站区农村集体经济组织资产管理办法》: 河南纳圣律师事务所.
@@ -227,6 +231,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, _cfg: Config) {
   await recordDeliberation(db, office, d5.id, { deliberatedOn: '2020-10-22', meeting: '区政府常务会议' });
   await publishDocument(db, office, d5.id, { docNumber: '焦中政〔2020〕33号', publishedOn: '2020-11-06', relations: [] });
   await fileDocument(db, office, d5.id, { filedOn: '2020-11-27', filedWith: '焦作市人民政府' });
+  await fileDocument(db, office, d5.id, { body: 'npc', filedOn: '2020-11-27', filedWith: '焦作市中站区人大常委会' });
   await recordReceipt(db, office, d5.id, { receivedOn: '2020-12-08', result: 'accepted' });
 
   // The cleanup of documents issued before 2019-10-01 (民法典 and other revisions).

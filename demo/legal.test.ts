@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
 import { seedAdvisors } from './advisors.js';
+import { seedDisputes } from './disputes.js';
 import { seedDecisions } from './decisions.js';
 import { seedDemoDocuments } from './documents.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // The lawsuits the advisors represented are the disputes module's records (seeded first, as in demo/index.ts).
+  await seedDisputes(t.db, t.cfg);
   await seedAdvisors(t.db, t.cfg);
   await seedDecisions(t.db, t.cfg);
   // The 5 normative documents reviewed by the firms are the documents demo's reviews, sent through the queue.
@@ -31,6 +34,14 @@ describe('demo 2020: advisors and major decisions reproduce seed §一(二)', ()
     expect(r.body.value).toBe(value);
     const recs = await office.get(`/api/v1/metrics/${id}/records?region=410803&year=2020`);
     expect(recs.body.items).toHaveLength(value);
+  });
+
+  it('holds exactly the seed\'s 7 lawsuits, each represented by the firm recorded on it and listed (not copied) in the work log', async () => {
+    expect(Number((await t.db.selectFrom('lawsuits').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(7);
+    const logs = await t.db.selectFrom('advisor_work_logs').select(['lawsuit_id', 'case_ref']).where('kind', '=', 'litigation').execute();
+    expect(logs.length).toBeGreaterThanOrEqual(7);
+    expect(logs.every((l) => l.lawsuit_id && l.case_ref === null)).toBe(true);
+    expect(new Set(logs.map((l) => l.lawsuit_id)).size).toBe(7);
   });
 
   it('keeps the other demo figures consistent', async () => {

@@ -96,6 +96,81 @@ describe('annual report journeys', () => {
     await shot(page, 'report-2021-contradiction');
   });
 
+  it('the 2021 draft flags a zero that reads as an achievement and the office\'s unconfirmed claims; the office inserts a candidate problem and cannot submit until every warning is resolved or acknowledged', async () => {
+    // Fixture: the appeal carried over from 2020 is lost in 2021 (edited in the database), so the records show a problem.
+    await fz.db.updateTable('lawsuits').set({ status: 'closed', closed_date: '2021-03-15', effective_date: '2021-03-15', final_outcome: '撤销', lost: true })
+      .where('case_no', '=', '（2020）豫0803行初38号').execute();
+    const page = await fz.page();
+    await signIn(page, fz.url, 'office');
+    await waitForShell(page);
+    await page.goto(`${fz.url}/report`);
+    await page.getByTestId('open-2021').click();
+    const doc = page.getByTestId('official-document');
+    await doc.waitFor();
+    const warnings = page.getByTestId('warnings');
+    // A zero that reads as an achievement, and the office's own statements carried over from 2020, highlighted.
+    await expect.poll(() => warnings.locator('[data-kind="zero"]').count()).toBeGreaterThan(0);
+    expect(await warnings.locator('[data-kind="zero"]').first().innerText()).toContain('句子却读作成绩');
+    const claims = warnings.locator('[data-kind="unconfirmed_claim"]');
+    const nClaims = await claims.count();
+    expect(nClaims).toBeGreaterThan(0);
+    expect(await claims.first().innerText()).toContain('上次确认于2020年度');
+    await expect.poll(() => doc.getByTestId('claim').count()).toBeGreaterThan(0);
+    await doc.getByTestId('claim').first().scrollIntoViewIfNeeded();
+    await shot(page, 'report-2021-claims');
+    // The office confirms one statement for 2021: one claim fewer.
+    await claims.first().getByTestId('confirm-claim').click();
+    await expect.poll(() => warnings.locator('[data-kind="unconfirmed_claim"]').count()).toBe(nClaims - 1);
+    // Section 二 from the records: the lost lawsuit, inserted as an editable sentence with its records.
+    const cand = page.getByTestId('candidates').locator('[data-testid="candidate"][data-id="disputes.litigation.lost"]');
+    await cand.waitFor();
+    expect(await cand.innerText()).toContain('行政应诉败诉1件（涉及区城市管理局）');
+    await cand.scrollIntoViewIfNeeded();
+    await shot(page, 'report-2021-candidates');
+    await cand.getByTestId('insert-candidate').click();
+    await expect.poll(() => doc.locator('[data-block="p-2-1"]').innerText()).toContain('行政应诉败诉1件（涉及区城市管理局）');
+    // Send through review to 保密审查, then submission is refused while warnings remain.
+    await page.getByTestId('act-submit_review').click();
+    await page.getByTestId('act-approve_review').click();
+    await page.getByTestId('act-submit').click();
+    await page.locator('#secrecy-reviewer').fill('区委保密办 王敏');
+    await page.locator('#secrecy-opinion').fill('不涉及国家秘密，同意报送。');
+    await page.getByTestId('submit-ok').click();
+    await page.getByText(/报送前须处理全部提示：尚有\d+条未处理/).first().waitFor();
+    await shot(page, 'report-2021-refused');
+    // One warning kept with a reason in the editor's dialog… (the report is locked in 保密审查: returned to draft first)
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('act-return').click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('act-submit_review').waitFor();
+    const zero = warnings.locator('[data-kind="zero"]').first();
+    await zero.getByTestId('acknowledge').click();
+    await page.locator('#ack-reason').fill('该项工作2021年由市级统一组织，本区无此项记录，如实报告');
+    await page.getByTestId('ack-ok').click();
+    await warnings.getByTestId('acknowledged').first().waitFor();
+    expect(await warnings.getByTestId('acknowledged').first().innerText()).toContain('如实报告');
+    // …and the rest through the API the dialog uses, then submission goes through.
+    const id = page.url().split('/').pop()!;
+    const detail = await (await page.request.get(`${fz.url}/api/v1/reports/${id}`)).json();
+    const open = detail.warnings.filter((w: { blocking: boolean; acknowledged?: unknown }) => w.blocking && !w.acknowledged);
+    expect(open.length).toBeGreaterThan(0);
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
+    const put = await page.request.put(`${fz.url}/api/v1/reports/${id}`, { headers: { 'X-CSRF-Token': csrf }, data: { acknowledgements: open.map((w: { key: string }) => ({ key: w.key, reason: '2021年度该项工作尚在推进，报告中如实说明' })) } });
+    expect(put.status()).toBe(200);
+    await page.reload();
+    await page.getByTestId('act-submit_review').click();
+    await page.getByTestId('act-approve_review').click();
+    await page.getByTestId('act-submit').click();
+    await page.locator('#secrecy-reviewer').fill('区委保密办 王敏');
+    await page.locator('#secrecy-opinion').fill('不涉及国家秘密，同意报送。');
+    await page.getByTestId('submit-ok').click();
+    await page.getByTestId('frozen-note').waitFor();
+    // The frozen report still lists its warnings with the reasons.
+    await expect.poll(() => warnings.getByTestId('acknowledged').count()).toBeGreaterThan(1);
+    await shot(page, 'report-2021-submitted');
+  });
+
   it('the public portal shows the published 2020 report without sign-in', async () => {
     const page = await fz.page();
     await page.goto(`${fz.url}/public/reports`);

@@ -218,8 +218,9 @@ export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec): Computed
   }
   const covered = lastCoveredYear();
   const provisional = Number(due.slice(0, 4)) > covered;
-  const zh: string[] = [`自${spec.from}次日起算${unitZh(spec.unit, spec.n)}，届满日${base}`];
-  const en: string[] = [`${unitEn(spec.unit, spec.n)} counted from the day after ${spec.from}: ${base}`];
+  // n = 0: a date fixed by a plan or decision (not a period counted from an event).
+  const zh: string[] = [spec.n === 0 ? `确定的期限为${base}` : `自${spec.from}次日起算${unitZh(spec.unit, spec.n)}，届满日${base}`];
+  const en: string[] = [spec.n === 0 ? `Date fixed: ${base}` : `${unitEn(spec.unit, spec.n)} counted from the day after ${spec.from}: ${base}`];
   if (skipped.length) {
     zh.push(`（不计节假日${skipped.length}天）`);
     en.push(` (${skipped.length} holiday days not counted)`);
@@ -233,8 +234,11 @@ export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec): Computed
     en.push(`; extended by ${spec.extension.n} ${spec.extension.unit === 'WD' ? 'working days' : 'days'}`);
   }
   if (rolledFrom) {
-    zh.push(`；${rolledFrom}为法定休假日，顺延至${due}`);
-    en.push(`; ${rolledFrom} is a holiday, moved to ${due}`);
+    // A Saturday or Sunday is a 休息日; a public holiday (and its bridging days) a 法定休假日 (民法典 第二百零三条 says 法定休假日).
+    const info = cal.day(rolledFrom);
+    const weekend = info.kind === 'weekend';
+    zh.push(`；${rolledFrom}为${weekend ? '休息日' : `法定休假日${info.name ? `（${info.name}）` : ''}`}，顺延至${due}`);
+    en.push(`; ${rolledFrom} is a ${weekend ? 'weekend day' : 'public holiday'}, moved to ${due}`);
   }
   if (provisional) {
     zh.push(`（${due.slice(0, 4)}年节假日安排尚未发布，暂按周一至周五计算）`);

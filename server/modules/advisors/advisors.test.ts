@@ -233,7 +233,7 @@ describe('review queue rules and scope', () => {
 describe('advisors metrics on hand-computed data', () => {
   it('counts exactly what each definition says', async () => {
     // A fresh app: 1 firm engaged 2020-07-01..2021-06-30, the other 2019 only; 3 contracts (2 concluded in 2020,
-    // 1 concluded 2021-01-05), 1 normative doc concluded 2020, 1 withdrawn; litigation: 3 entries, 2 case numbers in 2020, 1 in 2019.
+    // 1 concluded 2021-01-05), 1 normative doc concluded 2020, 1 withdrawn; lawsuits below.
     const t2 = await createTestApp();
     try {
       const u = Object.fromEntries((await t2.db.selectFrom('units').select(['id', 'name']).execute()).map((x) => [x.name, x.id]));
@@ -262,20 +262,37 @@ describe('advisors metrics on hand-computed data', () => {
       await conclude('contract', '合同四（未办结）', '');
       const wd = (await l.post('/api/v1/advisors/reviews', { type: 'contract', title: '撤回的合同', requestedOn: '2020-07-02' })).body.id;
       await l.post(`/api/v1/advisors/reviews/${wd}/withdraw`);
-      const lit = (caseRef: string, workDate: string) =>
-        o.post('/api/v1/advisors/worklogs', { firmId: ns, kind: 'litigation', workDate, title: '出庭', caseRef, court: '焦作市山阳区人民法院', role: 'defendant_agent' });
-      await lit('（2020）豫0811行初1号', '2020-08-01');
-      await lit('（2020）豫0811行初1号', '2020-09-01');
-      await lit('（2020）豫0811行初2号', '2020-10-01');
-      await lit('（2019）豫0811行初9号', '2019-11-01');
+      // Lawsuits are the disputes module's records; representation is the firm recorded on each. Three in 2020
+      // (one without a firm), one handled in 2019 only (closed? no: received 2019, so it is carried over into
+      // 2020 as well), one received 2021. The work log lists a lawsuit twice: counted once.
+      const suit = async (caseNo: string, received: string, firm?: string) =>
+        (await o.post('/api/v1/disputes/lawsuits', {
+          caseNo, courtName: '焦作市山阳区人民法院', defendantUnitId: u['区城市管理局'], plaintiffName: '王某', plaintiffType: 'natural',
+          actChallenged: '限期拆除决定', caseType: '行政处罚', complaintReceivedDate: received, ...(firm ? { advisorUnitId: firm, advisorName: '周律师' } : {}),
+        })).body.id as string;
+      const s1 = await suit('（2020）豫0811行初1号', '2020-07-20', ns);
+      await suit('（2020）豫0811行初2号', '2020-09-20', ns);
+      await suit('（2020）豫0811行初3号', '2020-10-20');
+      await suit('（2019）豫0811行初9号', '2019-11-01', ns);
+      await suit('（2021）豫0811行初1号', '2021-03-01', ns);
+      const lit = (lawsuitId: string, workDate: string) => o.post('/api/v1/advisors/worklogs', { firmId: ns, kind: 'litigation', workDate, title: '出庭', lawsuitId, role: 'defendant_agent' });
+      expect((await lit(s1, '2020-08-01')).status).toBe(201);
+      expect((await lit(s1, '2020-09-01')).body.caseRef).toBe('（2020）豫0811行初1号');
+      // Another firm cannot list a lawsuit it does not represent.
+      const other = await o.post('/api/v1/advisors/worklogs', { firmId: u['河南善博律师事务所'], kind: 'litigation', workDate: '2020-08-01', title: '出庭', lawsuitId: s1, role: 'defendant_agent' });
+      expect(other.status).toBe(400);
+      expect(other.body.error.code).toBe('LAWSUIT_OTHER_FIRM');
       expect(await m('advisors.firmsEngaged').compute(t2.db, scope, y)).toBe(1);
       expect(await m('advisors.firmsEngaged').compute(t2.db, scope, yearPeriod(2019))).toBe(1);
       expect(await m('advisors.firmsEngaged').compute(t2.db, scope, yearPeriod(2021))).toBe(1);
       expect(await m('advisors.contractsReviewed').compute(t2.db, scope, y)).toBe(2);
       expect(await m('advisors.contractsReviewed').compute(t2.db, scope, yearPeriod(2021))).toBe(1);
       expect(await m('advisors.normativeDocsReviewed').compute(t2.db, scope, y)).toBe(1);
-      expect(await m('advisors.litigationRepresented').compute(t2.db, scope, y)).toBe(2);
+      // 2020: 行初1号, 行初2号 and the carried-over 2019 case (行初3号 has no firm) = 3; 2019: 1; 2021: all open ones = 4.
+      expect(await m('advisors.litigationRepresented').compute(t2.db, scope, y)).toBe(3);
       expect(await m('advisors.litigationRepresented').compute(t2.db, scope, yearPeriod(2019))).toBe(1);
+      expect(await m('advisors.litigationRepresented').compute(t2.db, scope, yearPeriod(2021))).toBe(4);
+      expect((await m('advisors.litigationRepresented').records(t2.db, scope, y)).map((r) => r.entity)).toEqual(['lawsuit', 'lawsuit', 'lawsuit']);
       expect(await m('advisors.reviewsOnTimeRate').compute(t2.db, scope, y)).toBe(100);
       expect((await m('advisors.contractsReviewed').records(t2.db, scope, y)).map((r) => r.label)).toEqual(['保洁服务合同', '绿化养护合同']);
       // Another district has no data: null, not 0.

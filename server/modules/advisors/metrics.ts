@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { defineCountMetric, inMetricRegion, inMetricScope, rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
 import type { ReviewType } from './schema.js';
+import { handledIn } from '../disputes/metrics.js';
 
 /** Whether the advisor system ran in the region at all (engagements, reviews, work logs are the region's). */
 const inRegion = (s: MetricScope, col: string) => inMetricRegion(s, col);
@@ -31,6 +32,9 @@ const engagedFirms = (db: Db, s: MetricScope, p: Period) =>
     .where('e.period_from', '<=', p.to)
     .where('e.period_to', '>=', p.from)
     .groupBy(['u.id', 'u.name'])
+    // In the order the contracts were made (合同编号), as the report names them.
+    .orderBy(sql`min(e.signed_on)`)
+    .orderBy(sql`min(e.contract_no)`)
     .orderBy('u.id');
 
 /** advisors.firmsEngaged */
@@ -54,19 +58,18 @@ export const firmsEngaged: MetricDef = {
   },
 };
 
-// -- advisors.litigationRepresented: distinct case numbers of litigation work logged in the period.
+// -- advisors.litigationRepresented: lawsuits handled in the period whose record names a representing firm.
+// The lawsuit is the disputes module's record; the advisor's representation is the firm recorded on it
+// (issue 15, defect 3): a lawsuit counts once, whatever the work log says about hearing days.
 const litigation = (db: Db, s: MetricScope, p: Period) =>
-  db
-    .selectFrom('advisor_work_logs as w')
-    .innerJoin('units as f', 'f.id', 'w.unit_id')
-    .select(['w.case_ref', sql<string>`min(w.id::text)`.as('id'), sql<string>`min(w.work_date)`.as('first'), sql<string>`min(w.title)`.as('title'), sql<string>`min(f.name)`.as('firm')])
-    .where(inRegion(s, 'w.region_id'))
-    .where('w.kind', '=', 'litigation')
-    .where('w.work_date', '>=', p.from)
-    .where('w.work_date', '<=', p.to)
-    .$if(!!s.unitId, (b) => b.where((eb) => eb.or([eb('w.unit_id', '=', s.unitId!), eb('w.client_unit_id', '=', s.unitId!)])))
-    .groupBy('w.case_ref')
-    .orderBy('w.case_ref');
+  handledIn(db, { regionPath: s.regionPath }, p)
+    .innerJoin('units as f', 'f.id', 'l.advisor_unit_id')
+    .where('l.advisor_unit_id', 'is not', null)
+    // A firm sees the lawsuits it represented; a government unit the ones it defended.
+    .$if(!!s.unitId, (b: any) => b.where((eb: any) => eb.or([eb('l.advisor_unit_id', '=', s.unitId!), eb('l.unit_id', '=', s.unitId!)])))
+    .select(['l.id', 'l.case_no', 'l.plaintiff_name', 'l.complaint_received_date as date', 'f.name as firm', 'u.name as unit_name'])
+    .orderBy('l.complaint_received_date')
+    .orderBy('l.id');
 
 /** advisors.litigationRepresented */
 export const litigationRepresented: MetricDef = {
@@ -75,8 +78,8 @@ export const litigationRepresented: MetricDef = {
   label: { zh: '法律顾问代理行政诉讼案件数', en: 'Lawsuits represented by legal advisors' },
   unit: 'count',
   definition: {
-    zh: '工作日志中类型为“代理行政诉讼”、工作日期在统计期间内的记录，按案号去重计数（同一案件多次出庭计1件）。',
-    en: 'Distinct case numbers among litigation-representation work-log entries dated in the period.',
+    zh: '统计期间内办理的行政应诉案件（收到起诉状副本不晚于期末、未在期初前结案）中，案件记录登记了代理律师事务所的件数；同一案件一审、二审计1件。',
+    en: 'Lawsuits handled in the period (complaint received by its end, not closed before its start) whose record names a representing law firm; one case across instances counts once.',
   },
   async compute(db, s, p) {
     const rows = await litigation(db, s, p).execute();
@@ -84,8 +87,8 @@ export const litigationRepresented: MetricDef = {
     return rows.length;
   },
   async records(db, s, p) {
-    const rows = await litigation(db, s, p).execute();
-    return rows.map((r): MetricRecord => ({ id: r.id, entity: 'advisor_work_log', label: `${r.case_ref} ${r.title}`, date: r.first, unitName: r.firm }));
+    const rows = (await litigation(db, s, p).execute()) as { id: string; case_no: string; plaintiff_name: string; date: string; firm: string; unit_name: string }[];
+    return rows.map((r): MetricRecord => ({ id: r.id, entity: 'lawsuit', label: `${r.case_no} ${r.plaintiff_name}诉${r.unit_name}（代理：${r.firm}）`, date: r.date, unitName: r.firm }));
   },
 };
 

@@ -32,7 +32,7 @@ const presentReview = (r: svc.ReviewRow, lang: Lang) => ({
 type WorkRow = svc.WorkLogRow;
 const presentWork = (w: WorkRow) => ({
   id: w.id, firmId: w.unit_id, firmName: w.firm_name, advisorId: w.advisor_id, advisorName: w.advisor_name, clientUnitId: w.client_unit_id, clientName: w.client_name,
-  kind: w.kind, workDate: w.work_date, title: w.title, description: w.description, hours: w.hours === null ? null : Number(w.hours), caseRef: w.case_ref, court: w.court, role: w.role,
+  kind: w.kind, workDate: w.work_date, title: w.title, description: w.description, hours: w.hours === null ? null : Number(w.hours), lawsuitId: w.lawsuit_id, caseRef: w.case_ref, court: w.court, role: w.role,
 });
 const presentAssessment = (s: { id: string; unit_id: string; firm_name?: string; year: number; assessed_on: string; criteria: unknown; total: number | string; max_total: number | string; grade: keyof typeof GRADES; comment: string }, lang: Lang) => ({
   id: s.id, firmId: s.unit_id, firmName: s.firm_name, year: s.year, assessedOn: s.assessed_on, criteria: s.criteria as { name: string; max: number; score: number; note?: string }[],

@@ -75,6 +75,8 @@ export interface AdvisorWorkLogsTable {
   title: string;
   description: Generated<string>;
   hours: number | null;
+  /** The lawsuit represented (the disputes module's record); its case number and court are read from it. */
+  lawsuit_id: string | null;
   case_ref: string | null;
   court: string | null;
   role: LitigationRole | null;

@@ -15,6 +15,7 @@ import type {
   ReviewConclusion, ReviewType, Grade, WorkKind,
 } from './schema.js';
 import { REVIEW_TYPES } from './schema.js';
+import { lawsuitForWorkLog, lawsuitRefSql } from '../disputes/litigation.js';
 
 const FIRM: Msg = { zh: '律师事务所', en: 'Law firm' };
 
@@ -368,10 +369,24 @@ export async function logWork(db: Db, actor: Actor, input: z.infer<typeof WorkLo
         throw badRequest('UNIT_NOT_FOUND', { zh: '服务单位不存在或不在本区', en: 'Client unit not found in this region' }, { fields: [{ path: 'clientUnitId', message: '服务单位不存在或不在本区' }] });
     }
     const lit = input.kind === 'litigation';
+    if (input.lawsuitId) {
+      // The lawsuit is one record (行政应诉); the work log lists it. It must be this region's, and the firm
+      // recorded on it as representing the agency must be this firm.
+      const firmRegion = await regionById(trx, firm.region_id);
+      const suit = firmRegion ? await lawsuitForWorkLog(trx, input.lawsuitId, firmRegion.path) : undefined;
+      if (!suit) throw badRequest('LAWSUIT_NOT_FOUND', { zh: '行政应诉案件不存在或不在本区', en: 'Lawsuit not found in this region' }, { fields: [{ path: 'lawsuitId', message: '案件不存在或不在本区' }] });
+      if (suit.advisor_unit_id !== firm.id)
+        throw badRequest('LAWSUIT_OTHER_FIRM', {
+          zh: suit.advisor_unit_id ? '该案件登记的代理律师事务所不是所选律师事务所' : '该案件尚未登记代理律师事务所，请先在行政应诉案件中登记',
+          en: suit.advisor_unit_id ? 'Another firm is recorded as representing this lawsuit' : 'Record the representing firm on the lawsuit first',
+        }, { fields: [{ path: 'lawsuitId', message: suit.advisor_unit_id ? '代理律师事务所不一致' : '案件未登记代理律师事务所' }] });
+    }
     return WorkLogs.insert(trx, actor, {
       region_id: firm.region_id, unit_id: firm.id, advisor_id: input.advisorId ?? null, client_unit_id: input.clientUnitId ?? null, kind: input.kind,
       work_date: input.workDate, title: input.title, description: input.description ?? '', hours: input.hours ?? null,
-      case_ref: lit ? input.caseRef! : (input.caseRef ?? null), court: lit ? input.court! : (input.court ?? null), role: lit ? input.role! : (input.role ?? null),
+      lawsuit_id: input.lawsuitId ?? null,
+      // A linked lawsuit's number and court are read from the lawsuit, not copied.
+      case_ref: input.lawsuitId ? null : (input.caseRef ?? null), court: input.lawsuitId ? null : (input.court ?? null), role: lit ? input.role! : (input.role ?? null),
       created_by: actor.userId,
     });
   });
@@ -383,12 +398,14 @@ const workSelect = (db: Db, actor: Actor) =>
     .leftJoin('units as c', 'c.id', 'w.client_unit_id')
     .leftJoin('advisors as a', 'a.id', 'w.advisor_id')
     .select(['w.id', 'w.region_id', 'w.unit_id', 'f.name as firm_name', 'w.advisor_id', 'a.name as advisor_name', 'w.client_unit_id', 'c.name as client_name',
-      'w.kind', 'w.work_date', 'w.title', 'w.description', 'w.hours', 'w.case_ref', 'w.court', 'w.role']);
+      'w.kind', 'w.work_date', 'w.title', 'w.description', 'w.hours', 'w.lawsuit_id', 'w.role'])
+    // A linked lawsuit's number and court, read from the lawsuit record (the disputes module's reference).
+    .select([lawsuitRefSql('w.lawsuit_id', 'case_no', 'w.case_ref').as('case_ref'), lawsuitRefSql('w.lawsuit_id', 'court_name', 'w.court').as('court')]);
 
 /** A work-log row with names. */
 export type WorkLogRow = Pick<
   Selectable<Database['advisor_work_logs']>,
-  'id' | 'region_id' | 'unit_id' | 'advisor_id' | 'client_unit_id' | 'kind' | 'work_date' | 'title' | 'description' | 'hours' | 'case_ref' | 'court' | 'role'
+  'id' | 'region_id' | 'unit_id' | 'advisor_id' | 'client_unit_id' | 'kind' | 'work_date' | 'title' | 'description' | 'hours' | 'lawsuit_id' | 'case_ref' | 'court' | 'role'
 > & { firm_name: string; advisor_name: string | null; client_name: string | null };
 
 /** One work-log entry in scope (404 otherwise). */

@@ -10,7 +10,7 @@ import type { Database, Db } from '../../db/index.js';
 import { loadCalendar, type WorkCalendar } from '../../core/calendar/index.js';
 import { closeDeadline, deadlinesOf } from '../../core/deadlines/index.js';
 import { conflict, notFound } from '../../core/errors/index.js';
-import { assertMayWriteAt, DEFAULT_WRITE, type Actor } from '../../core/scope/index.js';
+import { assertMayWriteAt, inRegionPaths, DEFAULT_WRITE, type Actor } from '../../core/scope/index.js';
 import { unitsById } from '../org/lookup.js';
 import { APPEAL_STAGE_OUTCOMES, LAWSUIT_OUTCOMES } from '../../../common/disputes.js';
 import * as clocks from './clocks.js';
@@ -336,4 +336,17 @@ export async function getLawsuit(db: Kysely<Database>, actor: Actor, id: string)
     deadlinesOf(db, ENTITY.lawsuit, id),
   ]);
   return { l, hearings, judgments, deadlines };
+}
+
+/**
+ * For the advisors' work log (a system look-up, not a user read): the lawsuit's region and the firm
+ * recorded on it as representing the agency, when it lies in the given region or below it (a firm registered with the city serves its districts).
+ */
+export async function lawsuitForWorkLog(db: Db, id: string, regionPath: string) {
+  return db.selectFrom('lawsuits').select(['id', 'region_id', 'advisor_unit_id', 'case_no', 'court_name']).where('id', '=', id).where(inRegionPaths('region_id', [regionPath])).executeTakeFirst();
+}
+
+/** SQL: a linked lawsuit's case number or court (the lawsuit record's value), else the row's own typed value. */
+export function lawsuitRefSql(linkCol: string, field: 'case_no' | 'court_name', fallbackCol: string) {
+  return sql<string | null>`coalesce((select l.${sql.ref(field)} from lawsuits l where l.id = ${sql.ref(linkCol)}), ${sql.ref(fallbackCol)})`;
 }

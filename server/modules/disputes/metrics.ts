@@ -225,6 +225,30 @@ export const suitsPending = handledCount({
   date: 'l.complaint_received_date',
 });
 
+/** 行政诉讼未结案数 by instance: pending on appeal (二审、再审) at the period end. */
+export const suitsPendingAppeal = handledCount({
+  id: 'disputes.litigation.pendingAppeal',
+  label: { zh: '行政诉讼上诉（再审）未审结数', en: 'Lawsuits pending on appeal or retrial at period end' },
+  definition: {
+    zh: '期间内办理的行政应诉案件中，至期间末日尚未结案、且已进入二审或再审程序的件数（按案件当前审级）。期间内无办理案件时无数据。',
+    en: 'Handled lawsuits not closed at the period end that are on appeal or retrial (by the case\'s current instance).',
+  },
+  where: (p) => sql<boolean>`((l.closed_date is null or l.closed_date > ${p.to}::date) and l.stage in ('appeal', 'retrial'))`,
+  date: 'l.complaint_received_date',
+});
+
+/** 行政诉讼未结案数 by instance: pending at first instance at the period end. */
+export const suitsPendingFirst = handledCount({
+  id: 'disputes.litigation.pendingFirst',
+  label: { zh: '行政诉讼一审未审结数', en: 'Lawsuits pending at first instance at period end' },
+  definition: {
+    zh: '期间内办理的行政应诉案件中，至期间末日尚未结案、仍在一审程序（含一审裁判后上诉期内）的件数（按案件当前审级）。期间内无办理案件时无数据。',
+    en: 'Handled lawsuits not closed at the period end that are still at first instance (by the case\'s current instance).',
+  },
+  where: (p) => sql<boolean>`((l.closed_date is null or l.closed_date > ${p.to}::date) and l.stage = 'first')`,
+  date: 'l.complaint_received_date',
+});
+
 /** 行政诉讼结案数 (by final outcome, unit and month). */
 const suitsClosedCount = defineCountMetric({
   id: 'disputes.litigation.closed',
@@ -319,5 +343,5 @@ export const suitsHeadAppearanceRate: MetricDef = {
 
 /** Every metric of the module. */
 export const disputesMetrics: MetricDef[] = [
-  reconAccepted, reconConcluded, reconOnTimeRate, reconCorrectionRate, suitsHandled, suitsClosed, suitsPending, suitsLossRate, suitsHeadAppearanceRate,
+  reconAccepted, reconConcluded, reconOnTimeRate, reconCorrectionRate, suitsHandled, suitsClosed, suitsPending, suitsPendingAppeal, suitsPendingFirst, suitsLossRate, suitsHeadAppearanceRate,
 ];

@@ -48,7 +48,7 @@ export const filed: MetricDef = noDataUnless(defineCountMetric({
   module: 'documents',
   label: { zh: '审核办理备案规范性文件', en: 'Normative documents filed' },
   definition: {
-    zh: '报送日期在统计期内、已向上一级人民政府报送备案的行政规范性文件件数（按报备日期归属年度）。统计期内无发布或报备的文件时为“无数据”。',
+    zh: '报送日期在统计期内、已向备案机关（部门文件报本级人民政府，本级人民政府文件报上一级人民政府）报送备案的行政规范性文件件数（按报备日期归属年度；政府文件同时报本级人大常委会备案的不重复计算）。统计期内无发布或报备的文件时为“无数据”。',
     en: 'Normative documents filed with the superior government, counted by filing date within the period. No data when no document was issued or filed in the period.',
   },
   base: (db, scope) => docs(db, scope).innerJoin('units as u', 'u.id', 'd.unit_id').where('d.filed_on', 'is not', null),
@@ -176,3 +176,29 @@ export const cleanupInvalidated = cleanupMetric('documents.cleanup.invalidated',
 
 /** Every metric of the module. */
 export const documentMetrics: MetricDef[] = [filed, filingRate, filingOnTimeRate, filingConformityRate, cleanupKept, cleanupRepealed, cleanupInvalidated];
+
+/**
+ * The cut-off dates of the cleanups whose results were published in the period (对…前发布的规范性文件进行清理),
+ * for the report's text: one entry per cleanup, earliest first; empty when none was published.
+ */
+export async function cleanupCutoffs(db: Db, scope: MetricScope, p: Period): Promise<{ issuedBefore: string; record: MetricRecord }[]> {
+  const rows = await db.selectFrom('normative_cleanups as c')
+    .select(['c.id', 'c.title', sql<string>`to_char(c.issued_before, 'YYYY-MM-DD')`.as('issued_before'), sql<string>`to_char(c.published_on, 'YYYY-MM-DD')`.as('published_on')])
+    .where('c.status', '=', 'published').where(inPeriod('c.published_on', p))
+    .where(inMetricScope({ ...scope, unitId: null }, 'c.region_id'))
+    .orderBy('c.issued_before').orderBy('c.id').execute();
+  return rows.map((r) => ({ issuedBefore: r.issued_before, record: { id: r.id, entity: 'normative_cleanup', label: r.title, date: r.published_on } }));
+}
+
+/**
+ * Documents issued or due in the period whose filing was late (filed after the due date) or is still
+ * outstanding past it on the period's last day — for the report's candidate problems.
+ */
+export async function lateFilings(db: Db, scope: MetricScope, p: Period): Promise<MetricRecord[]> {
+  const rows = await docs(db, scope)
+    .select(['d.id', 'd.doc_number', 'd.title', sql<string>`to_char(d.filing_due, 'YYYY-MM-DD')`.as('due'), sql<string | null>`to_char(d.filed_on, 'YYYY-MM-DD')`.as('filed'), 'iu.name as issuer'])
+    .where(inPeriod('d.filing_due', p))
+    .where((eb) => eb.or([sql<boolean>`d.filed_on > d.filing_due`, sql<boolean>`(d.filed_on is null and d.filing_status = 'pending' and d.filing_due < ${p.to}::date)`]))
+    .orderBy('d.filing_due').orderBy('d.id').execute();
+  return rows.map((r) => ({ id: r.id, entity: 'normative_document', label: `${r.doc_number ?? ''}《${r.title}》（报备期限${r.due}，${r.filed ? `${r.filed}报备` : '未报备'}）`, date: r.due, unitName: r.issuer }));
+}

@@ -57,7 +57,11 @@ export function presentDocument(d: svc.DocView): Out<typeof DocumentOut> {
     filing: {
       status: d.filing_status, due: d.filing_due, filedOn: d.filed_on, filedWith: d.filed_with, note: d.filing_note, receivedOn: d.filing_received_on,
       missing: d.filing_missing, supplyDue: d.filing_supply_due, suppliedOn: d.filing_supplied_on, defective: d.filing_defective, ...svc.filingFlags(d),
+      authority: d.filing_authority,
     },
+    npcFiling: d.npc_filing_authority && d.npc_filing_status
+      ? { authority: d.npc_filing_authority, status: d.npc_filing_status, due: d.npc_filing_due, filedOn: d.npc_filed_on, filedWith: d.npc_filed_with }
+      : null,
     ...svc.docAbilities(d),
   };
 }

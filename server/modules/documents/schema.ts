@@ -52,6 +52,14 @@ export interface NormativeDocumentsTable {
   filing_supply_due: DateCol | null;
   filing_supplied_on: DateCol | null;
   filing_defective: Auto<boolean>;
+  /** The body the (first) filing goes to: 本级人民政府 for a department's document, 上一级人民政府 for the government's. */
+  filing_authority: string | null;
+  /** The second filing of a government's own document: 本级人大常委会 (监督法 第三十条). */
+  npc_filing_authority: string | null;
+  npc_filing_due: DateCol | null;
+  npc_filing_status: 'pending' | 'submitted' | null;
+  npc_filed_on: DateCol | null;
+  npc_filed_with: string | null;
   needs_amendment: Auto<boolean>;
   ended_on: DateCol | null;
   end_reason: string | null;

@@ -554,16 +554,22 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     const cal = await loadCalendar(trx);
     const filingSpec: DeadlineSpec = { from: input.publishedOn, unit: 'ND', n: filingDays, rollOver: true };
     const filingDue = computeDeadline(cal, filingSpec).due;
+    const bodies = await filingAuthorities(trx, before.issuer_unit_id, before.region_id);
+    const npc = bodies.find((b) => b.kind === 'npc');
     const after = await update(trx, actor, before, {
       status: 'in_force', doc_number: docNumber, doc_code: parts.prefix, doc_year: parts.year, doc_seq: parts.seq, reg_year: pubYear, reg_seq: Number(reg?.m ?? 0) + 1,
       published_on: input.publishedOn, effective_from: effectiveFrom, valid_until: validUntil, filing_status: 'pending', filing_due: filingDue,
+      filing_authority: bodies[0].name,
+      ...(npc ? { npc_filing_authority: npc.name, npc_filing_status: 'pending' as const, npc_filing_due: filingDue } : {}),
     }, 'publish');
     await addEvent(trx, after, effectiveFrom, 'in_force', `${docNumber}发布施行`);
-    await setDeadline(trx, {
-      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing', title: `《${after.title}》（${docNumber}）报送上一级人民政府备案`,
-      regionId: after.region_id, unitId: after.issuer_unit_id, spec: filingSpec, priority: 2,
-      basis: `规范性文件应当自公布之日起${filingDays}日内报送备案（期限按本省规定在系统设置中配置）`,
-    }, cal);
+    // Each filing is tracked with its own deadline, naming the body it goes to.
+    for (const b of bodies)
+      await setDeadline(trx, {
+        module: MODULE, entity: DOC_ENTITY, entityId: id, kind: b.kind === 'npc' ? 'filing_npc' : 'filing', title: `《${after.title}》（${docNumber}）报送${b.name}备案`,
+        regionId: after.region_id, unitId: after.issuer_unit_id, spec: filingSpec, priority: 2,
+        basis: `${b.basis}；应当自公布之日起${filingDays}日内报送备案（期限按本省规定在系统设置中配置）`,
+      }, cal);
     await setExpiryReminder(trx, after);
     for (const rel of input.relations ?? []) {
       const target = await Documents.lockForWrite(trx, actor, rel.documentId, OFFICE_WRITE).catch((e) => {
@@ -583,9 +589,21 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
 // ---------------------------------------------------------------- 备: filing
 
 /** Files the document with the superior (报送备案); filing after the due date is recorded as late. */
-export async function fileDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.infer<typeof FilingInput>) {
+export async function fileDocument(db: Kysely<Database>, actor: Actor, id: string, input: z.input<typeof FilingInput>) {
   return db.transaction().execute(async (trx) => {
     const before = await Documents.lockForWrite(trx, actor, id);
+    if (input.body === 'npc') {
+      // The government's own document, filed with the standing committee of the people's congress at its level.
+      if (before.npc_filing_status !== 'pending')
+        throw conflict('FILING_NOT_PENDING', {
+          zh: before.npc_filing_status ? '该文件已报送本级人大常委会备案' : '该文件无需报送本级人大常委会备案（仅本级人民政府制定的规范性文件须报送）',
+          en: before.npc_filing_status ? 'Already filed with the standing committee' : 'Only the government\'s own documents are filed with the standing committee',
+        });
+      notBefore('filedOn', input.filedOn, before.published_on, { zh: '报备日期', en: 'Filing date' });
+      const after = await update(trx, actor, before, { npc_filing_status: 'submitted', npc_filed_on: input.filedOn, npc_filed_with: input.filedWith }, 'file_npc');
+      await closeDeadline(trx, DOC_ENTITY, id, 'filing_npc');
+      return after;
+    }
     if (before.filing_status !== 'pending')
       throw conflict('FILING_NOT_PENDING', { zh: before.filing_status ? '该文件已报送备案' : '文件尚未发布，不能报送备案', en: before.filing_status ? 'Already filed' : 'Not issued yet' });
     notBefore('filedOn', input.filedOn, before.published_on, { zh: '报备日期', en: 'Filing date' });
@@ -994,4 +1012,24 @@ export function docAbilities(d: DocRow & { may_write: boolean; may_office: boole
     // Attachments follow the record core's write policy and the document's state (Documents.attachable).
     canAttach: write && Documents.spec.attachable!(d),
   };
+}
+
+/**
+ * The bodies a normative document is filed with, by its issuing body (《河南省行政规范性文件管理办法》;
+ * 监督法 第三十条): a department's (or an authorised organisation's, a subdistrict office's) with the
+ * people's government at its level; the people's government's own with the government one level up and
+ * with the standing committee of the people's congress at its level — two filings, each tracked.
+ */
+export async function filingAuthorities(db: Db, issuerUnitId: string, regionId: string): Promise<{ kind: 'government' | 'superior' | 'npc'; name: string; basis: string }[]> {
+  const issuer = (await unitsById(db, [issuerUnitId])).get(issuerUnitId);
+  const region = await regionById(db, regionId);
+  const parent = region?.parent_id ? await regionById(db, region.parent_id) : undefined;
+  const full = `${parent?.name ?? ''}${region?.name ?? ''}`;
+  // The government office's documents are made in the government's name (政府办公室/办公厅 规范性文件按本级政府文件报备).
+  if (issuer?.type === 'government' || /政府办公(室|厅)$/.test(issuer?.name ?? ''))
+    return [
+      { kind: 'superior', name: `${parent?.name ?? '上一级'}人民政府`, basis: '本级人民政府制定的规范性文件报送上一级人民政府备案' },
+      { kind: 'npc', name: `${full}人大常委会`, basis: '本级人民政府制定的规范性文件同时报送本级人民代表大会常务委员会备案（《中华人民共和国各级人民代表大会常务委员会监督法》第三十条）' },
+    ];
+  return [{ kind: 'government', name: `${full}人民政府`, basis: '政府部门制定的规范性文件报送本级人民政府备案' }];
 }

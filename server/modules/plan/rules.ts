@@ -23,7 +23,7 @@ import type { Recurrence, TaskStatus } from './schema.js';
  */
 export const STATUS_RULES: { status: TaskStatus; rule: Msg }[] = [
   { status: 'done', rule: { zh: '依法治区办已采纳报告“已完成”的进展记录', en: 'The office accepted an entry reporting completion' } },
-  { status: 'overdue', rule: { zh: `未完成且当前期限已过（当前期限为完成时限；按季度/按月报送的任务为第一个未报送周期的截止日；期限最后一日为法定休假日的顺延至休假日后第一个工作日，民法典第二百零三条）`, en: 'Not done and the current deadline has passed (completion date, or the end of the first unreported period for recurring tasks; a deadline on a holiday moves to the next working day)' } },
+  { status: 'overdue', rule: { zh: `未完成且当前期限已过（当前期限为完成时限；按季度/按月报送的任务为第一个未报送周期的截止日；期限最后一日为休息日或法定休假日的顺延至其后第一个工作日，民法典第二百零三条）`, en: 'Not done and the current deadline has passed (completion date, or the end of the first unreported period for recurring tasks; a deadline on a holiday moves to the next working day)' } },
   { status: 'returned', rule: { zh: '最近一条进展记录被退回且尚未修改重报', en: 'The latest entry was returned and not yet corrected' } },
   { status: 'due_soon', rule: { zh: `距当前期限不足${DUE_SOON_DAYS}日`, en: `The current deadline is within ${DUE_SOON_DAYS} days` } },
   { status: 'in_progress', rule: { zh: '已有未被退回的进展记录', en: 'At least one entry that was not returned' } },

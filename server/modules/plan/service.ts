@@ -280,8 +280,8 @@ export async function refreshTask(trx: Db, taskId: string, cal?: WorkCalendar) {
       title: t.recurrence === 'none' ? `完成重点任务：${t.title}` : `报送${t.recurrence === 'quarterly' ? '本季度' : '本月'}进展：${t.title}`,
       regionId: t.region_id, unitId: t.unit_id,
       // The plan fixes the date; a last day on a holiday moves to the next working day (民法典 第二百零三条).
-      spec: { from: addDays(open.periodEnd, -1), unit: 'ND', n: 1, rollOver: true },
-      basis: `《${t.plan_title}》确定的完成时限；期限最后一日为法定休假日的，顺延至休假日后第一个工作日（民法典第二百零三条）`,
+      spec: { from: open.periodEnd, unit: 'ND', n: 0, rollOver: true },
+      basis: `《${t.plan_title}》确定的完成时限；期限最后一日为休息日或法定休假日的，顺延至其后第一个工作日（民法典第二百零三条）`,
     },
     calendar,
   );

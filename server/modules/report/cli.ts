@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/index.js';
 import { registerAllMetrics } from '../index.js';
-import { renderDefault } from './service.js';
+import { publicView, renderDefault } from './service.js';
 import { exportReport, FORMATS, type Format } from './export.js';
 
 /** `fazhi report --region 410803 --year 2020 --format docx|html|md|json|pdf [--out FILE]` */
@@ -18,7 +18,8 @@ export const reportCommand: CliCommand = {
     try {
       registerAllMetrics();
       const rendered = await renderDefault(o.db, need('region'), Number(need('year')));
-      const out = await exportReport(rendered, format);
+      // JSON keeps the figures and warnings for checking; the documents are what would leave the office.
+      const out = await exportReport(format === 'json' ? rendered : publicView(rendered), format);
       const file = get('out');
       if (file) {
         fs.writeFileSync(file, out.data);

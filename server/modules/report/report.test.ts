@@ -145,8 +145,23 @@ describe('report workflow (API)', () => {
     const noSecrecy = await office.post(`/api/v1/reports/${id}/transitions`, { action: 'submit' });
     expect(noSecrecy.status).toBe(400);
     expect(noSecrecy.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['secrecyReviewer', 'secrecyOpinion']);
-    const ok = await office.post(`/api/v1/reports/${id}/transitions`, { action: 'submit', secrecyReviewer: '王敏', secrecyOpinion: '不涉密，同意公开' });
+    // The test district has records for one figure only: every other figure is "no data", and the claims are
+    // unconfirmed. Submission is refused until each is resolved or acknowledged with a reason.
+    const body = { action: 'submit', secrecyReviewer: '王敏', secrecyOpinion: '不涉密，同意公开' };
+    const refused = await office.post(`/api/v1/reports/${id}/transitions`, body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('REPORT_WARNINGS_UNRESOLVED');
+    const open = refused.body.error.details.warnings as { key: string; kind: string }[];
+    expect(new Set(open.map((w) => w.kind))).toEqual(new Set(['no_data', 'unconfirmed_claim']));
+    const tooShort = await office.post(`/api/v1/reports/${id}/transitions`, { ...body, acknowledgements: open.map((w) => ({ key: w.key, reason: '无' })) });
+    expect(tooShort.status).toBe(400);
+    const ok = await office.post(`/api/v1/reports/${id}/transitions`, { ...body, acknowledgements: open.map((w) => ({ key: w.key, reason: '测试区县未启用该模块，如实说明' })) });
     expect(ok.body.status).toBe('submitted');
+    // The frozen report still lists its warnings, each with the reason it was kept.
+    const frozen = (await office.get(`/api/v1/reports/${id}`)).body;
+    const listed = frozen.warnings.filter((w: { blocking: boolean }) => w.blocking);
+    expect(listed.length).toBe(open.length);
+    expect(listed.every((w: { acknowledged?: { reason: string } }) => w.acknowledged?.reason === '测试区县未启用该模块，如实说明')).toBe(true);
   });
 
   it('freezes figures at submission and shows what changed since, without changing the report', async () => {
@@ -174,6 +189,11 @@ describe('report workflow (API)', () => {
     expect(pub.body.items.length).toBe(1);
     const html = await t.anon().get(`/api/v1/public/reports/${id}`);
     expect(html.body).toContain('焦作市中站区人民政府文件');
+    // Nothing unbacked in public: no marker, no editor underline, no claim markup.
+    expect(html.body).not.toContain('暂无数据');
+    expect(html.body).not.toContain('class="fig');
+    expect(html.body).not.toContain('[[');
+    expect(html.body).not.toContain('抽查执法部门执法案卷');
   });
 
   it('lists the records behind a figure', async () => {
@@ -193,6 +213,8 @@ describe('report workflow (API)', () => {
     expect(xml).toMatch(/w:pgMar[^>]*w:top="2097"/);
     const md = await office.get(`/api/v1/reports/${id}/export?format=md`);
     expect(md.body).toContain('签发人：赵红兵');
+    expect(md.body).not.toContain('暂无数据');
+    expect(xml).not.toContain('暂无数据');
     const json = await office.get(`/api/v1/reports/${id}/export?format=json`);
     const fig = json.body.figures.find((x: { metricId: string }) => x.metricId === 'plan.keyWorks');
     expect(fig).toMatchObject({ value: 3, text: '3', recordCount: 3 });

@@ -9,9 +9,9 @@ import { exportReport, FORMATS } from './export.js';
 import { renderHtml } from './render/text.js';
 import { startJob } from '../../core/jobs.js';
 import { fileResponse } from '../../../common/core-api.js';
-import type { Block, ReportMeta } from './template.js';
+import { moduleOf, type Block, type ReportMeta } from './template.js';
 import {
-  ExportJobStarted, FigureRecords, PublicReportList, ReportCreated, ReportDetail, ReportList, ReportSaved, ReportTransitioned,
+  CandidateList, ExportJobStarted, FigureRecords, PublicReportList, ReportCreated, ReportDetail, ReportList, ReportSaved, ReportTransitioned,
 } from '../../../common/report.js';
 
 /** A timestamp as the API sends it (ISO 8601), or null. */
@@ -51,8 +51,12 @@ export function reportRoutes(app: App, ctx: AppContext) {
     const rendered = await svc.renderStored(ctx.db, row);
     return {
       ...rendered,
+      figures: Object.fromEntries(Object.entries(rendered.figures).map(([k, f]) => [k, { ...f, module: moduleOf(f.metricId)[req.lang] }])),
       source: { meta: row.meta as ReportMeta, blocks: row.blocks as Block[] },
-      warnings: rendered.warnings.map((w) => ({ ...w, message: w.message[req.lang] })),
+      warnings: rendered.warnings.map((w) => ({
+        key: w.key, kind: w.kind, blockId: w.blockId, metricId: w.metricId, claim: w.claim, blocking: w.blocking, message: w.message[req.lang],
+        ...(w.acknowledged ? { acknowledged: { reason: w.acknowledged.reason, byName: w.acknowledged.byName, at: w.acknowledged.at } } : {}),
+      })),
       statusLabel: STATUS_LABELS[row.status][req.lang],
       secrecy: { reviewer: row.secrecy_reviewer, opinion: row.secrecy_opinion, at: iso(row.secrecy_reviewed_at) },
       submittedAt: iso(row.submitted_at),
@@ -61,12 +65,15 @@ export function reportRoutes(app: App, ctx: AppContext) {
     };
   });
   app.put('/api/v1/reports/:id', { schema: { tags: ['report'], params: z.object({ id: Id }), body: UpdateReportInput, response: { 200: ReportSaved } } }, async (req) => {
-    const row = await svc.updateReport(ctx.db, activeActorOf(req), req.params.id, req.body as { meta?: ReportMeta; blocks?: Block[] });
+    const row = await svc.updateReport(ctx.db, activeActorOf(req), req.params.id, req.body as Parameters<typeof svc.updateReport>[3]);
     return { id: row.id, updatedAt: iso(row.updated_at)! };
   });
   app.post('/api/v1/reports/:id/transitions', { schema: { tags: ['report'], params: z.object({ id: Id }), body: TransitionInput, response: { 200: ReportTransitioned } } }, async (req) => {
     const row = await svc.transitionReport(ctx.db, activeActorOf(req), req.params.id, req.body);
     return { id: row.id, status: row.status, statusLabel: STATUS_LABELS[row.status][req.lang] };
+  });
+  app.get('/api/v1/reports/:id/candidates', { schema: { tags: ['report'], params: z.object({ id: Id }), response: { 200: CandidateList } } }, async (req) => {
+    return { items: await svc.candidateProblems(ctx.db, activeActorOf(req), req.params.id) };
   });
   app.get('/api/v1/reports/:id/figures/:metricId/records', { schema: { tags: ['report'], params: z.object({ id: Id, metricId: z.string().max(80) }), response: { 200: FigureRecords } } }, async (req) => {
     const r = await svc.figureRecords(ctx.db, activeActorOf(req), req.params.id, req.params.metricId);
@@ -74,7 +81,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
   });
   app.get('/api/v1/reports/:id/export', { schema: { tags: ['report'], params: z.object({ id: Id }), querystring: z.object({ format: z.enum(FORMATS) }), response: fileResponse('年度报告（DOCX、PDF、HTML、Markdown 或 JSON）', 'docx', 'pdf', 'html', 'md', 'json') } }, async (req, reply) => {
     const row = await svc.loadReport(ctx.db, activeActorOf(req), req.params.id);
-    const out = await exportReport(await svc.renderStored(ctx.db, row), req.query.format);
+    // Exports are what leaves the office: nothing unbacked, no editor marks (svc.publicView).
+    const out = await exportReport(svc.publicView(await svc.renderStored(ctx.db, row)), req.query.format);
     reply.header('content-type', out.type);
     if (req.query.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.filename)}`);
     return reply.send(out.data);
@@ -89,7 +97,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
       await progress(0, 2);
       const rendered = await svc.renderStored(ctx.db, row);
       await progress(1, 2);
-      const out = await exportReport(rendered, req.body.format);
+      const out = await exportReport(svc.publicView(rendered), req.body.format);
       await progress(2, 2);
       return { file: { name: out.filename, mime: out.type, data: out.data } };
     });
@@ -114,6 +122,6 @@ export function reportRoutes(app: App, ctx: AppContext) {
     if (!row) throw notFound({ zh: '报告', en: 'Report' });
     const rendered = await svc.renderStored(ctx.db, row);
     reply.header('content-type', 'text/html; charset=utf-8');
-    return reply.send(renderHtml(rendered));
+    return reply.send(renderHtml(svc.publicView(rendered)));
   });
 }

@@ -33,6 +33,8 @@ export interface ReportsTable {
   public_url: string | null;
   published_on: string | null;
   late_reason: string | null;
+  /** Warnings the office acknowledged, each with its reason (`Acknowledgement[]`). */
+  acknowledgements: Json;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -46,6 +48,8 @@ export interface ReportSnapshotsTable {
   taken_at: Timestamp;
   taken_by: string | null;
   figures: Json;
+  /** The warnings the report had at that moment, with their acknowledgements. */
+  warnings: Json;
   content_hash: string;
 }
 
@@ -81,8 +85,19 @@ export const BlockInput = z.object({
 
 /** Create a report for a region and year. */
 export const CreateReportInput = z.object({ regionCode: z.string().regex(/^\d{6}$/), year: z.number().int().min(2000).max(2100) });
-/** Edit a report's metadata and prose. */
-export const UpdateReportInput = z.object({ meta: MetaInput.optional(), blocks: z.array(BlockInput).min(1).max(200).optional() });
+/** An acknowledgement of a warning: its key and why the text stays as it is. */
+export const AcknowledgementInput = z.object({ key: z.string().min(1).max(200), reason: z.string().trim().min(4, '请说明理由（至少4个字）').max(300) });
+/** Edit a report's metadata and prose, and acknowledge warnings. */
+export const UpdateReportInput = z.object({
+  meta: MetaInput.optional(),
+  blocks: z.array(BlockInput).min(1).max(200).optional(),
+  /** Added or replaced acknowledgements (by key); an empty reason is not accepted. */
+  acknowledgements: z.array(AcknowledgementInput).max(200).optional(),
+  /** Keys of acknowledgements to withdraw. */
+  withdraw: z.array(z.string().max(200)).max(200).optional(),
+  /** Confirm the office's own claims for the report's year (by block and claim text). */
+  confirmClaims: z.array(z.object({ blockId: z.string().max(40), text: z.string().max(6000) })).max(200).optional(),
+});
 /** A status transition. */
 export const TransitionInput = z.object({
   action: z.enum(['submit_review', 'approve_review', 'return', 'submit', 'publish']),
@@ -92,4 +107,6 @@ export const TransitionInput = z.object({
   publicUrl: z.url().max(300).optional(),
   publishedOn: DateStr.optional(),
   lateReason: z.string().trim().min(4).max(300).optional(),
+  /** Acknowledgements given with the transition (e.g. in the submission dialog). */
+  acknowledgements: z.array(AcknowledgementInput).max(200).optional(),
 });

@@ -7,17 +7,23 @@ import { badRequest, conflict, notFound, forbidden } from '../../core/errors/ind
 import { mayWriteAt, readRegionPaths, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { regionByCode, regionById, regionWithin } from '../org/lookup.js';
 import { Reports } from './records.js';
-import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
+import { getMetric, metricScopeOf, yearPeriod, type MetricScope, type Period } from '../../core/metrics/index.js';
 import { docNumberProblems } from '../../../common/docnumber.js';
 import {
-  DEFAULT_BLOCKS, PARTS, PENDING_METRICS, defaultMeta, fillVars, formatValue, placeholderPhrases, placeholders,
-  type Block, type Part, type ReportMeta,
+  DEFAULT_BLOCKS, PARTS, claimsOf, conditionIds, defaultMeta, expandConditionals, fillVars, formatValue, joinNames, moduleOf, placeholderPhrases,
+  placeholders, stripMarkup, zhDay, type Block, type Part, type ReportMeta,
 } from './template.js';
+import { TEXT_FACTS } from './facts.js';
+import { confirmClaims } from './template.js';
+import { lateFilings } from '../documents/metrics.js';
 import type { ReportStatus } from './schema.js';
 import { closeReportDue } from '../rollup/deadlines.js';
 
 /** Template version of the default template. */
-export const DEFAULT_TEMPLATE = 'seed-2020-v1';
+export const DEFAULT_TEMPLATE = 'seed-2020-v2';
+
+/** What a figure says: no records at all in its module ("no data"), records but none counted ("zero"), or a number. */
+export type FigureState = 'no_data' | 'zero' | 'number';
 
 /** One evaluated figure of the report. */
 export interface Figure {
@@ -29,10 +35,13 @@ export interface Figure {
   label: string;
   unit: string;
   value: number | null;
-  /** What the prose shows: the formatted value, or the no-data marker. */
+  /** What the prose shows: the formatted value (or names, or dates), or the no-data marker. */
   text: string;
   noData: boolean;
-  /** True when no module defines the metric yet. */
+  state: FigureState;
+  /** The module that supplies the figure (zh). */
+  module: string;
+  /** Kept for old snapshots: true when no module defined the metric (never now). */
   pending: boolean;
   recordCount: number;
   records: { id: string; entity: string; hash: string }[];
@@ -44,6 +53,8 @@ export interface Segment {
   bold?: boolean;
   /** Figure key when this segment is a figure. */
   figure?: string;
+  /** The office's own claim: confirmed for the report's year or not (highlighted in the editor until it is). */
+  claim?: 'confirmed' | 'unconfirmed';
 }
 
 /** A rendered block. */
@@ -55,12 +66,34 @@ export interface RenderedBlock {
   parts: Part[];
 }
 
+/** Warning kinds. The first five block submission and publication unless acknowledged with a reason. */
+export type WarningKind =
+  | 'no_data' | 'zero' | 'contradiction' | 'unconfirmed_claim' | 'missing_part'
+  | 'doc_number' | 'changed_since_review' | 'changed_since_submission';
+/** Warnings that must be resolved or acknowledged before submission and publication. */
+export const BLOCKING: WarningKind[] = ['no_data', 'zero', 'contradiction', 'unconfirmed_claim', 'missing_part'];
+
+/** An acknowledgement of a warning: the office keeps the text as it is, for a recorded reason. */
+export interface Acknowledgement {
+  key: string;
+  reason: string;
+  by: string;
+  byName: string;
+  at: string;
+}
+
 /** Something the editor should show the office. */
 export interface Warning {
-  kind: 'no_data' | 'contradiction' | 'changed_since_review' | 'missing_part' | 'doc_number' | 'changed_since_submission';
+  /** Stable across evaluations (kind, block, figure or claim), so an acknowledgement refers to it. */
+  key: string;
+  kind: WarningKind;
   blockId?: string;
   metricId?: string;
+  /** For a claim: its text (the editor confirms it by text). */
+  claim?: string;
   message: { zh: string; en: string };
+  blocking: boolean;
+  acknowledged?: Acknowledgement;
 }
 
 /** A report evaluated and ready for any renderer. */
@@ -85,7 +118,7 @@ async function regionInfo(db: Db, regionId: string) {
   return { id: r.id, code: r.code, name: r.name, parent: parent?.name ?? null, issuer: `${parent?.name ?? ''}${r.name}人民政府` };
 }
 
-type Evaluated = { value: number | null; label: string; unit: string; pending: boolean; records: Figure['records'] };
+type Evaluated = { value: number | null; label: string; unit: string; module: string; texts?: string[]; names?: string[]; records: Figure['records'] };
 
 /**
  * Evaluated figures per database handle, region, year and metric, valid while no audited write happened
@@ -119,7 +152,23 @@ function remember(cache: Map<string, { version: string; e: Evaluated }>, key: st
   }
 }
 
-/** Evaluates each distinct metric once for the report's region (and below) and year. */
+/** One metric (or text fact) for the scope and period, from the records. */
+async function evaluateOne(db: Db, id: string, scope: MetricScope, period: Period): Promise<Evaluated> {
+  const module = moduleOf(id).zh;
+  const fact = TEXT_FACTS[id];
+  if (fact) {
+    const r = await fact.compute(db, scope, period);
+    return { value: r ? r.values.length : null, label: fact.label.zh, unit: 'text', module, texts: r?.values ?? [], records: (r?.records ?? []).map((x) => ({ id: x.id, entity: x.entity, hash: x.hash ?? sha(x) })) };
+  }
+  const m = getMetric(id);
+  if (!m) throw badRequest('METRIC_UNKNOWN', { zh: `报告引用的指标“${id}”不存在`, en: `Unknown metric ${id}` });
+  const value = await m.compute(db, scope, period);
+  const recs = value === null ? [] : await m.records(db, scope, period);
+  const names = [...new Set(recs.map((r) => r.unitName ?? r.label))];
+  return { value, label: m.label.zh, unit: m.unit, module, names, records: recs.map((r) => ({ id: r.id, entity: r.entity, hash: r.hash ?? sha(r) })) };
+}
+
+/** Evaluates each distinct metric (or text fact) once for the report's region (and below) and year. */
 async function evaluateMetrics(db: Db, regionId: string, year: number, ids: string[]) {
   const scope = await metricScopeOf(db, regionId);
   const period = yearPeriod(year);
@@ -129,17 +178,13 @@ async function evaluateMetrics(db: Db, regionId: string, year: number, ids: stri
   // embedded database's single connection queues them).
   const evaluated = await Promise.all(
     [...new Set(ids)].map(async (id): Promise<[string, Evaluated]> => {
-      const m = getMetric(id);
-      if (!m) return [id, { value: null, label: PENDING_METRICS[id] ?? id, unit: 'count', pending: true, records: [] }];
       const key = `${regionId}|${year}|${id}`;
       const hit = cache?.get(key);
       if (hit && hit.version === version) {
         remember(cache!, key, version, hit.e);
         return [id, hit.e];
       }
-      const value = await m.compute(db, scope, period);
-      const recs = value === null ? [] : await m.records(db, scope, period);
-      const e: Evaluated = { value, label: m.label.zh, unit: m.unit, pending: false, records: recs.map((r) => ({ id: r.id, entity: r.entity, hash: r.hash ?? sha(r) })) };
+      const e = await evaluateOne(db, id, scope, period);
       if (cache) remember(cache, key, version, e);
       return [id, e];
     }),
@@ -147,40 +192,116 @@ async function evaluateMetrics(db: Db, regionId: string, year: number, ids: stri
   return new Map(evaluated);
 }
 
-/** Splits a text into plain, bold and figure segments. */
-function segmentsOf(text: string, blockId: string, figureKeys: Map<number, string>, figures: Record<string, Figure>): Segment[] {
+const MARK = /\*\*|\{\{\s*[a-zA-Z][\w.]*\s*(?::\s*[a-z0-9]+)?\s*\}\}|\[\[claim(?::\d{4})?\||\]\]/g;
+
+/** Splits a text into plain, bold, figure and claim segments. */
+function segmentsOf(text: string, year: number, figureKeys: Map<number, string>, figures: Record<string, Figure>): Segment[] {
   const out: Segment[] = [];
-  const re = /\*\*|\{\{\s*[a-zA-Z][\w.]*\s*(?::\s*[a-z0-9]+)?\s*\}\}/g;
   let bold = false;
+  let claim: Segment['claim'];
   let last = 0;
-  for (const m of text.matchAll(re)) {
+  const push = (t: string, extra: Partial<Segment> = {}) => {
+    if (!t) return;
+    out.push({ text: t, ...(bold ? { bold } : {}), ...(claim ? { claim } : {}), ...extra });
+  };
+  for (const m of text.matchAll(MARK)) {
     const idx = m.index ?? 0;
-    if (idx > last) out.push({ text: text.slice(last, idx), ...(bold ? { bold } : {}) });
+    push(text.slice(last, idx));
     if (m[0] === '**') bold = !bold;
+    else if (m[0].startsWith('[[claim')) {
+      const y = /:(\d{4})/.exec(m[0]);
+      claim = y && Number(y[1]) === year ? 'confirmed' : 'unconfirmed';
+    } else if (m[0] === ']]') claim = undefined;
     else {
       const key = figureKeys.get(idx)!;
-      out.push({ text: figures[key].text, figure: key, ...(bold ? { bold } : {}) });
+      push(figures[key].text, { figure: key });
     }
     last = idx + m[0].length;
   }
-  if (last < text.length) out.push({ text: text.slice(last), ...(bold ? { bold } : {}) });
-  void blockId;
+  push(text.slice(last));
   return out;
 }
 
+/** Sentences of a plain text (ending in 。；！？), for the content checks. */
+const sentences = (t: string) => t.split(/(?<=[。；！？])/).map((x) => x.trim()).filter(Boolean);
+
 /**
- * Evaluates a report: fills variables, computes every figure from its metric (or takes the frozen
- * snapshot for a submitted report), and collects the editor's warnings.
+ * The five mandatory parts, checked by what the text says (not by a tag): each must have substantive text.
+ * Returns the parts without it.
+ */
+export function missingParts(blocks: { kind: string; text: string; lead?: string }[], year: number): Part[] {
+  const plain = blocks.map((b) => ({ kind: b.kind, text: `${b.lead ?? ''}${stripMarkup(b.text).replace(/\*\*/g, '').replace(/\{\{[^}]*\}\}/g, '0')}` }));
+  const all = plain.filter((b) => b.kind === 'p').flatMap((b) => sentences(b.text));
+  const len = (re: RegExp) => all.filter((x) => re.test(x)).reduce((n, x) => n + x.length, 0);
+  // The section after a heading matching `re`, up to the next heading.
+  const section = (re: RegExp) => {
+    let on = false;
+    let n = 0;
+    for (const b of plain) {
+      if (b.kind === 'h1') on = re.test(b.text);
+      else if (on) n += b.text.replace(/\s/g, '').length;
+    }
+    return n;
+  };
+  const missing: Part[] = [];
+  if (len(/(开展|推进|完成|建立|制定|组织|办理|受理|审核|落实)/) < 300) missing.push('measures');
+  if (len(/(不足|问题|短板|弱项|差距|薄弱|有待|不够)/) < 40) missing.push('shortcomings');
+  // What the principal leaders did — a sentence naming a shortcoming of theirs belongs to 不足, not here.
+  if (all.filter((x) => /(第一责任人|主要负责人|主要负责同志)/.test(x) && !/(不够|不足|有待|短板|弱项)/.test(x)).reduce((n, x) => n + x.length, 0) < 100) missing.push('leaders');
+  if (len(new RegExp(`(下一步|下一年度|明年|${year + 1}年|今后)`)) < 60) missing.push('nextYear');
+  if (section(/其他/) < 10) missing.push('other');
+  return missing;
+}
+
+/**
+ * For public and exported renderings: nothing unbacked. A sentence whose figure has no data is left out
+ * (never a 【暂无数据】 marker), claims read as plain text, and figures carry no editor marks.
+ */
+export function publicView(r: Rendered): Rendered {
+  const blocks = r.blocks.map((b) => {
+    const out: Segment[] = [];
+    let sentence: Segment[] = [];
+    let drop = false;
+    const flush = () => {
+      if (!drop) out.push(...sentence);
+      sentence = [];
+      drop = false;
+    };
+    for (const s of b.segments) {
+      const f = s.figure ? r.figures[s.figure] : undefined;
+      if (f?.noData) {
+        drop = true;
+        sentence.push(s);
+        continue;
+      }
+      // Split at sentence ends so a dropped sentence takes only its own words.
+      const parts = s.text.split(/(?<=[。；！？])/);
+      parts.forEach((t, i) => {
+        sentence.push({ text: t, ...(s.bold ? { bold: true } : {}) });
+        if (i < parts.length - 1 || /[。；！？]$/.test(t)) flush();
+      });
+    }
+    flush();
+    return { ...b, segments: out.filter((x) => x.text) };
+  });
+  return { ...r, blocks };
+}
+
+/**
+ * Evaluates a report: fills variables, keeps or drops conditional clauses, computes every figure from its
+ * metric (or takes the frozen snapshot for a submitted report), and collects the editor's warnings.
  */
 export async function evaluateReport(
   db: Db,
-  r: { id: string | null; region_id: string; year: number; status: ReportStatus; template_version: string; meta: ReportMeta; blocks: Block[] },
+  r: { id: string | null; region_id: string; year: number; status: ReportStatus; template_version: string; meta: ReportMeta; blocks: Block[]; acknowledgements?: Acknowledgement[] },
 ): Promise<Rendered> {
   const region = await regionInfo(db, r.region_id);
   const vars = { year: r.year, region: region.name };
-  const blocks = r.blocks.map((b) => ({ ...b, text: fillVars(b.text, vars), lead: b.lead ? fillVars(b.lead, vars) : undefined }));
+  const filled = r.blocks.map((b) => ({ ...b, text: fillVars(b.text, vars), lead: b.lead ? fillVars(b.lead, vars) : undefined }));
+  const ids = filled.flatMap((b) => [...placeholders(b.text).map((p) => p.metricId), ...conditionIds(b.text)]);
+  const evaluated = await evaluateMetrics(db, r.region_id, r.year, ids);
+  const blocks = filled.map((b) => ({ ...b, text: expandConditionals(b.text, (id) => evaluated.get(id)?.value ?? null) }));
   const allPh = blocks.flatMap((b) => placeholders(b.text).map((p) => ({ ...p, blockId: b.id })));
-  const evaluated = await evaluateMetrics(db, r.region_id, r.year, allPh.map((p) => p.metricId));
   const figures: Record<string, Figure> = {};
   const keysByBlock = new Map<string, Map<number, string>>();
   const counter = new Map<string, number>();
@@ -189,55 +310,85 @@ export async function evaluateReport(
     counter.set(p.blockId, n);
     const key = `${p.blockId}#${n}`;
     const e = evaluated.get(p.metricId)!;
+    const text =
+      e.value === null ? noDataText(e.label)
+      : p.format === 'names' ? joinNames(e.names ?? [])
+      : e.unit === 'text' ? (e.texts ?? []).map((x) => (p.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? zhDay(x) : x)).join('、')
+      : formatValue(e.value, e.unit, p.format);
     figures[key] = {
-      key, blockId: p.blockId, metricId: p.metricId, format: p.format, label: e.label, unit: e.unit, value: e.value,
-      text: e.value === null ? noDataText(e.label) : formatValue(e.value, e.unit, p.format),
-      noData: e.value === null, pending: e.pending, recordCount: e.records.length, records: e.records,
+      key, blockId: p.blockId, metricId: p.metricId, format: p.format, label: e.label, unit: e.unit, value: e.value, text,
+      noData: e.value === null, state: e.value === null ? 'no_data' : e.value === 0 ? 'zero' : 'number', module: e.module, pending: false,
+      recordCount: e.records.length, records: e.records,
     };
     if (!keysByBlock.has(p.blockId)) keysByBlock.set(p.blockId, new Map());
     keysByBlock.get(p.blockId)!.set(p.index, key);
   }
 
-  const warnings: Warning[] = [];
+  let warnings: Warning[] = [];
   let frozen = false;
+  const add = (w: Omit<Warning, 'blocking'>) => warnings.push({ ...w, blocking: BLOCKING.includes(w.kind) });
   if (r.id && (r.status === 'submitted' || r.status === 'published')) {
     const snap = await latestSnapshot(db, r.id, 'submission');
     if (snap) {
       frozen = true;
+      // The warnings the report had when submitted, with the office's acknowledgements, stay listed.
+      warnings = ((snap.warnings as unknown as Warning[] | null) ?? []).map((w) => ({ ...w }));
       const frozenFigures = snap.figures as Record<string, Figure>;
       for (const [key, now] of Object.entries(figures)) {
         const was = frozenFigures[key];
         if (!was) continue;
         const changed = was.value !== now.value || canonical(was.records) !== canonical(now.records);
         if (changed)
-          warnings.push({
-            kind: 'changed_since_submission', blockId: now.blockId, metricId: now.metricId,
+          add({
+            key: `changed_since_submission:${key}`, kind: 'changed_since_submission', blockId: now.blockId, metricId: now.metricId,
             message: {
               zh: `“${now.label}”报送时为${was.text}，按现有记录为${now.text}（记录变动：${diffRecords(was.records, now.records).zh}）`,
-              en: `"${now.metricId}" was ${was.text} at submission, records now give ${now.text} (${diffRecords(was.records, now.records).en})`,
+              en: `"${now.label}" was ${was.text} at submission, records now give ${now.text} (${diffRecords(was.records, now.records).en})`,
             },
           });
-        figures[key] = was;
+        figures[key] = { ...was, state: was.state ?? (was.value === null ? 'no_data' : was.value === 0 ? 'zero' : 'number'), module: was.module ?? now.module };
       }
     }
   }
 
   if (!frozen) {
-    for (const f of Object.values(figures))
-      if (f.noData)
-        warnings.push({
-          kind: 'no_data', blockId: f.blockId, metricId: f.metricId,
-          message: f.pending
-            ? { zh: `“${f.label}”所属模块尚未启用，暂无数据`, en: `${f.metricId}: its module is not in use yet (no data)` }
-            : { zh: `“${f.label}”在${r.year}年度没有记录`, en: `${f.metricId}: no records for ${r.year}` },
+    for (const f of Object.values(figures)) {
+      if (f.state === 'no_data')
+        add({
+          key: `no_data:${f.blockId}:${f.metricId}`, kind: 'no_data', blockId: f.blockId, metricId: f.metricId,
+          message: {
+            zh: `“${f.label}”在${r.year}年度没有任何记录（应由“${f.module}”模块的记录提供）；请补录记录，或改写、删除该句`,
+            en: `"${f.label}": no records at all for ${r.year} (the ${moduleOf(f.metricId).en} module supplies it); enter the records, or rewrite or remove the sentence`,
+          },
         });
+      else if (f.state === 'zero' && f.unit !== 'text')
+        add({
+          key: `zero:${f.blockId}:${f.metricId}`, kind: 'zero', blockId: f.blockId, metricId: f.metricId,
+          message: {
+            zh: `“${f.label}”按记录为0，句子却读作成绩；请改写或删除该句`,
+            en: `"${f.label}" is 0 by the records, yet the sentence reads as an achievement; rewrite or remove it`,
+          },
+        });
+    }
+    for (const b of blocks)
+      for (const c of claimsOf(b.text))
+        if (c.confirmedFor !== r.year) {
+          const plain = c.text.replace(/\{\{[^}]*\}\}/g, '…').replace(/\*\*/g, '');
+          add({
+            key: `claim:${b.id}:${sha(c.text).slice(0, 12)}`, kind: 'unconfirmed_claim', blockId: b.id, claim: c.text,
+            message: {
+              zh: `“${plain.length > 40 ? `${plain.slice(0, 40)}…` : plain}”是本单位自述的情况，没有记录支撑${c.confirmedFor ? `（上次确认于${c.confirmedFor}年度）` : ''}；请确认${r.year}年度属实，或改写、删除`,
+              en: `"${plain.length > 40 ? `${plain.slice(0, 40)}…` : plain}" is the office's own statement, backed by no record${c.confirmedFor ? ` (last confirmed for ${c.confirmedFor})` : ''}; confirm it for ${r.year}, or rewrite or remove it`,
+            },
+          });
+        }
     // Typed numbers that contradict a metric: the default template's phrase followed by a literal number.
     const phrases = placeholderPhrases(DEFAULT_BLOCKS.map((b) => ({ ...b, text: fillVars(b.text, vars) })));
     const values = new Map(Object.values(figures).map((f) => [f.metricId, f]));
     const need = phrases.filter((p) => !values.has(p.metricId));
-    const extra = need.length ? await evaluateMetrics(db, r.region_id, r.year, need.map((p) => p.metricId)) : new Map();
+    const extra = need.length ? await evaluateMetrics(db, r.region_id, r.year, need.map((p) => p.metricId)) : new Map<string, Evaluated>();
     for (const b of blocks) {
-      const plain = b.text.replace(/\*\*/g, '');
+      const plain = stripMarkup(b.text).replace(/\*\*/g, '');
       for (const ph of phrases) {
         const re = new RegExp(`${ph.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\d+(?:\\.\\d+)?)\\s*(余)?`, 'g');
         for (const m of plain.matchAll(re)) {
@@ -249,11 +400,11 @@ export async function evaluateReport(
           const approx = !!m[2];
           const consistent = approx ? value >= typed && value < typed * 1.5 : Math.abs(value - typed) < 1e-9;
           if (!consistent)
-            warnings.push({
-              kind: 'contradiction', blockId: b.id, metricId: ph.metricId,
+            add({
+              key: `contradiction:${b.id}:${ph.metricId}:${m[1]}`, kind: 'contradiction', blockId: b.id, metricId: ph.metricId,
               message: {
                 zh: `文中写“${ph.phrase}${m[1]}${m[2] ?? ''}”，但按记录计算的“${label}”为${formatValue(value, 'count')}`,
-                en: `The text says "${ph.phrase}${m[1]}${m[2] ?? ''}" but ${ph.metricId} computes to ${value}`,
+                en: `The text says "${ph.phrase}${m[1]}${m[2] ?? ''}" but "${label}" computes to ${value}`,
               },
             });
         }
@@ -266,33 +417,41 @@ export async function evaluateReport(
         for (const f of Object.values(figures)) {
           const w = was[f.key];
           if (w && w.value !== f.value)
-            warnings.push({
-              kind: 'changed_since_review', blockId: f.blockId, metricId: f.metricId,
-              message: { zh: `“${f.label}”审核时为${w.text}，现为${f.text}`, en: `${f.metricId} was ${w.text} at review, now ${f.text}` },
+            add({
+              key: `changed_since_review:${f.key}`, kind: 'changed_since_review', blockId: f.blockId, metricId: f.metricId,
+              message: { zh: `“${f.label}”审核时为${w.text}，现为${f.text}`, en: `"${f.label}" was ${w.text} at review, now ${f.text}` },
             });
         }
       }
     }
+    for (const part of missingParts(blocks, r.year))
+      add({
+        key: `missing_part:${part}`, kind: 'missing_part',
+        message: {
+          zh: `缺少必备内容或内容过于简略：${PARTS[part].zh}（《法治政府建设与责任落实督察工作规定》第二十四条）`,
+          en: `Mandatory part missing or too thin: ${PARTS[part].en}`,
+        },
+      });
+    if (r.meta.docNumber) {
+      const p = docNumberProblems(r.meta.docNumber);
+      if (p.length) add({ key: 'doc_number', kind: 'doc_number', message: { zh: `发文字号：${p[0].zh}`, en: `Document number: ${p[0].en}` } });
+    } else add({ key: 'doc_number', kind: 'doc_number', message: { zh: '尚未填写发文字号', en: 'No document number yet' } });
+    const acks = new Map((r.acknowledgements ?? []).map((a) => [a.key, a]));
+    warnings = warnings.map((w) => (acks.has(w.key) ? { ...w, acknowledged: acks.get(w.key) } : w));
   }
-  for (const part of Object.keys(PARTS) as Part[]) {
-    const covered = blocks.some((b) => (b.parts ?? []).includes(part) && b.text.trim().length > 0);
-    if (!covered)
-      warnings.push({ kind: 'missing_part', message: { zh: `缺少必备内容：${PARTS[part].zh}（《法治政府建设与责任落实督察工作规定》第二十四条）`, en: `Missing mandatory part: ${PARTS[part].en}` } });
-  }
-  if (r.meta.docNumber) {
-    const p = docNumberProblems(r.meta.docNumber);
-    if (p.length) warnings.push({ kind: 'doc_number', message: { zh: `发文字号：${p[0].zh}`, en: `Document number: ${p[0].en}` } });
-  } else warnings.push({ kind: 'doc_number', message: { zh: '尚未填写发文字号', en: 'No document number yet' } });
 
   return {
     report: { id: r.id, regionId: r.region_id, regionCode: region.code, regionName: region.name, year: r.year, status: r.status, templateVersion: r.template_version },
     meta: r.meta,
-    blocks: blocks.map((b) => ({ id: b.id, kind: b.kind, lead: b.lead, parts: b.parts ?? [], segments: segmentsOf(b.text, b.id, keysByBlock.get(b.id) ?? new Map(), figures) })),
+    blocks: blocks.map((b) => ({ id: b.id, kind: b.kind, lead: b.lead, parts: b.parts ?? [], segments: segmentsOf(b.text, r.year, keysByBlock.get(b.id) ?? new Map(), figures) })),
     figures,
     frozen,
     warnings,
   };
 }
+
+/** The warnings that still stop submission or publication: blocking, neither resolved nor acknowledged. */
+export const unresolved = (r: Rendered) => r.warnings.filter((w) => w.blocking && !w.acknowledged);
 
 function diffRecords(a: Figure['records'], b: Figure['records']) {
   const am = new Map(a.map((x) => [x.id, x.hash]));
@@ -323,7 +482,10 @@ export async function loadReport(db: Db, actor: Actor, id: string): Promise<Repo
 
 /** Evaluates a stored report. */
 export async function renderStored(db: Db, row: ReportRow) {
-  return evaluateReport(db, { id: row.id, region_id: row.region_id, year: row.year, status: row.status, template_version: row.template_version, meta: row.meta as ReportMeta, blocks: row.blocks as Block[] });
+  return evaluateReport(db, {
+    id: row.id, region_id: row.region_id, year: row.year, status: row.status, template_version: row.template_version, meta: row.meta as ReportMeta, blocks: row.blocks as Block[],
+    acknowledgements: (row.acknowledgements as unknown as Acknowledgement[] | null) ?? [],
+  });
 }
 
 /** Renders the default template for a region and year without a stored report (CLI, preview). */
@@ -349,7 +511,12 @@ export async function listReports(db: Db, actor: Actor, year?: number) {
     .execute() as Promise<(Pick<ReportRow, 'id' | 'year' | 'status' | 'meta' | 'updated_at' | 'published_on' | 'public_url'> & { region_code: string; region_name: string })[]>;
 }
 
-/** Starts the year's report from the default template (the office of that region). */
+/**
+ * Starts the year's report. It starts from the region's previous-year report as published (or at least
+ * submitted) — its structure and the office's wording, with every placeholder re-bound to the new year
+ * and every claim flagged again until confirmed for this year — and from the default template only when
+ * there is none.
+ */
 export async function createReport(db: Kysely<Database>, actor: Actor, input: { regionCode: string; year: number }, meta?: Partial<ReportMeta>) {
   const region = await regionByCode(db, input.regionCode);
   if (!region || !(await regionWithin(db, region.id, readRegionPaths(actor)))) throw notFound({ zh: '区域', en: 'Region' });
@@ -358,16 +525,24 @@ export async function createReport(db: Kysely<Database>, actor: Actor, input: { 
   return db.transaction().execute(async (trx) => {
     const dup = await trx.selectFrom('reports').select('id').where('region_id', '=', region.id).where('year', '=', input.year).executeTakeFirst();
     if (dup) throw conflict('REPORT_EXISTS', { zh: `${info.name}${input.year}年度报告已存在`, en: `The ${input.year} report exists` }, { id: dup.id });
+    const prev = await trx.selectFrom('reports').select(['id', 'blocks', 'meta']).where('region_id', '=', region.id).where('year', '=', input.year - 1)
+      .where('status', 'in', ['published', 'submitted']).executeTakeFirst();
+    const base = defaultMeta(info.name, info.issuer, input.year);
+    const prevMeta = prev?.meta as ReportMeta | undefined;
     return Reports.insert(trx, actor, {
-      region_id: region.id, year: input.year, template_version: DEFAULT_TEMPLATE, status: 'draft',
-      meta: JSON.stringify({ ...defaultMeta(info.name, info.issuer, input.year), ...meta }),
-      blocks: JSON.stringify(DEFAULT_BLOCKS), created_by: actor.userId,
+      region_id: region.id, year: input.year, template_version: prev ? `from:${prev.id}` : DEFAULT_TEMPLATE, status: 'draft',
+      // The signer, addressee and offices carry over; the number, title and dates are the new year's.
+      meta: JSON.stringify({ ...base, ...(prevMeta ? { signer: prevMeta.signer, addressee: prevMeta.addressee, signature: prevMeta.signature, printOrg: prevMeta.printOrg, issuer: prevMeta.issuer } : {}), ...meta }),
+      blocks: JSON.stringify(prev ? (prev.blocks as Block[]) : DEFAULT_BLOCKS), acknowledgements: JSON.stringify([]), created_by: actor.userId,
     });
   });
 }
 
 /** Edits metadata and prose; only drafts and reports in review can change (frozen from 保密审查 on). */
-export async function updateReport(db: Kysely<Database>, actor: Actor, id: string, input: { meta?: ReportMeta; blocks?: Block[] }) {
+export async function updateReport(
+  db: Kysely<Database>, actor: Actor, id: string,
+  input: { meta?: ReportMeta; blocks?: Block[]; acknowledgements?: { key: string; reason: string }[]; withdraw?: string[]; confirmClaims?: { blockId: string; text: string }[] },
+) {
   return db.transaction().execute(async (trx) => {
     const before = await Reports.lockForWrite(trx, actor, id);
     if (!['draft', 'review'].includes(before.status))
@@ -383,9 +558,20 @@ export async function updateReport(db: Kysely<Database>, actor: Actor, id: strin
         ids.add(b.id);
       }
     }
+    let blocks = input.blocks;
+    if (input.confirmClaims?.length) {
+      // The office confirms its own statement for this year: the claim keeps its text, marked with the year.
+      blocks = (blocks ?? (before.blocks as Block[])).map((b) => {
+        let text = b.text;
+        for (const c of input.confirmClaims!.filter((x) => x.blockId === b.id)) text = confirmClaims(text, before.year, c.text);
+        return text === b.text ? b : { ...b, text };
+      });
+    }
+    const acks = mergeAcknowledgements(before.acknowledgements as Acknowledgement[] | null, actor, input.acknowledgements, input.withdraw);
     return Reports.update(trx, actor, before, {
       ...(input.meta ? { meta: JSON.stringify(input.meta) } : {}),
-      ...(input.blocks ? { blocks: JSON.stringify(input.blocks) } : {}),
+      ...(blocks ? { blocks: JSON.stringify(blocks) } : {}),
+      ...(acks ? { acknowledgements: JSON.stringify(acks) } : {}),
       updated_at: new Date(),
     });
   });
@@ -409,6 +595,27 @@ export interface TransitionArgs {
   publicUrl?: string;
   publishedOn?: string;
   lateReason?: string;
+  acknowledgements?: { key: string; reason: string }[];
+}
+
+/** Adds (or replaces, by key) and withdraws acknowledgements; undefined when nothing changes. */
+function mergeAcknowledgements(current: Acknowledgement[] | null, actor: Actor, add?: { key: string; reason: string }[], withdraw?: string[]) {
+  if (!add?.length && !withdraw?.length) return undefined;
+  const byKey = new Map((current ?? []).map((a) => [a.key, a]));
+  for (const k of withdraw ?? []) byKey.delete(k);
+  const at = new Date().toISOString();
+  for (const a of add ?? []) byKey.set(a.key, { key: a.key, reason: a.reason, by: actor.userId, byName: actor.displayName, at });
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** 409 listing the warnings that still stop the report (each must be resolved or acknowledged with a reason). */
+function refuseUnresolved(r: Rendered, action: string) {
+  const open = unresolved(r);
+  if (!open.length) return;
+  throw conflict('REPORT_WARNINGS_UNRESOLVED', {
+    zh: `${action === 'publish' ? '公开' : '报送'}前须处理全部提示：尚有${open.length}条未处理（无数据、数字为零、与记录矛盾、未确认的自述情况或缺少必备内容），请修改正文，或逐条说明理由后确认保留`,
+    en: `${open.length} warning(s) unresolved (no data, zero, contradiction, unconfirmed claim or missing part): fix the text or acknowledge each with a reason before ${action === 'publish' ? 'publication' : 'submission'}`,
+  }, { warnings: open.map((w) => ({ key: w.key, kind: w.kind, message: w.message.zh })) });
 }
 
 /**
@@ -426,6 +633,16 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
         en: `Not allowed from status ${row.status} (draft → review → secrecy → submitted → published)`,
       });
     const set: Partial<Record<string, unknown>> = { status: rule.to, updated_at: new Date() };
+    const acks = mergeAcknowledgements(row.acknowledgements as Acknowledgement[] | null, actor, t.acknowledgements);
+    if (acks) {
+      set.acknowledgements = JSON.stringify(acks);
+      row.acknowledgements = acks as never;
+    }
+    if (t.action === 'publish') {
+      // The frozen report's warnings were all resolved or acknowledged at submission; a snapshot from before
+      // acknowledgements existed is checked here.
+      refuseUnresolved(await renderStored(trx, row), 'publish');
+    }
     if (t.action === 'submit_review' || t.action === 'submit') {
       const rendered = await renderStored(trx, row);
       if (t.action === 'submit') {
@@ -439,6 +656,7 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
         const meta = row.meta as ReportMeta;
         const problems = docNumberProblems(meta.docNumber ?? '');
         if (problems.length) throw conflict('DOC_NUMBER_INVALID', { zh: `报送前须填写规范的发文字号：${problems[0].zh}`, en: `A valid document number is required: ${problems[0].en}` });
+        refuseUnresolved(rendered, 'submit');
         Object.assign(set, { secrecy_reviewer: t.secrecyReviewer, secrecy_opinion: t.secrecyOpinion, secrecy_reviewed_at: new Date(), submitted_at: new Date(), submitted_by: actor.userId });
       }
       await trx
@@ -446,6 +664,7 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
         .values({
           report_id: id, kind: t.action === 'submit' ? 'submission' : 'review', taken_by: actor.userId,
           figures: JSON.stringify(rendered.figures),
+          warnings: JSON.stringify(rendered.warnings),
           content_hash: sha({ meta: rendered.meta, blocks: rendered.blocks }),
         })
         .execute();
@@ -475,8 +694,80 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
 /** The records behind one figure of a report (click-through). */
 export async function figureRecords(db: Db, actor: Actor, id: string, metricId: string) {
   const row = await loadReport(db, actor, id);
+  const scope = await metricScopeOf(db, row.region_id);
+  const fact = TEXT_FACTS[metricId];
+  if (fact) {
+    const r = await fact.compute(db, scope, yearPeriod(row.year));
+    return { metric: { id: fact.id, label: fact.label, definition: fact.definition, unit: 'text' }, records: r?.records ?? [] };
+  }
   const m = getMetric(metricId);
   if (!m) throw notFound({ zh: '指标', en: 'Metric' });
-  const scope = await metricScopeOf(db, row.region_id);
   return { metric: { id: m.id, label: m.label, definition: m.definition, unit: m.unit }, records: await m.records(db, scope, yearPeriod(row.year)) };
+}
+
+/** A candidate problem (or next-year item) for section 二, with the records behind it. */
+export interface Candidate {
+  id: string;
+  kind: 'problem' | 'next_year';
+  title: string;
+  text: string;
+  metricId: string;
+  records: { id: string; entity: string; label: string; unitName?: string | null; date?: string | null }[];
+}
+
+/** Units named in records, most records first: "区城市管理局、区民政局等3个单位". */
+function unitsPhrase(recs: { unitName?: string | null }[]) {
+  const counts = new Map<string, number>();
+  for (const r of recs) if (r.unitName) counts.set(r.unitName, (counts.get(r.unitName) ?? 0) + 1);
+  const names = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).map(([n]) => n);
+  if (!names.length) return '';
+  return names.length <= 3 ? joinNames(names) : `${names.slice(0, 3).join('、')}等${names.length}个单位`;
+}
+
+/**
+ * Section 二 drafted from the records: problems the year's records show (overdue tasks by unit, lost
+ * lawsuits, late filings, reconsiderations decided out of time, unsatisfied NPC/CPPCC replies), each an
+ * editable sentence with the records behind it; and next year's key works when next year's plan exists.
+ */
+export async function candidateProblems(db: Db, actor: Actor, id: string): Promise<Candidate[]> {
+  const row = await loadReport(db, actor, id);
+  const scope = await metricScopeOf(db, row.region_id);
+  const period = yearPeriod(row.year);
+  const out: Candidate[] = [];
+  const recordsOf = async (metricId: string, year = row.year) => {
+    const m = getMetric(metricId);
+    if (!m) return [];
+    return m.records(db, scope, yearPeriod(year));
+  };
+  const overdue = await recordsOf('plan.tasksOverdue');
+  if (overdue.length)
+    out.push({
+      id: 'plan.tasksOverdue', kind: 'problem', metricId: 'plan.tasksOverdue', title: '重点任务未按期完成', records: overdue,
+      text: `部分重点任务推进滞后，${unitsPhrase(overdue)}牵头的${overdue.length}项法治政府建设重点任务未按期完成，督促落实的力度还需加大。`,
+    });
+  const lost = await recordsOf('disputes.litigation.lossRate');
+  if (lost.length)
+    out.push({
+      id: 'disputes.litigation.lost', kind: 'problem', metricId: 'disputes.litigation.lossRate', title: '行政诉讼败诉', records: lost,
+      text: `行政应诉败诉${lost.length}件（涉及${unitsPhrase(lost)}），反映出个别行政机关在认定事实、收集证据和履行程序等方面仍不够严谨，依法行政能力有待提高。`,
+    });
+  const late = await lateFilings(db, scope, period);
+  if (late.length)
+    out.push({
+      id: 'documents.lateFilings', kind: 'problem', metricId: 'documents.filingOnTimeRate', title: '规范性文件未按期报备', records: late,
+      text: `规范性文件备案管理还不够严格，${late.length}件规范性文件未在规定期限内报送备案（涉及${unitsPhrase(late)}）。`,
+    });
+  const recon = (await recordsOf('disputes.reconsideration.onTimeRate')).filter((r) => r.label.includes('（超期）'));
+  if (recon.length)
+    out.push({
+      id: 'disputes.reconsideration.late', kind: 'problem', metricId: 'disputes.reconsideration.onTimeRate', title: '行政复议超期结案', records: recon,
+      text: `行政复议办案力量还比较薄弱，${recon.length}件行政复议案件未在法定期限内作出决定。`,
+    });
+  const next = await recordsOf('plan.keyWorks', row.year + 1);
+  if (next.length)
+    out.push({
+      id: 'plan.nextYear', kind: 'next_year', metricId: 'plan.keyWorks', title: `${row.year + 1}年度重点工作`, records: next,
+      text: `${row.year + 1}年，我区将围绕${joinNames(next.slice(0, 5).map((r) => `“${r.label.replace(/^[\d.]+\s*/, '')}”`))}${next.length > 5 ? `等${next.length}项重点工作` : ''}，逐项细化任务、压实责任，推动法治政府建设再上新台阶。`,
+    });
+  return out;
 }

@@ -18,7 +18,9 @@ import { OfficialDocument } from './OfficialDocument';
 import { FigureDrawer } from './FigureDrawer';
 import { metaSchema, publishDeadline } from './schema';
 import { REPORT_STATUS, WARNING_COLOR, WARNING_ORDER } from './status';
-import { REPORT_STATUSES, type Figure, type ReportAction, type ReportDetail, type ReportMeta, type ReportWarning, type SourceBlock } from '../../../common/report';
+import { REPORT_STATUSES, type CandidateProblem, type Figure, type ReportAction, type ReportDetail, type ReportMeta, type ReportWarning, type SourceBlock } from '../../../common/report';
+import { Link } from 'react-router-dom';
+import { recordPath } from '../../modules';
 
 /** The report editor and viewer: the official document on the left; warnings, elements, workflow and exports on the right. */
 export default function ReportDetailPage() {
@@ -108,12 +110,13 @@ export default function ReportDetailPage() {
                 {
                   key: 'warnings',
                   label: <span data-testid="tab-warnings">{t('report.editor.warnings')} <Tag style={{ marginInlineStart: 4 }}>{warnings.length}</Tag></span>,
-                  children: <WarningList warnings={warnings} onJump={jump} />,
+                  children: <WarningList r={r} warnings={warnings} onJump={jump} onDone={rep.reload} />,
                 },
                 { key: 'meta', label: <span data-testid="tab-meta">{t('report.editor.meta')}</span>, children: <MetaForm r={r} onSaved={rep.reload} /> },
               ]}
             />
           </Card>
+          {r.abilities.canEdit && <Candidates r={r} onDone={rep.reload} />}
           <Card size="small" title={t('report.editor.export')} data-testid="exports">
             <Space wrap size={[6, 6]}>
               {(['docx', 'pdf', 'html', 'md', 'json'] as const).map((f) => (
@@ -130,16 +133,57 @@ export default function ReportDetailPage() {
   );
 }
 
-/** Warnings, most urgent first; the many "no data" ones folded into one group. */
-function WarningList({ warnings, onJump }: { warnings: ReportWarning[]; onJump(blockId?: string): void }) {
-  const { t } = useT();
+/**
+ * Warnings, most urgent first; the many "no data" ones folded into one group. While the report can be
+ * edited, a claim can be confirmed for the year and a blocking warning kept with a recorded reason; a
+ * frozen report lists the warnings it was submitted with and the reasons given.
+ */
+function WarningList({ r, warnings, onJump, onDone }: { r: ReportDetail; warnings: ReportWarning[]; onJump(blockId?: string): void; onDone(): void }) {
+  const { t, lang } = useT();
+  const { message } = App.useApp();
+  const [ack, setAck] = useState<ReportWarning | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = r.report.id;
+  const put = async (body: Record<string, unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await api.put(`/api/v1/reports/${id}`, body);
+      void message.success(done);
+      onDone();
+      return true;
+    } catch (e) {
+      void message.error((e as Error).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
   if (!warnings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.editor.noWarnings')} data-testid="warnings" />;
   const noData = warnings.filter((w) => w.kind === 'no_data');
   const item = (w: ReportWarning, i: number) => (
-    <div key={i} className="fz-report-warning" data-testid="warning" data-kind={w.kind}>
+    <div key={w.key ?? i} className="fz-report-warning" data-testid="warning" data-kind={w.kind} data-key={w.key}>
       <div>
         <Tag color={WARNING_COLOR[w.kind]}>{t(`report.editor.kinds.${w.kind}`)}</Tag>
         <span>{w.message}</span>
+        {w.acknowledged && (
+          <div className="fz-report-ack" data-testid="acknowledged">{t('report.editor.acknowledged', { reason: w.acknowledged.reason, by: `${w.acknowledged.byName} ${formatDateTime(w.acknowledged.at, lang)}` })}</div>
+        )}
+        {r.abilities.canEdit && (
+          <Space size={4} wrap style={{ marginTop: 4 }}>
+            {w.kind === 'unconfirmed_claim' && w.claim && w.blockId && (
+              <Button size="small" loading={busy} data-testid="confirm-claim" onClick={() => void put({ confirmClaims: [{ blockId: w.blockId, text: w.claim }] }, t('report.editor.confirmed'))}>
+                {t('report.editor.confirm')}
+              </Button>
+            )}
+            {w.blocking && !w.acknowledged && (
+              <Button size="small" data-testid="acknowledge" onClick={() => { setReason(''); setAck(w); }}>{t('report.editor.acknowledge')}</Button>
+            )}
+            {w.acknowledged && (
+              <Button size="small" type="link" loading={busy} onClick={() => void put({ withdraw: [w.key] }, t('report.editor.saved'))}>{t('report.editor.withdraw')}</Button>
+            )}
+          </Space>
+        )}
       </div>
       {w.blockId && <Button type="link" size="small" icon={<EnvironmentOutlined />} onClick={() => onJump(w.blockId)}>{t('report.editor.jump')}</Button>}
     </div>
@@ -154,7 +198,84 @@ function WarningList({ warnings, onJump }: { warnings: ReportWarning[]; onJump(b
           items={[{ key: 'nd', label: <span><Tag color={WARNING_COLOR.no_data}>{t('report.editor.kinds.no_data')}</Tag>{t('report.editor.noDataCount', { count: noData.length })}</span>, children: noData.map(item) }]}
         />
       )}
+      <Modal
+        open={!!ack}
+        title={t('report.editor.ackTitle')}
+        onCancel={() => setAck(null)}
+        okButtonProps={{ loading: busy, disabled: reason.trim().length < 4, 'data-testid': 'ack-ok' } as never}
+        onOk={async () => {
+          if (ack && (await put({ acknowledgements: [{ key: ack.key, reason: reason.trim() }] }, t('report.editor.saved')))) setAck(null);
+        }}
+        destroyOnHidden
+      >
+        <p>{ack?.message}</p>
+        <Form layout="vertical">
+          <Form.Item label={t('report.editor.ackReason')} required extra={t('report.editor.ackHint')}>
+            <Input.TextArea id="ack-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
+  );
+}
+
+/** Section 二 drafted from the records: each candidate inserted as an editable sentence into part 2. */
+function Candidates({ r, onDone }: { r: ReportDetail; onDone(): void }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const list = useApi<{ items: CandidateProblem[] }>(`/api/v1/reports/${r.report.id}/candidates`);
+  const [busy, setBusy] = useState<string | null>(null);
+  const insert = async (c: CandidateProblem) => {
+    // Problems go into the first paragraph under heading 二 (the shortcomings), next-year items into the paragraph after it.
+    const blocks = [...r.source.blocks];
+    const h2 = blocks.findIndex((b) => b.kind === 'h1' && /^二、/.test(b.text));
+    const paras = h2 >= 0 ? blocks.slice(h2 + 1).filter((b, i, a) => b.kind === 'p' && a.slice(0, i).every((x) => x.kind === 'p')) : [];
+    const target = c.kind === 'next_year' ? (paras[1] ?? paras[0]) : paras[0];
+    let next: SourceBlock[];
+    if (target) next = blocks.map((b) => (b.id === target.id ? { ...b, text: `${b.text}${c.text}` } : b));
+    else {
+      const nb: SourceBlock = { id: `p-2-c${Date.now().toString(36)}`, kind: 'p', text: c.text, parts: [c.kind === 'next_year' ? 'nextYear' : 'shortcomings'] };
+      next = h2 >= 0 ? [...blocks.slice(0, h2 + 1), nb, ...blocks.slice(h2 + 1)] : [...blocks, nb];
+    }
+    setBusy(c.id);
+    try {
+      await api.put(`/api/v1/reports/${r.report.id}`, { blocks: next });
+      void message.success(t('report.editor.inserted'));
+      onDone();
+    } catch (e) {
+      void message.error((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const items = list.data?.items ?? [];
+  return (
+    <Card size="small" title={t('report.editor.candidates')} style={{ marginBottom: 12 }} data-testid="candidates" loading={list.loading && !list.data}>
+      <div className="fz-muted" style={{ fontSize: 12, marginBottom: 4 }}>{t('report.editor.candidatesHint')}</div>
+      {!items.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.editor.noCandidates')} />}
+      {items.map((c) => (
+        <div key={c.id} className="fz-report-cand" data-testid="candidate" data-id={c.id}>
+          <div><Tag color={c.kind === 'next_year' ? 'blue' : 'volcano'}>{t(c.kind === 'next_year' ? 'report.editor.nextYear' : 'report.editor.problem')}</Tag><b>{c.title}</b></div>
+          <div>{c.text}</div>
+          <Collapse
+            size="small"
+            ghost
+            items={[{
+              key: 'r', label: t('report.editor.candidateRecords', { count: c.records.length }),
+              children: (
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {c.records.map((x) => {
+                    const href = recordPath(x.entity, x.id);
+                    return <li key={`${x.entity}:${x.id}`}>{href ? <Link to={href}>{x.label}</Link> : x.label}{x.unitName ? `（${x.unitName}）` : ''}</li>;
+                  })}
+                </ul>
+              ),
+            }]}
+          />
+          <Button size="small" type="primary" ghost loading={busy === c.id} onClick={() => void insert(c)} data-testid="insert-candidate">{t('report.editor.insert')}</Button>
+        </div>
+      ))}
+    </Card>
   );
 }
 

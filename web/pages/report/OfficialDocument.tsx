@@ -58,6 +58,12 @@ export function OfficialDocument(p: OfficialDocumentProps) {
           </Tooltip>
         );
       }
+      if (s.claim === 'unconfirmed')
+        node = (
+          <Tooltip title={t('report.editor.claimTip')}>
+            <mark className="fz-doc-claim" data-testid="claim">{node}</mark>
+          </Tooltip>
+        );
       return <Fragment key={i}>{s.bold ? <b>{node}</b> : node}</Fragment>;
     });
 

@@ -21,9 +21,15 @@ export const reportZh = {
     done: '已办理：{{action}}', confirmReturn: '确定退回为草稿吗？', returnComment: '退回理由（选填）',
     kinds: {
       no_data: '暂无数据', contradiction: '数字矛盾', changed_since_review: '审核后有变动', changed_since_submission: '报送后有变动',
-      missing_part: '缺少必备内容', doc_number: '发文字号',
+      missing_part: '缺少必备内容', doc_number: '发文字号', zero: '数字为零', unconfirmed_claim: '待确认的自述情况',
     },
     jump: '定位', noDataCount: '{{count}} 个数字暂无数据',
+    confirm: '确认属实', confirmed: '已确认为本年度情况', acknowledge: '说明理由并保留', ackTitle: '说明保留理由', ackReason: '保留理由',
+    ackHint: '报送和公开时将连同理由一并记录在报送快照中。', acknowledged: '已说明理由保留：{{reason}}（{{by}}）', withdraw: '撤回',
+    blocking: '报送前须处理', claimTip: '本单位自述的情况，没有记录支撑；请确认本年度属实，或改写、删除',
+    candidates: '第二部分候选问题', candidatesHint: '根据本年度记录梳理的问题和下一年度安排，可插入“存在问题及下步打算”后再修改。',
+    noCandidates: '本年度记录中未发现需要列出的问题', insert: '插入第二部分', inserted: '已插入第二部分，可继续修改', candidateRecords: '依据记录（{{count}}条）',
+    nextYear: '下一年度安排', problem: '存在问题',
   },
   actions: { submit_review: '送审核', approve_review: '审核通过', return: '退回', submit: '报送', publish: '公开' },
   meta: {
@@ -34,6 +40,8 @@ export const reportZh = {
   figure: {
     title: '数字来源', metric: '指标', definition: '统计口径', value: '数值', records: '背后的记录（{{count}}条）', record: '记录', date: '日期',
     unit: '单位', open: '查看', noModulePage: '该记录所属模块暂无页面', frozenNote: '报送时冻结的数值：{{text}}；下表为按现有记录列出的明细。', noData: '暂无数据',
+    module: '数据来源模块', noDataWhy: '“{{module}}”模块中没有本年度的任何记录，因此没有数据。请在该模块录入本年度记录，或改写、删除该句。',
+    zeroWhy: '“{{module}}”模块有本年度记录，但没有符合统计口径的记录，数值为0。', state: { no_data: '暂无数据', zero: '为零', number: '有数据' },
   },
   export: { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', json: 'JSON' },
   dash: {
@@ -70,9 +78,15 @@ export const reportEn: typeof reportZh = {
     done: 'Done: {{action}}', confirmReturn: 'Return the report to draft?', returnComment: 'Reason (optional)',
     kinds: {
       no_data: 'No data', contradiction: 'Contradiction', changed_since_review: 'Changed since review', changed_since_submission: 'Changed since submission',
-      missing_part: 'Missing part', doc_number: 'Document number',
+      missing_part: 'Missing part', doc_number: 'Document number', zero: 'Zero', unconfirmed_claim: 'Unconfirmed statement',
     },
     jump: 'Show', noDataCount: '{{count}} figures have no data yet',
+    confirm: 'Confirm for this year', confirmed: 'Confirmed for this year', acknowledge: 'Keep, with a reason', ackTitle: 'Why keep it', ackReason: 'Reason',
+    ackHint: 'The reason is recorded in the submission snapshot.', acknowledged: 'Kept: {{reason}} ({{by}})', withdraw: 'Withdraw',
+    blocking: 'To resolve before submission', claimTip: 'The office’s own statement, backed by no record: confirm it for this year, or rewrite or remove it',
+    candidates: 'Candidate problems for part 2', candidatesHint: 'Problems and next-year items drawn from this year’s records; insert them into part 2 and edit.',
+    noCandidates: 'The records show no problem to list', insert: 'Insert into part 2', inserted: 'Inserted into part 2; edit as needed', candidateRecords: 'Records ({{count}})',
+    nextYear: 'Next year', problem: 'Problem',
   },
   actions: { submit_review: 'Send to review', approve_review: 'Approve', return: 'Return', submit: 'Submit', publish: 'Publish' },
   meta: {
@@ -83,6 +97,8 @@ export const reportEn: typeof reportZh = {
   figure: {
     title: 'Where this figure comes from', metric: 'Metric', definition: 'Definition', value: 'Value', records: 'Records behind it ({{count}})', record: 'Record', date: 'Date',
     unit: 'Unit', open: 'Open', noModulePage: 'Its module has no page yet', frozenNote: 'Frozen at submission: {{text}}; the list shows the current records.', noData: 'No data',
+    module: 'Supplied by', noDataWhy: 'The {{module}} module holds no records at all for this year, so there is no figure. Enter this year’s records there, or rewrite or remove the sentence.',
+    zeroWhy: 'The {{module}} module has records this year, but none that this figure counts: it is 0.', state: { no_data: 'No data', zero: 'Zero', number: 'Number' },
   },
   export: { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', json: 'JSON' },
   dash: {

@@ -16,9 +16,11 @@ export const WARNING_COLOR: Record<WarningKind, string> = {
   changed_since_submission: 'volcano',
   changed_since_review: 'orange',
   no_data: 'gold',
+  zero: 'orange',
+  unconfirmed_claim: 'purple',
   missing_part: 'magenta',
   doc_number: 'geekblue',
 };
 
 /** Warning kinds, most urgent first. */
-export const WARNING_ORDER: WarningKind[] = ['contradiction', 'changed_since_submission', 'changed_since_review', 'doc_number', 'missing_part', 'no_data'];
+export const WARNING_ORDER: WarningKind[] = ['contradiction', 'zero', 'unconfirmed_claim', 'changed_since_submission', 'changed_since_review', 'doc_number', 'missing_part', 'no_data'];

@@ -14,6 +14,9 @@ const PAGE = { width: mm(210), height: mm(297), top: mm(37), left: mm(28), right
 const TEXT_WIDTH = mm(156);
 const LINE = 579; // twips: 28.95 pt fixed line pitch
 const CHAR = 320; // one 3号 character (16 pt) in twips
+/** The text is simplified Chinese: without it LibreOffice shapes CJK text with its default Asian locale (Japanese glyph forms). */
+const ZH = { value: 'zh-CN', eastAsia: 'zh-CN' };
+
 /** Font families as Chinese offices name them; LibreOffice maps them through fontconfig. */
 const FONT = {
   fang: '仿宋_GB2312',
@@ -26,7 +29,7 @@ const RED = 'FF0000';
 const size = (pt: number) => pt * 2; // docx sizes are half-points
 
 const run = (text: string, font: string, pt = 16, extra: Record<string, unknown> = {}) =>
-  new TextRun({ text, font: { eastAsia: font, ascii: font === FONT.song ? 'Times New Roman' : font, hAnsi: font }, size: size(pt), ...extra });
+  new TextRun({ text, font: { eastAsia: font, ascii: font === FONT.song ? 'Times New Roman' : font, hAnsi: font }, size: size(pt), language: ZH, ...extra });
 
 const blank = () => new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run('', FONT.fang)] });
 
@@ -140,7 +143,7 @@ export async function renderDocx(r: Rendered): Promise<Buffer> {
     creator: 'Fazhi 法治政府建设综合管理平台',
     title: m.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: { eastAsia: FONT.fang, ascii: FONT.fang, hAnsi: FONT.fang }, size: size(16) } } } },
+    styles: { default: { document: { run: { font: { eastAsia: FONT.fang, ascii: FONT.fang, hAnsi: FONT.fang }, size: size(16), language: ZH } } } },
     sections: [
       {
         properties: {

@@ -59,10 +59,11 @@ export function renderHtml(r: Rendered, opts: { links?: (metricId: string) => st
     b.segments
       .map((s) => {
         let t = esc(s.text);
-        if (s.figure) {
+        // Only the office's linked preview marks figures; the public page and exports read as plain prose.
+        if (s.figure && opts.links) {
           const f = r.figures[s.figure];
           const cls = f.noData ? 'fig nodata' : 'fig';
-          t = opts.links && !f.noData
+          t = !f.noData
             ? `<a class="${cls}" href="${esc(opts.links(f.metricId))}" title="${esc(f.label)}（${f.recordCount}条记录）" data-metric="${esc(f.metricId)}">${t}</a>`
             : `<span class="${cls}" title="${esc(f.label)}" data-metric="${esc(f.metricId)}">${t}</span>`;
         }
