@@ -333,3 +333,27 @@ export type CampaignOutT = z.infer<typeof CampaignOut>;
 export type ReviewFileOutT = z.infer<typeof ReviewFileOut>;
 export type ItemOutT = z.infer<typeof ItemOut>;
 export type RiskOutT = z.infer<typeof RiskOut>;
+
+// ───────────────────────────── public portal (行政执法公示) ─────────────────────────────
+
+/** The public pages' query: the region's code, a keyword, a page. */
+export const PublicListQuery = z.object({
+  region: z.string().regex(/^[0-9]{6}$/, { message: '行政区划代码应为6位数字' }),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicListQuery = z.infer<typeof PublicListQuery>;
+/** An officer on the public page: name, unit, certificate — no ID number, no phone. */
+export const PublicOfficerOut = z.object({ id: z.string(), name: z.string(), unitName: z.string(), certNo: z.string(), kindLabel: z.string(), field: z.string(), expiresOn: z.string() });
+/** A body on the public page with the fields it covers today and its officers on duty. */
+export const PublicBodyOut = z.object({ id: z.string(), unitName: z.string(), kindLabel: z.string(), legalBasis: z.string(), fields: z.array(z.string()), officers: z.number() });
+/** A decision on the public page (a natural person's name masked). */
+export const PublicDecisionOut = z.object({
+  id: z.string(), systemLabel: z.string(), unitName: z.string(), title: z.string(), party: z.string(), decisionLabel: z.string(), decisionNo: z.string(),
+  fine: z.number().nullable(), decidedOn: z.string(), publishedOn: z.string(),
+});
+/** A risk point on the public page. */
+export const PublicRiskOut = z.object({
+  id: z.string(), unitName: z.string(), riskPoint: z.string(), forms: z.string(), legalBasis: z.string(), consequence: z.string(), level: z.string(), levelLabel: z.string(), prevention: z.string(),
+});

@@ -214,9 +214,10 @@ const oversight: WebModule = {
     { path: '/oversight/items', element: lazy(() => import('./pages/oversight/Items')), ability: 'oversight.view' },
     { path: '/oversight/items/:id', element: lazy(() => import('./pages/oversight/ItemDetail')), ability: 'oversight.view', labelKey: 'oversight.detail' },
     { path: '/oversight/audits', element: lazy(() => import('./pages/oversight/Audits')), ability: 'oversight.view' },
+    { path: '/oversight/audits/:id', element: lazy(() => import('./pages/oversight/AuditDetail')), ability: 'oversight.view', labelKey: 'oversight.auditDetail' },
   ],
   i18n: { zh: oversightZh, en: oversightEn },
-  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits', audit_rectification: '/oversight/audits' },
+  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits/:id', audit_rectification: '/oversight/audits' },
 };
 
 /** 权责清单 (seed §一(四)二是). */

@@ -5,12 +5,13 @@ import { DateStr, Id, ListQuery, page } from '../../../common/schemas.js';
 import * as svc from './service.js';
 import * as rev from './review.js';
 import * as cat from './catalogue.js';
+import * as pub from './public.js';
 import {
   BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, CERT_KINDS, CERT_STATUSES, DECISIONS, GRADES, PROBLEM_CATEGORIES, RISK_LEVELS,
   BodyInput, BodyOut, CampaignInput, CampaignOut, CaseDetailOut, CaseInput, CaseListQuery, CaseOut, CatalogueSummaryOut, CertificateEndInput,
   CertificateInput, CertificateOut, ClaimInput, DecideInput, ExamResultInput, ExecuteInput, FieldMoveInput, ItemInput, ItemListQuery, ItemOut,
   LegalReviewInput, OfficerDetailOut, OfficerInput, OfficerListQuery, OfficerOut, RectifyInput, ReviewFileOut, RiskInput, RiskOut, ScoreInput,
-  ServeInput, StepDateInput, TrainingInput, UnitAverageOut, type Bands, type CaseStatus, type Criterion,
+  ServeInput, StepDateInput, TrainingInput, UnitAverageOut, PublicListQuery, PublicOfficerOut, PublicBodyOut, PublicDecisionOut, PublicRiskOut, type Bands, type CaseStatus, type Criterion,
 } from './schema.js';
 
 type Lang = 'zh' | 'en';
@@ -223,6 +224,31 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
   app.post(`${base}/risks`, { schema: { tags, body: RiskInput, response: { 201: RiskOut } } }, async (req, reply) => {
     const r = await cat.addRisk(ctx.db, activeActorOf(req), req.body);
     return reply.status(201).send(presentRisk(r, req.lang));
+  });
+
+  // ── public portal (no sign-in): what 行政执法公示 requires, for the region in the address
+  const ptags = ['public'];
+  app.get('/api/v1/public/enforcement/bodies', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery.pick({ region: true }), response: { 200: z.object({ items: z.array(PublicBodyOut) }) } } }, async (req) => {
+    const rows = await pub.publicBodies(ctx.db, req.query.region);
+    return { items: rows.map((b) => ({ id: b.id, unitName: b.unit_name, kindLabel: BODY_KINDS[b.kind as keyof typeof BODY_KINDS][req.lang], legalBasis: b.legal_basis, fields: b.fields, officers: b.officers })) };
+  });
+  app.get('/api/v1/public/enforcement/officers', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery, response: { 200: page(PublicOfficerOut) } } }, async (req) => {
+    const r = await pub.publicOfficers(ctx.db, req.query);
+    return { ...r, items: r.items.map((o) => ({ id: o.id, name: o.name, unitName: o.unit_name, certNo: o.cert_no, kindLabel: CERT_KINDS[o.kind][req.lang], field: o.field, expiresOn: o.expires_on })) };
+  });
+  app.get('/api/v1/public/enforcement/decisions', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery, response: { 200: page(PublicDecisionOut).extend({ displayYears: z.number() }) } } }, async (req) => {
+    const r = await pub.publicDecisions(ctx.db, req.query);
+    return {
+      ...r,
+      items: r.items.map((c) => ({
+        id: c.id, systemLabel: CASE_SYSTEMS[c.system][req.lang], unitName: c.unit_name, title: c.title, party: pub.maskParty(c.party_name, c.party_kind),
+        decisionLabel: c.decision ? DECISIONS[c.decision][req.lang] : '', decisionNo: c.decision_no ?? '', fine: num(c.fine), decidedOn: c.decided_on!, publishedOn: c.published_on!,
+      })),
+    };
+  });
+  app.get('/api/v1/public/enforcement/risks', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery, response: { 200: page(PublicRiskOut) } } }, async (req) => {
+    const r = await pub.publicRisks(ctx.db, req.query);
+    return { ...r, items: r.items.map((x) => ({ id: x.id, unitName: x.unit_name, riskPoint: x.risk_point, forms: x.forms, legalBasis: x.legal_basis, consequence: x.consequence, level: x.level, levelLabel: RISK_LEVELS[x.level as keyof typeof RISK_LEVELS][req.lang], prevention: x.prevention })) };
   });
   void DateStr;
 }
