@@ -227,6 +227,7 @@ const powers: WebModule = {
   nav: [{ path: '/powers', labelKey: 'powers.nav.list', ability: 'powers.view' }],
   routes: [{ path: '/powers', element: lazy(() => import('./pages/powers/List')), ability: 'powers.view' }],
   i18n: { zh: powersZh, en: powersEn },
+  publicRoutes: [{ path: '/public/powers', element: lazy(() => import('./pages/powers/Public')) }],
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
@@ -325,6 +326,7 @@ const enforcement: WebModule = {
   ],
   i18n: { zh: enforcementZh, en: enforcementEn },
   records: { enforcement_case: '/enforcement/cases/:id', enforcement_officer: '/enforcement/officers/:id' },
+  publicRoutes: [{ path: '/public/enforcement', element: lazy(() => import('./pages/enforcement/Public')) }],
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */

@@ -6,6 +6,9 @@ import * as svc from './service.js';
 import * as rev from './review.js';
 import * as cat from './catalogue.js';
 import * as pub from './public.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
+import { caseImport, caseLedgerRows, caseLedgerSheet, officerImport, officerSheet, officerSheetRows } from './excel.js';
 import {
   BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, CERT_KINDS, CERT_STATUSES, DECISIONS, GRADES, PROBLEM_CATEGORIES, RISK_LEVELS,
   BodyInput, BodyOut, CampaignInput, CampaignOut, CaseDetailOut, CaseInput, CaseListQuery, CaseOut, CatalogueSummaryOut, CertificateEndInput,
@@ -102,6 +105,12 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
     const r = await svc.listOfficers(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map(presentOfficer) };
   });
+  app.get(`${base}/officers/export`, { schema: { tags, querystring: OfficerListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const r = await svc.listOfficers(ctx.db, actor, { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '执法人员及证件.xlsx', await exportXlsx(officerSheet, await officerSheetRows(ctx.db, r.items)));
+  });
+  importRoutes(app, ctx, `${base}/officers/import`, officerImport);
   const officerDetail = async (actor: ReturnType<typeof activeActorOf>, id: string, lang: Lang) => {
     const d = await svc.getOfficer(ctx.db, actor, id);
     const current = d.certs.find((c) => c.status === 'valid');
@@ -148,6 +157,11 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
     const r = await svc.listCases(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map((c) => presentCase(c, req.lang)) };
   });
+  app.get(`${base}/cases/export`, { schema: { tags, querystring: CaseListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const r = await svc.listCases(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '执法案件台账.xlsx', await exportXlsx(caseLedgerSheet, await caseLedgerRows(ctx.db, r.items)));
+  });
+  importRoutes(app, ctx, `${base}/cases/import`, caseImport);
   app.post(`${base}/cases`, { schema: { tags, body: CaseInput, response: { 201: CaseDetailOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const c = await svc.fileCase(ctx.db, actor, req.body);

@@ -4,6 +4,18 @@ const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') 
 
 /** Strings of the enforcement pages, under `t('enforcement.…')`. */
 export const enforcementZh = {
+  public: {
+    title: '行政执法公示', signIn: '工作人员登录', q: '输入关键词查询', noRegion: '门户尚未发布本地区信息。',
+    nav: { reports: '法治政府建设年度报告', enforcement: '行政执法公示', powers: '权责清单' },
+    tab: { decisions: '执法决定', bodies: '执法主体', officers: '执法人员', risks: '违法风险清单' },
+    displayHint: '执法决定信息自公开之日起公示{{years}}年，期满后不再公示。', fine: '罚款{{amount}}元',
+    col: {
+      decisionNo: '决定书文号', title: '案件名称', unit: '执法机关', party: '当事人', system: '执法类别', decision: '处理决定', decidedOn: '决定日期', publishedOn: '公开日期',
+      body: '执法主体', kind: '主体类型', fields: '执法领域', legalBasis: '法定依据', officers: '持证执法人员',
+      name: '姓名', certNo: '证件号', certKind: '证件类别', field: '执法领域', expiresOn: '有效期至',
+      riskPoint: '风险点', forms: '表现形式', consequence: '法律后果', level: '风险等级', prevention: '防控措施',
+    },
+  },
   nav: { cases: '执法案件', officers: '执法主体与人员', reviews: '案卷评查', catalogue: '监管事项与风险清单' },
   detail: '案件详情',
   fields: { status: '状态', filed_on: '立案日期', investigated_on: '调查开始', review_submitted_on: '提交审核', reviewer_id: '审核人员', review_conclusion: '审核结论', review_opinion: '审核意见', reviewed_on: '审核日期', decided_on: '决定日期', decision: '决定结果', decision_no: '决定书文号', signed_by: '负责人', fine: '罚款', served_on: '送达日期', party_present: '当事人在场', executed_on: '执行日期', paid_on: '缴款日期', late_fee: '加处罚款', closed_on: '结案日期', published_on: '公示日期' },
@@ -51,6 +63,18 @@ export const enforcementZh = {
 
 /** English strings of the enforcement pages. */
 export const enforcementEn: typeof enforcementZh = {
+  public: {
+    title: 'Enforcement publicity', signIn: 'Staff sign-in', q: 'Search', noRegion: 'The portal has not published this region’s information yet.',
+    nav: { reports: 'Annual reports', enforcement: 'Enforcement publicity', powers: 'Power list' },
+    tab: { decisions: 'Decisions', bodies: 'Enforcement bodies', officers: 'Officers', risks: 'Violation-risk lists' },
+    displayHint: 'A decision stays public for {{years}} years from its publication.', fine: 'fine {{amount}} yuan',
+    col: {
+      decisionNo: 'Decision no.', title: 'Case', unit: 'Authority', party: 'Party', system: 'Type', decision: 'Decision', decidedOn: 'Decided on', publishedOn: 'Published on',
+      body: 'Body', kind: 'Kind', fields: 'Fields', legalBasis: 'Legal basis', officers: 'Certified officers',
+      name: 'Name', certNo: 'Certificate no.', certKind: 'Certificate', field: 'Field', expiresOn: 'Valid until',
+      riskPoint: 'Risk point', forms: 'Forms', consequence: 'Consequence', level: 'Level', prevention: 'Prevention',
+    },
+  },
   nav: { cases: 'Enforcement cases', officers: 'Bodies and officers', reviews: 'Case-file review', catalogue: 'Supervision catalogue & risks' },
   detail: 'Case',
   fields: { status: 'Status', filed_on: 'Filed', investigated_on: 'Investigation', review_submitted_on: 'Submitted for review', reviewer_id: 'Reviewer', review_conclusion: 'Review conclusion', review_opinion: 'Review opinion', reviewed_on: 'Reviewed', decided_on: 'Decided', decision: 'Decision', decision_no: 'Decision no.', signed_by: 'Signed by', fine: 'Fine', served_on: 'Served', party_present: 'Party present', executed_on: 'Executed', paid_on: 'Paid', late_fee: 'Late fee', closed_on: 'Closed', published_on: 'Published' },
