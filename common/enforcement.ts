@@ -286,6 +286,8 @@ export const OfficerDetailOut = OfficerOut.extend({
   certificates: z.array(CertificateOut),
   exams: z.array(z.object({ id: z.string(), examDate: z.string(), part: z.string(), score: z.number(), passed: z.boolean() })),
   trainings: z.array(z.object({ id: z.string(), trainedOn: z.string(), topic: z.string(), hours: z.number() })),
+  /** Trainings and exams the officer signed in to (the learning module's attendance linked to the officer). */
+  attendance: z.array(z.object({ id: z.string(), activityId: z.string(), kind: z.enum(['training', 'exam']), date: z.string(), topic: z.string(), score: z.number().nullable(), passed: z.boolean().nullable() })),
   canEdit: z.boolean(),
 });
 export const CaseOut = z.object({

@@ -13,6 +13,7 @@ import * as loginThrottle from './2026_11_30_0010_login_throttle.js';
 import * as disputes2017 from './2026_11_30_0410_disputes_2017_acceptance.js';
 import * as planPeriods from './2026_11_30_0420_plan_periods.js';
 import * as enforcement from './2026_11_30_0100_enforcement.js';
+import * as learningOfficerLink from './2026_11_30_0650_learning_officer_link.js';
 import * as legalaid from './2026_11_30_0300_legalaid.js';
 import * as mediation from './2026_11_30_0310_mediation.js';
 import * as oversight from './2026_11_30_0200_oversight.js';
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0310_mediation': mediation,
   '2026_11_30_0200_oversight': oversight,
   '2026_11_30_0210_powers': powers,
+  '2026_11_30_0650_learning_officer_link': learningOfficerLink,
 };

@@ -6,6 +6,7 @@ import * as svc from './service.js';
 import * as rev from './review.js';
 import * as cat from './catalogue.js';
 import * as pub from './public.js';
+import { attendanceOfOfficer } from '../learning/service.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx } from '../../core/excel/routes.js';
 import { caseImport, caseLedgerRows, caseLedgerSheet, officerImport, officerSheet, officerSheetRows } from './excel.js';
@@ -119,6 +120,9 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
       certificates: d.certs.map((c) => presentCert(c, lang)),
       exams: d.exams.map((e) => ({ id: e.id, examDate: e.exam_date, part: e.part, score: Number(e.score), passed: e.passed })),
       trainings: d.trainings.map((t) => ({ id: t.id, trainedOn: t.trained_on, topic: t.topic, hours: Number(t.hours) })),
+      attendance: (await attendanceOfOfficer(ctx.db, d.officer.id)).map((x) => ({
+        id: x.id, activityId: x.activity_id, kind: x.kind as 'training' | 'exam', date: x.activity_date, topic: x.topic, score: x.score === null ? null : Number(x.score), passed: x.passed,
+      })),
       canEdit: d.canEdit,
     };
   };
