@@ -219,6 +219,19 @@ export const Criterion = z.object({
   veto: z.boolean().default(false),
 });
 export type Criterion = z.infer<typeof Criterion>;
+/**
+ * The default scoring sheet after 《河南省行政处罚案卷评查标准》's dimensions (REFERENCE §5.3), 100 points; a
+ * campaign may configure its own.
+ */
+export const DEFAULT_CRITERIA: Criterion[] = [
+  { code: 'ZT', name: '执法主体合法、执法人员具有执法资格', max: 10, category: 'substantive', veto: true },
+  { code: 'SS', name: '认定事实清楚，证据确凿充分', max: 25, category: 'substantive', veto: false },
+  { code: 'YJ', name: '适用法律依据准确', max: 15, category: 'substantive', veto: false },
+  { code: 'CX', name: '程序合法（告知、听证、法制审核、送达）', max: 25, category: 'procedural', veto: false },
+  { code: 'CL', name: '裁量标准运用适当', max: 10, category: 'substantive', veto: false },
+  { code: 'YS', name: '涉嫌犯罪案件依法移送', max: 5, category: 'procedural', veto: false },
+  { code: 'LJ', name: '案卷制作、装订和管理规范', max: 10, category: 'filing', veto: false },
+];
 export const Bands = z.object({ excellent: z.number().min(0).max(100), pass: z.number().min(0).max(100) }).refine((b) => b.excellent > b.pass, { path: ['excellent'], message: '优秀分数线应高于合格分数线' });
 export type Bands = z.infer<typeof Bands>;
 

@@ -6,7 +6,7 @@ import type { Actor } from '../server/core/scope/index.js';
 import * as svc from '../server/modules/enforcement/service.js';
 import { createCampaign, drawSample, listFiles, scoreFile } from '../server/modules/enforcement/review.js';
 import { addItems, addRisk, claimItem } from '../server/modules/enforcement/catalogue.js';
-import type { CaseSystem, Criterion, Decision } from '../server/modules/enforcement/schema.js';
+import { DEFAULT_CRITERIA, type CaseSystem, type Criterion, type Decision } from '../server/modules/enforcement/schema.js';
 import { demoActor } from './plan.js';
 import { recordActivity } from '../server/modules/learning/service.js';
 import { DEPARTMENTS, ENFORCEMENT_TEAMS, SUBDISTRICTS } from './org.js';
@@ -25,16 +25,8 @@ const CLAIMING = [
   '区发展和改革委员会', '区科技和工业信息化局',
 ];
 
-/** Case-file scoring criteria after 《河南省行政处罚案卷评查标准》's dimensions (REFERENCE §5.3); 100 points. */
-const CRITERIA: Criterion[] = [
-  { code: 'ZT', name: '执法主体合法、执法人员具有执法资格', max: 10, category: 'substantive', veto: true },
-  { code: 'SS', name: '认定事实清楚，证据确凿充分', max: 25, category: 'substantive', veto: false },
-  { code: 'YJ', name: '适用法律依据准确', max: 15, category: 'substantive', veto: false },
-  { code: 'CX', name: '程序合法（告知、听证、法制审核、送达）', max: 25, category: 'procedural', veto: false },
-  { code: 'CL', name: '裁量标准运用适当', max: 10, category: 'substantive', veto: false },
-  { code: 'YS', name: '涉嫌犯罪案件依法移送', max: 5, category: 'procedural', veto: false },
-  { code: 'LJ', name: '案卷制作、装订和管理规范', max: 10, category: 'filing', veto: false },
-];
+/** Case-file scoring criteria: the default sheet (100 points). */
+const CRITERIA: Criterion[] = DEFAULT_CRITERIA;
 
 const CAUSES: [CaseSystem, string, string][] = [
   ['penalty', '未经批准擅自占用城市道路经营', '占道经营'],

@@ -1,4 +1,4 @@
-import { BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, DECISIONS, GRADES, MAJOR_REASONS, RISK_LEVELS } from '../../../common/enforcement';
+import { BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, DECISIONS, GRADES, MAJOR_REASONS, PROBLEM_CATEGORIES, RISK_LEVELS } from '../../../common/enforcement';
 
 const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[lang]])) as Record<string, string>;
 
@@ -28,7 +28,7 @@ export const enforcementZh = {
   level: pick(RISK_LEVELS, 'zh'),
   bodyKind: pick(BODY_KINDS, 'zh'),
   cases: {
-    title: '行政执法案件', q: '按案号、案由或当事人查询', create: '立案登记', open: '办理状态', openYes: '在办', openNo: '已结案',
+    title: '行政执法案件', q: '按案号、案由或当事人查询', create: '立案登记', import: '从 Excel 导入', open: '办理状态', openYes: '在办', openNo: '已结案',
     col: { caseNo: '案号', title: '案件名称', system: '类别', unit: '办案单位', party: '当事人', filedOn: '立案日期', status: '状态', decisionDue: '决定期限', decidedOn: '决定日期', publishedOn: '公示日期' },
   },
   f: {
@@ -48,12 +48,23 @@ export const enforcementZh = {
     body: { unit: '执法主体', kind: '类型', basis: '设立依据', fields: '执法领域（含历史）', since: '起', until: '止', now: '至今' },
     cert: { title: '执法证件', certNo: '证件号', kind: '证件类别', field: '执法领域', issuedOn: '发证日期', expiresOn: '有效期至', status: '状态' },
     exams: '资格考试', trainings: '培训记录', part: { public: '公共法律知识', special: '专业法律知识' }, passed: '合格', failed: '不合格', yes: '是', no: '否',
+    import: '从 Excel 导入', attendance: '培训和考试签到记录', attendanceKind: { training: '培训', exam: '考试' }, activity: '活动', score: '成绩',
+    form: {
+      unitId: '所在单位', name: '姓名', legalReviewer: '法制审核人员', legalQualification: '取得法律职业资格', supervisionRegisteredOn: '监管系统注册日期',
+      certNo: '证件号', kind: '证件类别', field: '执法领域', issuedOn: '发证日期', expiresOn: '有效期至', examDate: '考试日期', part: '考试科目', examScore: '成绩', passMark: '合格分数线',
+      trainedOn: '培训日期', topic: '培训内容', hours: '学时', status: '处理', on: '日期',
+    },
+    step: { issue: '发放证件', renew: '换发', end: '暂扣/吊销', exam: '登记考试成绩', training: '登记培训', register: '登记监管系统注册' },
+    endStatus: { suspended: '暂扣', revoked: '吊销' },
   },
   reviews: {
     title: '行政执法案卷评查', campaign: '评查活动', sample: '抽取案卷', files: '抽查案卷', scored: '已评分', excellent: '优秀', units: '单位平均分及排名',
-    col: { caseNo: '案号', caseTitle: '案件名称', unit: '办案单位', score: '得分', grade: '等次', reviewer: '评查人', reviewedOn: '评查日期', problems: '存在问题', rank: '排名', average: '平均分', count: '案卷数' },
+    col: { caseNo: '案号', caseTitle: '案件名称', unit: '办案单位', score: '得分', grade: '等次', reviewer: '评查人', reviewedOn: '评查日期', problems: '存在问题', rank: '排名', average: '平均分', count: '案卷数', actions: '操作' },
     score: '评分', seed: '抽样种子', size: '抽样数量', none: '暂无评查活动',
+    create: '新建评查活动', rescore: '重新评分', year: '年度', campaignTitle: '活动名称', dueOn: '整改期限', rectify: '登记整改', rectifiedOn: '整改完成日期', measure: '整改措施',
+    sheet: { title: '案卷评分表', reviewer: '评查人', on: '评查日期', rectifyWithinDays: '整改期限（日）', preview: '预计得分', criterion: '评查项目', max: '分值', deduction: '扣分', veto: '否决', problem: '存在问题' },
   },
+  problemCategory: pick(PROBLEM_CATEGORIES, 'zh'),
   catalogue: {
     title: '“互联网+监管”事项目录', summary: { mainItems: '目录主项', subItems: '子项', claims: '认领事项', claimingUnits: '认领单位', mainCovered: '覆盖主项', officersRegistered: '注册执法人员' },
     col: { code: '事项编码', name: '监管事项名称', kind: '层级', competent: '主管部门', claims: '认领单位（检查实施清单）' }, main: '主项', sub: '子项', q: '按名称或编码查询',
@@ -87,7 +98,7 @@ export const enforcementEn: typeof enforcementZh = {
   level: pick(RISK_LEVELS, 'en'),
   bodyKind: pick(BODY_KINDS, 'en'),
   cases: {
-    title: 'Enforcement cases', q: 'Case number, title or party', create: 'File a case', open: 'State', openYes: 'Open', openNo: 'Closed',
+    title: 'Enforcement cases', q: 'Case number, title or party', create: 'File a case', import: 'Import from Excel', open: 'State', openYes: 'Open', openNo: 'Closed',
     col: { caseNo: 'Case no.', title: 'Title', system: 'Type', unit: 'Unit', party: 'Party', filedOn: 'Filed', status: 'Status', decisionDue: 'Decision due', decidedOn: 'Decided', publishedOn: 'Published' },
   },
   f: {
@@ -107,12 +118,23 @@ export const enforcementEn: typeof enforcementZh = {
     body: { unit: 'Body', kind: 'Kind', basis: 'Legal basis', fields: 'Fields (with history)', since: 'from', until: 'to', now: 'now' },
     cert: { title: 'Certificates', certNo: 'Number', kind: 'Kind', field: 'Field', issuedOn: 'Issued', expiresOn: 'Valid until', status: 'Status' },
     exams: 'Qualification exams', trainings: 'Trainings', part: { public: 'Public law', special: 'Specialised law' }, passed: 'Passed', failed: 'Failed', yes: 'Yes', no: 'No',
+    import: 'Import from Excel', attendance: 'Trainings and exams attended', attendanceKind: { training: 'Training', exam: 'Exam' }, activity: 'Activity', score: 'Score',
+    form: {
+      unitId: 'Unit', name: 'Name', legalReviewer: 'Legal reviewer', legalQualification: 'Holds the legal qualification', supervisionRegisteredOn: 'Registered on supervision system',
+      certNo: 'Certificate no.', kind: 'Kind', field: 'Field', issuedOn: 'Issued on', expiresOn: 'Valid until', examDate: 'Exam date', part: 'Part', examScore: 'Score', passMark: 'Pass mark',
+      trainedOn: 'Date', topic: 'Topic', hours: 'Hours', status: 'Action', on: 'Date',
+    },
+    step: { issue: 'Issue certificate', renew: 'Renew', end: 'Suspend / revoke', exam: 'Record exam', training: 'Record training', register: 'Register on supervision system' },
+    endStatus: { suspended: 'Suspend', revoked: 'Revoke' },
   },
   reviews: {
     title: 'Case-file review', campaign: 'Campaign', sample: 'Draw sample', files: 'Files', scored: 'Scored', excellent: 'Excellent', units: 'Unit averages and ranking',
-    col: { caseNo: 'Case no.', caseTitle: 'Case', unit: 'Unit', score: 'Score', grade: 'Grade', reviewer: 'Reviewer', reviewedOn: 'Reviewed', problems: 'Problems', rank: 'Rank', average: 'Average', count: 'Files' },
+    col: { caseNo: 'Case no.', caseTitle: 'Case', unit: 'Unit', score: 'Score', grade: 'Grade', reviewer: 'Reviewer', reviewedOn: 'Reviewed', problems: 'Problems', rank: 'Rank', average: 'Average', count: 'Files', actions: 'Actions' },
     score: 'Score', seed: 'Sampling seed', size: 'Sample size', none: 'No campaign yet',
+    create: 'New campaign', rescore: 'Re-score', year: 'Year', campaignTitle: 'Title', dueOn: 'Due', rectify: 'Record rectification', rectifiedOn: 'Rectified on', measure: 'Measure taken',
+    sheet: { title: 'Scoring sheet', reviewer: 'Reviewer', on: 'Reviewed on', rectifyWithinDays: 'Days to rectify', preview: 'Score (preview)', criterion: 'Criterion', max: 'points', deduction: 'Deduction', veto: 'Veto', problem: 'Problem found' },
   },
+  problemCategory: pick(PROBLEM_CATEGORIES, 'en'),
   catalogue: {
     title: 'Supervision item catalogue', summary: { mainItems: 'Main items', subItems: 'Sub-items', claims: 'Claims', claimingUnits: 'Claiming units', mainCovered: 'Main items covered', officersRegistered: 'Officers registered' },
     col: { code: 'Code', name: 'Item', kind: 'Level', competent: 'Competent department', claims: 'Claimed by (implementation list)' }, main: 'Main', sub: 'Sub', q: 'Name or code',

@@ -5,11 +5,16 @@ import { api } from '../../api/client';
 import { SchemaForm, useSchemaForm } from '../../components/SchemaForm';
 import { DateField } from '../../components/fields';
 
+/** Holds a form value without showing it. */
+function Carried(_: { value?: unknown }) {
+  return null;
+}
+
 /** One field of an action form: its form name, label (already translated) and kind. */
 export interface ActionField {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'date' | 'select' | 'multi' | 'check' | 'number' | 'tags';
+  kind: 'text' | 'textarea' | 'date' | 'select' | 'multi' | 'check' | 'number' | 'integer' | 'tags';
   options?: { value: string; label: string }[];
   required?: boolean;
 }
@@ -35,9 +40,13 @@ export function ActionModal({ title, url, schema, fields, initial, onClose, onDo
       <SchemaForm sf={sf} layout="vertical" preserve={false} initialValues={initial}
         onSubmit={async (v) => {
           const body = await api.post(url, v);
-          void message.success(t('oversight.actions.done'));
+          void message.success(t('common.saved'));
           onDone(body);
         }}>
+        {/* Values set by the page but not edited here (a campaign's criteria, its grade bands) travel with the form. */}
+        {Object.keys(initial ?? {}).filter((k) => !fields.some((f) => f.name === k)).map((k) => (
+          <Form.Item key={k} name={k} hidden noStyle><Carried /></Form.Item>
+        ))}
         {fields.map((f) => {
           const id = `action-${f.name}`;
           if (f.kind === 'date') return <DateField key={f.name} name={f.name} label={f.label} required={f.required} />;
@@ -53,8 +62,8 @@ export function ActionModal({ title, url, schema, fields, initial, onClose, onDo
                 <Select id={id} mode={f.kind === 'multi' ? 'multiple' : undefined} allowClear showSearch={{ optionFilterProp: 'label' }} options={f.options} />
               ) : f.kind === 'tags' ? (
                 <Select id={id} mode="tags" open={false} tokenSeparators={['、', ',', '，', ' ']} />
-              ) : f.kind === 'number' ? (
-                <InputNumber id={id} style={{ width: '100%' }} min={0} precision={2} />
+              ) : f.kind === 'number' || f.kind === 'integer' ? (
+                <InputNumber id={id} style={{ width: '100%' }} min={0} precision={f.kind === 'integer' ? 0 : 2} />
               ) : f.kind === 'textarea' ? (
                 <Input.TextArea id={id} rows={4} />
               ) : (
