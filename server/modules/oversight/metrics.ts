@@ -111,16 +111,16 @@ const concludedInvestment = (db: Db, scope: MetricScope, p: Period) =>
   db.selectFrom('audits as au').where('au.kind', '=', 'investment').where('au.approved_amount', 'is not', null)
     .where(inMetricScope(scope, 'au.region_id', 'au.unit_id')).where(inPeriod('au.concluded_on', p));
 
-/**
- * 累计审减金额 in 万元: Σ(送审金额 − 审定金额) over project audits concluded in the period (审增 counts
- * negative), amounts kept in yuan and converted once. REFERENCE §7: no statutory definition; the usual one.
- */
 /** A project's line behind the figure: 审减 (or 审增 when approved above submitted) in yuan, 2 decimals. */
 export function reductionLabel(project: string, submitted: number, approved: number) {
   const cents = Math.round(submitted * 100) - Math.round(approved * 100);
   return `${project}（${cents < 0 ? '审增' : '审减'}${(Math.abs(cents) / 100).toFixed(2)}元）`;
 }
 
+/**
+ * 累计审减金额 in 万元: Σ(送审金额 − 审定金额) over project audits concluded in the period (审增 counts
+ * negative), amounts kept in yuan and converted once. REFERENCE §7: no statutory definition; the usual one.
+ */
 export const auditReductionWan: MetricDef = {
   id: 'oversight.auditReductionWan', module: 'oversight',
   label: { zh: '累计审减金额（万元）', en: 'Total audit reduction (10k yuan)' }, unit: 'count',
