@@ -119,6 +119,18 @@ const NO_CONTRACT_YET = new Set<string>([
   'POST /api/v1/plan/progress/import',
   'POST /api/v1/powers/import',
   'POST /api/v1/units/import',
+  'GET /api/v1/enforcement/officers/export',
+  'GET /api/v1/enforcement/officers/import/template',
+  'POST /api/v1/enforcement/officers/import',
+  'GET /api/v1/enforcement/cases/export',
+  'GET /api/v1/enforcement/cases/import/template',
+  'POST /api/v1/enforcement/cases/import',
+  'GET /api/v1/oversight/items/export',
+  'GET /api/v1/oversight/items/import/template',
+  'POST /api/v1/oversight/items/import',
+  'GET /api/v1/oversight/audits/export',
+  'GET /api/v1/oversight/audits/import/template',
+  'POST /api/v1/oversight/audits/import',
 ]);
 
 describe('response contracts', () => {
