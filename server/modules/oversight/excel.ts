@@ -196,13 +196,14 @@ export function auditLedgerRows(rows: AuditRow[]): AuditLedgerRow[] {
 
 const HEADER_OF: Record<string, string> = Object.fromEntries(auditColumns.map((c) => [c.key, c.header]));
 /** The input a row stands for, or the cells that are wrong (the shared AuditInput rules, column-named). */
-function auditInputOf(value: AuditSheetRow, unitId: string): { input?: AuditInput; errors: { column: string; message: string }[] } {
+function auditInputOf(value: AuditSheetRow, unitId: string | undefined): { input?: AuditInput; errors: { column: string; message: string }[] } {
   const r = AuditInput.safeParse({
     kind: AUDIT_KIND_BY_LABEL[value.kind.trim()], auditNo: value.auditNo, title: value.title, unitId, startOn: value.startOn, projectName: value.projectName,
     submittedAmount: value.submittedAmount, personName: value.personName, post: value.post, periodFrom: value.periodFrom, periodTo: value.periodTo,
   });
   if (r.success) return { input: r.data, errors: [] };
-  return { errors: r.error.issues.map((i) => ({ column: HEADER_OF[String(i.path[0])] ?? String(i.path[0] ?? ''), message: i.message })) };
+  // An unknown unit is reported on its own cell by the caller.
+  return { errors: r.error.issues.filter((i) => i.path[0] !== 'unitId').map((i) => ({ column: HEADER_OF[String(i.path[0])] ?? String(i.path[0] ?? ''), message: i.message })) };
 }
 
 /** Importing audits: every row registered (已立项); unit names resolved in the importer's region. */
@@ -225,7 +226,7 @@ export const auditImport: ImportSpec<AuditSheetRow> = {
       if (seen.has(no)) errors.push({ row: rowNumber, column: '审计项目编号', message: `与第${seen.get(no)}行的编号重复` });
       else if (existing.has(no)) errors.push({ row: rowNumber, column: '审计项目编号', message: `审计项目编号“${no}”已存在` });
       seen.set(no, rowNumber);
-      for (const e of auditInputOf(value, found[0]?.id ?? '00000000-0000-0000-0000-000000000000').errors) errors.push({ row: rowNumber, ...e });
+      for (const e of auditInputOf(value, found[0]?.id).errors) errors.push({ row: rowNumber, ...e });
     }
     return errors;
   },
