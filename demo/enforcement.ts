@@ -254,5 +254,10 @@ async function seedCurrentCases(db: Kysely<Database>, officer: Actor, office: Ac
   await svc.investigate(db, officer, c.id, addDays(day, -39));
   await svc.decide(db, officer, c.id, { on: addDays(day, -3), decision: 'penalty', decisionNo: `中城管罚决字〔${year}〕103号`, signedBy: '张建国', fine: 5000 });
   await mk(104, 2, '赵某占道堆放物料案', '赵某');
+  // A decision of this year already published: on the public portal within its display period.
+  const e = await mk(105, 50, '孙某擅自设置户外广告设施案', '孙某');
+  await svc.investigate(db, officer, e.id, addDays(day, -49));
+  await svc.decide(db, officer, e.id, { on: addDays(day, -20), decision: 'penalty', decisionNo: `中城管罚决字〔${year}〕105号`, signedBy: '张建国', fine: 2000 });
+  await svc.publish(db, officer, e.id, addDays(day, -16));
   void office;
 }

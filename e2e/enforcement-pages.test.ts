@@ -30,7 +30,7 @@ describe('enforcement, oversight and power-list pages at 1440 px', () => {
     for (const [name, path] of pages) {
       await page.goto(`${fz.url}${path}`);
       await page.waitForLoadState('networkidle');
-      await page.locator('.ant-table-row, [data-testid="record-detail"], [data-testid="item-descriptions"], [data-testid="audit-descriptions"]').first().waitFor();
+      await page.locator('.ant-table-row, [data-testid="record-detail"], [data-testid="item-descriptions"], [data-testid="audit-descriptions"], [data-testid^="page-public"] .ant-table').first().waitFor();
       const text = await page.locator('body').innerText();
       expect(text.match(RAW)?.[0] ?? null, `${name} (${lang})`).toBeNull();
       // Tables fit the 1440 px page: no horizontal scrollbar on the document.

@@ -14,11 +14,24 @@ afterAll(async () => {
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const TEAM = '区城市管理综合执法大队';
 
-/** Picks an option of the antd select with this id. */
 async function choose(page: Page, id: string, text: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  // Open the select by its box, type to filter, and take the option (the dropdown animates open; retry once).
+  const box = page.locator('.ant-select', { has: page.locator(`#${id}`) });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await box.click();
+    await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    if (await option.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await page.waitForTimeout(200);
+      await option.click();
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`no option ${text} in #${id}`);
 }
+/** The input of an InputNumber marked with a test id (on the input or its wrapper). */
+const num = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 /** Fills the n-th date picker of the open modal. */
 async function date(page: Page, value: string, n = 0) {
   const input = page.locator('.ant-modal .ant-picker input').nth(n);
@@ -130,12 +143,12 @@ describe('enforcement journeys', () => {
     await files.locator('button[data-testid^="score-"]').first().click();
     await page.locator('#score-reviewer').fill('王晓丽');
     await date(page, '2020-12-10');
-    await page.getByTestId('score-deduction-LJ').locator('input').fill('12');
+    await num(page, 'score-deduction-LJ').fill('12');
     await page.getByTestId('score-problem-LJ').fill('卷内文书目录不完整');
     await page.getByTestId('score-save').click();
     await page.getByText('扣分不能超过该项分值10分').waitFor();
-    await page.getByTestId('score-deduction-LJ').locator('input').fill('3');
-    await page.getByTestId('score-deduction-CX').locator('input').fill('5');
+    await num(page, 'score-deduction-LJ').fill('3');
+    await num(page, 'score-deduction-CX').fill('5');
     await page.getByTestId('score-problem-CX').fill('未载明陈述申辩权利');
     expect(await page.getByTestId('score-preview').innerText()).toContain('92');
     await page.getByTestId('score-save').click();

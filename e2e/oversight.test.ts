@@ -12,8 +12,20 @@ afterAll(async () => {
 });
 
 async function choose(page: Page, id: string, text: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  // Open the select by its box, type to filter, and take the option (the dropdown animates open; retry once).
+  const box = page.locator('.ant-select', { has: page.locator(`#${id}`) });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await box.click();
+    await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    if (await option.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await page.waitForTimeout(200);
+      await option.click();
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`no option ${text} in #${id}`);
 }
 async function date(page: Page, value: string, n = 0) {
   const input = page.locator('.ant-modal .ant-picker input').nth(n);
