@@ -29,14 +29,14 @@ export default function CasesPage() {
   const officers = useApi<{ items: { id: string; name: string; unitId: string; certNo: string | null }[] }>(creating ? '/api/v1/enforcement/officers' : null, { pageSize: 200, ...(me?.unitId ? { unitId: me.unitId } : {}) });
   const columns: DataColumn<Case>[] = [
     { key: 'caseNo', title: t('enforcement.cases.col.caseNo'), sortable: true, render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link> },
-    { key: 'title', title: t('enforcement.cases.col.title') },
+    { key: 'title', title: t('enforcement.cases.col.title'), ellipsis: true },
     { key: 'systemLabel', title: t('enforcement.cases.col.system') },
     { key: 'unitName', title: t('enforcement.cases.col.unit') },
-    { key: 'partyName', title: t('enforcement.cases.col.party') },
+    { key: 'partyName', title: t('enforcement.cases.col.party'), defaultHidden: true },
     { key: 'filedOn', title: t('enforcement.cases.col.filedOn'), sortable: true, render: (v: string) => formatDate(v, lang) },
     { key: 'status', title: t('enforcement.cases.col.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     { key: 'decisionDue', title: t('enforcement.cases.col.decisionDue'), render: (v: string | null, r) => (r.decidedOn ? '—' : formatDate(v, lang) || '—') },
-    { key: 'decidedOn', title: t('enforcement.cases.col.decidedOn'), sortable: true, render: (v: string | null) => formatDate(v, lang) || '—' },
+    { key: 'decidedOn', title: t('enforcement.cases.col.decidedOn'), sortable: true, defaultHidden: true, render: (v: string | null) => formatDate(v, lang) || '—' },
     { key: 'publishedOn', title: t('enforcement.cases.col.publishedOn'), render: (v: string | null) => formatDate(v, lang) || '—' },
   ];
   const officerOpts = (officers.data?.items ?? []).filter((o) => o.certNo).map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }));

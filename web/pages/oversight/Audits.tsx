@@ -30,10 +30,10 @@ export default function AuditsPage() {
   const money = (v: number | null) => (v === null ? '—' : formatNumber(v, lang, { minimumFractionDigits: 2 }));
   const columns: DataColumn<Audit>[] = [
     { key: 'auditNo', title: c('auditNo'), sortable: true, render: (v: string, a) => <Link to={`/oversight/audits/${a.id}`}>{v}</Link> },
-    { key: 'title', title: c('title'), render: (_: string, a) => a.projectName ?? `${a.personName}（${a.post}，${formatDate(a.periodFrom, lang)} — ${formatDate(a.periodTo, lang)}）` },
+    { key: 'title', title: c('title'), width: 300, ellipsis: true, render: (_: string, a) => a.projectName ?? `${a.personName}（${a.post}，${formatDate(a.periodFrom, lang)} — ${formatDate(a.periodTo, lang)}）` },
     { key: 'unitName', title: c('unit') },
     { key: 'submittedAmount', title: c('submitted'), sortable: true, align: 'right', render: money },
-    { key: 'approvedAmount', title: c('approved'), align: 'right', render: money },
+    { key: 'approvedAmount', title: c('approved'), align: 'right', defaultHidden: true, render: money },
     { key: 'reduction', title: c('reduction'), align: 'right', render: money },
     { key: 'reductionRate', title: c('rate'), align: 'right', render: (v: number | null) => (v === null ? '—' : `${v}%`) },
     { key: 'concludedOn', title: c('concludedOn'), sortable: true, render: (v: string | null) => formatDate(v, lang) || '—' },

@@ -27,8 +27,8 @@ export default function ItemsPage() {
   const d = (k: string) => t(`oversight.d.${k}`);
   const columns: DataColumn<Item>[] = [
     { key: 'number', title: c('number'), sortable: true, render: (v: string, r) => t(`oversight.numberOf.${r.kind}`, { n: v }) },
-    { key: 'title', title: c('title'), render: (v: string, r) => <Link to={`/oversight/items/${r.id}`}>{v}</Link> },
-    { key: 'kind', title: c('kind'), render: (_: string, r) => r.kindLabel },
+    { key: 'title', title: c('title'), ellipsis: true, render: (v: string, r) => <Link to={`/oversight/items/${r.id}`}>{v}</Link> },
+    { key: 'kind', title: c('kind'), defaultHidden: true, render: (_: string, r) => r.kindLabel },
     { key: 'proposers', title: c('proposers'), render: (v: string[]) => v.join('、') },
     { key: 'leadUnitName', title: c('lead'), render: (v: string | null) => v ?? '—' },
     { key: 'receivedOn', title: c('receivedOn'), sortable: true, render: (v: string) => formatDate(v, lang) },
