@@ -65,6 +65,7 @@ describe('enforcement journeys', () => {
     await page.getByRole('link', { name: '中城管罚〔2026〕901号' }).click();
     await page.getByTestId('record-detail').waitFor();
     expect(await page.getByTestId('case-descriptions').innerText()).toContain(second.name);
+    await page.getByRole('tab', { name: '法定期限' }).click();
     await page.getByTestId('deadline-decision').waitFor();
 
     // The on-site record (音像/文字记录) attached to the case.
@@ -98,6 +99,7 @@ describe('enforcement journeys', () => {
     await date(page, day);
     await page.getByTestId('step-save').click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '法定期限' }).click();
     const pub = page.getByTestId('deadline-publicity');
     await pub.waitFor();
     expect(await pub.innerText()).toContain('国办发〔2018〕118号');
