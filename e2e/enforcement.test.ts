@@ -32,6 +32,13 @@ async function choose(page: Page, id: string, text: string) {
 }
 /** The input of an InputNumber marked with a test id (on the input or its wrapper). */
 const num = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+/** Saves the open step form (Enter in its last date field may already have submitted it). */
+async function save(page: Page) {
+  const closed = await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 3000 }).then(() => true, () => false);
+  if (closed) return;
+  await page.getByTestId('step-save').click();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+}
 /** Fills the n-th date picker of the open modal. */
 async function date(page: Page, value: string, n = 0) {
   const input = page.locator('.ant-modal .ant-picker input').nth(n);
@@ -78,8 +85,7 @@ describe('enforcement journeys', () => {
     for (const s of ['investigate', 'submit_review']) {
       await page.getByTestId(`case-${s}`).click();
       await date(page, day);
-      await page.getByTestId('step-save').click();
-      await page.locator('.ant-modal').waitFor({ state: 'detached' });
+      await save(page);
     }
     // No decision without the concluded legal review: the decide step is not offered yet.
     expect(await page.getByTestId('case-decide').count()).toBe(0);
@@ -89,16 +95,14 @@ describe('enforcement journeys', () => {
     await choose(page, 'step-reviewerId', reviewer.name);
     await page.locator('#step-opinion').fill('事实清楚，证据确凿，适用依据正确，程序合法，同意作出处罚决定。');
     await date(page, day);
-    await page.getByTestId('step-save').click();
-    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await save(page);
 
     // The head's decision, signed.
     await page.getByTestId('case-decide').click();
     await page.locator('#step-decisionNo').fill('中城管罚决字〔2026〕901号');
     await page.locator('#step-signedBy').fill('张建国');
     await date(page, day);
-    await page.getByTestId('step-save').click();
-    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await save(page);
     await page.getByRole('tab', { name: '法定期限' }).click();
     const pub = page.getByTestId('deadline-publicity');
     await pub.waitFor();
@@ -113,8 +117,7 @@ describe('enforcement journeys', () => {
     await row.getByRole('link').click();
     await page.getByTestId('case-publish').click();
     await date(page, day);
-    await page.getByTestId('step-save').click();
-    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await save(page);
 
     // The public portal: no sign-in; the person's name masked.
     const pubPage = await fz.page();
