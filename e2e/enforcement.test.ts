@@ -90,12 +90,18 @@ describe('enforcement journeys', () => {
     // No decision without the concluded legal review: the decide step is not offered yet.
     expect(await page.getByTestId('case-decide').count()).toBe(0);
 
-    // The legal review, concluded by the unit's qualified reviewer.
-    await page.getByTestId('case-review').click();
-    await choose(page, 'step-reviewerId', reviewer.name);
-    await page.locator('#step-opinion').fill('事实清楚，证据确凿，适用依据正确，程序合法，同意作出处罚决定。');
-    await date(page, day);
-    await save(page);
+    // The legal review, recorded with the unit's qualified reviewer's opinion (a handling officer may not
+    // record it: the office enters it here, the reviewer having no account of their own in the demo).
+    const rp = await fz.page();
+    await signIn(rp, fz.url, 'office');
+    await waitForShell(rp);
+    await rp.goto(page.url());
+    await rp.getByTestId('case-review').click();
+    await choose(rp, 'step-reviewerId', reviewer.name);
+    await rp.locator('#step-opinion').fill('事实清楚，证据确凿，适用依据正确，程序合法，同意作出处罚决定。');
+    await date(rp, day);
+    await save(rp);
+    await page.reload();
 
     // The head's decision, signed.
     await page.getByTestId('case-decide').click();
