@@ -219,6 +219,19 @@ export const Criterion = z.object({
   veto: z.boolean().default(false),
 });
 export type Criterion = z.infer<typeof Criterion>;
+/**
+ * The default scoring sheet after 《河南省行政处罚案卷评查标准》's dimensions (REFERENCE §5.3), 100 points; a
+ * campaign may configure its own.
+ */
+export const DEFAULT_CRITERIA: Criterion[] = [
+  { code: 'ZT', name: '执法主体合法、执法人员具有执法资格', max: 10, category: 'substantive', veto: true },
+  { code: 'SS', name: '认定事实清楚，证据确凿充分', max: 25, category: 'substantive', veto: false },
+  { code: 'YJ', name: '适用法律依据准确', max: 15, category: 'substantive', veto: false },
+  { code: 'CX', name: '程序合法（告知、听证、法制审核、送达）', max: 25, category: 'procedural', veto: false },
+  { code: 'CL', name: '裁量标准运用适当', max: 10, category: 'substantive', veto: false },
+  { code: 'YS', name: '涉嫌犯罪案件依法移送', max: 5, category: 'procedural', veto: false },
+  { code: 'LJ', name: '案卷制作、装订和管理规范', max: 10, category: 'filing', veto: false },
+];
 export const Bands = z.object({ excellent: z.number().min(0).max(100), pass: z.number().min(0).max(100) }).refine((b) => b.excellent > b.pass, { path: ['excellent'], message: '优秀分数线应高于合格分数线' });
 export type Bands = z.infer<typeof Bands>;
 
@@ -286,6 +299,8 @@ export const OfficerDetailOut = OfficerOut.extend({
   certificates: z.array(CertificateOut),
   exams: z.array(z.object({ id: z.string(), examDate: z.string(), part: z.string(), score: z.number(), passed: z.boolean() })),
   trainings: z.array(z.object({ id: z.string(), trainedOn: z.string(), topic: z.string(), hours: z.number() })),
+  /** Trainings and exams the officer signed in to (the learning module's attendance linked to the officer). */
+  attendance: z.array(z.object({ id: z.string(), activityId: z.string(), kind: z.enum(['training', 'exam']), date: z.string(), topic: z.string(), score: z.number().nullable(), passed: z.boolean().nullable() })),
   canEdit: z.boolean(),
 });
 export const CaseOut = z.object({
@@ -333,3 +348,27 @@ export type CampaignOutT = z.infer<typeof CampaignOut>;
 export type ReviewFileOutT = z.infer<typeof ReviewFileOut>;
 export type ItemOutT = z.infer<typeof ItemOut>;
 export type RiskOutT = z.infer<typeof RiskOut>;
+
+// ───────────────────────────── public portal (行政执法公示) ─────────────────────────────
+
+/** The public pages' query: the region's code, a keyword, a page. */
+export const PublicListQuery = z.object({
+  region: z.string().regex(/^[0-9]{6}$/, { message: '行政区划代码应为6位数字' }),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicListQuery = z.infer<typeof PublicListQuery>;
+/** An officer on the public page: name, unit, certificate — no ID number, no phone. */
+export const PublicOfficerOut = z.object({ id: z.string(), name: z.string(), unitName: z.string(), certNo: z.string(), kindLabel: z.string(), field: z.string(), expiresOn: z.string() });
+/** A body on the public page with the fields it covers today and its officers on duty. */
+export const PublicBodyOut = z.object({ id: z.string(), unitName: z.string(), kindLabel: z.string(), legalBasis: z.string(), fields: z.array(z.string()), officers: z.number() });
+/** A decision on the public page (a natural person's name masked). */
+export const PublicDecisionOut = z.object({
+  id: z.string(), systemLabel: z.string(), unitName: z.string(), title: z.string(), party: z.string(), decisionLabel: z.string(), decisionNo: z.string(),
+  fine: z.number().nullable(), decidedOn: z.string(), publishedOn: z.string(),
+});
+/** A risk point on the public page. */
+export const PublicRiskOut = z.object({
+  id: z.string(), unitName: z.string(), riskPoint: z.string(), forms: z.string(), legalBasis: z.string(), consequence: z.string(), level: z.string(), levelLabel: z.string(), prevention: z.string(),
+});

@@ -33,6 +33,8 @@ const audiences = Object.keys(AUDIENCES) as [Audience, ...Audience[]];
 export const AttendeeInput = z.object({
   name: z.string().trim().min(1).max(40),
   unitId: Id.nullish(),
+  /** The registered enforcement officer (training and exam attendance of officers). */
+  officerId: Id.nullish(),
   score: z.number().min(0).max(100).nullish(),
   passed: z.boolean().nullish(),
 });

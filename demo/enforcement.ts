@@ -6,14 +6,17 @@ import type { Actor } from '../server/core/scope/index.js';
 import * as svc from '../server/modules/enforcement/service.js';
 import { createCampaign, drawSample, listFiles, scoreFile } from '../server/modules/enforcement/review.js';
 import { addItems, addRisk, claimItem } from '../server/modules/enforcement/catalogue.js';
-import type { CaseSystem, Criterion, Decision } from '../server/modules/enforcement/schema.js';
+import { DEFAULT_CRITERIA, type CaseSystem, type Criterion, type Decision } from '../server/modules/enforcement/schema.js';
 import { demoActor } from './plan.js';
+import { recordActivity } from '../server/modules/learning/service.js';
 import { DEPARTMENTS, ENFORCEMENT_TEAMS, SUBDISTRICTS } from './org.js';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰鹏辉建国红志新亮雪晨'.split('');
 const nameOf = (i: number) => `${SURNAMES[(i * 3) % SURNAMES.length]}${GIVEN[(i * 7 + 2) % GIVEN.length]}${i % 4 === 0 ? '' : GIVEN[(i * 11 + 5) % GIVEN.length]}`;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
+/** The last day of a five-year term starting on a day (29 February starts count from 28 February). */
+const fiveYears = (from: string) => addDays(`${Number(from.slice(0, 4)) + 5}${from.slice(4) === '-02-29' ? '-02-28' : from.slice(4)}`, -1);
 
 /** The 20 departments that claim supervision items (those with inspection powers). */
 const CLAIMING = [
@@ -22,16 +25,8 @@ const CLAIMING = [
   '区发展和改革委员会', '区科技和工业信息化局',
 ];
 
-/** Case-file scoring criteria after 《河南省行政处罚案卷评查标准》's dimensions (REFERENCE §5.3); 100 points. */
-const CRITERIA: Criterion[] = [
-  { code: 'ZT', name: '执法主体合法、执法人员具有执法资格', max: 10, category: 'substantive', veto: true },
-  { code: 'SS', name: '认定事实清楚，证据确凿充分', max: 25, category: 'substantive', veto: false },
-  { code: 'YJ', name: '适用法律依据准确', max: 15, category: 'substantive', veto: false },
-  { code: 'CX', name: '程序合法（告知、听证、法制审核、送达）', max: 25, category: 'procedural', veto: false },
-  { code: 'CL', name: '裁量标准运用适当', max: 10, category: 'substantive', veto: false },
-  { code: 'YS', name: '涉嫌犯罪案件依法移送', max: 5, category: 'procedural', veto: false },
-  { code: 'LJ', name: '案卷制作、装订和管理规范', max: 10, category: 'filing', veto: false },
-];
+/** Case-file scoring criteria: the default sheet (100 points). */
+const CRITERIA: Criterion[] = DEFAULT_CRITERIA;
 
 const CAUSES: [CaseSystem, string, string][] = [
   ['penalty', '未经批准擅自占用城市道路经营', '占道经营'],
@@ -78,36 +73,75 @@ export async function seedEnforcementDemo(db: Kysely<Database>, _cfg: Config) {
   ];
   const officerUser = await db.selectFrom('users').select('id').where('username', '=', 'officer').executeTakeFirstOrThrow();
   const byUnit: Record<string, string[]> = {};
+  const staff: { id: string; name: string; unit: string; certNo: string; issuedOn: string; expiresOn: string; i: number }[] = [];
+  const team = '区城市管理综合执法大队';
+  const day = today();
   let i = 0;
   for (const [unit, n] of staffing) {
     for (let k = 0; k < n; k++, i++) {
-      const first = unit === '区城市管理综合执法大队' && k === 0;
+      const first = unit === team && k === 0;
       const reviewer = k === 1;
+      const name = first ? '吴强' : nameOf(i);
       const o = await svc.registerOfficer(db, office, {
-        unitId: uid(unit), name: first ? '吴强' : nameOf(i), userId: first ? officerUser.id : undefined,
+        unitId: uid(unit), name, userId: first ? officerUser.id : undefined,
         legalReviewer: reviewer, legalQualification: reviewer, supervisionRegisteredOn: `2020-${pad(3 + (i % 9), 2)}-${pad(1 + (i % 27), 2)}`,
       });
       (byUnit[unit] ??= []).push(o.id);
+      // Certificates were issued in batches from 2016 to 2019 (the teams' first officers in 2017), each for five years.
+      const issuedOn = unit.includes('大队') && k < 10 ? '2017-08-01' : addDays('2016-03-01', (i * 37) % 1370);
+      const expiresOn = fiveYears(issuedOn);
+      const certNo = `410803${issuedOn.slice(0, 4)}${pad(i + 1, 4)}`;
       await svc.issueCertificate(db, office, o.id, {
-        certNo: `4108032017${pad(i + 1, 4)}`, kind: k === 2 && !unit.includes('大队') ? 'supervision' : 'enforcement', field: unit.replace(/^区|办事处$/g, ''),
-        issuedOn: '2017-08-01', expiresOn: '2022-07-31',
+        certNo, kind: k === 2 && !unit.includes('大队') ? 'supervision' : 'enforcement', field: unit.replace(/^区|办事处$/g, ''), issuedOn, expiresOn,
       });
+      staff.push({ id: o.id, name, unit, certNo, issuedOn, expiresOn, i });
     }
   }
-  // The team's officers renewed in 2022 (so they may act today); one renewed late, expiring soon.
-  const team = '区城市管理综合执法大队';
-  const day = today();
+  // Renewal (审核换发) a month before each certificate lapses, for as long as the officer serves: the current
+  // certificates then lapse at dates spread over the coming years, some within the next three months.
+  const teamFirst = new Set(byUnit[team].slice(0, 6));
+  for (const s of staff) {
+    if (teamFirst.has(s.id)) continue;
+    let expires = s.expiresOn;
+    while (expires < day) {
+      const on = addDays(expires, -30);
+      const c = await db.selectFrom('enforcement_certificates').select(['id', 'kind', 'field']).where('officer_id', '=', s.id).where('status', '=', 'valid').executeTakeFirstOrThrow();
+      const next = fiveYears(on);
+      await svc.renewCertificate(db, office, c.id, { certNo: `410803${on.slice(0, 4)}${pad(s.i + 1, 4)}`, kind: c.kind, field: c.field, issuedOn: on, expiresOn: next });
+      expires = next;
+    }
+  }
+  // The team's first officers renewed together in 2022; one renewed late and lapses soon.
   for (const [k, id] of byUnit[team].slice(0, 6).entries()) {
     const c = await db.selectFrom('enforcement_certificates').select('id').where('officer_id', '=', id).where('status', '=', 'valid').executeTakeFirstOrThrow();
     await svc.renewCertificate(db, office, c.id, { certNo: `4108032022${pad(k + 1, 4)}`, kind: 'enforcement', field: '城市管理', issuedOn: '2022-07-01', expiresOn: k === 5 ? addDays(day, 45) : '2027-06-30' });
   }
-  // Exams and training hours of the team's officers (named records).
-  for (const id of byUnit[team].slice(0, 10)) {
-    await svc.recordExam(db, office, id, { examDate: '2020-11-20', part: 'public', score: 86, passMark: 60 });
-    await svc.recordExam(db, office, id, { examDate: '2020-11-20', part: 'special', score: 81, passMark: 60 });
-    await svc.recordTraining(db, office, id, { trainedOn: '2020-05-21', topic: '行政执法“三项制度”专题培训', hours: 6 });
-    await svc.recordTraining(db, office, id, { trainedOn: '2020-11-12', topic: '综合行政执法改革业务培训', hours: 6 });
+
+  // ── 2020 trainings and the exam: named attendance of the registered officers, kept in the learning
+  // module's attendance lists (one place for an officer's training record; shown on the officer's page).
+  const sfj = uid('区司法局');
+  const attendee = (s: (typeof staff)[number]) => ({ name: s.name, unitId: uid(s.unit), officerId: s.id });
+  for (const [t, [date, topic, n]] of ([
+    ['2020-05-21', '行政执法“三项制度”专题培训', 120],
+    ['2020-07-16', '《行政执法资料汇编》和执法文书规范培训', 98],
+    ['2020-09-24', '《民法典》与行政执法衔接专题培训', 105],
+    ['2020-11-12', '综合行政执法改革业务培训', 89],
+  ] as const).entries()) {
+    const from = (t * 107) % staff.length;
+    const who = Array.from({ length: n }, (_, k) => staff[(from + k) % staff.length]);
+    await recordActivity(db, office, { kind: 'training', audience: 'enforcement', date, unitId: sfj, topic, attendees: who.map(attendee) });
   }
+  // 31 enforcement units, 267 officers: 3 teams × 25, 8 subdistrict offices × 8, 20 departments (8 × 7 + 12 × 6).
+  const examUnits: [string, number][] = [
+    ...ENFORCEMENT_TEAMS.map((t): [string, number] => [t, 25]),
+    ...SUBDISTRICTS.map(([, n]): [string, number] => [`${n}办事处`, 8]),
+    ...CLAIMING.map((d, k): [string, number] => [d, k < 8 ? 7 : 6]),
+  ];
+  const examinees = examUnits.flatMap(([unit, n]) => staff.filter((s) => s.unit === unit).slice(0, n));
+  await recordActivity(db, office, {
+    kind: 'exam', audience: 'enforcement', date: '2020-11-20', unitId: sfj, topic: '行政执法人员专业法律知识和公共法律知识考试', location: '区委党校',
+    attendees: examinees.map((s, k) => { const score = 62 + ((k * 17) % 37); return { ...attendee(s), score, passed: score >= 60 }; }),
+  });
 
   // ── 2020 cases: 48 closed (16 per team), the review samples 35
   const teamNo: Record<string, string> = { 区城市管理综合执法大队: '中城管', 区农业综合行政执法大队: '中农执', 区市场监管综合执法大队: '中市监' };
@@ -220,5 +254,10 @@ async function seedCurrentCases(db: Kysely<Database>, officer: Actor, office: Ac
   await svc.investigate(db, officer, c.id, addDays(day, -39));
   await svc.decide(db, officer, c.id, { on: addDays(day, -3), decision: 'penalty', decisionNo: `中城管罚决字〔${year}〕103号`, signedBy: '张建国', fine: 5000 });
   await mk(104, 2, '赵某占道堆放物料案', '赵某');
+  // A decision of this year already published: on the public portal within its display period.
+  const e = await mk(105, 50, '孙某擅自设置户外广告设施案', '孙某');
+  await svc.investigate(db, officer, e.id, addDays(day, -49));
+  await svc.decide(db, officer, e.id, { on: addDays(day, -20), decision: 'penalty', decisionNo: `中城管罚决字〔${year}〕105号`, signedBy: '张建国', fine: 2000 });
+  await svc.publish(db, officer, e.id, addDays(day, -16));
   void office;
 }

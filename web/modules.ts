@@ -215,9 +215,10 @@ const oversight: WebModule = {
     { path: '/oversight/items', element: lazy(() => import('./pages/oversight/Items')), ability: 'oversight.view' },
     { path: '/oversight/items/:id', element: lazy(() => import('./pages/oversight/ItemDetail')), ability: 'oversight.view', labelKey: 'oversight.detail' },
     { path: '/oversight/audits', element: lazy(() => import('./pages/oversight/Audits')), ability: 'oversight.view' },
+    { path: '/oversight/audits/:id', element: lazy(() => import('./pages/oversight/AuditDetail')), ability: 'oversight.view', labelKey: 'oversight.auditDetail' },
   ],
   i18n: { zh: oversightZh, en: oversightEn },
-  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits', audit_rectification: '/oversight/audits' },
+  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits/:id', audit_rectification: '/oversight/audits' },
 };
 
 /** 权责清单 (seed §一(四)二是). */
@@ -227,6 +228,7 @@ const powers: WebModule = {
   nav: [{ path: '/powers', labelKey: 'powers.nav.list', ability: 'powers.view' }],
   routes: [{ path: '/powers', element: lazy(() => import('./pages/powers/List')), ability: 'powers.view' }],
   i18n: { zh: powersZh, en: powersEn },
+  publicRoutes: [{ path: '/public/powers', element: lazy(() => import('./pages/powers/Public')) }],
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */
@@ -325,6 +327,7 @@ const enforcement: WebModule = {
   ],
   i18n: { zh: enforcementZh, en: enforcementEn },
   records: { enforcement_case: '/enforcement/cases/:id', enforcement_officer: '/enforcement/officers/:id' },
+  publicRoutes: [{ path: '/public/enforcement', element: lazy(() => import('./pages/enforcement/Public')) }],
 };
 
 /** 汇总统计 — the levels above a district: roll-up of the regions beneath, their reports, the portal across levels. */

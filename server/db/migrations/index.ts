@@ -14,6 +14,7 @@ import * as disputes2017 from './2026_11_30_0410_disputes_2017_acceptance.js';
 import * as planPeriods from './2026_11_30_0420_plan_periods.js';
 import * as reportProse from './2026_11_30_0600_report_prose.js';
 import * as enforcement from './2026_11_30_0100_enforcement.js';
+import * as learningOfficerLink from './2026_11_30_0650_learning_officer_link.js';
 import * as legalaid from './2026_11_30_0300_legalaid.js';
 import * as mediation from './2026_11_30_0310_mediation.js';
 import * as aidmed from './2026_11_30_0750_aidmed.js';
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0210_powers': powers,
   '2026_11_30_0550_scale_keys': scaleKeys,
   '2026_11_30_0600_report_prose': reportProse,
+  '2026_11_30_0650_learning_officer_link': learningOfficerLink,
 };

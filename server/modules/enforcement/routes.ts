@@ -5,12 +5,17 @@ import { DateStr, Id, ListQuery, page } from '../../../common/schemas.js';
 import * as svc from './service.js';
 import * as rev from './review.js';
 import * as cat from './catalogue.js';
+import * as pub from './public.js';
+import { attendanceOfOfficer } from '../learning/service.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
+import { caseImport, caseLedgerRows, caseLedgerSheet, officerImport, officerSheet, officerSheetRows } from './excel.js';
 import {
   BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, CERT_KINDS, CERT_STATUSES, DECISIONS, GRADES, PROBLEM_CATEGORIES, RISK_LEVELS,
   BodyInput, BodyOut, CampaignInput, CampaignOut, CaseDetailOut, CaseInput, CaseListQuery, CaseOut, CatalogueSummaryOut, CertificateEndInput,
   CertificateInput, CertificateOut, ClaimInput, DecideInput, ExamResultInput, ExecuteInput, FieldMoveInput, ItemInput, ItemListQuery, ItemOut,
   LegalReviewInput, OfficerDetailOut, OfficerInput, OfficerListQuery, OfficerOut, RectifyInput, ReviewFileOut, RiskInput, RiskOut, ScoreInput,
-  ServeInput, StepDateInput, TrainingInput, UnitAverageOut, type Bands, type CaseStatus, type Criterion,
+  ServeInput, StepDateInput, TrainingInput, UnitAverageOut, PublicListQuery, PublicOfficerOut, PublicBodyOut, PublicDecisionOut, PublicRiskOut, type Bands, type CaseStatus, type Criterion,
 } from './schema.js';
 
 type Lang = 'zh' | 'en';
@@ -101,6 +106,12 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
     const r = await svc.listOfficers(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map(presentOfficer) };
   });
+  app.get(`${base}/officers/export`, { schema: { tags, querystring: OfficerListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const r = await svc.listOfficers(ctx.db, actor, { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '执法人员及证件.xlsx', await exportXlsx(officerSheet, await officerSheetRows(ctx.db, r.items)));
+  });
+  importRoutes(app, ctx, `${base}/officers/import`, officerImport);
   const officerDetail = async (actor: ReturnType<typeof activeActorOf>, id: string, lang: Lang) => {
     const d = await svc.getOfficer(ctx.db, actor, id);
     const current = d.certs.find((c) => c.status === 'valid');
@@ -109,6 +120,9 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
       certificates: d.certs.map((c) => presentCert(c, lang)),
       exams: d.exams.map((e) => ({ id: e.id, examDate: e.exam_date, part: e.part, score: Number(e.score), passed: e.passed })),
       trainings: d.trainings.map((t) => ({ id: t.id, trainedOn: t.trained_on, topic: t.topic, hours: Number(t.hours) })),
+      attendance: (await attendanceOfOfficer(ctx.db, d.officer.id)).map((x) => ({
+        id: x.id, activityId: x.activity_id, kind: x.kind as 'training' | 'exam', date: x.activity_date, topic: x.topic, score: x.score === null ? null : Number(x.score), passed: x.passed,
+      })),
       canEdit: d.canEdit,
     };
   };
@@ -147,6 +161,11 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
     const r = await svc.listCases(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map((c) => presentCase(c, req.lang)) };
   });
+  app.get(`${base}/cases/export`, { schema: { tags, querystring: CaseListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
+    const r = await svc.listCases(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '执法案件台账.xlsx', await exportXlsx(caseLedgerSheet, await caseLedgerRows(ctx.db, r.items)));
+  });
+  importRoutes(app, ctx, `${base}/cases/import`, caseImport);
   app.post(`${base}/cases`, { schema: { tags, body: CaseInput, response: { 201: CaseDetailOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const c = await svc.fileCase(ctx.db, actor, req.body);
@@ -223,6 +242,31 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
   app.post(`${base}/risks`, { schema: { tags, body: RiskInput, response: { 201: RiskOut } } }, async (req, reply) => {
     const r = await cat.addRisk(ctx.db, activeActorOf(req), req.body);
     return reply.status(201).send(presentRisk(r, req.lang));
+  });
+
+  // ── public portal (no sign-in): what 行政执法公示 requires, for the region in the address
+  const ptags = ['public'];
+  app.get('/api/v1/public/enforcement/bodies', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery.pick({ region: true }), response: { 200: z.object({ items: z.array(PublicBodyOut) }) } } }, async (req) => {
+    const rows = await pub.publicBodies(ctx.db, req.query.region);
+    return { items: rows.map((b) => ({ id: b.id, unitName: b.unit_name, kindLabel: BODY_KINDS[b.kind as keyof typeof BODY_KINDS][req.lang], legalBasis: b.legal_basis, fields: b.fields, officers: b.officers })) };
+  });
+  app.get('/api/v1/public/enforcement/officers', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery, response: { 200: page(PublicOfficerOut) } } }, async (req) => {
+    const r = await pub.publicOfficers(ctx.db, req.query);
+    return { ...r, items: r.items.map((o) => ({ id: o.id, name: o.name, unitName: o.unit_name, certNo: o.cert_no, kindLabel: CERT_KINDS[o.kind][req.lang], field: o.field, expiresOn: o.expires_on })) };
+  });
+  app.get('/api/v1/public/enforcement/decisions', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery, response: { 200: page(PublicDecisionOut).extend({ displayYears: z.number() }) } } }, async (req) => {
+    const r = await pub.publicDecisions(ctx.db, req.query);
+    return {
+      ...r,
+      items: r.items.map((c) => ({
+        id: c.id, systemLabel: CASE_SYSTEMS[c.system][req.lang], unitName: c.unit_name, title: c.title, party: pub.maskParty(c.party_name, c.party_kind),
+        decisionLabel: c.decision ? DECISIONS[c.decision][req.lang] : '', decisionNo: c.decision_no ?? '', fine: num(c.fine), decidedOn: c.decided_on!, publishedOn: c.published_on!,
+      })),
+    };
+  });
+  app.get('/api/v1/public/enforcement/risks', { config: { public: true }, schema: { tags: ptags, querystring: PublicListQuery, response: { 200: page(PublicRiskOut) } } }, async (req) => {
+    const r = await pub.publicRisks(ctx.db, req.query);
+    return { ...r, items: r.items.map((x) => ({ id: x.id, unitName: x.unit_name, riskPoint: x.risk_point, forms: x.forms, legalBasis: x.legal_basis, consequence: x.consequence, level: x.level, levelLabel: RISK_LEVELS[x.level as keyof typeof RISK_LEVELS][req.lang], prevention: x.prevention })) };
   });
   void DateStr;
 }

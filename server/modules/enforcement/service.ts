@@ -77,16 +77,19 @@ export function moveField(db: DbK, actor: Actor, fromBodyId: string, input: Fiel
 
 /** Registers an officer of a unit. */
 export function registerOfficer(db: DbK, actor: Actor, input: OfficerInput) {
-  return db.transaction().execute(async (trx) => {
-    const region = await regionOfUnit(trx, input.unitId);
-    if (input.legalReviewer && !input.legalQualification) {
-      // 行政处罚法 第五十八条第二款: a first-time legal reviewer holds the national legal professional qualification.
-      throw field('legalQualification', '法制审核人员应当取得法律职业资格（行政处罚法第五十八条第二款）', 'A legal reviewer must hold the legal professional qualification (art. 58)');
-    }
-    return Officers.insert(trx, actor, {
-      region_id: region.id, unit_id: input.unitId, name: input.name, user_id: input.userId ?? null,
-      legal_reviewer: input.legalReviewer, legal_qualification: input.legalQualification, supervision_registered_on: input.supervisionRegisteredOn ?? null,
-    });
+  return db.transaction().execute((trx) => registerOfficerIn(trx, actor, input));
+}
+
+/** Registers an officer inside the caller's transaction (the Excel import writes many rows in one). */
+export async function registerOfficerIn(trx: DbK, actor: Actor, input: OfficerInput) {
+  const region = await regionOfUnit(trx, input.unitId);
+  if (input.legalReviewer && !input.legalQualification) {
+    // 行政处罚法 第五十八条第二款: a first-time legal reviewer holds the national legal professional qualification.
+    throw field('legalQualification', '法制审核人员应当取得法律职业资格（行政处罚法第五十八条第二款）', 'A legal reviewer must hold the legal professional qualification (art. 58)');
+  }
+  return Officers.insert(trx, actor, {
+    region_id: region.id, unit_id: input.unitId, name: input.name, user_id: input.userId ?? null,
+    legal_reviewer: input.legalReviewer, legal_qualification: input.legalQualification, supervision_registered_on: input.supervisionRegisteredOn ?? null,
   });
 }
 
@@ -100,13 +103,16 @@ export function registerOnSupervisionSystem(db: DbK, actor: Actor, officerId: st
 
 /** Issues a certificate to an officer. */
 export function issueCertificate(db: DbK, actor: Actor, officerId: string, input: CertificateInput, replacesId: string | null = null) {
-  return db.transaction().execute(async (trx) => {
-    const o = await Officers.lockForWrite(trx, actor, officerId);
-    return Certificates.insert(trx, actor, {
-      region_id: o.region_id, unit_id: o.unit_id, officer_id: o.id, cert_no: input.certNo, kind: input.kind, field: input.field,
-      issued_on: input.issuedOn, expires_on: input.expiresOn, replaces_id: replacesId,
-    }, replacesId ? 'renew' : 'issue');
-  });
+  return db.transaction().execute((trx) => issueCertificateIn(trx, actor, officerId, input, replacesId));
+}
+
+/** Issues a certificate inside the caller's transaction (the Excel import writes many rows in one). */
+export async function issueCertificateIn(trx: DbK, actor: Actor, officerId: string, input: CertificateInput, replacesId: string | null = null) {
+  const o = await Officers.lockForWrite(trx, actor, officerId);
+  return Certificates.insert(trx, actor, {
+    region_id: o.region_id, unit_id: o.unit_id, officer_id: o.id, cert_no: input.certNo, kind: input.kind, field: input.field,
+    issued_on: input.issuedOn, expires_on: input.expiresOn, replaces_id: replacesId,
+  }, replacesId ? 'renew' : 'issue');
 }
 
 /** Renews a certificate: the new one is issued, the old one stops being valid on the new one's issue date. */
@@ -253,39 +259,42 @@ function notBefore(on: string, earlier: string | null, path: string, what: strin
  * the filing day (行政处罚法 第四十二条); the 90-day decision deadline goes on the to-do list (第六十条).
  */
 export function fileCase(db: DbK, actor: Actor, input: CaseInput) {
-  return db.transaction().execute(async (trx) => {
-    const region = await regionOfUnit(trx, input.unitId);
-    const ids = [...new Set(input.officerIds)];
-    // 行政处罚法 第四十二条：执法人员不得少于两人.
-    if (ids.length < 2) throw field('officerIds', '执法人员不得少于两人（行政处罚法第四十二条）', 'At least two officers must handle a case (art. 42)', 'TWO_OFFICERS_REQUIRED');
-    const officers = await trx.selectFrom('enforcement_officers as o')
-      .select(['o.id', 'o.name', 'o.unit_id', 'o.active',
-        sql<string | null>`(select ct.id from enforcement_certificates ct where ct.officer_id = o.id and ct.kind = 'enforcement' and ${validOn('ct', input.filedOn)} order by ct.expires_on desc limit 1)`.as('cert_id')])
-      .where('o.id', 'in', ids).execute();
-    for (const [i, id] of ids.entries()) {
-      const o = officers.find((x) => x.id === id);
-      if (!o || o.unit_id !== input.unitId || !o.active) throw field(`officerIds.${i}`, '所选执法人员不属于办案单位', 'The officer is not of the handling unit', 'OFFICER_NOT_IN_UNIT');
-      if (!o.cert_id) {
-        throw field(`officerIds.${i}`, `执法人员${o.name}在立案日${input.filedOn}没有有效的行政执法证，不得从事执法活动（行政处罚法第四十二条）`,
-          `${o.name} holds no enforcement certificate valid on ${input.filedOn} (art. 42)`, 'CERTIFICATE_NOT_VALID');
-      }
+  return db.transaction().execute((trx) => fileCaseIn(trx, actor, input));
+}
+
+/** Files a case inside the caller's transaction (the Excel import writes many rows in one). */
+export async function fileCaseIn(trx: DbK, actor: Actor, input: CaseInput) {
+  const region = await regionOfUnit(trx, input.unitId);
+  const ids = [...new Set(input.officerIds)];
+  // 行政处罚法 第四十二条：执法人员不得少于两人.
+  if (ids.length < 2) throw field('officerIds', '执法人员不得少于两人（行政处罚法第四十二条）', 'At least two officers must handle a case (art. 42)', 'TWO_OFFICERS_REQUIRED');
+  const officers = await trx.selectFrom('enforcement_officers as o')
+    .select(['o.id', 'o.name', 'o.unit_id', 'o.active',
+      sql<string | null>`(select ct.id from enforcement_certificates ct where ct.officer_id = o.id and ct.kind = 'enforcement' and ${validOn('ct', input.filedOn)} order by ct.expires_on desc limit 1)`.as('cert_id')])
+    .where('o.id', 'in', ids).execute();
+  for (const [i, id] of ids.entries()) {
+    const o = officers.find((x) => x.id === id);
+    if (!o || o.unit_id !== input.unitId || !o.active) throw field(`officerIds.${i}`, '所选执法人员不属于办案单位', 'The officer is not of the handling unit', 'OFFICER_NOT_IN_UNIT');
+    if (!o.cert_id) {
+      throw field(`officerIds.${i}`, `执法人员${o.name}在立案日${input.filedOn}没有有效的行政执法证，不得从事执法活动（行政处罚法第四十二条）`,
+        `${o.name} holds no enforcement certificate valid on ${input.filedOn} (art. 42)`, 'CERTIFICATE_NOT_VALID');
     }
-    const majorReasons = [...new Set(input.majorReasons)];
-    const c = await Cases.insert(trx, actor, {
-      region_id: region.id, unit_id: input.unitId, system: input.system, case_no: input.caseNo, title: input.title, party_name: input.partyName,
-      party_kind: input.partyKind, cause: input.cause, filed_on: input.filedOn, major: input.major || majorReasons.length > 0, major_reasons: majorReasons,
-      created_by: actor.userId,
-    }, 'file');
-    for (const o of officers) await trx.insertInto('enforcement_case_officers').values({ case_id: c.id, officer_id: o.id, certificate_id: o.cert_id! }).execute();
-    if (input.system === 'penalty') {
-      // 行政处罚法(2021) 第六十条: decision within 90 (natural) days of filing; last day on a holiday rolls over (民法典 第二百零三条).
-      await setDeadline(trx, {
-        module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'decision', title: `作出行政处罚决定：${input.title}`,
-        regionId: region.id, unitId: input.unitId, spec: { from: input.filedOn, unit: 'ND', n: 90, rollOver: true }, basis: BASIS.decision, priority: 2,
-      });
-    }
-    return c;
-  });
+  }
+  const majorReasons = [...new Set(input.majorReasons)];
+  const c = await Cases.insert(trx, actor, {
+    region_id: region.id, unit_id: input.unitId, system: input.system, case_no: input.caseNo, title: input.title, party_name: input.partyName,
+    party_kind: input.partyKind, cause: input.cause, filed_on: input.filedOn, major: input.major || majorReasons.length > 0, major_reasons: majorReasons,
+    created_by: actor.userId,
+  }, 'file');
+  for (const o of officers) await trx.insertInto('enforcement_case_officers').values({ case_id: c.id, officer_id: o.id, certificate_id: o.cert_id! }).execute();
+  if (input.system === 'penalty') {
+    // 行政处罚法(2021) 第六十条: decision within 90 (natural) days of filing; last day on a holiday rolls over (民法典 第二百零三条).
+    await setDeadline(trx, {
+      module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'decision', title: `作出行政处罚决定：${input.title}`,
+      regionId: region.id, unitId: input.unitId, spec: { from: input.filedOn, unit: 'ND', n: 90, rollOver: true }, basis: BASIS.decision, priority: 2,
+    });
+  }
+  return c;
 }
 
 /** Starts the investigation (调查取证). */

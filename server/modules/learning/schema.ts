@@ -27,6 +27,8 @@ export interface LearningAttendanceTable {
   region_id: string;
   unit_id: string | null;
   person_name: string;
+  /** The registered enforcement officer this attendee is (null for others). */
+  officer_id: string | null;
   score: number | null;
   passed: boolean | null;
 }

@@ -78,7 +78,7 @@ async function checkInput(trx: Db, regionId: string, input: z.infer<typeof Activ
 }
 
 const attendanceRows = (activityId: string, regionId: string, input: z.infer<typeof ActivityInput>) =>
-  input.attendees.map((x) => ({ activity_id: activityId, region_id: regionId, unit_id: x.unitId ?? null, person_name: x.name, score: x.score ?? null, passed: x.passed ?? null }));
+  input.attendees.map((x) => ({ activity_id: activityId, region_id: regionId, unit_id: x.unitId ?? null, person_name: x.name, officer_id: x.officerId ?? null, score: x.score ?? null, passed: x.passed ?? null }));
 
 /** Records an activity (the office for any unit of its region; a unit's head or liaison for their unit). */
 export async function recordActivity(db: Kysely<Database>, actor: Actor, input: z.infer<typeof ActivityInput>, today = todayFn()) {
@@ -118,4 +118,15 @@ export async function updateActivity(db: Kysely<Database>, actor: Actor, id: str
     if (Number(old.n) || input.attendees.length) await Activities.audit(trx, actor, 'set_attendance', { attendees: Number(old.n) }, { ...after, attendees: input.attendees.length });
     return after;
   });
+}
+
+/**
+ * The trainings and exams a registered enforcement officer attended (named attendance linked to the
+ * officer): the one place an officer's training record is kept. The caller has checked it may read the officer.
+ */
+export function attendanceOfOfficer(db: Db, officerId: string) {
+  return db.selectFrom('learning_attendance as la').innerJoin('learning_activities as a', 'a.id', 'la.activity_id')
+    .select(['la.id', 'a.id as activity_id', 'a.kind', 'a.activity_date', 'a.topic', 'la.score', 'la.passed'])
+    .where('la.officer_id', '=', officerId).where('a.kind', 'in', ['training', 'exam'])
+    .orderBy('a.activity_date', 'desc').orderBy('la.id').execute();
 }

@@ -152,6 +152,6 @@ describe('audits: metrics on hand-computed data', () => {
       { audit_id: a1.id, region_id: rg.id, unit_id: u.id, issue: '四', due_on: '2020-08-30', status: 'done', reported_on: '2020-08-01', report: '已整改' },
     ]).execute();
     expect(await m('oversight.rectificationRate')).toBe(50);
-    expect((await getMetric('oversight.auditReductionWan')!.records(t.db, scope, p)).map((r) => r.label)).toEqual(['A1（审减100000.00元）', 'A3（审减-10000.00元）', 'A2（审减23400.00元）']);
+    expect((await getMetric('oversight.auditReductionWan')!.records(t.db, scope, p)).map((r) => r.label)).toEqual(['A1（审减100000.00元）', 'A3（审增10000.00元）', 'A2（审减23400.00元）']);
   });
 });

@@ -3,7 +3,7 @@
  * economic-responsibility audits of leading officials; notice, the auditee's comments window, findings,
  * rectification items with deadlines, publication.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { daysBetween, loadCalendar } from '../../core/calendar/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
@@ -101,15 +101,18 @@ export async function presentAudit(db: Db, actor: Actor, id: string, lang: 'zh' 
 export async function createAudit(db: Kysely<Database>, actor: Actor, input: AuditInput) {
   const region = await actorRegion(db, actor);
   if (!region) throw badRequest('NO_REGION', { zh: '当前账号未关联行政区划', en: 'Your account has no region' });
-  return db.transaction().execute(async (trx) => {
-    if (!(await unitWithin(trx, input.unitId, [region.path]))) throw fieldErr('UNIT_OUT_OF_SCOPE', 'unitId', '被审计单位不在本辖区', 'The audited unit is not in your region');
-    const inv = input.kind === 'investment';
-    return Audits.insert(trx, actor, {
-      region_id: region.id, kind: input.kind, audit_no: input.auditNo, title: input.title, unit_id: input.unitId, start_on: input.startOn,
-      project_name: inv ? input.projectName : null, submitted_amount: inv ? input.submittedAmount : null,
-      person_name: inv ? null : input.personName, post: inv ? null : input.post, period_from: inv ? null : input.periodFrom, period_to: inv ? null : input.periodTo,
-      created_by: actor.userId,
-    });
+  return db.transaction().execute((trx) => createAuditIn(trx, actor, region, input));
+}
+
+/** Registers an audit inside the caller's transaction (the Excel import writes many in one). */
+export async function createAuditIn(trx: Transaction<Database>, actor: Actor, region: { id: string; path: string }, input: AuditInput) {
+  if (!(await unitWithin(trx, input.unitId, [region.path]))) throw fieldErr('UNIT_OUT_OF_SCOPE', 'unitId', '被审计单位不在本辖区', 'The audited unit is not in your region');
+  const inv = input.kind === 'investment';
+  return Audits.insert(trx, actor, {
+    region_id: region.id, kind: input.kind, audit_no: input.auditNo, title: input.title, unit_id: input.unitId, start_on: input.startOn,
+    project_name: inv ? input.projectName : null, submitted_amount: inv ? input.submittedAmount : null,
+    person_name: inv ? null : input.personName, post: inv ? null : input.post, period_from: inv ? null : input.periodFrom, period_to: inv ? null : input.periodTo,
+    created_by: actor.userId,
   });
 }
 

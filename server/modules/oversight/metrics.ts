@@ -111,6 +111,12 @@ const concludedInvestment = (db: Db, scope: MetricScope, p: Period) =>
   db.selectFrom('audits as au').where('au.kind', '=', 'investment').where('au.approved_amount', 'is not', null)
     .where(inMetricScope(scope, 'au.region_id', 'au.unit_id')).where(inPeriod('au.concluded_on', p));
 
+/** A project's line behind the figure: 审减 (or 审增 when approved above submitted) in yuan, 2 decimals. */
+export function reductionLabel(project: string, submitted: number, approved: number) {
+  const cents = Math.round(submitted * 100) - Math.round(approved * 100);
+  return `${project}（${cents < 0 ? '审增' : '审减'}${(Math.abs(cents) / 100).toFixed(2)}元）`;
+}
+
 /**
  * 累计审减金额 in 万元: Σ(送审金额 − 审定金额) over project audits concluded in the period (审增 counts
  * negative), amounts kept in yuan and converted once. REFERENCE §7: no statutory definition; the usual one.
@@ -119,26 +125,27 @@ export const auditReductionWan: MetricDef = {
   id: 'oversight.auditReductionWan', module: 'oversight',
   label: { zh: '累计审减金额（万元）', en: 'Total audit reduction (10k yuan)' }, unit: 'count',
   definition: {
-    zh: '统计期间内出具审计结论的政府投资建设项目审计的审减金额之和（审减金额＝送审金额－审定金额，审增为负），以元计算后折合为万元，保留两位小数；无此类审计时为无数据。',
-    en: 'Sum over project audits concluded in the period of submitted − approved amount (an increase counts negative), computed in yuan and shown in 10k yuan to 2 decimals; no data when there is none.',
+    zh: '统计期间内出具审计结论的政府投资建设项目审计的审减金额之和（审减金额＝送审金额－审定金额，审增为负），按元精确求和后折合为万元、四舍五入保留两位小数（报告中写作“××万元”，整数不带小数）；无此类审计时为无数据。',
+    en: 'Sum over project audits concluded in the period of submitted − approved amount (an increase counts negative), summed exactly in yuan, then in 10k yuan rounded to 2 decimals (the report writes “×× 万元”, whole numbers without decimals); no data when there is none.',
   },
   async compute(db, scope, p) {
     const r = await concludedInvestment(db, scope, p)
-      .select([sql<number>`count(*)`.as('n'), sql<string>`coalesce(sum(au.submitted_amount - au.approved_amount), 0)`.as('s')]).executeTakeFirstOrThrow();
+      // numeric in SQL: no binary rounding on money; 万元 to 2 decimals.
+      .select([sql<number>`count(*)`.as('n'), sql<string>`round(coalesce(sum(au.submitted_amount - au.approved_amount), 0) / 10000, 2)`.as('s')]).executeTakeFirstOrThrow();
     if (!Number(r.n)) return null;
-    return Math.round(Number(r.s) / 100) / 100;
+    return Number(r.s);
   },
   async records(db, scope, p) {
     const rows = await concludedInvestment(db, scope, p).innerJoin('units as u', 'u.id', 'au.unit_id')
       .select(['au.id', 'au.project_name', 'au.concluded_on', 'u.name as unit_name', 'au.submitted_amount', 'au.approved_amount']).orderBy('au.concluded_on').orderBy('au.id').execute();
     return rows.map((r) => ({
       id: r.id, entity: 'audit', date: r.concluded_on, unitName: r.unit_name,
-      label: `${r.project_name}（审减${(Number(r.submitted_amount) - Number(r.approved_amount)).toFixed(2)}元）`,
+      label: reductionLabel(r.project_name ?? '', Number(r.submitted_amount), Number(r.approved_amount)),
     }));
   },
   sql(db) {
     return concludedInvestment(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' })
-      .select(sql<string>`sum(au.submitted_amount - au.approved_amount)`.as('s')).compile().sql;
+      .select(sql<string>`round(coalesce(sum(au.submitted_amount - au.approved_amount), 0) / 10000, 2)`.as('s')).compile().sql;
   },
 };
 

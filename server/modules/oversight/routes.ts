@@ -6,6 +6,9 @@ import type { Actor } from '../../core/scope/index.js';
 import * as sg from './suggestions.js';
 import * as au from './audits.js';
 import { Items } from './records.js';
+import { exportXlsx } from '../../core/excel/index.js';
+import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
+import { auditImport, auditLedgerRows, auditLedgerSheet, itemImport, itemLedgerRows, itemLedgerSheet } from './excel.js';
 import {
   AssignInput, ContactInput, ItemInput, ItemListQuery, ItemOut, ItemSummaryOut, OpinionInput, ReplyInput, ReturnInput, SatisfactionInput,
   AuditInput, AuditListQuery, AuditOut, AuditSummaryOut, NoticeInput, ReportSentInput, CommentsInput, ConcludeInput, PublishInput, RectificationInput, RectificationReportInput,
@@ -54,6 +57,12 @@ export function oversightRoutes(app: App, ctx: AppContext) {
     const r = await sg.listItems(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map((x) => presentItemSummary(x, req.lang)) };
   });
+  // The handling ledger of the listed items (same filters and scope as the list).
+  app.get('/api/v1/oversight/items/export', { schema: { tags, querystring: ItemListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
+    const r = await sg.listItems(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '建议提案办理台账.xlsx', await exportXlsx(itemLedgerSheet, itemLedgerRows(r.items)));
+  });
+  importRoutes(app, ctx, '/api/v1/oversight/items/import', itemImport);
   app.post('/api/v1/oversight/items', { schema: { tags, body: ItemInput, response: { 201: ItemOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const row = await sg.registerItem(ctx.db, actor, req.body);
@@ -90,6 +99,11 @@ export function oversightRoutes(app: App, ctx: AppContext) {
     const r = await au.listAudits(ctx.db, activeActorOf(req), req.query);
     return { ...r, items: r.items.map((x) => au.presentAuditSummary(x, req.lang)) };
   });
+  app.get('/api/v1/oversight/audits/export', { schema: { tags, querystring: AuditListQuery.omit({ page: true, pageSize: true }), response: xlsxResponse() } }, async (req, reply) => {
+    const r = await au.listAudits(ctx.db, activeActorOf(req), { ...req.query, page: 1, pageSize: 100_000 });
+    return sendXlsx(reply, '审计项目台账.xlsx', await exportXlsx(auditLedgerSheet, auditLedgerRows(r.items)));
+  });
+  importRoutes(app, ctx, '/api/v1/oversight/audits/import', auditImport);
   app.post('/api/v1/oversight/audits', { schema: { tags, body: AuditInput, response: { 201: AuditOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const row = await au.createAudit(ctx.db, actor, req.body);

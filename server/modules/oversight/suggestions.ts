@@ -3,7 +3,7 @@
  * unit and co-handling units, return of a wrong assignment, co-units' opinions, contact with the
  * proposer, reply with its result class, satisfaction and the second reply. REFERENCE §6.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
 import { computeDeadline, loadCalendar, type DeadlineSpec } from '../../core/calendar/index.js';
@@ -108,13 +108,16 @@ export async function listContacts(db: Db, actor: Actor, itemId: string) {
 export async function registerItem(db: Kysely<Database>, actor: Actor, input: ItemInput) {
   const region = await actorRegion(db, actor);
   if (!region) throw badRequest('NO_REGION', { zh: '当前账号未关联行政区划', en: 'Your account has no region' });
-  return db.transaction().execute((trx) =>
-    Items.insert(trx, actor, {
-      region_id: region.id, kind: input.kind, number: input.number, session: input.session, title: input.title,
-      proposers: JSON.stringify(input.proposers), category: input.category, received_on: input.receivedOn, content: input.content,
-      created_by: actor.userId,
-    }, 'register'),
-  );
+  return db.transaction().execute((trx) => registerItemIn(trx, actor, region.id, input));
+}
+
+/** Registers an item inside the caller's transaction (the Excel import writes many in one). */
+export function registerItemIn(trx: Transaction<Database>, actor: Actor, regionId: string, input: ItemInput) {
+  return Items.insert(trx, actor, {
+    region_id: regionId, kind: input.kind, number: input.number, session: input.session, title: input.title,
+    proposers: JSON.stringify(input.proposers), category: input.category, received_on: input.receivedOn, content: input.content,
+    created_by: actor.userId,
+  }, 'register');
 }
 
 const fieldErr = (code: string, path: string, zh: string, en: string) => badRequest(code, { zh, en }, { fields: [{ path, message: zh }] });

@@ -124,7 +124,7 @@ function filtered(qb: ReturnType<typeof Powers.query>, q: PowerListQuery) {
     .$if(!!q.unitId, (b) => b.where('p.unit_id', '=', q.unitId!))
     .$if(!!q.category, (b) => b.where('p.category', '=', q.category!))
     .$if(!!q.level, (b) => b.where('p.list_level', '=', q.level!))
-    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('p.name', 'ilike', `%${q.q}%`), eb('p.code', 'ilike', `%${q.q}%`), eb('p.basis', 'ilike', `%${q.q}%`)])));
+    .$if(!!q.q, (b) => b.where((eb) => eb.or([eb('p.name', 'ilike', `%${q.q}%`), eb('p.code', 'ilike', `%${q.q}%`), eb('p.basis', 'ilike', `%${q.q}%`), eb('u.name', 'ilike', `%${q.q}%`)])));
 }
 const SORTABLE = { code: 'p.code', name: 'p.name', category: 'p.category', effectiveFrom: 'p.effective_from' };
 

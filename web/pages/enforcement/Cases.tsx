@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ImportDialog } from '../../components/ImportDialog';
 import type { z } from 'zod';
 import { CASE_SYSTEMS, CaseInput, MAJOR_REASONS, type CaseOut } from '../../../common/enforcement';
 import { useT } from '../../i18n';
@@ -22,19 +23,20 @@ export default function CasesPage() {
   const { t, lang } = useT();
   const { can, me } = useAuth();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const units = useApi<{ items: Unit[] }>(creating ? '/api/v1/units' : null);
   const officers = useApi<{ items: { id: string; name: string; unitId: string; certNo: string | null }[] }>(creating ? '/api/v1/enforcement/officers' : null, { pageSize: 200, ...(me?.unitId ? { unitId: me.unitId } : {}) });
   const columns: DataColumn<Case>[] = [
     { key: 'caseNo', title: t('enforcement.cases.col.caseNo'), sortable: true, render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link> },
-    { key: 'title', title: t('enforcement.cases.col.title') },
+    { key: 'title', title: t('enforcement.cases.col.title'), ellipsis: true },
     { key: 'systemLabel', title: t('enforcement.cases.col.system') },
     { key: 'unitName', title: t('enforcement.cases.col.unit') },
-    { key: 'partyName', title: t('enforcement.cases.col.party') },
+    { key: 'partyName', title: t('enforcement.cases.col.party'), defaultHidden: true },
     { key: 'filedOn', title: t('enforcement.cases.col.filedOn'), sortable: true, render: (v: string) => formatDate(v, lang) },
     { key: 'status', title: t('enforcement.cases.col.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     { key: 'decisionDue', title: t('enforcement.cases.col.decisionDue'), render: (v: string | null, r) => (r.decidedOn ? '—' : formatDate(v, lang) || '—') },
-    { key: 'decidedOn', title: t('enforcement.cases.col.decidedOn'), sortable: true, render: (v: string | null) => formatDate(v, lang) || '—' },
+    { key: 'decidedOn', title: t('enforcement.cases.col.decidedOn'), sortable: true, defaultHidden: true, render: (v: string | null) => formatDate(v, lang) || '—' },
     { key: 'publishedOn', title: t('enforcement.cases.col.publishedOn'), render: (v: string | null) => formatDate(v, lang) || '—' },
   ];
   const officerOpts = (officers.data?.items ?? []).filter((o) => o.certNo).map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }));
@@ -44,6 +46,7 @@ export default function CasesPage() {
       <DataTable<Case>
         id="enforcement-cases"
         url="/api/v1/enforcement/cases"
+        exportUrl="/api/v1/enforcement/cases/export"
         rowKey="id"
         columns={columns}
         reloadKey={reloadKey}
@@ -53,7 +56,12 @@ export default function CasesPage() {
           { key: 'status', label: t('enforcement.cases.col.status'), type: 'select', options: Object.keys(CASE_STATUS).map((k) => ({ value: k, label: t(`enforcement.status.${k}`) })) },
           { key: 'open', label: t('enforcement.cases.open'), type: 'select', options: [{ value: 'true', label: t('enforcement.cases.openYes') }, { value: 'false', label: t('enforcement.cases.openNo') }] },
         ]}
-        toolbar={can('enforcement.fileCase') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">{t('enforcement.cases.create')}</Button> : undefined}
+        toolbar={can('enforcement.fileCase') ? (
+          <Space>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">{t('enforcement.cases.create')}</Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="case-import">{t('enforcement.cases.import')}</Button>
+          </Space>
+        ) : undefined}
       />
       {creating && (
         <StepForm open labelPrefix="enforcement.f" title={t('enforcement.cases.create')} url="/api/v1/enforcement/cases" schema={CaseInput}
@@ -73,6 +81,7 @@ export default function CasesPage() {
           ]}
           onClose={() => setCreating(false)} onDone={() => { setCreating(false); setReloadKey((k) => k + 1); }} />
       )}
+      <ImportDialog open={importing} url="/api/v1/enforcement/cases/import" title={t('enforcement.cases.import')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
     </>
   );
 }

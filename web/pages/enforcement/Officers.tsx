@@ -1,8 +1,14 @@
-import { Link } from 'react-router-dom';
-import { Card, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
-import type { BodyOut, OfficerOut } from '../../../common/enforcement';
+import { OfficerInput, type BodyOut, type OfficerOut } from '../../../common/enforcement';
 import { useT } from '../../i18n';
+import { useAuth } from '../../auth';
+import type { Unit } from '../../api/types';
+import { ImportDialog } from '../../components/ImportDialog';
+import { ActionModal } from '../oversight/ActionModal';
 import { useApi } from '../../api/useApi';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageTitle } from '../../layout/AppLayout';
@@ -14,7 +20,14 @@ type Body = z.infer<typeof BodyOut>;
 /** 执法主体与执法人员: the bodies with the fields they cover over time, the officers with their current certificate. */
 export default function OfficersPage() {
   const { t, lang } = useT();
+  const { can, me } = useAuth();
+  const nav = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const units = useApi<{ items: Unit[] }>(creating ? '/api/v1/units' : null);
   const bodies = useApi<{ items: Body[] }>('/api/v1/enforcement/bodies');
+  const fm = (k: string) => t(`enforcement.officers.form.${k}`);
   const o = (k: string) => t(`enforcement.officers.${k}`);
   const expiringBy = new Date(Date.now() + 90 * 86400_000).toISOString().slice(0, 10);
   const columns: DataColumn<Officer>[] = [
@@ -33,7 +46,13 @@ export default function OfficersPage() {
         {
           key: 'people', label: o('people'),
           children: (
-            <DataTable<Officer> id="enforcement-officers" url="/api/v1/enforcement/officers" rowKey="id" columns={columns}
+            <DataTable<Officer> id="enforcement-officers" url="/api/v1/enforcement/officers" exportUrl="/api/v1/enforcement/officers/export" rowKey="id" columns={columns} reloadKey={reloadKey}
+              toolbar={can('enforcement.manageOfficers') ? (
+                <Space>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="officer-create">{o('create')}</Button>
+                  <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="officer-import">{o('import')}</Button>
+                </Space>
+              ) : undefined}
               filters={[{ key: 'q', label: o('q'), type: 'text' }, { key: 'expiringBy', label: o('expiring'), type: 'select', options: [{ value: expiringBy, label: o('expiring') }] }]} />
           ),
         },
@@ -57,6 +76,18 @@ export default function OfficersPage() {
           ),
         },
       ]} />
+      {creating && (
+        <ActionModal title={o('create')} url="/api/v1/enforcement/officers" schema={OfficerInput} initial={{ unitId: me?.unitId ?? undefined, legalReviewer: false, legalQualification: false }}
+          fields={[
+            { name: 'unitId', label: fm('unitId'), kind: 'select', required: true, options: (units.data?.items ?? []).filter((u) => !u.activeTo).map((u) => ({ value: u.id, label: u.name })) },
+            { name: 'name', label: fm('name'), kind: 'text', required: true },
+            { name: 'legalReviewer', label: fm('legalReviewer'), kind: 'check' },
+            { name: 'legalQualification', label: fm('legalQualification'), kind: 'check' },
+            { name: 'supervisionRegisteredOn', label: fm('supervisionRegisteredOn'), kind: 'date' },
+          ]}
+          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); nav(`/enforcement/officers/${(b as { id: string }).id}`); }} />
+      )}
+      <ImportDialog open={importing} url="/api/v1/enforcement/officers/import" title={o('import')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
     </>
   );
 }

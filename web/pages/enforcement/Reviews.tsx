@@ -10,6 +10,9 @@ import { StatusTag } from '../../components/StatusTag';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { GRADE_STATUS } from './status';
+import { ScoreModal } from './ScoreModal';
+import { ActionModal } from '../oversight/ActionModal';
+import { CampaignInput, DEFAULT_CRITERIA, RectifyInput } from '../../../common/enforcement';
 
 type Campaign = z.infer<typeof CampaignOut>;
 type File = z.infer<typeof ReviewFileOut>;
@@ -22,6 +25,9 @@ export default function ReviewsPage() {
   const { message } = App.useApp();
   const campaigns = useApi<{ items: Campaign[] }>('/api/v1/enforcement/reviews/campaigns');
   const [picked, setPicked] = useState<string | null>(null);
+  const [scoring, setScoring] = useState<File | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [rectifying, setRectifying] = useState<string | null>(null);
   const current = picked ?? campaigns.data?.items[0]?.id ?? null;
   const files = useApi<{ items: File[] }>(current ? `/api/v1/enforcement/reviews/campaigns/${current}/files` : null);
   const units = useApi<{ items: UnitAvg[] }>(current && can('enforcement.manageReviews') ? `/api/v1/enforcement/reviews/campaigns/${current}/units` : null);
@@ -42,8 +48,9 @@ export default function ReviewsPage() {
         <Space>
           <Select style={{ width: 320 }} value={current ?? undefined} onChange={setPicked} options={campaigns.data.items.map((x) => ({ value: x.id, label: `${x.title}` }))} />
           {can('enforcement.manageReviews') && c && c.files < c.sampleSize && <Button onClick={sample} data-testid="review-sample">{r('sample')}</Button>}
+          {can('enforcement.manageReviews') && <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">{r('create')}</Button>}
         </Space>
-      ) : undefined} />
+      ) : can('enforcement.manageReviews') ? <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">{r('create')}</Button> : undefined} />
       {!campaigns.data ? <Spin /> : !campaigns.data.items.length ? <Card><Empty description={r('none')} /></Card> : (
         <>
           {c && (
@@ -61,7 +68,11 @@ export default function ReviewsPage() {
               expandable={{
                 rowExpandable: (f) => f.problems.length > 0,
                 expandedRowRender: (f) => (
-                  <ul style={{ margin: 0 }}>{f.problems.map((p) => <li key={p.id}>【{p.categoryLabel}】{p.criterion}：{p.description}（−{p.deduction}）{p.rectifiedOn ? ` ✓ ${formatDate(p.rectifiedOn, lang)}` : ` · ${formatDate(p.dueOn, lang)}`}</li>)}</ul>
+                  <ul style={{ margin: 0 }}>{f.problems.map((p) => (
+                    <li key={p.id}>【{p.categoryLabel}】{p.criterion}：{p.description}（−{p.deduction}）
+                      {p.rectifiedOn ? ` ✓ ${formatDate(p.rectifiedOn, lang)}：${p.measure ?? ''}` : <> · {r('dueOn')} {formatDate(p.dueOn, lang)} <Button size="small" type="link" onClick={() => setRectifying(p.id)}>{r('rectify')}</Button></>}
+                    </li>
+                  ))}</ul>
                 ),
               }}
               columns={[
@@ -73,6 +84,10 @@ export default function ReviewsPage() {
                 { key: 'reviewer', title: r('col.reviewer'), dataIndex: 'reviewer', render: (v: string | null) => v ?? '—' },
                 { key: 'reviewedOn', title: r('col.reviewedOn'), dataIndex: 'reviewedOn', render: (v: string | null) => formatDate(v, lang) || '—' },
                 { key: 'problems', title: r('col.problems'), render: (_: unknown, f) => f.problems.length },
+                ...(can('enforcement.manageReviews') && c?.status === 'open' ? [{
+                  key: 'actions', title: r('col.actions'),
+                  render: (_: unknown, f: File) => <Button size="small" type={f.score === null ? 'primary' : 'default'} onClick={() => setScoring(f)} data-testid={`score-${f.caseNo}`}>{f.score === null ? r('score') : r('rescore')}</Button>,
+                }] : []),
               ]} />
           </Card>
           {units.data && (
@@ -87,6 +102,23 @@ export default function ReviewsPage() {
             </Card>
           )}
         </>
+      )}
+      {scoring && c && <ScoreModal campaign={c} file={scoring} onClose={() => setScoring(null)} onDone={() => { setScoring(null); files.reload(); campaigns.reload(); units.reload(); }} />}
+      {creating && (
+        <ActionModal title={r('create')} url="/api/v1/enforcement/reviews/campaigns" schema={CampaignInput}
+          initial={{ year: new Date().getFullYear(), criteria: c?.criteria ?? DEFAULT_CRITERIA, bands: c?.bands ?? { excellent: 90, pass: 60 }, sampleSize: 20, sampleSeed: `${new Date().getFullYear()}-${Math.random().toString(36).slice(2, 8)}` }}
+          fields={[
+            { name: 'year', label: r('year'), kind: 'integer' },
+            { name: 'title', label: r('campaignTitle'), kind: 'text', required: true },
+            { name: 'sampleSize', label: r('size'), kind: 'integer' },
+            { name: 'sampleSeed', label: r('seed'), kind: 'text', required: true },
+          ]}
+          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); setPicked((b as { id: string }).id); campaigns.reload(); }} />
+      )}
+      {rectifying && (
+        <ActionModal title={r('rectify')} url={`/api/v1/enforcement/reviews/problems/${rectifying}/rectify`} schema={RectifyInput}
+          fields={[{ name: 'on', label: r('rectifiedOn'), kind: 'date', required: true }, { name: 'measure', label: r('measure'), kind: 'textarea', required: true }]}
+          onClose={() => setRectifying(null)} onDone={() => { setRectifying(null); files.reload(); }} />
       )}
     </>
   );

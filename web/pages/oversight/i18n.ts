@@ -6,6 +6,12 @@ const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') 
 export const oversightZh = {
   nav: { items: '建议提案办理', audits: '审计监督' },
   detail: '建议提案详情',
+  auditDetail: '审计项目详情',
+  numberOf: { npc_suggestion: '建议第{{n}}号', cppcc_proposal: '提案第{{n}}号' },
+  actions: {
+    done: '已保存', register: '登记建议提案', import: '从 Excel 导入', newAudit: '登记审计项目',
+    assign: '交办', contact: '记录沟通', reply: '答复', secondReply: '再次答复', satisfaction: '登记代表（委员）意见', return: '退回交办', opinion: '提出会办意见',
+  },
   kind: pick(ITEM_KINDS, 'zh'), status: pick(ITEM_STATUSES, 'zh'), resultClass: pick(RESULT_CLASSES, 'zh'), satisfaction: pick(SATISFACTION, 'zh'), role: pick(ASSIGNMENT_ROLES, 'zh'),
   auditKind: pick(AUDIT_KINDS, 'zh'), auditStatus: pick(AUDIT_STATUSES, 'zh'),
   items: {
@@ -17,15 +23,29 @@ export const oversightZh = {
     resultClass: '办理结果', satisfaction: '代表（委员）意见', secondDueDate: '再次答复期限', secondRepliedOn: '再次答复日期', secondReply: '再次答复内容',
     assignments: '承办单位', contacts: '沟通情况', unit: '单位', role: '承办方式', returnBy: '可退回至', opinion: '会办意见', opinionDue: '会办意见期限', returned: '已退回',
     contactedOn: '沟通日期', method: '方式', note: '情况', none: '暂无',
+    leadUnit: '主办单位', coUnits: '会办单位', satisfactionOn: '登记日期', returnedOn: '退回日期', returnReason: '退回理由', opinionOn: '会办意见日期', actions: '操作', proposersHint: '提出人（可输入多人，回车分隔）',
   },
   audits: {
     title: '审计项目', q: '按项目、编号或姓名查询', kindF: '审计类型', statusF: '状态',
+    f: {
+      title: '审计项目名称', startOn: '审计实施日期', projectName: '建设项目名称', personName: '被审计领导干部', post: '职务', periodFrom: '审计期间起', periodTo: '审计期间止', period: '审计期间',
+      noticeOn: '审计通知书送达日期', reportSentOn: '审计报告征求意见日期', commentsDue: '书面意见期限', commentsOn: '书面意见日期', comments: '被审计单位书面意见', findings: '审计发现的问题和结论',
+      isIncrease: '审增（审定金额大于送审金额）', publishedOn: '结果公告日期', publicationRef: '公告载体及文号', rectifications: '审计整改', issue: '问题', requirement: '整改要求', dueOn: '整改期限', report: '整改情况', reportedOn: '报告日期',
+    },
+    step: { notice: '送达审计通知书', report: '送审计报告征求意见', comments: '登记书面意见', conclude: '出具审计结论', publish: '公告审计结果', rectify: '新增整改事项', reportRect: '报告整改情况' },
+    rectStatus: { open: '整改中', done: '已整改' },
     col: { auditNo: '审计编号', title: '项目/对象', unit: '被审计单位', submitted: '送审金额（元）', approved: '审定金额（元）', reduction: '审减金额（元）', rate: '审减率', concludedOn: '审计结论日期', status: '状态' },
   },
 };
 export const oversightEn: typeof oversightZh = {
   nav: { items: 'Suggestions & proposals', audits: 'Audits' },
   detail: 'Suggestion / proposal',
+  auditDetail: 'Audit',
+  numberOf: { npc_suggestion: 'Suggestion No. {{n}}', cppcc_proposal: 'Proposal No. {{n}}' },
+  actions: {
+    done: 'Saved', register: 'Register an item', import: 'Import from Excel', newAudit: 'Register an audit',
+    assign: 'Assign', contact: 'Record a contact', reply: 'Reply', secondReply: 'Second reply', satisfaction: 'Record satisfaction', return: 'Return the assignment', opinion: 'Send co-opinion',
+  },
   kind: pick(ITEM_KINDS, 'en'), status: pick(ITEM_STATUSES, 'en'), resultClass: pick(RESULT_CLASSES, 'en'), satisfaction: pick(SATISFACTION, 'en'), role: pick(ASSIGNMENT_ROLES, 'en'),
   auditKind: pick(AUDIT_KINDS, 'en'), auditStatus: pick(AUDIT_STATUSES, 'en'),
   items: {
@@ -37,9 +57,17 @@ export const oversightEn: typeof oversightZh = {
     resultClass: 'Result', satisfaction: 'Proposer’s opinion', secondDueDate: 'Second reply due', secondRepliedOn: 'Second reply on', secondReply: 'Second reply',
     assignments: 'Handling units', contacts: 'Contacts', unit: 'Unit', role: 'Role', returnBy: 'Return by', opinion: 'Opinion', opinionDue: 'Opinion due', returned: 'Returned',
     contactedOn: 'Date', method: 'Method', note: 'Note', none: 'None',
+    leadUnit: 'Lead unit', coUnits: 'Co-handling units', satisfactionOn: 'Recorded on', returnedOn: 'Returned on', returnReason: 'Reason for return', opinionOn: 'Opinion date', actions: 'Actions', proposersHint: 'Proposers (press Enter after each)',
   },
   audits: {
     title: 'Audits', q: 'Search project, number or name', kindF: 'Kind', statusF: 'Status',
+    f: {
+      title: 'Title', startOn: 'Audit starts', projectName: 'Project', personName: 'Official audited', post: 'Post', periodFrom: 'Period from', periodTo: 'Period to', period: 'Period audited',
+      noticeOn: 'Notice served', reportSentOn: 'Report sent for comments', commentsDue: 'Comments due', commentsOn: 'Comments received', comments: 'Auditee’s comments', findings: 'Findings and conclusion',
+      isIncrease: 'Increase (approved above submitted)', publishedOn: 'Results published', publicationRef: 'Where published', rectifications: 'Rectification', issue: 'Issue', requirement: 'Requirement', dueOn: 'Due', report: 'Report', reportedOn: 'Reported on',
+    },
+    step: { notice: 'Serve the notice', report: 'Send the report for comments', comments: 'Record comments', conclude: 'Conclude', publish: 'Publish the results', rectify: 'Add a rectification item', reportRect: 'Report rectification' },
+    rectStatus: { open: 'Open', done: 'Done' },
     col: { auditNo: 'No.', title: 'Project / official', unit: 'Audited unit', submitted: 'Submitted (yuan)', approved: 'Approved (yuan)', reduction: 'Reduction (yuan)', rate: 'Rate', concludedOn: 'Concluded', status: 'Status' },
   },
 };

@@ -5,6 +5,7 @@ const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') 
 /** Strings of the power-list pages, under `t('powers.…')`. */
 export const powersZh = {
   nav: { list: '权责清单' },
+  public: { title: '权责清单', q: '输入事项名称、编码、依据或实施主体', accountability: '追责情形' },
   category: pick(POWER_CATEGORIES, 'zh'),
   list: {
     title: '权责清单', q: '按事项名称、编码或依据查询', categoryF: '事项类别', levelF: '清单层级', asOf: '清单日期（默认今日）',
@@ -14,6 +15,7 @@ export const powersZh = {
 };
 export const powersEn: typeof powersZh = {
   nav: { list: 'Power list' },
+  public: { title: 'Power and responsibility list', q: 'Search name, code, basis or unit', accountability: 'Accountability' },
   category: pick(POWER_CATEGORIES, 'en'),
   list: {
     title: 'Power and responsibility list', q: 'Search name, code or basis', categoryF: 'Category', levelF: 'Level', asOf: 'List as of (default today)',
