@@ -19,8 +19,6 @@ import { crawlUser, settle, signedInPage, type Finding } from './first-hour-chec
  * list after merging their work: `path kind` (any account, any language). Nothing else may fail.
  */
 export const KNOWN_FAILING: string[] = [
-  // web/pages/report (helper `prose`): the metric dashboard opens on the calendar year - 1, not on /api/v1/years.
-  '/report/dashboard year',
   // enforcement/oversight/powers (helper `enfover`) and legal aid/mediation (helper `aidmed`) tables
   // still have fixed-width columns wider than the area at 1440 px.
   '/enforcement/cases overflow',
@@ -30,12 +28,6 @@ export const KNOWN_FAILING: string[] = [
   '/powers overflow',
   '/legalaid/cases overflow',
   '/mediation/disputes overflow',
-  // To-do titles the enforcement, oversight, legal aid and mediation modules give in Chinese only
-  // (server TodoItem.title takes {zh, en}; the plan module's are in both languages).
-  '/ untranslated 90日内到期的行政执法证件',
-  '/ untranslated 本单位承办中的建议提案',
-  '/ untranslated 待审查、待指派或异议审查中的法律援助案件',
-  '/ untranslated 调解中的矛盾纠纷',
 ];
 
 /** Whether a finding is on the known list (`path kind` or `path kind text`, the text within its detail). */

@@ -18,9 +18,9 @@ export const advisorsModule: FazhiModule = {
   async todos(ctx, actor) {
     const items = [];
     const inbox = await countInbox(ctx.db, actor);
-    if (inbox) items.push({ module: 'advisors', kind: 'inbox', title: '待出具法律意见的审查事项', count: inbox, href: '/advisors/reviews?status=assigned' });
+    if (inbox) items.push({ module: 'advisors', kind: 'inbox', title: { zh: '待出具法律意见的审查事项', en: 'Reviews awaiting your legal opinion' }, count: inbox, href: '/advisors/reviews?status=assigned' });
     const unassigned = await countUnassigned(ctx.db, actor);
-    if (unassigned) items.push({ module: 'advisors', kind: 'unassigned', title: '待指派法律顾问的审查事项', count: unassigned, href: '/advisors/reviews?status=pending' });
+    if (unassigned) items.push({ module: 'advisors', kind: 'unassigned', title: { zh: '待指派法律顾问的审查事项', en: 'Reviews awaiting an advisor' }, count: unassigned, href: '/advisors/reviews?status=pending' });
     return items;
   },
   abilities: (a) => ({

@@ -17,8 +17,8 @@ export const decisionsModule: FazhiModule = {
   async todos(ctx, actor) {
     const q = await officeQueue(ctx.db, actor);
     const items = [];
-    if (q.toDecide) items.push({ module: 'decisions', kind: 'to_decide', title: '合法性审查已通过、待提交集体讨论的重大行政决策', count: q.toDecide, href: '/decisions?state=legality_passed' });
-    if (q.toPublish) items.push({ module: 'decisions', kind: 'to_publish', title: '已集体讨论决定、待公布的重大行政决策', count: q.toPublish, href: '/decisions?state=decided' });
+    if (q.toDecide) items.push({ module: 'decisions', kind: 'to_decide', title: { zh: '合法性审查已通过、待提交集体讨论的重大行政决策', en: 'Major decisions past legality review, awaiting collective deliberation' }, count: q.toDecide, href: '/decisions?state=legality_passed' });
+    if (q.toPublish) items.push({ module: 'decisions', kind: 'to_publish', title: { zh: '已集体讨论决定、待公布的重大行政决策', en: 'Major decisions deliberated, awaiting publication' }, count: q.toPublish, href: '/decisions?state=decided' });
     return items;
   },
   abilities: (a) => ({

@@ -38,7 +38,7 @@ export const enforcementModule: FazhiModule = {
   async todos(ctx, actor) {
     const days = await getSetting(ctx.db, CertReminderDays);
     const n = await countExpiring(ctx.db, actor, days);
-    return n ? [{ module: 'enforcement', kind: 'certificates', title: `${days}日内到期的行政执法证件`, count: n, href: '/enforcement/officers?expiring=1' }] : [];
+    return n ? [{ module: 'enforcement', kind: 'certificates', title: { zh: `${days}日内到期的行政执法证件`, en: `Enforcement certificates expiring within ${days} days` }, count: n, href: '/enforcement/officers?expiring=1' }] : [];
   },
   abilities: (a) => ({
     'enforcement.view': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison', 'officer'),

@@ -12,7 +12,7 @@ export const legalaidModule: FazhiModule = {
   async todos(ctx, actor) {
     if (!legalaidAbilities(actor)['legalaid.write']) return [];
     const n = await countOpenCases(ctx.db, actor);
-    return n ? [{ module: 'legalaid', kind: 'open_cases', title: '待审查、待指派或异议审查中的法律援助案件', count: n, href: '/legalaid/cases?status=received' }] : [];
+    return n ? [{ module: 'legalaid', kind: 'open_cases', title: { zh: '待审查、待指派或异议审查中的法律援助案件', en: 'Legal aid cases awaiting review, assignment or objection review' }, count: n, href: '/legalaid/cases?status=received' }] : [];
   },
   abilities: legalaidAbilities,
 };

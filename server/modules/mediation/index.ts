@@ -12,7 +12,7 @@ export const mediationModule: FazhiModule = {
   async todos(ctx, actor) {
     if (!mediationAbilities(actor)['mediation.write']) return [];
     const n = await countMediating(ctx.db, actor);
-    return n ? [{ module: 'mediation', kind: 'mediating', title: '调解中的矛盾纠纷', count: n, href: '/mediation/disputes?status=mediating' }] : [];
+    return n ? [{ module: 'mediation', kind: 'mediating', title: { zh: '调解中的矛盾纠纷', en: 'Disputes under mediation' }, count: n, href: '/mediation/disputes?status=mediating' }] : [];
   },
   abilities: mediationAbilities,
   scheduled: mediationTasks,

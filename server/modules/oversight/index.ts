@@ -20,7 +20,7 @@ export const oversightModule: FazhiModule = {
   metrics: oversightMetrics,
   async todos(ctx, actor) {
     const n = await countOpenForUnits(ctx.db, actor);
-    return n ? [{ module: 'oversight', kind: 'items', title: '本单位承办中的建议提案', count: n, href: '/oversight/items?mine=1' }] : [];
+    return n ? [{ module: 'oversight', kind: 'items', title: { zh: '本单位承办中的建议提案', en: 'Suggestions and proposals your unit is handling' }, count: n, href: '/oversight/items?mine=1' }] : [];
   },
   abilities: (a) => ({
     'oversight.view': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison'),

@@ -11,6 +11,7 @@ import { PageTitle } from '../../layout/AppLayout';
 import { formatMetric } from '../../format';
 import type { MetricRecord } from '../../../common/report';
 import { breakdown } from './breakdown';
+import { useWorkYear, YearSelect } from '../../components/YearSelect';
 
 const EChart = lazy(() => import('../../components/EChart'));
 
@@ -39,8 +40,8 @@ export default function ReportDashboard() {
   const { me } = useAuth();
   const { t, lang } = useT();
   const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
-  const year = Number(params.get('year')) || thisYear - 1;
+  // Opens on the year being reported on (GET /api/v1/years), kept in the URL: the one year picker.
+  const { year, years, setYear } = useWorkYear();
   const metrics = useApi<{ items: MetricInfo[] }>('/api/v1/metrics');
   const regions = useApi<{ items: Region[] }>('/api/v1/regions');
   const mine = useMemo(() => {
@@ -52,11 +53,12 @@ export default function ReportDashboard() {
   const set = (k: string, v: string) => setParams((p) => { p.set(k, v); return p; }, { replace: true });
 
   useEffect(() => {
-    if (!metrics.data || !region) return;
+    if (!metrics.data || !region || !year) return;
     let live = true;
     setValues(null);
-    pool(metrics.data.items, 6, (m) => api.get<MetricValue>(`/api/v1/metrics/${encodeURIComponent(m.id)}`, { region: region.code, year }).catch(() => ({ ...m, value: null, scope: 'region' as const })))
-      .then((v) => live && setValues(v))
+    // Every figure in one request (a figure that cannot be computed comes back as "no data").
+    api.get<{ items: MetricValue[] }>('/api/v1/metrics/values', { region: region.code, year })
+      .then((v) => live && setValues(v.items))
       .catch(() => live && setValues([]));
     return () => {
       live = false;
@@ -65,7 +67,6 @@ export default function ReportDashboard() {
 
   const selectedId = params.get('metric') ?? values?.find((v) => v.value !== null)?.id ?? metrics.data?.items[0]?.id ?? null;
   const selected = values?.find((v) => v.id === selectedId) ?? null;
-  const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
 
   return (
     <div data-testid="page-report-dashboard">
@@ -79,13 +80,7 @@ export default function ReportDashboard() {
               region && <span className="fz-muted">{region.name}</span>
             )}
             <span>{t('report.dash.year')}</span>
-            <Select
-              value={year}
-              style={{ width: 110 }}
-              data-testid="dash-year"
-              onChange={(y) => set('year', String(y))}
-              options={[...new Set([...years, year, 2020])].sort((a, b) => b - a).map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : String(y) }))}
-            />
+            <YearSelect value={year} years={years} onChange={setYear} testId="dash-year" />
           </Space>
         }
       />
@@ -115,7 +110,7 @@ export default function ReportDashboard() {
               ))}
             </Row>
           </Card>
-          {selected && <MetricCharts key={`${selected.id}:${year}:${region.code}`} metric={selected} regionCode={region.code} year={year} />}
+          {selected && year && <MetricCharts key={`${selected.id}:${year}:${region.code}`} metric={selected} regionCode={region.code} year={year} />}
         </>
       )}
     </div>
