@@ -7,9 +7,16 @@ import { DEFAULT_BLOCKS, confirmClaims } from './template.js';
 import { publicView, renderStored, loadReport } from './service.js';
 
 /**
- * Issue 15's scenario, computed by hand: a 2021 year with a late filing, a reconsideration decided late
- * under the 2017 law, and a lost lawsuit represented by the firm engaged that year — and the 2021 report,
- * started from the published 2020 report, says only what these records say.
+ * Issue 15's scenario, computed by hand: a 2021 year with a quarterly task, a late filing, a
+ * reconsideration decided late under the 2017 law, and a lost lawsuit represented by the firm engaged
+ * that year — and the 2021 report, started from the published 2020 report, says only what these records say.
+ *
+ * The quarterly task (2021 plan, 区城市管理局, due 2021-12-31): periods end Wed 03-31, Wed 06-30,
+ * Thu 09-30, Fri 12-31 — all working days, so each deadline is the period end. Reports: 03-30 (Q1, on
+ * time), 06-28 (Q2, on time), 12-28 with no period named (→ Q4, the period containing it, on time;
+ * claiming completion, accepted), and Q3 reported late on 2022-01-05 naming 09-30. On time per period:
+ * Q1 1, Q2 1, Q3 0, Q4 1 → 3 of 4 = 75.0 %. (The old earliest-unmet-period rule made 12-28 a late Q3 and
+ * 2022-01-05 a late Q4: 2 of 4 = 50.0 %.)
  */
 let t: TestApp;
 let office: Client;
@@ -18,6 +25,8 @@ let u: Record<string, string>;
 let report2021: string;
 let docId: string;
 let reconId: string;
+let taskId: string;
+const entryIds: Record<string, string> = {};
 
 async function ok(p: Promise<{ status: number; body: any }>) {
   const r = await p;
@@ -46,6 +55,19 @@ beforeAll(async () => {
   await ok(office.post(`/api/v1/reports/${r2020}/transitions`, { action: 'publish', publicUrl: 'http://www.zhongzhan.gov.cn/r2020', publishedOn: '2021-03-25' }));
 
   // 2021 records.
+  // The 2021 plan: one key work, one quarterly task of 区城市管理局; its liaison reports each quarter.
+  const plan = await ok(office.post('/api/v1/plan/plans', { year: 2021, kind: 'gov_work', title: '中站区2021年度法治政府建设工作安排' }));
+  const kw = await ok(office.post(`/api/v1/plan/plans/${plan.id}/key-works`, { title: '坚持严格规范公正文明执法' }));
+  taskId = (await ok(office.post('/api/v1/plan/tasks', { keyWorkId: kw.id, title: '按季度报送行政执法统计数据', unitId: u['区城市管理局'], dueDate: '2021-12-31', recurrence: 'quarterly' }))).id;
+  await ok(office.post(`/api/v1/plan/plans/${plan.id}/publish`));
+  const liaison = await t.as('liaison');
+  for (const [q, entryDate, text, claimedStatus] of [
+    ['Q1', '2021-03-30', '一季度行政执法统计数据已报送', 'in_progress'],
+    ['Q2', '2021-06-28', '二季度行政执法统计数据已报送', 'in_progress'],
+    ['Q4', '2021-12-28', '四季度行政执法统计数据已报送，全年任务完成', 'done'],
+  ]) entryIds[q] = (await ok(liaison.post(`/api/v1/plan/tasks/${taskId}/entries`, { entryDate, text, claimedStatus }))).id;
+  entryIds.Q3 = (await ok(liaison.post(`/api/v1/plan/tasks/${taskId}/entries`, { entryDate: '2022-01-05', periodEnd: '2021-09-30', text: '补报三季度行政执法统计数据', claimedStatus: 'in_progress' }))).id;
+  await ok(office.post(`/api/v1/plan/entries/${entryIds.Q4}/review`, { decision: 'accept' }));
   // One firm engaged for the year.
   await ok(office.post('/api/v1/advisors/engagements', { firmId: u['河南纳圣律师事务所'], contractNo: '中站政法顾〔2021〕1号', signedOn: '2020-12-28', periodFrom: '2021-01-01', periodTo: '2021-12-31', scope: '常年法律顾问', fee: 80000 }));
   // A department's document published Mon 2021-03-01: 30 days → Wed 2021-03-31; filed 2021-04-06 (late).
@@ -89,6 +111,31 @@ describe('the 2021 scenario, by hand', () => {
     expect(dl.map((x) => String(x.due_date))).toContain('2021-04-30');
   });
 
+  it('matches each quarterly report to its period and counts on time per period: 3 of 4 = 75.0 %', async () => {
+    const d = (await office.get(`/api/v1/plan/tasks/${taskId}`)).body;
+    expect(d.periods.map((p: { periodEnd: string }) => p.periodEnd)).toEqual(['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-31']);
+    // The 12-28 report named no period and is Q4's; Q3 is met late by the report that names it.
+    expect(d.obligations.map((o: { due: string; metOn: string | null; entryId: string | null }) => [o.due, o.metOn, o.entryId])).toEqual([
+      ['2021-03-31', '2021-03-30', entryIds.Q1], ['2021-06-30', '2021-06-28', entryIds.Q2],
+      ['2021-09-30', '2022-01-05', entryIds.Q3], ['2021-12-31', '2021-12-28', entryIds.Q4],
+    ]);
+    const onTime = d.obligations.filter((o: { due: string; metOn: string | null }) => o.metOn && o.metOn <= o.due).map((o: { due: string }) => o.due);
+    expect(onTime).toEqual(['2021-03-31', '2021-06-30', '2021-12-31']);
+    expect(d.status).toBe('done');
+    const rate = (await office.get('/api/v1/metrics/plan.onTimeEntryRate?region=410803&year=2021')).body;
+    expect(rate.value).toBe(75);
+    const recs = (await office.get('/api/v1/metrics/plan.onTimeEntryRate/records?region=410803&year=2021')).body.items.map((r: { label: string }) => r.label);
+    expect(recs).toEqual([
+      '按季度报送行政执法统计数据：期限2021-03-31，2021-03-30报送（按时）',
+      '按季度报送行政执法统计数据：期限2021-06-30，2021-06-28报送（按时）',
+      '按季度报送行政执法统计数据：期限2021-09-30，2022-01-05报送（逾期）',
+      '按季度报送行政执法统计数据：期限2021-12-31，2021-12-28报送（按时）',
+    ]);
+    // Accepted as complete on 2021-12-28, before its 12-31 deadline: completed, not overdue.
+    expect((await office.get('/api/v1/metrics/plan.tasksCompleted?region=410803&year=2021')).body.value).toBe(1);
+    expect((await office.get('/api/v1/metrics/plan.tasksOverdue?region=410803&year=2021')).body.value).toBe(0);
+  });
+
   it('starts the 2021 report from the published 2020 report, with every claim flagged again', async () => {
     const r = (await office.get(`/api/v1/reports/${report2021}`)).body;
     expect(r.report.templateVersion).toMatch(/^from:/);
@@ -106,6 +153,8 @@ describe('the 2021 scenario, by hand', () => {
     expect(text).toContain('今年与河南纳圣律师事务所签订法律顾问聘用合同');
     expect(text).not.toContain('河南善博律师事务所');
     expect(text).toContain('全年共代理行政诉讼案件1件');
+    // The 2021 plan: 1 key work, 1 task.
+    expect(text).toContain('制定印发了《2021年中站区全面依法治区工作要点》《中站区2021年度法治政府建设工作安排》，就法治政府建设梳理明确了1项重点工作，细化分解了1项重点任务');
     expect(text).toContain('全年审核办理备案规范性文件1件');
     // No cleanup published in 2021: the cleanup sentence and its 2019 cut-off are gone.
     expect(text).not.toContain('全面清理');
@@ -138,6 +187,8 @@ describe('the 2021 scenario, by hand', () => {
     expect(by['disputes.litigation.lost'].records.map((r) => r.label)).toEqual(['（2021）豫0803行初5号 周某某']);
     expect(by['documents.lateFilings'].text).toContain('1件规范性文件未在规定期限内报送备案');
     expect(by['disputes.reconsideration.late'].text).toContain('1件行政复议案件未在法定期限内作出决定');
+    // The quarterly task was completed in time (one quarter reported late is not an overdue task).
+    expect(by['plan.tasksOverdue']).toBeUndefined();
     // A liaison cannot read the office's report.
     expect((await (await t.as('liaison')).get(`/api/v1/reports/${report2021}/candidates`)).status).toBe(404);
   });
