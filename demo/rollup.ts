@@ -3,7 +3,8 @@ import type { Database } from '../server/db/index.js';
 import type { Config } from '../server/config.js';
 import { hashPassword } from '../server/core/auth/password.js';
 import { recordAudit } from '../server/core/audit/index.js';
-import { buildActor } from '../server/core/scope/index.js';
+import { buildActor, type Actor } from '../server/core/scope/index.js';
+import { AppError } from '../server/core/errors/index.js';
 import { createReport, transitionReport, updateReport } from '../server/modules/report/service.js';
 import { DEFAULT_BLOCKS, type Block, type ReportMeta } from '../server/modules/report/template.js';
 import { syncReportDeadlines } from '../server/modules/rollup/deadlines.js';
@@ -119,7 +120,7 @@ export async function seedRollupDemo(db: Kysely<Database>, cfg: Config) {
     await updateReport(db, office, row.id, { meta });
     await transitionReport(db, office, row.id, { action: 'submit_review' });
     await transitionReport(db, office, row.id, { action: 'approve_review' });
-    await transitionReport(db, office, row.id, { action: 'submit', secrecyReviewer: `${s.name}委保密办`, secrecyOpinion: '经审查，报告不涉及国家秘密和工作秘密，同意公开。' });
+    await submitAcknowledging(db, office, row.id, { action: 'submit', secrecyReviewer: `${s.name}委保密办`, secrecyOpinion: '经审查，报告不涉及国家秘密和工作秘密，同意公开。' });
     await transitionReport(db, office, row.id, { action: 'publish', publicUrl: `http://www.jiaozuo.gov.cn/${s.code}/fzzf/2020.html`, publishedOn: s.report.published });
     await backdate(row.id, s.report.submitted);
   }
@@ -136,4 +137,20 @@ export async function seedRollupDemo(db: Kysely<Database>, cfg: Config) {
   blocks.splice(blocks.findIndex((b) => b.id === 'h-1') + 1, 0, rollupBlock);
   await updateReport(db, actor, report.id, { blocks });
   await syncReportDeadlines(db);
+}
+
+/**
+ * Submits a sibling district's report as its office would: the small demo districts keep only a few
+ * modules on the platform, so each remaining warning (no data, unconfirmed claim, missing part) is
+ * acknowledged with the office's reason, which the submission snapshot records.
+ */
+async function submitAcknowledging(db: Kysely<Database>, actor: Actor, id: string, args: Parameters<typeof transitionReport>[3]) {
+  try {
+    return await transitionReport(db, actor, id, args);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'REPORT_WARNINGS_UNRESOLVED') throw e;
+    const open = (e.details as { warnings: { key: string }[] }).warnings;
+    const reason = '本区该项工作尚未在平台登记，报告如实说明；相关内容以本区书面材料为准';
+    return transitionReport(db, actor, id, { ...args, acknowledgements: open.map((w) => ({ key: w.key, reason })) } as Parameters<typeof transitionReport>[3]);
+  }
 }

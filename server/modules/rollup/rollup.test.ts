@@ -47,7 +47,13 @@ async function submitReport(as: string, region: string, year: number, submittedO
   const detail = await c.get(`/api/v1/reports/${id}`);
   expect((await c.put(`/api/v1/reports/${id}`, { meta: { ...detail.body.source.meta, docNumber: `测政文〔${year + 1}〕${++n}号` } })).status).toBe(200);
   for (const action of ['submit_review', 'approve_review']) expect((await c.post(`/api/v1/reports/${id}/transitions`, { action })).status).toBe(200);
-  const sub = await c.post(`/api/v1/reports/${id}/transitions`, { action: 'submit', secrecyReviewer: '保密办 王敏', secrecyOpinion: '不涉及国家秘密，同意公开。' });
+  const body = { action: 'submit', secrecyReviewer: '保密办 王敏', secrecyOpinion: '不涉及国家秘密，同意公开。' };
+  let sub = await c.post(`/api/v1/reports/${id}/transitions`, body);
+  // The test districts hold few records: the office acknowledges each remaining warning with its reason.
+  if (sub.status === 409 && sub.body.error.code === 'REPORT_WARNINGS_UNRESOLVED') {
+    const open = sub.body.error.details.warnings as { key: string }[];
+    sub = await c.post(`/api/v1/reports/${id}/transitions`, { ...body, acknowledgements: open.map((w) => ({ key: w.key, reason: '测试区县未在平台登记该项工作，如实说明' })) });
+  }
   expect(sub.status).toBe(200);
   if (publish) expect((await c.post(`/api/v1/reports/${id}/transitions`, { action: 'publish', publicUrl: 'http://example.gov.cn/r.html', publishedOn: `${year + 1}-03-20` })).status).toBe(200);
   await t.db.updateTable('reports').set({ submitted_at: `${submittedOn}T10:00:00+08:00` }).where('id', '=', id).execute();
