@@ -151,7 +151,7 @@ const plan: WebModule = {
     { path: '/plan/rules', element: lazy(() => import('./pages/plan/Rules')), ability: 'plan.view', labelKey: 'plan.nav.rules' },
   ],
   i18n: { zh: planZh, en: planEn },
-  records: { plan_task: '/plan/tasks/:id', plan: '/plan/plans/:id' },
+  records: { plan_task: '/plan/tasks/:id', plan: '/plan/plans/:id', plan_assess_unit: '/plan/assess' },
 };
 
 /** 学法用法与培训 (seed §一(一), §一(三), §一(五)). */

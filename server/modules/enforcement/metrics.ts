@@ -11,7 +11,7 @@ import { defineSetting, getSetting } from '../../core/settings.js';
 import {
   badDim, defineCountMetric, inMetricScope, rate, type BreakdownRow, type MetricDef, type MetricRecord, type MetricScope, type Period,
 } from '../../core/metrics/index.js';
-import { CASE_SYSTEMS, DECISIONS } from './schema.js';
+import { CASE_SYSTEMS, CERT_KINDS, DECISIONS } from './schema.js';
 
 /**
  * Denominator of the main-item coverage rate (REFERENCE §5.4: formula UNCONFIRMED; usual meaning
@@ -254,3 +254,42 @@ export const enforcementMetrics: MetricDef[] = t([
   caseFilesReviewed, excellentCaseFiles, supervisionUnits, supervisionItemsClaimed, supervisionMainItemsCovered, supervisionCoverageRate,
   supervisionOfficersRegistered, casesFiled, casesDecided, casesClosed, publicityOnTimeRate,
 ]);
+
+/** A certificate behind section 二's candidate problem: lapsed in the year, renewed late, or about to lapse. */
+export interface CertificateLapse extends MetricRecord {
+  kind: 'expired' | 'late' | 'expiring';
+}
+
+/**
+ * Certificates of the scope (region and below; the unit's when the scope names one) that lapsed or are
+ * about to: expired in the period and not renewed (the officer still active) — `expired`; expired in the
+ * period and renewed only after the expiry day (a gap without a valid certificate) — `late`; expiring in
+ * the three months after the period and not yet renewed — `expiring`. A certificate counts as renewed
+ * when it was replaced (status 已换发, its end day the new one's issue day) or when a later certificate
+ * of the same kind was issued to the officer; suspended and revoked certificates are left out (their
+ * end is a decision, not a lapse). One line per certificate, the officer linked.
+ */
+export async function certificateLapses(db: Db, scope: MetricScope, p: Period): Promise<CertificateLapse[]> {
+  const renewedOn = sql<string | null>`(case when ct.status = 'renewed' then ct.ended_on else (select min(c2.issued_on) from enforcement_certificates c2 where c2.officer_id = ct.officer_id and c2.kind = ct.kind and c2.id <> ct.id and c2.issued_on > ct.issued_on) end)`;
+  const horizon = sql<string>`(${p.to}::date + interval '3 months')::date`;
+  const rows = await db.selectFrom('enforcement_certificates as ct')
+    .innerJoin('enforcement_officers as o', 'o.id', 'ct.officer_id')
+    .innerJoin('units as u', 'u.id', 'ct.unit_id')
+    .where(inMetricScope(scope, 'ct.region_id', 'ct.unit_id'))
+    .where('ct.status', 'in', ['valid', 'renewed'])
+    .where('ct.expires_on', '>=', p.from)
+    .where(sql<boolean>`ct.expires_on <= ${horizon}`)
+    .select(['ct.id', 'ct.cert_no', 'ct.kind', 'o.id as officer_id', 'o.name', 'o.active', 'u.name as unit_name',
+      sql<string>`to_char(ct.expires_on, 'YYYY-MM-DD')`.as('expires'), sql<string | null>`to_char(${renewedOn}, 'YYYY-MM-DD')`.as('renewed')])
+    .orderBy('ct.expires_on').orderBy('ct.id').execute();
+  const out: CertificateLapse[] = [];
+  for (const r of rows) {
+    const cert = `${CERT_KINDS[r.kind].zh}${r.cert_no}`;
+    let kind: CertificateLapse['kind'] | null = null;
+    let note = '';
+    if (r.renewed && r.renewed > r.expires && r.expires <= p.to) [kind, note] = ['late', `${r.expires}到期，${r.renewed}换发`];
+    else if (!r.renewed && r.active) [kind, note] = r.expires <= p.to ? ['expired', `${r.expires}到期，未换发`] : ['expiring', `${r.expires}到期，尚未换发`];
+    if (kind) out.push({ id: r.officer_id, entity: 'enforcement_officer', label: `${r.name} ${cert}（${note}）`, date: r.expires, unitName: r.unit_name, kind });
+  }
+  return out;
+}

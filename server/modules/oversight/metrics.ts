@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricScope, type Period } from '../../core/metrics/index.js';
+import { defineCountMetric, inMetricScope, rate, type MetricDef, type MetricRecord, type MetricScope, type Period } from '../../core/metrics/index.js';
 import type { Db } from '../../db/index.js';
-import { AUDIT_STATUSES, ITEM_STATUSES, RESULT_CLASSES } from './schema.js';
+import { AUDIT_STATUSES, ITEM_STATUSES, RESULT_CLASSES, SATISFACTION } from './schema.js';
 
 const inPeriod = (col: string, p: Period) => sql<boolean>`${sql.ref(col)} between ${p.from} and ${p.to}`;
 
@@ -173,3 +173,32 @@ export const oversightMetrics: MetricDef[] = [
   satisfactionRate, onTimeReplyRate, contactRate,
   auditProjects, auditReductionWan, economicResponsibilityAudits, rectificationRate,
 ];
+
+/** A suggestion or proposal whose proposer was not satisfied with the first reply, with the second reply's outcome. */
+export interface UnsatisfiedItem extends MetricRecord {
+  itemKind: 'npc_suggestion' | 'cppcc_proposal';
+  /** Still unsatisfied after the second reply. */
+  stillUnsatisfied: boolean;
+}
+
+/**
+ * Suggestions and proposals of the scope received in the period (the satisfaction rate's base) whose
+ * proposer recorded 不满意 with the first reply, ordered by receipt: the second reply's satisfaction
+ * (再次答复) when recorded, otherwise whether the second reply is still due.
+ */
+export async function unsatisfiedItems(db: Db, scope: MetricScope, p: Period): Promise<UnsatisfiedItem[]> {
+  const rows = await db.selectFrom('oversight_items as i').leftJoin('units as u', 'u.id', 'i.lead_unit_id')
+    .where(inMetricScope(scope, 'i.region_id', 'i.lead_unit_id')).where(inPeriod('i.received_on', p))
+    .where('i.satisfaction', '=', 'unsatisfied')
+    .select(['i.id', 'i.kind', 'i.session', 'i.number', 'i.title', 'i.second_satisfaction', 'u.name as unit_name',
+      sql<string>`to_char(i.received_on, 'YYYY-MM-DD')`.as('received'), sql<string | null>`to_char(i.second_due_date, 'YYYY-MM-DD')`.as('second_due'),
+      sql<string | null>`to_char(i.second_replied_on, 'YYYY-MM-DD')`.as('second_replied')])
+    .orderBy('i.received_on').orderBy('i.id').execute();
+  return rows.map((r) => {
+    const then = r.second_satisfaction ? `再次答复后${SATISFACTION[r.second_satisfaction].zh}` : r.second_replied ? `${r.second_replied}再次答复` : `再次答复期限${r.second_due ?? '未定'}`;
+    return {
+      id: r.id, entity: 'oversight_item', label: `${r.session} 第${r.number}号 ${r.title}（首次答复不满意，${then}）`, date: r.received, unitName: r.unit_name,
+      itemKind: r.kind, stillUnsatisfied: r.second_satisfaction === 'unsatisfied',
+    };
+  });
+}

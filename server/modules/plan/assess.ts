@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
 import { loadCalendar, today as todayFn, type WorkCalendar } from '../../core/calendar/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors/index.js';
-import { rate } from '../../core/metrics/index.js';
+import { inMetricScope, rate, type MetricScope } from '../../core/metrics/index.js';
 import { inRegionPaths, mayWriteAt, requireRole, writeUnits, type Actor } from '../../core/scope/index.js';
 import { actorRegion, regionByCode, regionById, unitRegion, unitsOfTypesIn } from '../org/lookup.js';
 import { factsOf, obligationsOf, type Obligation } from './rules.js';
@@ -379,8 +379,13 @@ export async function schemeResults(db: Db, actor: Actor, schemeId: string) {
   const v = await schemeOf(db, actor, schemeId);
   const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', schemeId).orderBy('period_from').orderBy('id').execute();
   const counted = rounds.filter((r) => v.office || r.status === 'published');
+  return { scheme: v.scheme, rounds: counted, complete: counted.length === rounds.length && rounds.every((r) => r.status === 'published'), items: rank(await yearTotals(db, counted)) };
+}
+
+/** Year totals over rounds (read in scope by the caller): Σ round total × weight ÷ 100; a veto in any round zeroes the year. */
+async function yearTotals(db: Db, rounds: { id: string; region_id: string; weight: number }[]) {
   const totals = new Map<string, { unitId: string; unitName: string; total: number; vetoed: boolean; rounds: Record<string, number> }>();
-  for (const r of counted)
+  for (const r of rounds)
     for (const t of await roundTotals(db, r.id, r.region_id)) {
       const cur = totals.get(t.unitId) ?? { unitId: t.unitId, unitName: t.unitName, total: 0, vetoed: false, rounds: {} };
       cur.rounds[r.id] = t.total;
@@ -388,7 +393,38 @@ export async function schemeResults(db: Db, actor: Actor, schemeId: string) {
       cur.total = cur.vetoed ? 0 : round2(cur.total + (t.total * Number(r.weight)) / 100);
       totals.set(t.unitId, cur);
     }
-  return { scheme: v.scheme, rounds: counted, complete: counted.length === rounds.length && rounds.every((r) => r.status === 'published'), items: rank([...totals.values()]) };
+  return [...totals.values()];
+}
+
+/**
+ * The year's published rankings in a metric scope (the report's region and below): for each scheme of
+ * the year in the scope with at least one published round, the year totals over its published rounds
+ * only (what the units and the public have seen), ranked; `complete` when every round is published.
+ */
+export async function publishedRankings(db: Db, scope: MetricScope, year: number) {
+  const schemes = await db.selectFrom('plan_assess_schemes as s').select(['s.id', 's.region_id', 's.title', 's.year'])
+    .where('s.year', '=', year).where(inMetricScope(scope, 's.region_id')).orderBy('s.id').execute();
+  const out = [];
+  for (const s of schemes) {
+    const rounds = await db.selectFrom('plan_assess_rounds').selectAll().where('scheme_id', '=', s.id).orderBy('period_from').orderBy('id').execute();
+    const published = rounds.filter((r) => r.status === 'published');
+    if (!published.length) continue;
+    out.push({ scheme: s, rounds: published, complete: published.length === rounds.length, items: rank(await yearTotals(db, published)) });
+  }
+  return out;
+}
+
+/**
+ * The units at the bottom of a ranking: the last three places (the last place when fewer than ten
+ * units are ranked), ties at the cut included, and every vetoed unit; never a unit with the top score
+ * (when all units score alike nobody is at the bottom). Lowest first.
+ */
+export function bottomOf<T extends { total: number; vetoed: boolean; rank: number }>(items: T[]): T[] {
+  if (items.length < 2) return [];
+  const sorted = [...items].sort((a, b) => a.total - b.total);
+  const top = sorted[sorted.length - 1].total;
+  const cut = sorted[Math.min(items.length >= 10 ? 2 : 0, sorted.length - 1)].total;
+  return sorted.filter((x) => x.total < top && (x.total <= cut || x.vetoed));
 }
 
 /** A unit's score sheet for a round: each item, points, awarded and the reason for any deduction. */

@@ -16,6 +16,9 @@ import {
 import { TEXT_FACTS } from './facts.js';
 import { confirmClaims } from './template.js';
 import { lateFilings } from '../documents/metrics.js';
+import { certificateLapses } from '../enforcement/metrics.js';
+import { unsatisfiedItems } from '../oversight/metrics.js';
+import { bottomOf, publishedRankings } from '../plan/assess.js';
 import type { ReportStatus } from './schema.js';
 import { closeReportDue } from '../rollup/deadlines.js';
 
@@ -726,7 +729,8 @@ function unitsPhrase(recs: { unitName?: string | null }[]) {
 
 /**
  * Section 二 drafted from the records: problems the year's records show (overdue tasks by unit, lost
- * lawsuits, late filings, reconsiderations decided out of time, unsatisfied NPC/CPPCC replies), each an
+ * lawsuits, late filings, reconsiderations decided out of time, lapsed enforcement certificates, unsatisfied
+ * NPC/CPPCC replies, units at the bottom of the year's published assessment ranking), each an
  * editable sentence with the records behind it; and next year's key works when next year's plan exists.
  */
 export async function candidateProblems(db: Db, actor: Actor, id: string): Promise<Candidate[]> {
@@ -763,6 +767,38 @@ export async function candidateProblems(db: Db, actor: Actor, id: string): Promi
       id: 'disputes.reconsideration.late', kind: 'problem', metricId: 'disputes.reconsideration.onTimeRate', title: '行政复议超期结案', records: recon,
       text: `行政复议办案力量还比较薄弱，${recon.length}件行政复议案件未在法定期限内作出决定。`,
     });
+  const certs = await certificateLapses(db, scope, period);
+  if (certs.length) {
+    const n = (k: string) => certs.filter((c) => c.kind === k).length;
+    const lapsed = [n('expired') && `${n('expired')}件行政执法证件到期后未及时换发`, n('late') && `${n('late')}件到期后逾期换发`].filter(Boolean).join('，');
+    const soon = n('expiring') ? `${lapsed ? '，另有' : ''}${n('expiring')}件行政执法证件将于${row.year + 1}年3月底前到期、尚未换发` : '';
+    out.push({
+      id: 'enforcement.certificates', kind: 'problem', metricId: 'enforcement.certificates', title: '行政执法证件到期未换发', records: certs.map(({ kind: _k, ...r }) => r),
+      text: `行政执法人员资格管理还不够到位，${row.year}年${lapsed}${soon}（涉及${unitsPhrase(certs)}），证件到期提醒和换发工作有待加强。`,
+    });
+  }
+  const unsatisfied = await unsatisfiedItems(db, scope, period);
+  if (unsatisfied.length) {
+    const kinds = [...new Set(unsatisfied.map((i) => i.itemKind))];
+    const what = kinds.length === 2 ? '人大代表建议、政协提案' : kinds[0] === 'npc_suggestion' ? '人大代表建议' : '政协提案';
+    const still = unsatisfied.filter((i) => i.stillUnsatisfied).length;
+    out.push({
+      id: 'oversight.unsatisfied', kind: 'problem', metricId: 'oversight.satisfactionRate', title: '建议提案答复不满意', records: unsatisfied.map(({ itemKind: _k, stillUnsatisfied: _s, ...r }) => r),
+      text: `建议提案办理质量还需提高，${row.year}年交办的${unsatisfied.length}件${what}，代表（委员）对首次答复不满意${still ? `，其中${still}件经再次答复仍不满意` : ''}（涉及${unitsPhrase(unsatisfied)}），办理过程中与代表（委员）的沟通协商有待加强。`,
+    });
+  }
+  for (const ranking of await publishedRankings(db, scope, row.year)) {
+    const bottom = bottomOf(ranking.items);
+    if (!bottom.length) continue;
+    out.push({
+      id: `plan.assessBottom.${ranking.scheme.id}`, kind: 'problem', metricId: 'plan.assessBottom', title: '法治政府建设考核排名靠后',
+      records: bottom.map((b) => ({
+        id: b.unitId, entity: 'plan_assess_unit', unitName: b.unitName, date: null,
+        label: `${row.year}年度考核得分${b.total}分，第${b.rank}名（共${ranking.items.length}个单位）${b.vetoed ? '，一票否决' : ''}`,
+      })),
+      text: `各单位推进法治政府建设的成效还不够均衡，${row.year}年度法治政府建设考核${ranking.complete ? '' : '（已公布轮次）'}中，${joinNames(bottom.map((b) => `${b.unitName}（${b.vetoed ? '被一票否决' : `${b.total}分`}）`))}在${ranking.items.length}个被考核单位中排名靠后，相关单位的工作力度有待加强。`,
+    });
+  }
   const next = await recordsOf('plan.keyWorks', row.year + 1);
   if (next.length)
     out.push({

@@ -23,6 +23,8 @@ export default function WorkLogsPage() {
   const [importing, setImporting] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const units = useApi<{ items: Unit[] }>(creating ? '/api/v1/units' : null);
+  // The lawsuit represented is picked from the 行政应诉 records (its case number and court come from it); typing stays for those who do not read them.
+  const suits = useApi<{ items: { id: string; caseNo: string; courtName: string; plaintiffName: string }[] }>(creating && can('disputes.view') ? '/api/v1/disputes/lawsuits?pageSize=200' : null);
   const f = (k: string) => t(`advisors.f.${k}`);
   const writer = can('advisors.manage') || can('advisors.inbox');
   const columns: DataColumn<WorkLog>[] = [
@@ -61,6 +63,7 @@ export default function WorkLogsPage() {
             { name: 'workDate', label: 'workDate', kind: 'date', required: true },
             { name: 'title', label: 'title', kind: 'text', required: true },
             { name: 'clientUnitId', label: 'clientUnitId', kind: 'select', options: all.filter((u) => u.type !== 'law_firm').map((u) => ({ value: u.id, label: u.name })) },
+            ...(suits.data?.items.length ? [{ name: 'lawsuitId', label: 'lawsuitId', kind: 'select' as const, options: suits.data.items.map((x) => ({ value: x.id, label: `${x.caseNo}（${x.courtName}，${x.plaintiffName}）` })) }] : []),
             { name: 'caseRef', label: 'caseRef', kind: 'text' },
             { name: 'court', label: 'court', kind: 'text' },
             { name: 'role', label: 'role', kind: 'select', options: Object.entries(LITIGATION_ROLES).map(([k, v]) => ({ value: k, label: v[lang] })) },

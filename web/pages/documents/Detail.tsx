@@ -27,7 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   comment_channel: 'channel', comment_closed_on: 'closedOn', comment_count: 'commentCount', comment_summary: 'commentSummary', deliberated_on: 'deliberatedOn',
   deliberation_meeting: 'meeting', deliberation_minutes: 'minutes', summary: 'summary',
 };
-type Step = { key: string; title: string; schema: z.ZodType; fields: StepField[]; url: string; initial?: Record<string, unknown> };
+type Step = { key: string; title: string; schema: z.ZodType; fields: StepField[]; url: string; initial?: Record<string, unknown>; extra?: Record<string, unknown> };
 
 /** 规范性文件详情: the procedure (审、登、备、纠) with one action per step, as the server allows it. */
 export default function DocumentDetail() {
@@ -55,7 +55,9 @@ export default function DocumentDetail() {
   if (d.canEdit && !pendingReview) steps.push({ key: 'review', title: t('documents.act.review'), schema: ReviewInput, url: `${base}/reviews`, initial: { reviewerKind: 'office' }, fields: [{ name: 'reviewerKind', label: 'reviewerKind', type: 'select', options: opts(REVIEWER_KINDS), required: true }, { name: 'reviewerUnitId', label: 'reviewerUnitId', type: 'select', options: (firms.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })) }, { name: 'requestedOn', label: 'requestedOn', type: 'date', required: true }] });
   if (d.canEdit && lastReview && !pendingReview && !d.deliberation) steps.push({ key: 'deliberate', title: t('documents.act.deliberate'), schema: DeliberationInput, url: `${base}/deliberation`, initial: { meeting: '区政府常务会议' }, fields: [{ name: 'deliberatedOn', label: 'deliberatedOn', type: 'date', required: true }, { name: 'meeting', label: 'meeting', type: 'text', required: true }, { name: 'minutes', label: 'minutes', type: 'textarea' }] });
   if (d.canPublish) steps.push({ key: 'publish', title: t('documents.act.publish'), schema: PublishInput, url: `${base}/publish`, fields: [{ name: 'issuerCode', label: 'issuerCode', type: 'text' }, { name: 'docNumber', label: 'docNumber', type: 'text' }, { name: 'publishedOn', label: 'publishedOn', type: 'date', required: true }, { name: 'effectiveFrom', label: 'effectiveFrom', type: 'date' }] });
-  if (d.canFile && d.filing.status === 'pending') steps.push({ key: 'file', title: t('documents.act.file'), schema: FilingInput, url: `${base}/filing`, initial: { filedWith: '焦作市人民政府' }, fields: [{ name: 'filedOn', label: 'filedOn', type: 'date', required: true }, { name: 'filedWith', label: 'filedWith', type: 'text', required: true }, { name: 'note', label: 'note', type: 'textarea' }] });
+  if (d.canFile && d.filing.status === 'pending') steps.push({ key: 'file', title: t('documents.act.file'), schema: FilingInput, url: `${base}/filing`, initial: { filedWith: d.filing.authority ?? '' }, fields: [{ name: 'filedOn', label: 'filedOn', type: 'date', required: true }, { name: 'filedWith', label: 'filedWith', type: 'text', required: true }, { name: 'note', label: 'note', type: 'textarea' }] });
+  // The government's own document is filed a second time, with the standing committee of the people's congress at its level.
+  if (d.canFile && d.npcFiling?.status === 'pending') steps.push({ key: 'fileNpc', title: t('documents.act.fileNpc'), schema: FilingInput, url: `${base}/filing`, initial: { filedWith: d.npcFiling.authority }, extra: { body: 'npc' }, fields: [{ name: 'filedOn', label: 'filedOn', type: 'date', required: true }, { name: 'filedWith', label: 'filedWith', type: 'text', required: true }, { name: 'note', label: 'note', type: 'textarea' }] });
   if (d.canRecordReceipt) steps.push({ key: 'receipt', title: t('documents.act.receipt'), schema: ReceiptInput, url: `${base}/filing/receipt`, initial: { result: 'accepted' }, fields: [{ name: 'receivedOn', label: 'receivedOn', type: 'date', required: true }, { name: 'result', label: 'result', type: 'select', options: [{ value: 'accepted', label: lang === 'zh' ? '备案通过' : 'Accepted' }, { value: 'materials_missing', label: lang === 'zh' ? '材料不全，中止备案' : 'Materials missing' }], required: true }, { name: 'missing', label: 'missing', type: 'text' }, { name: 'supplyDays', label: 'supplyDays', type: 'number' }] });
   if (d.canFile && d.filing.status === 'suspended') steps.push({ key: 'supplement', title: t('documents.act.supplement'), schema: SupplementInput, url: `${base}/filing/supplement`, fields: [{ name: 'suppliedOn', label: 'suppliedOn', type: 'date', required: true }] });
   if (d.canExtend) steps.push({ key: 'extend', title: t('documents.act.extend'), schema: ExtendInput, url: `${base}/extend`, fields: [{ name: 'validUntil', label: 'validUntil', type: 'date', required: true }, { name: 'decidedOn', label: 'decidedOn', type: 'date', required: true }, { name: 'reason', label: 'reason', type: 'textarea', required: true }] });
@@ -99,6 +101,11 @@ export default function DocumentDetail() {
           <Descriptions.Item label={t('documents.f.filing')}>
             <Space>{d.filing.status ? <StatusTag status={d.filing.status} map={FILING_MAP} /> : '—'}{d.filing.status === 'pending' && d.filing.due && <DeadlineBadge dueDate={d.filing.due} showDate />}{d.filing.filedOn && formatDate(d.filing.filedOn, lang)}</Space>
           </Descriptions.Item>
+          {d.npcFiling && (
+            <Descriptions.Item label={t('documents.f.npcFiling')} span={2}>
+              <Space data-testid="npc-filing">{d.npcFiling.authority}<StatusTag status={d.npcFiling.status} map={FILING_MAP} />{d.npcFiling.status === 'pending' && d.npcFiling.due && <DeadlineBadge dueDate={d.npcFiling.due} showDate />}{d.npcFiling.filedOn && formatDate(d.npcFiling.filedOn, lang)}</Space>
+            </Descriptions.Item>
+          )}
           {d.endReason && <Descriptions.Item label={t('documents.f.reason')} span={2}>{d.endReason}</Descriptions.Item>}
         </Descriptions>
         <Divider titlePlacement="start">{t('documents.sections.procedure')}</Divider>
@@ -142,7 +149,7 @@ export default function DocumentDetail() {
         )}
       </RecordDetail>
       {active && (
-        <StepModal open title={active.title} schema={active.schema} fields={active.fields} url={active.url} initial={active.initial} onClose={() => setStep(null)} onDone={() => { setStep(null); doc.reload(); }} />
+        <StepModal open title={active.title} schema={active.schema} fields={active.fields} url={active.url} initial={active.initial} extra={active.extra} onClose={() => setStep(null)} onDone={() => { setStep(null); doc.reload(); }} />
       )}
     </>
   );

@@ -16,8 +16,11 @@ export interface StepField {
 }
 
 /** A step of the procedure as a dialog: a form on the step's shared zod schema, posted to the step's endpoint. */
-export function StepModal<S extends z.ZodType>({ open, title, schema, fields, url, method = 'post', initial, onClose, onDone }: {
-  open: boolean; title: string; schema: S; fields: StepField[]; url: string; method?: 'post' | 'put'; initial?: Record<string, unknown>; onClose(): void; onDone(result: unknown): void;
+export function StepModal<S extends z.ZodType>({ open, title, schema, fields, url, method = 'post', initial, extra, onClose, onDone }: {
+  open: boolean; title: string; schema: S; fields: StepField[]; url: string; method?: 'post' | 'put'; initial?: Record<string, unknown>;
+  /** Values sent with the form's that the user does not choose (e.g. which filing: `body: 'npc'`). */
+  extra?: Record<string, unknown>;
+  onClose(): void; onDone(result: unknown): void;
 }) {
   const { t } = useT();
   const { message } = App.useApp();
@@ -30,7 +33,8 @@ export function StepModal<S extends z.ZodType>({ open, title, schema, fields, ur
         preserve={false}
         initialValues={initial}
         onSubmit={async (v) => {
-          const r = method === 'put' ? await api.put(url, v) : await api.post(url, v);
+          const body = { ...(v as object), ...extra };
+          const r = method === 'put' ? await api.put(url, body) : await api.post(url, body);
           void message.success(t('documents.saved'));
           onDone(r);
         }}

@@ -6,7 +6,7 @@ export const documentsZh = {
   list: { title: '规范性文件登记台账', q: '按标题或文号查询', create: '起草登记', import: '导入台账', status: '状态', filing: '备案' },
   f: {
     title: '文件名称', docNumber: '发文字号', unit: '起草单位', issuer: '制定机关', status: '状态', draftedOn: '起草日期', publishedOn: '发布日期',
-    effectiveFrom: '施行日期', validUntil: '有效期至', filingDue: '报备期限', filedOn: '报备日期', filing: '备案状态', summary: '主要内容',
+    effectiveFrom: '施行日期', validUntil: '有效期至', filingDue: '报备期限', filedOn: '报备日期', filing: '备案状态', npcFiling: '人大常委会备案', summary: '主要内容',
     affectsRights: '涉及公民、法人和其他组织权利义务', marketRelated: '与市场主体生产经营活动密切相关', registrationNo: '统一登记号',
     openedOn: '征求意见开始', closesOn: '征求意见截止', channel: '征求意见途径', closedOn: '结束日期', commentCount: '收到意见（条）', commentSummary: '意见采纳情况',
     reason: '理由', reviewedOn: '审查日期', conclusion: '结论', opinion: '意见', reviewerKind: '审核机构', reviewerUnitId: '律师事务所', requestedOn: '送审日期',
@@ -17,7 +17,7 @@ export const documentsZh = {
   steps: { draft: '起草', comment: '征求意见', review: '合法性审核', deliberation: '集体审议', publish: '登记发布', filing: '报送备案' },
   act: {
     comment: '公开征求意见', commentClose: '结束征求意见', waive: '说明不征求意见理由', fair: '公平竞争审查', review: '报送合法性审核', opinion: '出具审核意见',
-    deliberate: '记录集体审议', publish: '统一登记编号并发布', file: '报送备案', receipt: '登记备案回执', supplement: '补充备案材料', extend: '延长有效期', correct: '登记纠错事项', close: '办结',
+    deliberate: '记录集体审议', publish: '统一登记编号并发布', file: '报送备案', fileNpc: '报送本级人大常委会备案', receipt: '登记备案回执', supplement: '补充备案材料', extend: '延长有效期', correct: '登记纠错事项', close: '办结',
   },
   gaps: '尚不能发布：',
   reviews: { title: '合法性审核', pending: '待审核', done: '已审核', document: '文件', inQueue: '法律顾问审查事项' },
@@ -27,7 +27,7 @@ export const documentsZh = {
   saved: '已保存',
   actions: {
     draft: '起草登记', update: '修改草案', comment_open: '公开征求意见', comment_close: '结束征求意见', comment_waive: '说明不征求意见理由', fair_competition: '公平竞争审查',
-    deliberate: '集体审议', publish: '统一登记编号发布', file: '报送备案', filing_suspended: '备案中止（材料不全）', filing_supplied: '补充备案材料', filing_accepted: '备案通过',
+    deliberate: '集体审议', publish: '统一登记编号发布', file: '报送备案', file_npc: '报送本级人大常委会备案', filing_suspended: '备案中止（材料不全）', filing_supplied: '补充备案材料', filing_accepted: '备案通过',
     extend: '延长有效期', repeal: '废止', invalidate: '宣布失效', revoke: '撤销', flag_amend: '标注待修改', amended: '已被新文件修改', import: '台账导入', upload: '上传附件', request: '送请合法性审核', opinion: '出具审核意见', open: '启动纠错', close: '纠错办结', create: '启动清理', decide: '作出清理决定', delete: '删除附件',
   },
 };
@@ -40,7 +40,7 @@ export const documentsEn: typeof documentsZh = {
   list: { title: 'Register of normative documents', q: 'Search title or number', create: 'Register a draft', import: 'Import register', status: 'Status', filing: 'Filing' },
   f: {
     title: 'Title', docNumber: 'Number', unit: 'Drafting unit', issuer: 'Issuing organ', status: 'Status', draftedOn: 'Drafted on', publishedOn: 'Published on',
-    effectiveFrom: 'Effective from', validUntil: 'Valid until', filingDue: 'Filing due', filedOn: 'Filed on', filing: 'Filing', summary: 'Summary',
+    effectiveFrom: 'Effective from', validUntil: 'Valid until', filingDue: 'Filing due', filedOn: 'Filed on', filing: 'Filing', npcFiling: 'Standing committee filing', summary: 'Summary',
     affectsRights: "Bears on citizens' rights and obligations", marketRelated: 'Closely related to business operations', registrationNo: 'Registration no.',
     openedOn: 'Comment opens', closesOn: 'Comment closes', channel: 'Channel', closedOn: 'Closed on', commentCount: 'Comments received', commentSummary: 'How comments were taken up',
     reason: 'Reason', reviewedOn: 'Reviewed on', conclusion: 'Conclusion', opinion: 'Opinion', reviewerKind: 'Reviewer', reviewerUnitId: 'Law firm', requestedOn: 'Requested on',
@@ -51,7 +51,7 @@ export const documentsEn: typeof documentsZh = {
   steps: { draft: 'Draft', comment: 'Public comment', review: 'Legality review', deliberation: 'Deliberation', publish: 'Registered & issued', filing: 'Filed' },
   act: {
     comment: 'Open public comment', commentClose: 'Close comment', waive: 'Record why no comment', fair: 'Fair-competition review', review: 'Request legality review', opinion: 'Give opinion',
-    deliberate: 'Record deliberation', publish: 'Number and issue', file: 'File with superior', receipt: 'Record receipt', supplement: 'Supply materials', extend: 'Extend validity', correct: 'Open correction', close: 'Close',
+    deliberate: 'Record deliberation', publish: 'Number and issue', file: 'File with superior', fileNpc: 'File with the people’s congress standing committee', receipt: 'Record receipt', supplement: 'Supply materials', extend: 'Extend validity', correct: 'Open correction', close: 'Close',
   },
   gaps: 'Cannot issue yet:',
   reviews: { title: 'Legality reviews', pending: 'Pending', done: 'Done', document: 'Document', inQueue: 'In the advisors queue' },
@@ -61,7 +61,7 @@ export const documentsEn: typeof documentsZh = {
   saved: 'Saved',
   actions: {
     draft: 'Draft registered', update: 'Draft edited', comment_open: 'Comment opened', comment_close: 'Comment closed', comment_waive: 'Comment waived', fair_competition: 'Fair-competition review',
-    deliberate: 'Deliberated', publish: 'Numbered and issued', file: 'Filed', filing_suspended: 'Filing suspended', filing_supplied: 'Materials supplied', filing_accepted: 'Filing accepted',
+    deliberate: 'Deliberated', publish: 'Numbered and issued', file: 'Filed', file_npc: 'Filed with the standing committee', filing_suspended: 'Filing suspended', filing_supplied: 'Materials supplied', filing_accepted: 'Filing accepted',
     extend: 'Validity extended', repeal: 'Repealed', invalidate: 'Declared invalid', revoke: 'Revoked', flag_amend: 'Flagged for amendment', amended: 'Amended by a newer document', import: 'Imported', upload: 'Upload', request: 'Review requested', opinion: 'Opinion given', open: 'Correction opened', close: 'Correction closed', create: 'Cleanup started', decide: 'Cleanup decisions', delete: 'Attachment removed',
   },
 };
