@@ -82,6 +82,7 @@ describe('power list journeys', () => {
 
     // The same list in English, today.
     const en = await fz.page({ locale: 'en-US' });
+    await en.addInitScript(() => localStorage.setItem('fazhi.lang', 'en'));
     await signIn(en, fz.url, 'office');
     await waitForShell(en);
     await en.goto(`${fz.url}/powers?q=ZZ-01-00`);
