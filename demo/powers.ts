@@ -44,7 +44,7 @@ export async function seedPowers(db: Kysely<Database>, _cfg: Config) {
   const perDept = CATEGORY_MIX.reduce((s, [, n]) => s + n, 0); // 68 a department (28 × 68 = 1904), the last trimmed so the list holds 1898
   let total = 0;
   for (const [di, dept] of depts.entries()) {
-    const subject = SUBJECTS[dept] ?? dept.replace(/^区|局$|委员会$|分局$/g, '') + '管理';
+    const subject = SUBJECTS[dept] ?? dept.replace(/^区|局$|委员会$|分局$/g, '');
     let k = 0;
     for (const [cat, n] of CATEGORY_MIX) {
       for (let j = 0; j < n && total < 1898; j++, k++) {

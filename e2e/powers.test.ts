@@ -41,7 +41,7 @@ describe('power list journeys', () => {
 
     // The office amends one item and removes another, both approved and effective today.
     await page.getByTestId('power-amend-ZZ-01-001').click();
-    await page.locator('#action-name').fill('对违反城市市容和环境卫生管理规定行为的处罚（调整后）');
+    await page.locator('#action-name').fill(`${oldName.replace(/（第\d+项）$/, '')}（调整后）`);
     await page.locator('#action-approvalRef').fill('中站编〔2026〕8号');
     await modalDate(page, 0, day);
     await modalDate(page, 1, day);

@@ -27,19 +27,19 @@ export default function PowersPage() {
   const c = (k: string) => t(`powers.list.col.${k}`);
   const f = (k: string) => t(`powers.list.f.${k}`);
   const columns: DataColumn<Power>[] = [
-    { key: 'code', title: c('code'), sortable: true },
+    { key: 'code', title: c('code'), sortable: true, width: 120 },
     { key: 'name', title: c('name'), sortable: true },
-    { key: 'category', title: c('category'), sortable: true, render: (_: string, p) => p.categoryLabel },
-    { key: 'unitName', title: c('unit') },
+    { key: 'category', title: c('category'), sortable: true, width: 110, render: (_: string, p) => p.categoryLabel },
+    { key: 'unitName', title: c('unit'), width: 150 },
     { key: 'basis', title: c('basis') },
     { key: 'responsibility', title: c('responsibility'), defaultHidden: true },
-    { key: 'effectiveFrom', title: c('effectiveFrom'), sortable: true, render: (v: string) => formatDate(v, lang) },
-    { key: 'effectiveTo', title: c('effectiveTo'), defaultHidden: true, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
-    { key: 'version', title: c('version') },
+    { key: 'effectiveFrom', title: c('effectiveFrom'), sortable: true, width: 120, render: (v: string) => formatDate(v, lang) },
+    { key: 'effectiveTo', title: c('effectiveTo'), defaultHidden: true, width: 120, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
+    { key: 'version', title: c('version'), width: 80 },
   ];
   if (can('powers.manage'))
     columns.push({
-      key: 'actions', title: c('actions'), width: 140,
+      key: 'actions', title: c('actions'), width: 190,
       // Only the version in force now can change; a past date shows versions that may since have ended.
       render: (_: unknown, p) => (p.effectiveTo ? '—' : (
         <Space size={4}>
