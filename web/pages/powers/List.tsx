@@ -27,24 +27,24 @@ export default function PowersPage() {
   const c = (k: string) => t(`powers.list.col.${k}`);
   const f = (k: string) => t(`powers.list.f.${k}`);
   const columns: DataColumn<Power>[] = [
-    { key: 'code', title: c('code'), sortable: true, width: 120 },
-    { key: 'name', title: c('name'), sortable: true },
-    { key: 'category', title: c('category'), sortable: true, width: 110, render: (_: string, p) => p.categoryLabel },
-    { key: 'unitName', title: c('unit'), width: 150 },
+    { key: 'code', title: c('code'), sortable: true, width: 110 },
+    { key: 'name', title: c('name'), sortable: true, width: 250 },
+    { key: 'category', title: c('category'), sortable: true, width: 100, render: (_: string, p) => p.categoryLabel },
+    { key: 'unitName', title: c('unit'), width: 160 },
     { key: 'basis', title: c('basis') },
     { key: 'responsibility', title: c('responsibility'), defaultHidden: true },
-    { key: 'effectiveFrom', title: c('effectiveFrom'), sortable: true, width: 120, render: (v: string) => formatDate(v, lang) },
+    { key: 'effectiveFrom', title: c('effectiveFrom'), sortable: true, width: 110, render: (v: string) => formatDate(v, lang) },
     { key: 'effectiveTo', title: c('effectiveTo'), defaultHidden: true, width: 120, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
-    { key: 'version', title: c('version'), width: 80 },
+    { key: 'version', title: c('version'), width: 70 },
   ];
   if (can('powers.manage'))
     columns.push({
-      key: 'actions', title: c('actions'), width: 190,
+      key: 'actions', title: c('actions'), width: 130,
       // Only the version in force now can change; a past date shows versions that may since have ended.
       render: (_: unknown, p) => (p.effectiveTo ? '—' : (
-        <Space size={4}>
-          <Button size="small" onClick={() => setChanging({ kind: 'amend', item: p })} data-testid={`power-amend-${p.code}`}>{t('powers.list.amend')}</Button>
-          <Button size="small" danger onClick={() => setChanging({ kind: 'remove', item: p })} data-testid={`power-remove-${p.code}`}>{t('powers.list.remove')}</Button>
+        <Space size={0}>
+          <Button size="small" type="link" onClick={() => setChanging({ kind: 'amend', item: p })} data-testid={`power-amend-${p.code}`}>{t('powers.list.amendShort')}</Button>
+          <Button size="small" type="link" danger onClick={() => setChanging({ kind: 'remove', item: p })} data-testid={`power-remove-${p.code}`}>{t('powers.list.removeShort')}</Button>
         </Space>
       )),
     });
