@@ -46,6 +46,7 @@ describe('power list journeys', () => {
     await modalDate(page, 0, day);
     await modalDate(page, 1, day);
     await page.locator('#action-reason').fill('依据修订后的条例调整事项名称');
+    await shot(page, 'powers-amend');
     await page.getByTestId('action-save').click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await page.getByTestId('power-remove-ZZ-01-002').click();
