@@ -44,11 +44,11 @@ export async function seedPowers(db: Kysely<Database>, _cfg: Config) {
   const perDept = CATEGORY_MIX.reduce((s, [, n]) => s + n, 0); // 68 a department (28 × 68 = 1904), the last trimmed so the list holds 1898
   let total = 0;
   for (const [di, dept] of depts.entries()) {
-    const subject = SUBJECTS[dept] ?? dept.replace(/^区|局$|委员会$|分局$/g, '') + '管理';
+    const subject = SUBJECTS[dept] ?? dept.replace(/^区|局$|委员会$|分局$/g, '');
     let k = 0;
     for (const [cat, n] of CATEGORY_MIX) {
       for (let j = 0; j < n && total < 1898; j++, k++) {
-        const name = VERB[cat].replace('{s}', subject) + (n > 1 ? `（第${j + 1}项）` : '');
+        const name = VERB[cat].replace('{s}', subject).replace('管理管理', '管理') + (n > 1 ? `（第${j + 1}项）` : '');
         rows.push({
           unit: dept, code: `ZZ-${String(di + 1).padStart(2, '0')}-${String(k + 1).padStart(3, '0')}`, name, category: cat, basis: LAWS[cat],
           responsibility: '受理责任、审查责任、决定责任、送达责任、事后监管责任', accountability: '因不履行或不正确履行行政职责，有关法律法规规定的追责情形', ...approval,

@@ -88,7 +88,7 @@ export function DataTable<T extends object>(p: DataTableProps<T>) {
     if (f.type === 'select')
       return <Select key={f.key} placeholder={f.label} allowClear showSearch={{ optionFilterProp: 'label' }} value={v} style={{ width: f.width ?? 180 }} options={f.options} onChange={(val) => set(val ?? undefined)} data-testid={`filter-${f.key}`} />;
     if (f.type === 'date')
-      return <DatePicker key={f.key} placeholder={f.label} value={v ? dayjs(v) : null} onChange={(d) => set(d ? d.format('YYYY-MM-DD') : undefined)} />;
+      return <DatePicker key={f.key} placeholder={f.label} style={f.width ? { width: f.width } : undefined} value={v ? dayjs(v) : null} onChange={(d) => set(d ? d.format('YYYY-MM-DD') : undefined)} data-testid={`filter-${f.key}`} />;
     const to = state.filters[f.toKey];
     return (
       <DatePicker.RangePicker
