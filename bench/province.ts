@@ -36,6 +36,7 @@ import { planImport } from '../server/modules/plan/excel.js';
 import { recordActivity } from '../server/modules/learning/service.js';
 import { verifyAudit } from '../server/core/audit/index.js';
 import { generateProvince, type GenRegion } from '../demo/province/generate.js';
+import { describeEnforcementImport, enforcementImportBench, enforcementImportOk } from './enforcement-import.js';
 
 const execFileP = promisify(execFile);
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -307,6 +308,15 @@ export async function provinceBench(pgUrl = PG_URL) {
       budget({
         name: `10,000-row plan import: dry run ${fmt(dryMs)} (${dry.errors.length} errors), commit ${fmt(commitMs)} (${res.committed} tasks written, ${tasks} in the plan); a file with 4 bad cells wrote ${refused.committed} and named: ${named}`,
         value: fmt(all), limit: '< 10 s, all-or-nothing', ok: all < 10_000 && refused.committed === 0 && refused.errors.length === 4 && tasks === 10_000,
+      });
+    }
+
+    // ---- 4b. a 10,000-case enforcement ledger import (bench/enforcement-import.ts; BENCH_ENFORCEMENT_IMPORT=0 skips) ----
+    if (process.env.BENCH_ENFORCEMENT_IMPORT !== '0') {
+      const r = await enforcementImportBench(o.db, d0);
+      budget({
+        name: describeEnforcementImport(r, fmt), value: fmt(r.dryMs + r.commitMs), limit: '< 10 s, all-or-nothing', ok: enforcementImportOk(r) && r.dryMs + r.commitMs < 10_000,
+        cause: 'each row is filed through the service one at a time (audited insert, two officer links, the 90-day decision deadline on the calendar): about ten statements a row',
       });
     }
 
