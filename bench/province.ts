@@ -12,7 +12,8 @@
  * server's own pool is 10), for the same time, so the ratio is the cost of HTTP, session, validation and
  * serialisation over the queries themselves.
  *
- * Run alone: `npx tsx bench/province.ts`; `npm run bench` runs it after the other sections.
+ * Run alone: `npx tsx bench/province.ts`; `npm run bench` runs it after the other sections. Section 4b
+ * (the 10,000-case enforcement ledger import) runs alone too: `npx tsx bench/enforcement-import.ts`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
