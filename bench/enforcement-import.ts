@@ -27,6 +27,8 @@ const CASE_PREFIX = 'BENCH导入';
 export interface EnforcementImportResult {
   rows: number; dryMs: number; commitMs: number; dryErrors: number; committed: number; inDatabase: number;
   refusedCommitted: number; named: string[]; expectedBad: number;
+  /** Imported case numbers that do not read back as written (e.g. a character garbled by the xlsx reader). */
+  garbled: string[];
 }
 
 export async function enforcementImportBench(db: Kysely<Database>, district: Pick<GenRegion, 'id' | 'code'>, rows = 10_000): Promise<EnforcementImportResult> {
@@ -82,11 +84,20 @@ export async function enforcementImportBench(db: Kysely<Database>, district: Pic
     const t2 = performance.now();
     const res = await runImport(db, actor, caseImport, buf, false);
     const commitMs = performance.now() - t2;
-    const inDatabase = Number((await db.selectFrom('enforcement_cases').select((eb) => eb.fn.countAll().as('n')).where('region_id', '=', district.id).where('case_no', 'like', `${CASE_PREFIX}%`).executeTakeFirstOrThrow()).n);
+    const filed = await db.selectFrom('enforcement_cases as c').innerJoin('enforcement_case_officers as co', 'co.case_id', 'c.id')
+      .select(['c.id', 'c.case_no', 'c.region_id']).distinct().where('co.certificate_id', 'in', certIds).execute();
+    const inDatabase = filed.length;
+    // Every case number must read back exactly as written in the file.
+    const written = new Set(Array.from({ length: rows }, (_, i) => `${CASE_PREFIX}〔${YEAR}〕${i + 1}号`));
+    const garbled = filed.filter((c) => c.region_id !== district.id || !written.has(c.case_no)).map((c) => c.case_no);
     // unknown unit 1, unknown officer 1, both officers without a valid certificate before it was issued 2, duplicate case no. 1
-    return { rows, dryMs, commitMs, dryErrors: dry.errors.length, committed: res.committed, inDatabase, refusedCommitted: refused.committed, named, expectedBad: 5 };
+    return { rows, dryMs, commitMs, dryErrors: dry.errors.length, committed: res.committed, inDatabase, refusedCommitted: refused.committed, named, expectedBad: 5, garbled };
+  } catch (e) {
+    console.log(`enforcement import bench failed: ${(e as Error).stack}`);
+    throw e;
   } finally {
-    const ids = (await db.selectFrom('enforcement_cases').select('id').where('region_id', '=', district.id).where('case_no', 'like', `${CASE_PREFIX}%`).execute()).map((r) => r.id);
+    // The bench's cases are exactly those handled under its two certificates.
+    const ids = certIds.length ? [...new Set((await db.selectFrom('enforcement_case_officers').select('case_id').where('certificate_id', 'in', certIds).execute()).map((r) => r.case_id))] : [];
     for (let i = 0; i < ids.length; i += 5000) {
       const part = ids.slice(i, i + 5000);
       await db.deleteFrom('deadlines').where('entity', '=', 'enforcement_case').where('entity_id', 'in', part).execute();
@@ -99,10 +110,11 @@ export async function enforcementImportBench(db: Kysely<Database>, district: Pic
 export const describeEnforcementImport = (r: EnforcementImportResult, fmt: (ms: number) => string) =>
   `${r.rows.toLocaleString('en')}-case ledger import: dry run ${fmt(r.dryMs)} (${r.dryErrors} errors), commit ${fmt(r.commitMs)} ` +
   `(${r.committed} cases filed, ${r.inDatabase} in the database, ${Math.round(r.rows / ((r.dryMs + r.commitMs) / 1000))} rows/s dry run + commit, ` +
-  `${Math.round(r.rows / (r.commitMs / 1000))} rows/s commit); a file with ${r.expectedBad} bad cells wrote ${r.refusedCommitted} and named: ${r.named.join(', ')}`;
+  `${Math.round(r.rows / (r.commitMs / 1000))} rows/s commit); a file with ${r.expectedBad} bad cells wrote ${r.refusedCommitted} and named: ${r.named.join(', ')}` +
+  (r.garbled.length ? `; ${r.garbled.length} case number(s) read back garbled: ${r.garbled.slice(0, 3).join(', ')}` : '; every case number read back exactly');
 
 export const enforcementImportOk = (r: EnforcementImportResult) =>
-  r.dryErrors === 0 && r.committed === r.rows && r.inDatabase === r.rows && r.refusedCommitted === 0 && r.named.length === r.expectedBad;
+  r.dryErrors === 0 && r.committed === r.rows && r.inDatabase === r.rows && r.refusedCommitted === 0 && r.named.length === r.expectedBad && r.garbled.length === 0;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -317,7 +317,9 @@ export async function provinceBench(pgUrl = PG_URL) {
       const r = await enforcementImportBench(o.db, d0);
       budget({
         name: describeEnforcementImport(r, fmt), value: fmt(r.dryMs + r.commitMs), limit: '< 10 s, all-or-nothing', ok: enforcementImportOk(r) && r.dryMs + r.commitMs < 10_000,
-        cause: 'each row is filed through the service one at a time (audited insert, two officer links, the 90-day decision deadline on the calendar): about ten statements a row',
+        cause: r.garbled.length
+          ? 'the xlsx stream reader (exceljs parse-sax) decodes each inflated chunk on its own, so a Chinese character split across chunks becomes U+FFFD (exceljs issues #2084, #2316)'
+          : 'each row is filed through the service one at a time (audited insert, two officer links, the 90-day decision deadline on the calendar): about ten statements a row',
       });
     }
 
