@@ -11,7 +11,22 @@ afterAll(async () => {
   await fz?.close();
 });
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+/** A minimal valid MP4 (ftyp + moov/mvhd boxes): the on-site recording of a body-worn camera. */
+function mp4(): Buffer {
+  const box = (type: string, body: Buffer) => {
+    const b = Buffer.alloc(8 + body.length);
+    b.writeUInt32BE(8 + body.length, 0);
+    b.write(type, 4, 'latin1');
+    body.copy(b, 8);
+    return b;
+  };
+  const mvhd = Buffer.alloc(100); // version 0: timescale 1000, rate 1.0, volume 1.0, identity matrix, next track 2
+  mvhd.writeUInt32BE(1000, 12);
+  mvhd.writeUInt32BE(0x00010000, 20);
+  mvhd.writeUInt16BE(0x0100, 24);
+  for (const [at, v] of [[36, 0x00010000], [52, 0x00010000], [68, 0x40000000], [96, 2]]) mvhd.writeUInt32BE(v, at);
+  return Buffer.concat([box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2avc1mp41')])), box('moov', box('mvhd', mvhd))]);
+}
 const TEAM = '区城市管理综合执法大队';
 
 async function choose(page: Page, id: string, text: string) {
@@ -75,12 +90,16 @@ describe('enforcement journeys', () => {
     await page.getByRole('tab', { name: '法定期限' }).click();
     await page.getByTestId('deadline-decision').waitFor();
 
-    // The on-site record (音像/文字记录) attached to the case.
+    // The on-site recording (执法记录仪视频) attached to the case, checked by its content as a video.
     await page.getByRole('tab', { name: '附件' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('attach-upload').click();
-    await (await chooser).setFiles({ name: '现场检查记录照片.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByText('已上传 现场检查记录照片.png').waitFor();
+    await (await chooser).setFiles({ name: '现场检查执法记录仪视频.mp4', mimeType: 'video/mp4', buffer: mp4() });
+    await page.getByText('已上传 现场检查执法记录仪视频.mp4').waitFor();
+    await page.getByTestId('attachments').getByText('现场检查执法记录仪视频.mp4').waitFor();
+    await page.getByTestId('attach-preview').click();
+    await page.getByTestId('preview-video').waitFor();
+    await page.keyboard.press('Escape');
 
     for (const s of ['investigate', 'submit_review']) {
       await page.getByTestId(`case-${s}`).click();

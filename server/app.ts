@@ -79,7 +79,7 @@ export async function buildApp(opts: { db: Kysely<Database>; cfg: Config; storag
     // HTTPS-less access it would lock users out for a year. Send it only when we are served over HTTPS.
     hsts: cfg.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
-  await app.register(multipart, { limits: { fileSize: cfg.maxUploadBytes + 1, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: Math.max(cfg.maxUploadBytes, cfg.maxMediaUploadBytes) + 1, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Fazhi 法治政府建设综合管理平台 API', version: '1' } },
     transform: jsonSchemaTransform,

@@ -26,8 +26,10 @@ export interface Config {
   secureCookies: boolean;
   /** scrypt cost parameter N (memory-hard; 2^15 ≈ 32 MiB per hash). */
   scryptN: number;
-  /** Largest accepted upload in bytes. */
+  /** Largest accepted upload in bytes (documents, images, spreadsheets). */
   maxUploadBytes: number;
+  /** Largest accepted audio or video attachment in bytes (on-site recordings, 执法记录仪视频). */
+  maxMediaUploadBytes: number;
   /** Log level for pino (the log file, or the console when LOG_FILE is unset in production). */
   logLevel: string;
   /**
@@ -82,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: env.SECURE_COOKIES === '1',
     scryptN: int(env.SCRYPT_N, mode === 'test' ? 1024 : 32768),
     maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
+    maxMediaUploadBytes: int(env.MAX_MEDIA_UPLOAD_BYTES, 200 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     logFile: env.LOG_FILE === '-' || mode === 'test' ? null : env.LOG_FILE || (env.DATA_DIR?.startsWith('memory://') ? null : path.join(path.resolve(env.DATA_DIR ?? './data'), 'logs', 'fazhi.log')),
     consoleLogLevel: env.CONSOLE_LOG_LEVEL ?? 'warn',

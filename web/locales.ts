@@ -96,7 +96,7 @@ export const zh = {
   detail: { history: '历史记录', attachments: '附件', noHistory: '暂无历史记录', by: '操作人', changes: '变更内容', field: '字段', before: '修改前', after: '修改后' },
   files: {
     upload: '上传附件', uploading: '正在上传 {{name}}', uploaded: '已上传 {{name}}', none: '暂无附件', size: '大小', time: '上传时间',
-    hint: '支持 PDF、图片、Word、Excel，单个文件不超过 20 MB', previewUnsupported: '该类型文件不支持在线预览，请下载后查看',
+    hint: '支持 PDF、图片、Word、Excel（单个不超过 20 MB）及音视频 MP4、MOV、MP3、M4A、WAV（单个不超过 200 MB）', previewUnsupported: '该类型文件不支持在线预览，请下载后查看',
   },
   deadline: {
     overdue: '已逾期', due_soon: '即将到期', open: '期限内', done: '已办结', provisional: '暂定',
@@ -215,7 +215,7 @@ export const en: typeof zh = {
   detail: { history: 'History', attachments: 'Attachments', noHistory: 'No history', by: 'By', changes: 'Changes', field: 'Field', before: 'Before', after: 'After' },
   files: {
     upload: 'Upload', uploading: 'Uploading {{name}}', uploaded: 'Uploaded {{name}}', none: 'No attachments', size: 'Size', time: 'Uploaded',
-    hint: 'PDF, images, Word or Excel, up to 20 MB each', previewUnsupported: 'This file type cannot be previewed; download it instead',
+    hint: 'PDF, images, Word or Excel (up to 20 MB each), audio or video: MP4, MOV, MP3, M4A, WAV (up to 200 MB each)', previewUnsupported: 'This file type cannot be previewed; download it instead',
   },
   deadline: {
     overdue: 'Overdue', due_soon: 'Due soon', open: 'On time', done: 'Done', provisional: 'Provisional',

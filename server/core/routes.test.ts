@@ -7,6 +7,23 @@ import { sql } from 'kysely';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
+/** A minimal MP4 (ftyp + moov/mvhd boxes), what a body-worn camera's file starts with. */
+function mp4(): Buffer {
+  const box = (type: string, body: Buffer) => {
+    const b = Buffer.alloc(8 + body.length);
+    b.writeUInt32BE(8 + body.length, 0);
+    b.write(type, 4, 'latin1');
+    body.copy(b, 8);
+    return b;
+  };
+  const mvhd = Buffer.alloc(100); // version 0: times, timescale 1000, rate 1.0, volume 1.0, identity matrix, next track 2
+  mvhd.writeUInt32BE(1000, 12);
+  mvhd.writeUInt32BE(0x00010000, 20);
+  mvhd.writeUInt16BE(0x0100, 24);
+  for (const [at, v] of [[36, 0x00010000], [52, 0x00010000], [68, 0x40000000], [96, 2]]) mvhd.writeUInt32BE(v, at);
+  return Buffer.concat([box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2avc1mp41')])), box('moov', box('mvhd', mvhd))]);
+}
+
 function multipart(buf: Buffer, name: string) {
   const boundary = '----fazhi' + Math.random().toString(16).slice(2);
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
@@ -118,6 +135,38 @@ describe('files', () => {
     expect(history.status).toBe(200);
     expect(history.body.items.map((h: { action: string }) => h.action)).toContain('upload');
     expect((await other.get(`/api/v1/history/unit/${unit['区城市管理局']}`)).status).toBe(404);
+  });
+
+  it('accepts an on-site video (MP4, by content) under its own size limit, and refuses a program renamed .mp4', async () => {
+    const office = await t.as('office');
+    const up = (buf: Buffer, name: string) => {
+      const mp = multipart(buf, name);
+      return t.app.inject({ method: 'POST', url: `/api/v1/files/unit/${unit['区城市管理局']}`, payload: mp.payload, headers: { ...mp.headers, cookie: office.cookie, 'x-csrf-token': office.csrf } });
+    };
+    const video = mp4();
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(254)]); // a Windows program's header
+    const fake = await up(exe, '执法记录仪视频.mp4');
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect(fake.json().error.message).toContain('application/x-msdownload');
+    // Documents keep their limit; audio-video has the larger one (both read when the request comes in).
+    const { maxUploadBytes, maxMediaUploadBytes } = t.cfg;
+    t.cfg.maxUploadBytes = video.length - 1;
+    t.cfg.maxMediaUploadBytes = video.length;
+    try {
+      const ok = await up(video, '执法记录仪视频.mp4');
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json()).toMatchObject({ mime: 'video/mp4', size: video.length, name: '执法记录仪视频.mp4' });
+      const bigPng = Buffer.concat([PNG, Buffer.alloc(video.length - PNG.length)]); // as long as the video, over the document limit
+      expect((await up(bigPng, '照片.png')).statusCode).toBe(413);
+      t.cfg.maxMediaUploadBytes = video.length - 1;
+      expect((await up(video, '执法记录仪视频.mp4')).statusCode).toBe(413);
+      const dl = await office.get(`/api/v1/file/${ok.json().id}?inline=1`);
+      expect(dl.headers['content-type']).toBe('video/mp4');
+      expect(dl.headers['content-disposition']).toMatch(/^inline;/);
+    } finally {
+      Object.assign(t.cfg, { maxUploadBytes, maxMediaUploadBytes });
+    }
   });
 });
 

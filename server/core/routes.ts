@@ -13,7 +13,7 @@ import { inRegionPaths, readRegionPaths, readUnits, requireRole, resolveRecord, 
 import { computeDeadline, loadCalendar, lastCoveredYear, today } from './calendar/index.js';
 import { recomputeOpenDeadlines, listOpenDeadlines, lateByUnit } from './deadlines/index.js';
 import { recordAudit } from './audit/index.js';
-import { attachFile, listFiles, readFile } from './files/index.js';
+import { attachFile, isMedia, listFiles, readFile } from './files/index.js';
 import { badDim, getMetric, listMetrics, metricScopeOf, yearPeriod, type MetricScope } from './metrics/index.js';
 import { firstUnitIn, regionByCode } from '../modules/org/lookup.js';
 import { listSettings, putSetting } from './settings.js';
@@ -128,11 +128,13 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   // ---- files ----
   app.post('/api/v1/files/:entity/:id', { schema: { tags: ['files'], params: z.object({ entity: z.string().max(60), id: Id }), querystring: z.object({ effectiveDate: DateStr.optional() }), response: { 201: FileOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
-    const part = await req.file({ limits: { fileSize: ctx.cfg.maxUploadBytes + 1 } });
+    // Read up to the larger limit (audio-video); attachFile applies the limit of the detected type.
+    const part = await req.file({ limits: { fileSize: Math.max(ctx.cfg.maxUploadBytes, ctx.cfg.maxMediaUploadBytes) + 1 } });
     if (!part) throw badRequest('FILE_MISSING', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
     const data = await part.toBuffer();
     const row = await attachFile(ctx.db, ctx.storage, actor, {
-      ownerEntity: req.params.entity, ownerId: req.params.id, name: part.filename, data, effectiveDate: req.query.effectiveDate, maxBytes: ctx.cfg.maxUploadBytes,
+      ownerEntity: req.params.entity, ownerId: req.params.id, name: part.filename, data, effectiveDate: req.query.effectiveDate,
+      maxBytes: ctx.cfg.maxUploadBytes, maxMediaBytes: ctx.cfg.maxMediaUploadBytes,
     });
     return reply.status(201).send({ id: row.id, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256 });
   });
@@ -141,7 +143,7 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
   });
   app.get('/api/v1/file/:id', { schema: { tags: ['files'], params: z.object({ id: Id }), querystring: z.object({ inline: z.enum(['0', '1']).optional() }), response: fileResponse('附件原文件（按上传时的类型）', 'stored') } }, async (req, reply) => {
     const { row, data } = await readFile(ctx.db, ctx.storage, activeActorOf(req), req.params.id);
-    const disp = req.query.inline === '1' && (row.mime.startsWith('image/') || row.mime === 'application/pdf') ? 'inline' : 'attachment';
+    const disp = req.query.inline === '1' && (row.mime.startsWith('image/') || row.mime === 'application/pdf' || isMedia(row.mime)) ? 'inline' : 'attachment';
     reply.header('content-type', row.mime);
     reply.header('content-disposition', `${disp}; filename*=UTF-8''${encodeURIComponent(row.name)}`);
     reply.header('x-content-type-options', 'nosniff');

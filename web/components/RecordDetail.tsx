@@ -28,9 +28,11 @@ interface HistoryEntry {
 }
 
 /** Whether the browser can show a file inline (images and PDF). */
-export function previewable(mime: string): 'image' | 'pdf' | null {
+export function previewable(mime: string): 'image' | 'pdf' | 'video' | 'audio' | null {
   if (mime.startsWith('image/')) return 'image';
   if (mime === 'application/pdf') return 'pdf';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('audio/')) return 'audio';
   return null;
 }
 
@@ -92,7 +94,7 @@ export function AttachmentsPanel({ entity, id, canUpload = true }: { entity: str
   const pick = () => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.ofd';
+    input.accept = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.ofd,.mp4,.mov,.mp3,.m4a,.wav';
     input.onchange = async () => {
       const f = input.files?.[0];
       if (!f) return;
@@ -144,6 +146,8 @@ export function AttachmentsPanel({ entity, id, canUpload = true }: { entity: str
       <Modal open={!!preview} title={preview?.name} footer={null} width={900} onCancel={() => setPreview(null)} destroyOnHidden>
         {preview && kind === 'image' && <img className="fz-preview-img" src={`/api/v1/file/${preview.id}?inline=1`} alt={preview.name} data-testid="preview-image" />}
         {preview && kind === 'pdf' && <iframe className="fz-preview-frame" src={`/api/v1/file/${preview.id}?inline=1`} title={preview.name} data-testid="preview-pdf" />}
+        {preview && kind === 'video' && <video className="fz-preview-img" src={`/api/v1/file/${preview.id}?inline=1`} controls data-testid="preview-video" />}
+        {preview && kind === 'audio' && <audio style={{ width: '100%' }} src={`/api/v1/file/${preview.id}?inline=1`} controls data-testid="preview-audio" />}
       </Modal>
     </div>
   );

@@ -20,6 +20,8 @@ describe('record detail', () => {
   it('previews images and PDF inline, nothing else', () => {
     expect(previewable('image/png')).toBe('image');
     expect(previewable('application/pdf')).toBe('pdf');
+    expect(previewable('video/mp4')).toBe('video');
+    expect(previewable('audio/mpeg')).toBe('audio');
     expect(previewable('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBeNull();
   });
   it('diffs before/after with changed fields first and secrets left out', () => {

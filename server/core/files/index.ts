@@ -78,7 +78,16 @@ export const ALLOWED_MIME: Record<string, string> = {
   'application/zip': 'ZIP',
   'application/x-cfb': 'DOC/XLS',
   'application/ofd': 'OFD',
+  // Audio-video records of enforcement (执法记录仪视频, 询问录音): the formats recorders and phones write.
+  'video/mp4': 'MP4',
+  'video/quicktime': 'MOV',
+  'audio/mpeg': 'MP3',
+  'audio/x-m4a': 'M4A',
+  'audio/wav': 'WAV',
 };
+
+/** Audio and video: larger than documents, so they have their own size limit. */
+export const isMedia = (mime: string) => mime.startsWith('video/') || mime.startsWith('audio/');
 
 /** Detects the real type of the bytes and checks it against the allowed list. */
 export async function detectType(data: Buffer): Promise<string> {
@@ -86,30 +95,41 @@ export async function detectType(data: Buffer): Promise<string> {
   const mime = t?.mime ?? 'application/octet-stream';
   if (!ALLOWED_MIME[mime])
     throw badRequest('FILE_TYPE_NOT_ALLOWED', {
-      zh: `不支持的文件类型（检测为 ${mime}），仅支持 PDF、图片、Word、Excel`,
-      en: `File type not allowed (detected ${mime}); PDF, images, Word and Excel only`,
+      zh: `不支持的文件类型（检测为 ${mime}），仅支持 PDF、图片、Word、Excel 及音视频（MP4、MOV、MP3、M4A、WAV）`,
+      en: `File type not allowed (detected ${mime}); PDF, images, Word, Excel, and audio or video (MP4, MOV, MP3, M4A, WAV) only`,
     });
   return mime;
 }
+
+const tooLarge = (max: number) =>
+  new AppError(413, 'FILE_TOO_LARGE', {
+    zh: `文件超过${Math.round(max / 1048576)}MB上限`,
+    en: `File exceeds ${Math.round(max / 1048576)} MB`,
+  });
 
 /** Saves an uploaded file attached to a record the actor may edit; audited. */
 export async function attachFile(
   db: Kysely<Database>,
   storage: FileStorage,
   actor: Actor,
-  input: { ownerEntity: string; ownerId: string; name: string; data: Buffer; effectiveDate?: string | null; maxBytes: number },
+  input: {
+    ownerEntity: string; ownerId: string; name: string; data: Buffer; effectiveDate?: string | null;
+    /** Size limit of documents and images. */
+    maxBytes: number;
+    /** Size limit of audio and video (defaults to `maxBytes`). */
+    maxMediaBytes?: number;
+  },
 ) {
   // Checked before any byte is stored: a name PostgreSQL cannot hold (NUL) would fail the insert and
   // leave the stored bytes orphaned.
   if ([...input.name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
     throw badRequest('FILE_NAME_INVALID', { zh: '文件名中含有控制字符，请重命名后再上传', en: 'The file name contains control characters; rename the file and upload it again' });
   if (input.data.length === 0) throw badRequest('FILE_EMPTY', { zh: '文件为空', en: 'The file is empty' });
-  if (input.data.length > input.maxBytes)
-    throw new AppError(413, 'FILE_TOO_LARGE', {
-      zh: `文件超过${Math.round(input.maxBytes / 1048576)}MB上限`,
-      en: `File exceeds ${Math.round(input.maxBytes / 1048576)} MB`,
-    });
+  const maxMedia = input.maxMediaBytes ?? input.maxBytes;
+  if (input.data.length > Math.max(input.maxBytes, maxMedia)) throw tooLarge(Math.max(input.maxBytes, maxMedia));
   const mime = await detectType(input.data);
+  const max = isMedia(mime) ? maxMedia : input.maxBytes;
+  if (input.data.length > max) throw tooLarge(max);
   const owner = await resolveRecord(db, actor, input.ownerEntity, input.ownerId, 'write');
   if (!owner) throw notFound();
   const sha256 = createHash('sha256').update(input.data).digest('hex');
