@@ -6,6 +6,7 @@ import { registerMetrics, type MetricDef } from '../../core/metrics/index.js';
 import { DEFAULT_BLOCKS, formatValue, placeholderPhrases } from './template.js';
 import { renderDefault } from './service.js';
 import { settleJobs } from '../../core/jobs.js';
+import { recordAudit } from '../../core/audit/index.js';
 import { issuerPt, renderHtml } from './render/text.js';
 
 /**
@@ -37,9 +38,12 @@ vi.mock('../plan/metrics.js', async (importOriginal) => {
 
 let t: TestApp;
 let regionId: string;
+/** A unit written as the org module writes it, with its audit entry (the report's figure cache follows the audit log). */
 async function addUnit(name: string, date = '2020-05-01') {
-  await t.db.insertInto('units').values({ name, type: 'department', region_id: regionId, active_from: date }).execute();
+  const u = await t.db.insertInto('units').values({ name, type: 'department', region_id: regionId, active_from: date }).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(t.db, TEST_ACTOR, { entity: 'unit', entityId: u.id, action: 'create', regionId, after: { name } });
 }
+const TEST_ACTOR = { userId: null, name: 'test', ip: null };
 
 beforeAll(async () => {
   registerMetrics([testUnits]);
@@ -167,7 +171,8 @@ describe('report workflow (API)', () => {
   it('freezes figures at submission and shows what changed since, without changing the report', async () => {
     const office = await t.as('office');
     await addUnit('测试四局');
-    await t.db.updateTable('units').set({ short_name: '改' }).where('name', '=', '测试一局').execute();
+    const changed = await t.db.updateTable('units').set({ short_name: '改' }).where('name', '=', '测试一局').returning('id').executeTakeFirstOrThrow();
+    await recordAudit(t.db, TEST_ACTOR, { entity: 'unit', entityId: changed.id, action: 'update', regionId, after: { short_name: '改' } });
     const r = await office.get(`/api/v1/reports/${id}`);
     expect(r.body.frozen).toBe(true);
     const f = Object.values(r.body.figures as Record<string, { metricId: string; value: number }>).find((x) => x.metricId === 'plan.keyWorks')!;
