@@ -1,3 +1,4 @@
+import './exceljs-utf8.js'; // before exceljs (see there)
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import './exceljs-utf8.js'; // before exceljs: a character split between two zip chunks must not become "���"
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
