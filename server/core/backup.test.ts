@@ -68,7 +68,7 @@ beforeAll(async () => {
   await app.close();
   registerAllMetrics();
   expectedReport = await reportJson(src);
-}, 300_000);
+}, 600_000); // the whole demo district, loaded on the embedded database (about 2–5 min on 2 cores)
 afterAll(async () => {
   await src?.close();
   fs.rmSync(dir, { recursive: true, force: true });
