@@ -104,7 +104,6 @@ export function reportRoutes(app: App, ctx: AppContext) {
     return reply.status(202).send({ jobId });
   });
 
-  // Public portal: published reports only.
   // Public portal: published reports only (deliberately unscoped — what is published is public).
   app.get('/api/v1/public/reports', { config: { public: true }, schema: { tags: ['public'], querystring: z.object({ region: z.string().regex(/^\d{6}$/).optional() }), response: { 200: PublicReportList } } }, async (req) => {
     const rows = await ctx.db
@@ -114,6 +113,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
       .where('r.status', '=', 'published')
       .$if(!!req.query.region, (q) => q.where('g.code', '=', req.query.region!))
       .orderBy('r.year', 'desc')
+      .orderBy('g.code')
+      .orderBy('r.id')
       .execute();
     return { items: rows.map((r) => ({ id: r.id, year: r.year, title: (r.meta as ReportMeta).title, publishedOn: r.published_on, regionCode: r.code, regionName: r.name })) };
   });
