@@ -162,7 +162,7 @@ describe('admin journeys', () => {
     await page.getByTestId('diff-table').waitFor();
     await shot(page, 'admin-audit');
     await page.goto(`${fz.url}/admin/settings`);
-    await page.getByTestId('settings-table').getByText('site.name').waitFor();
+    await page.getByTestId('settings-table').getByText('系统名称', { exact: true }).waitFor();
     await shot(page, 'admin-settings');
   });
 });
