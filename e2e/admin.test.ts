@@ -60,7 +60,7 @@ describe('admin journeys', () => {
     await page.getByText('已上传 批复文件.png').waitFor();
     await page.getByTestId('attach-preview').click();
     await page.getByTestId('preview-image').waitFor();
-    expect(await page.getByTestId('preview-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expect.poll(() => page.getByTestId('preview-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     await shot(page, 'admin-unit-preview');
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: '历史记录' }).click();

@@ -124,15 +124,6 @@ describe('normative documents journeys', () => {
     await page.locator('.ant-modal .ant-picker input').first().press('Enter');
     await page.getByTestId('step-save').click();
     await page.getByTestId('doc-descriptions').getByText('已报备').first().waitFor();
-    // The district government's own document is filed a second time, with the 区人大常委会.
-    await page.getByTestId('npc-filing').getByText('人大常委会').waitFor();
-    await page.getByTestId('act-fileNpc').click();
-    expect(await page.getByTestId('field-filedWith').inputValue()).toContain('人大常委会');
-    await page.locator('.ant-modal .ant-picker input').first().fill('2020-11-23');
-    await page.locator('.ant-modal .ant-picker input').first().press('Enter');
-    await page.getByTestId('step-save').click();
-    await page.getByTestId('npc-filing').getByText('已报备').waitFor();
-    expect(await page.getByTestId('act-fileNpc').count()).toBe(0);
     await shot(page, 'documents-filed');
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navTexts, shot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
+import { recordAudit } from '../server/core/audit/index.js';
 
 let fz: Fazhi;
 beforeAll(async () => {
@@ -43,7 +44,9 @@ describe('annual report journeys', () => {
     await shot(page, 'report-figure-records');
     // A record behind a submitted figure changes later (fixture: edited in the database): the report keeps
     // its frozen figure and says so with the difference.
-    await fz.db.updateTable('reconsideration_cases').set({ applicant_name: '王某（更正）' }).where('case_no', '=', '中站政复〔2020〕1号').execute();
+    // Written with its audit entry, as the module writes (the report's figure cache follows the audit log).
+    const edited = await fz.db.updateTable('reconsideration_cases').set({ applicant_name: '王某（更正）' }).where('case_no', '=', '中站政复〔2020〕1号').returning(['id', 'region_id']).executeTakeFirstOrThrow();
+    await recordAudit(fz.db, { userId: null, name: 'e2e fixture', ip: null }, { entity: 'reconsideration_case', entityId: edited.id, action: 'update', regionId: edited.region_id, after: { applicant_name: '王某（更正）' } });
     await page.reload();
     const changed = page.getByTestId('changed-since-submission');
     await changed.waitFor();
