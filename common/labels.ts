@@ -130,6 +130,7 @@ update|修改|Update
 delete|删除|Delete
 lock|锁定|Lock
 seed_org|载入演示数据|Demo loaded
+seed_rollup|载入演示数据（上级城市）|Demo city loaded
 revoke|撤销|Revoke
 reset_password|重置密码|Reset password
 change_password|修改密码|Change password

@@ -19,6 +19,12 @@ import { crawlUser, settle, signedInPage, type Finding } from './first-hour-chec
  * list after merging their work: `path kind` (any account, any language). Nothing else may fail.
  */
 export const KNOWN_FAILING: string[] = [
+  // Found at the end of session 3, after the roll-up merged (to fix next): the roll-up matrix (every
+  // district as a column) is wider than the area at 1440 px; in English its title carries the region's
+  // Chinese name (data, not chrome); the users list shows the demo usernames (data that looks like codes).
+  '/rollup overflow',
+  '/rollup untranslated roll-up',
+  '/admin/users raw-code',
   // enforcement/oversight/powers (helper `enfover`) and legal aid/mediation (helper `aidmed`) tables
   // still have fixed-width columns wider than the area at 1440 px.
   '/enforcement/cases overflow',

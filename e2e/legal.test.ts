@@ -122,7 +122,7 @@ describe('legal advisors and major decisions journeys', () => {
     await shot(page, 'decisions-list');
     await page.getByRole('link', { name: '中站区2020年老旧小区改造实施方案' }).click();
     await page.getByTestId('decision-steps').waitFor();
-    await page.getByText('区政府2020年第9次常务会议').waitFor();
+    await page.getByText('区政府2020年第9次常务会议').first().waitFor();
     await shot(page, 'decisions-detail');
     await page.goto(`${fz.url}/decisions/catalogues`);
     await page.getByText('中站区人民政府2020年度重大行政决策事项目录').waitFor();

@@ -51,7 +51,7 @@ describe('roll-up journeys', () => {
     await page.getByTestId('tab-reports').click();
     const deadline = page.getByTestId('rollup-deadline');
     await deadline.waitFor();
-    expect(await deadline.innerText()).toContain('2021年3月1日');
+    expect(await deadline.innerText()).toContain('2021-03-01');
     expect(await deadline.innerText()).toContain('督察工作规定');
     const standing = (code: string) => page.locator(`[data-testid="rollup-reports"] tr[data-region="${code}"] [data-testid="standing"]`).innerText();
     await expect.poll(() => standing('410811')).toBe('逾期未报送');
