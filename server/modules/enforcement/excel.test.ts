@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload as uploadAs, workbook } from '../../test/xlsx.js';
 import { addDays, today } from '../../core/calendar/index.js';
 
 let t: TestApp;
@@ -10,21 +11,7 @@ const TEAM = '区城市管理综合执法大队';
 const OFFICER_HEAD = ['所在单位', '姓名', '法制审核人员', '法律职业资格', '监管系统注册日期', '证件号', '证件类别', '执法领域', '发证日期', '有效期至'];
 const CASE_HEAD = ['办案单位', '执法类别', '案号', '案件名称', '当事人', '当事人类型', '案由', '立案日期', '执法人员（两人以上，顿号分隔）'];
 
-async function workbook(sheet: string, headers: string[], rows: (string | number | null)[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-async function upload(c: Client | null, url: string, buf: Buffer) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), buf, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(c ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {}) } });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = (c: Client | null, url: string, buf: Buffer) => uploadAs(t, c, url, buf);
 async function download(c: Client, url: string) {
   const res = await t.app.inject({ method: 'GET', url, headers: { cookie: c.cookie } });
   const wb = new ExcelJS.Workbook();

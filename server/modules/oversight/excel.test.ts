@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload as uploadAs, workbook } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client, liaison: Client, officeJf: Client;
@@ -8,21 +9,7 @@ const ITEM_HEAD = ['类别', '编号', '届次', '标题', '提出人（多人�
 const AUDIT_HEAD = ['审计类型', '审计项目编号', '审计项目名称', '被审计单位', '审计实施日期', '建设项目名称', '送审金额（元）', '被审计领导干部', '职务', '审计期间起', '审计期间止'];
 const S = '区十一届人大五次会议';
 
-async function workbook(sheet: string, headers: string[], rows: (string | number | null)[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-async function upload(c: Client | null, url: string, buf: Buffer) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), buf, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(c ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {}) } });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = (c: Client | null, url: string, buf: Buffer) => uploadAs(t, c, url, buf);
 async function rowsOf(c: Client, url: string, cols: number[]) {
   const res = await t.app.inject({ method: 'GET', url, headers: { cookie: c.cookie } });
   expect(res.statusCode).toBe(200);
