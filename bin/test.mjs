@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, then the API/rules tests on the embedded database (PGlite) and on the
+// `npm test`: typecheck and lint, then the API/rules tests on the embedded database (PGlite) and on the
 // PostgreSQL server, then the browser journeys. Prints one closing line: "tests: N passed, M failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
@@ -11,6 +11,7 @@ mkdirSync('.tmp', { recursive: true });
 let passed = 0;
 let failed = 0;
 let ok = true;
+const failures = [];
 
 function run(label, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -23,6 +24,15 @@ function count(file) {
   const j = JSON.parse(readFileSync(file, 'utf8'));
   passed += j.numPassedTests ?? 0;
   failed += (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0);
+  // Name each failure again at the very end: a CI log is often read from its tail only.
+  for (const f of j.testResults ?? []) {
+    const name = f.name?.replace(process.cwd() + '/', '') ?? '?';
+    if (f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'))
+      failures.push(`${file}: ${name}: ${(f.message ?? '').split('\n')[0].slice(0, 300)}`);
+    for (const a of f.assertionResults ?? [])
+      if (a.status === 'failed')
+        failures.push(`${file}: ${name} > ${a.fullName}: ${String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+  }
 }
 function vitest(label, out, env, extra = []) {
   run(label, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
@@ -43,6 +53,7 @@ async function pgReachable() {
 const only = process.argv[2];
 if (!only || only === 'typecheck') {
   if (!run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'])) failed++;
+  if (!run('lint', ['node_modules/eslint/bin/eslint.js', '.'])) failed++;
 }
 if (!only || only === 'pglite') vitest('API and rules tests on PGlite (embedded)', '.tmp/vitest-pglite.json', { FAZHI_TEST_DB: 'pglite' });
 if (!only || only === 'postgres') {
@@ -64,5 +75,6 @@ if (!only || only === 'e2e') {
     ok = false;
   } else console.warn(`\n!!! ${chromium} not found: browser journeys skipped (apt-get install chromium).`);
 }
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -70,6 +70,19 @@ export const DeadlineOut = z.object({
   unitName: z.string().nullable(),
   priority: z.number(),
 });
+/** A deadline of one record, as its detail page shows it (core `presentDeadline`). */
+export const RecordDeadlineOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  dueDate: z.string(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  state: z.enum(['overdue', 'due_soon', 'open', 'done']),
+  basis: z.string(),
+  explain: z.string(),
+  provisional: z.boolean(),
+  priority: z.number(),
+});
 /** A module's to-do (not a deadline). */
 export const TodoItemOut = z.object({ module: z.string(), kind: z.string(), title: z.string(), count: z.number(), href: z.string() });
 /** The to-do list. */
@@ -192,6 +205,7 @@ export type AuditEntry = z.input<typeof AuditEntryOut>;
 export type HistoryEntry = z.input<typeof HistoryEntryOut>;
 export type Deadline = z.input<typeof DeadlineOut>;
 export type Todos = z.input<typeof TodosOut>;
+export type RecordDeadline = z.input<typeof RecordDeadlineOut>;
 export type FileInfo = z.input<typeof FilesOut>['items'][number];
 export type Job = z.input<typeof JobOut>;
 export type MetricRecordWire = z.input<typeof MetricRecordOut>;

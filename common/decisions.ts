@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateStr, Id, ListQuery } from './schemas.js';
+import { RecordDeadlineOut } from './core-api.js';
 
 /** Major administrative decisions (重大行政决策): labels and step schemas shared by server and web. */
 
@@ -252,7 +253,7 @@ export const DecisionDetail = DecisionSummary.extend({
   publication: z.object({ publishedOn: z.string().nullable(), via: z.string().nullable() }),
   evaluations: z.array(z.object({ id: z.string(), evaluatedOn: z.string(), trigger: z.string(), evaluator: z.string(), findings: z.string(), recommendation: z.string() })),
   archive: z.object({ archivedOn: z.string().nullable(), checklist: z.record(z.string(), z.boolean()).nullable() }),
-  deadlines: z.array(z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), status: z.string(), basis: z.string() })),
+  deadlines: z.array(RecordDeadlineOut),
 });
 export type CatalogueOut = z.infer<typeof CatalogueOut>;
 export type DecisionAction = z.infer<typeof ActionOut>;

@@ -45,6 +45,15 @@ export type ReconOutcome = (typeof RECON_OUTCOMES)[number];
 export const RECON_CORRECTIVE: readonly string[] = ['变更', '撤销', '部分撤销', '确认违法', '责令履行', '确认无效'];
 /** Grounds of 终止 (2023法 第41条; 第74条 和解后撤回). */
 export const TERMINATION_REASONS = ['申请人撤回申请', '和解后撤回申请', '申请人死亡且无近亲属或近亲属放弃', '法人或其他组织终止且无承受人或放弃', '申请人被采取刑事强制措施', '中止满六十日原因仍未消除'] as const;
+/** The grounds of 终止 in English (for the English form; the stored value is the law's Chinese). */
+export const TERMINATION_REASONS_EN: Record<(typeof TERMINATION_REASONS)[number], string> = {
+  申请人撤回申请: 'The applicant withdrew the application',
+  和解后撤回申请: 'Withdrawn after a settlement',
+  申请人死亡且无近亲属或近亲属放弃: 'The applicant died with no close relative, or the relatives waived',
+  法人或其他组织终止且无承受人或放弃: 'The organisation ended with no successor, or the successor waived',
+  申请人被采取刑事强制措施: 'The applicant is under criminal compulsory measures',
+  中止满六十日原因仍未消除: 'Suspended for 60 days and the cause remains',
+};
 /** Grounds of 中止 (2023法 第39条 items 1–10; items 1, 2, 4 lead to 终止 after 60 days, 第41条). */
 export const SUSPENSION_ITEMS: Record<number, string> = {
   1: '作为申请人的公民死亡，其近亲属尚未确定是否参加行政复议',
@@ -57,6 +66,19 @@ export const SUSPENSION_ITEMS: Record<number, string> = {
   8: '行政复议案件审理需要以其他案件的审理结果为依据，而其他案件尚未审结',
   9: '有本法第五十六条或者第五十七条规定的情形',
   10: '需要中止行政复议的其他情形',
+};
+/** The grounds of 中止 in English (for the English form). */
+export const SUSPENSION_ITEMS_EN: Record<number, string> = {
+  1: 'The applicant (a citizen) died and the close relatives have not decided whether to take part',
+  2: 'The applicant (a citizen) lost legal capacity and no legal representative is yet determined',
+  3: 'The applicant (a citizen) is missing',
+  4: 'The applicant (an organisation) ended and no successor is yet determined',
+  5: 'The applicant or respondent cannot take part for force majeure or another proper reason',
+  6: 'Mediation or settlement under way, and both parties agree to suspend',
+  7: 'A question of law needs an interpretation or confirmation by the competent authority',
+  8: 'The case depends on the outcome of another case not yet concluded',
+  9: 'A circumstance of Article 56 or 57 of the Law',
+  10: 'Another circumstance requiring suspension',
 };
 
 /** Litigation stages. */

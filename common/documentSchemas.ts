@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateStr, Id, ListQuery } from './schemas.js';
+import { RecordDeadlineOut } from './core-api.js';
 import { DocNumber, IssuerCode } from './docnumber.js';
 import {
   CLEANUP_DECISIONS, CORRECTION_OUTCOMES, CORRECTION_SOURCES, DOC_STATUS, FAIR_COMPETITION, RELATION_KINDS, REVIEW_CONCLUSIONS, REVIEWER_KINDS, keysOf,
@@ -243,14 +244,12 @@ const DocRef = z.object({ id: Id, docNumber: z.string().nullable(), title: z.str
 export const RelationOut = z.object({ kind: z.enum(keysOf(RELATION_KINDS)), onDate: D, from: DocRef, to: DocRef });
 
 /** A statutory deadline on the document. */
-export const DocDeadlineOut = z.object({ kind: z.string(), title: z.string(), dueDate: D, status: z.string(), basis: z.string().nullable() });
-
 /** A document with its reviews, corrections, relations, deadlines and what is missing before it may be issued. */
 export const DocumentDetailOut = DocumentOut.extend({
   reviews: z.array(DocReviewOut),
   corrections: z.array(CorrectionOut),
   relations: z.array(RelationOut),
-  deadlines: z.array(DocDeadlineOut),
+  deadlines: z.array(RecordDeadlineOut),
   publicationGaps: z.array(Label),
 });
 

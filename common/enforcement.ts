@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateStr, Id, ListQuery } from './schemas.js';
+import { RecordDeadlineOut } from './core-api.js';
 
 /** Administrative enforcement (行政执法): labels, request and response schemas shared by server and web. */
 
@@ -309,14 +310,14 @@ export const CaseOut = z.object({
   decidedOn: z.string().nullable(), decision: z.string().nullable(), decisionLabel: z.string().nullable(), fine: z.number().nullable(),
   closedOn: z.string().nullable(), publishedOn: z.string().nullable(), decisionDue: z.string().nullable(),
 });
-export const DeadlineOut = z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), basis: z.string(), status: z.string(), explain: z.string() });
 export const CaseDetailOut = CaseOut.extend({
   cause: z.string(), majorReasons: z.array(z.string()), investigatedOn: z.string().nullable(), reviewSubmittedOn: z.string().nullable(),
   reviewerName: z.string().nullable(), reviewConclusion: z.string().nullable(), reviewOpinion: z.string().nullable(), reviewedOn: z.string().nullable(),
   decisionNo: z.string().nullable(), signedBy: z.string().nullable(), servedOn: z.string().nullable(), partyPresent: z.boolean().nullable(),
   executedOn: z.string().nullable(), paidOn: z.string().nullable(), lateFee: z.number().nullable(),
   officers: z.array(z.object({ id: z.string(), name: z.string(), certNo: z.string() })),
-  deadlines: z.array(DeadlineOut),
+  /** The case's statutory deadlines in the reader's language (core `presentDeadline`). */
+  deadlines: z.array(RecordDeadlineOut),
   next: z.array(z.string()),
   canEdit: z.boolean(),
 });

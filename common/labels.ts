@@ -141,6 +141,19 @@ freeze|定稿|Freeze
 approve|审核通过|Approve
 secrecy|保密审查|Secrecy review
 withdraw|撤回|Withdraw
+compliance|登记履行情况|Record compliance
+deemed_accepted|视为受理|Deemed accepted
+generate|生成|Generate
+implementation_list|登记纳入实施清单|Record the implementation list
+lead_returned|主办单位退回|Returned by the lead unit
+links|更新关联事项|Update the links
+open|查阅|Open
+rectify|登记整改|Record the rectification
+regenerate|重新生成|Regenerate
+register_supervision|登记“互联网+监管”系统注册|Record registration on the supervision system
+set_co_units|设置配合单位|Set the co-operating units
+superseded|被新版替代|Superseded
+unit_note|填写单位说明|Add the unit's note
 `);
 
 /** Record kinds (`audit_log.entity`, attachments, history, deadlines). */
@@ -684,6 +697,7 @@ disputes|行政复议与应诉|Reconsideration and litigation
 legalaid|法律援助|Legal aid
 mediation|人民调解|People's mediation
 report|年度报告|Annual report
+rollup|汇总统计|Roll-up
 org|区域与单位|Regions and units
 core|平台|Platform
 `);

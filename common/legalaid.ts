@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DateStr, Id, ListQuery } from './schemas.js';
 import { validIdNumber } from './idcard.js';
+import { RecordDeadlineOut } from './core-api.js';
 
 type L = { zh: string; en: string };
 const keys = <T extends Record<string, L>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -235,13 +236,12 @@ export const CaseOut = z.object({
   closedOn: z.string().nullable(), result: z.string().nullable(), qualityGrade: z.string().nullable(), qualityComment: z.string().nullable(), subsidy: z.number().nullable(),
   canEdit: z.boolean(),
 });
-/** A deadline of a record as shown on its page. */
-export const DeadlineOut = z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), status: z.string(), basis: z.string(), explain: z.string() });
 /** A case with its progress and deadlines. */
 export const CaseDetailOut = z.object({
   case: CaseOut,
   progress: z.array(z.object({ id: z.string(), on: z.string(), note: z.string() })),
-  deadlines: z.array(DeadlineOut),
+  /** Its deadlines in the reader's language (core `presentDeadline`). */
+  deadlines: z.array(RecordDeadlineOut),
 });
 export const HelpOut = z.object({ id: z.string(), servedOn: z.string(), channel: z.string(), form: z.string(), matterType: z.string(), personName: z.string().nullable(), summary: z.string(), unitName: z.string() });
 export const TeamOut = z.object({ id: z.string(), name: z.string(), formedOn: z.string(), focus: z.string(), unitName: z.string(), lawyers: z.array(z.string()), checkups: z.number() });

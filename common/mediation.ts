@@ -1,6 +1,7 @@
 /** People's mediation (人民调解法): labels and request/response schemas shared by server and web. */
 import { z } from 'zod';
 import { DateStr, Id, ListQuery } from './schemas.js';
+import { RecordDeadlineOut } from './core-api.js';
 
 type L = { zh: string; en: string };
 const keys = <T extends Record<string, L>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -112,5 +113,6 @@ export const DisputeOut = z.object({
 export const DisputeDetailOut = z.object({
   dispute: DisputeOut,
   notes: z.array(z.object({ id: z.string(), kind: z.string(), on: z.string(), mediatorName: z.string().nullable(), note: z.string() })),
-  deadlines: z.array(z.object({ kind: z.string(), title: z.string(), dueDate: z.string(), status: z.string(), basis: z.string(), explain: z.string() })),
+  /** Its deadlines in the reader's language (core `presentDeadline`). */
+  deadlines: z.array(RecordDeadlineOut),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateStr, Id, ListQuery } from './schemas.js';
+import { RecordDeadlineOut } from './core-api.js';
 
 /** Oversight (人大代表建议、政协提案、审计): labels, request and response schemas shared by server and web. */
 
@@ -175,6 +176,8 @@ export const ItemOut = ItemSummaryOut.extend({
   secondSatisfaction: z.string().nullable(), secondSatisfactionOn: z.string().nullable(),
   assignments: z.array(AssignmentOut),
   contacts: z.array(ContactOut),
+  /** The item's deadlines (reply, second reply) and its co-units' opinion deadlines, in the reader's language. */
+  deadlines: z.array(RecordDeadlineOut),
   abilities: z.object({ assign: z.boolean(), contact: z.boolean(), reply: z.boolean(), satisfaction: z.boolean() }),
 });
 export type ItemOut = z.infer<typeof ItemOut>;
@@ -297,6 +300,64 @@ export const AuditOut = AuditSummaryOut.extend({
   noticeOn: z.string().nullable(), reportSentOn: z.string().nullable(), commentsDue: z.string().nullable(), commentsOn: z.string().nullable(),
   comments: z.string().nullable(), findings: z.string().nullable(), publicationRef: z.string().nullable(), isIncrease: z.boolean(),
   rectifications: z.array(RectificationOut),
+  /** The comments window and the rectification deadlines, in the reader's language. */
+  deadlines: z.array(RecordDeadlineOut),
   abilities: z.object({ notice: z.boolean(), report: z.boolean(), comments: z.boolean(), conclude: z.boolean(), publish: z.boolean(), rectify: z.boolean() }),
 });
 export type AuditOut = z.infer<typeof AuditOut>;
+
+// ————————————————————————————— the year's handling report —————————————————————————————
+
+/** States of the handling report (办理情况报告): generated, reviewed, published. */
+export const REPORT_STATUSES = {
+  draft: { zh: '待审核', en: 'To review' },
+  reviewed: { zh: '已审核', en: 'Reviewed' },
+  published: { zh: '已公开', en: 'Published' },
+} as const;
+/** A report status key. */
+export type ReportStatus = keyof typeof REPORT_STATUSES;
+
+/** Generating the year's report from the records; the office may add a foreword (prose, not figures). */
+export const HandlingReportInput = z.object({ year: z.number().int().min(2000).max(2100), foreword: z.string().trim().max(5000).default('') });
+export type HandlingReportInput = z.infer<typeof HandlingReportInput>;
+/** Regenerating the figures (after records changed), optionally with a new foreword. */
+export const RegenerateReportInput = z.object({ foreword: z.string().trim().max(5000).optional() });
+/** The review before publication. */
+export const ReviewReportInput = z.object({ reviewedOn: DateStr, opinion: z.string().trim().min(2).max(2000) });
+/** Publication on the portal. */
+export const PublishReportInput = z.object({ publishedOn: DateStr });
+
+/** The figures of one kind (or both), all counted over the items received in the year. */
+export const HandlingFigures = z.object({
+  received: z.number(), assigned: z.number(), replied: z.number(), inHand: z.number(), onTime: z.number(), contacted: z.number(), secondReplies: z.number(),
+  classes: z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }),
+  satisfaction: z.object({ satisfied: z.number(), basically: z.number(), unsatisfied: z.number() }),
+  /** Percent (one decimal), null when the base is empty (no data, never 100 %). */
+  onTimeRate: z.number().nullable(), contactRate: z.number().nullable(), satisfactionRate: z.number().nullable(),
+});
+export type HandlingFigures = z.infer<typeof HandlingFigures>;
+/** One lead unit's row. */
+export const HandlingUnitRow = HandlingFigures.pick({ received: true, replied: true, onTime: true, classes: true, satisfaction: true, satisfactionRate: true }).extend({ unitId: z.string(), unitName: z.string() });
+/** The report's figures. */
+export const HandlingReportFigures = z.object({
+  year: z.number(), npc: HandlingFigures, cppcc: HandlingFigures, total: HandlingFigures, units: z.array(HandlingUnitRow),
+});
+export type HandlingReportFigures = z.infer<typeof HandlingReportFigures>;
+
+/** A report in a list. */
+export const HandlingReportSummaryOut = z.object({
+  id: z.string(), year: z.number(), title: z.string(), regionName: z.string(), status: z.enum(['draft', 'reviewed', 'published']), statusLabel: z.string(),
+  generatedAt: z.string(), reviewedOn: z.string().nullable(), publishedOn: z.string().nullable(),
+});
+/** A report: its figures and the text written from them. */
+export const HandlingReportOut = HandlingReportSummaryOut.extend({
+  foreword: z.string(), figures: HandlingReportFigures, body: z.array(z.string()), reviewOpinion: z.string().nullable(),
+  abilities: z.object({ regenerate: z.boolean(), review: z.boolean(), publish: z.boolean() }),
+});
+export type HandlingReportOut = z.infer<typeof HandlingReportOut>;
+/** A published report on the portal. */
+export const PublicHandlingReportOut = HandlingReportOut.omit({ abilities: true, reviewOpinion: true });
+/** Report list filters. */
+export const HandlingReportListQuery = ListQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+/** Public list: the district by its code. */
+export const PublicHandlingReportQuery = ListQuery.extend({ region: z.string().regex(/^[0-9]{6}$/, { message: '行政区划代码应为6位数字' }) });

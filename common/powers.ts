@@ -108,3 +108,90 @@ export type PowerChangeOut = z.infer<typeof PowerChangeOut>;
 /** An item with its version history. */
 export const PowerDetailOut = PowerOut.extend({ history: z.array(PowerChangeOut), canChange: z.boolean() });
 export type PowerDetailOut = z.infer<typeof PowerDetailOut>;
+
+// ————————————————————————————— "一件事" integrated services —————————————————————————————
+
+/** States of an integrated service: drafted by the office, published in the catalogue, withdrawn from it. */
+export const SERVICE_STATUSES = {
+  draft: { zh: '草稿', en: 'Draft' },
+  published: { zh: '已发布', en: 'Published' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+} as const;
+/** A service status key. */
+export type ServiceStatus = keyof typeof SERVICE_STATUSES;
+const SERVICE_STATUS_KEYS = Object.keys(SERVICE_STATUSES) as [ServiceStatus, ...ServiceStatus[]];
+
+/** Limits shared by the form and the server. */
+export const SERVICE_LIMITS = { minItems: 2, maxItems: 50, maxDocuments: 60, maxPromisedDays: 365, maxTasks: 20 } as const;
+
+/** An integrated service ("一件事") as the office drafts or edits it. */
+export const ServiceInput = z
+  .object({
+    /** Catalogue code (e.g. YJS-001), unique in the district. */
+    code: Text(40),
+    /** The service (企业开办、新生儿出生…). */
+    name: Text(100, 2),
+    /** The unit that runs the window (牵头单位). */
+    leadUnitId: Id,
+    /** Where it is handled (办理窗口). */
+    window: Text(200, 2),
+    /** The documents asked once for the whole bundle (一次告知、一表申请). */
+    documents: z.array(Text(200)).min(1, { message: '请至少列出一项申请材料' }).max(SERVICE_LIMITS.maxDocuments),
+    /** Promised time in working days (承诺时限). */
+    promisedDays: z.number({ message: '请填写承诺时限（工作日）' }).int({ message: '承诺时限应为整数天' }).min(1, { message: '承诺时限应为正数' }).max(SERVICE_LIMITS.maxPromisedDays),
+    /** The power-list items bundled (current versions), in the order they are handled. */
+    powerItemIds: z.array(Id).min(SERVICE_LIMITS.minItems, { message: `“一件事”应至少整合${SERVICE_LIMITS.minItems}个清单事项` }).max(SERVICE_LIMITS.maxItems),
+    /** Reform tasks of the plan that this service delivers. */
+    taskIds: z.array(Id).max(SERVICE_LIMITS.maxTasks).default([]),
+    description: z.string().trim().max(4000).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (new Set(v.powerItemIds).size !== v.powerItemIds.length) ctx.addIssue({ code: 'custom', path: ['powerItemIds'], message: '清单事项重复' });
+    if (new Set(v.taskIds).size !== v.taskIds.length) ctx.addIssue({ code: 'custom', path: ['taskIds'], message: '改革任务重复' });
+    if (new Set(v.documents.map((d) => d.trim())).size !== v.documents.length) ctx.addIssue({ code: 'custom', path: ['documents'], message: '申请材料重复' });
+  });
+export type ServiceInput = z.infer<typeof ServiceInput>;
+
+/** Publishing a service in the catalogue. */
+export const PublishServiceInput = z.object({ publishedOn: DateStr });
+export type PublishServiceInput = z.infer<typeof PublishServiceInput>;
+/** Withdrawing a published service, with the reason. */
+export const WithdrawServiceInput = z.object({ withdrawnOn: DateStr, reason: Text(500, 2) });
+export type WithdrawServiceInput = z.infer<typeof WithdrawServiceInput>;
+
+/** Service list filters. */
+export const ServiceListQuery = ListQuery.extend({
+  status: z.enum(SERVICE_STATUS_KEYS).optional(),
+  unitId: Id.optional(),
+  /** The services a plan reform task delivers. */
+  taskId: Id.optional(),
+});
+export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
+/** The public catalogue: the district by its code. */
+export const PublicServiceQuery = ListQuery.extend({ region: z.string().regex(/^[0-9]{6}$/, { message: '行政区划代码应为6位数字' }) });
+export type PublicServiceQuery = z.infer<typeof PublicServiceQuery>;
+
+/** A bundled item as a service shows it (with its unit, and whether the version is still the current one). */
+export const ServiceItemOut = z.object({
+  id: z.string(), code: z.string(), name: z.string(), category: z.enum(POWER_CATEGORY_KEYS), categoryLabel: z.string(), unitId: z.string(), unitName: z.string(),
+  basis: z.string(), current: z.boolean(),
+});
+/** A linked reform task. */
+export const ServiceTaskOut = z.object({ id: z.string(), title: z.string(), planTitle: z.string(), unitName: z.string() });
+/** A service in a list or the catalogue. */
+export const ServiceSummaryOut = z.object({
+  id: z.string(), code: z.string(), name: z.string(), leadUnitId: z.string(), leadUnitName: z.string(), window: z.string(), promisedDays: z.number(),
+  status: z.enum(SERVICE_STATUS_KEYS), statusLabel: z.string(), publishedOn: z.string().nullable(), itemCount: z.number(), unitCount: z.number(),
+  documentCount: z.number(),
+});
+export type ServiceSummaryOut = z.infer<typeof ServiceSummaryOut>;
+/** A service with its items, documents and linked tasks. */
+export const ServiceOut = ServiceSummaryOut.extend({
+  documents: z.array(z.string()), description: z.string(), withdrawnOn: z.string().nullable(), withdrawReason: z.string().nullable(),
+  items: z.array(ServiceItemOut), tasks: z.array(ServiceTaskOut),
+  abilities: z.object({ edit: z.boolean(), publish: z.boolean(), withdraw: z.boolean() }),
+});
+export type ServiceOut = z.infer<typeof ServiceOut>;
+/** A service in the public catalogue (no internal links). */
+export const PublicServiceOut = ServiceSummaryOut.extend({ documents: z.array(z.string()), description: z.string(), items: z.array(ServiceItemOut.omit({ current: true })) });
+export type PublicServiceOut = z.infer<typeof PublicServiceOut>;

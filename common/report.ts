@@ -16,6 +16,15 @@ export type ReportAction = (typeof REPORT_ACTIONS)[number];
 export const PART_KEYS = ['measures', 'shortcomings', 'leaders', 'nextYear', 'other'] as const;
 /** A mandatory part key. */
 export type Part = (typeof PART_KEYS)[number];
+/**
+ * The last day a year's report may be published: 年度报告应当于每年4月1日之前向社会公开
+ * (《法治政府建设与责任落实督察工作规定》第二十四条). A fixed calendar day, not moved past holidays:
+ * "before 1 April" is a date, not a period counted in days.
+ */
+export const publicationDeadline = (year: number) => `${year + 1}-03-31`;
+/** Whether a report of `year` published on `publishedOn` ('YYYY-MM-DD') was published after the deadline. */
+export const publishedLate = (year: number, publishedOn: string | null | undefined) => !!publishedOn && publishedOn > publicationDeadline(year);
+
 /** Warning kinds the server sends. */
 export const WARNING_KINDS = [
   'no_data', 'zero', 'contradiction', 'unconfirmed_claim', 'missing_part', 'doc_number', 'changed_since_review', 'changed_since_submission',

@@ -66,6 +66,9 @@ export const RollupReports = z.object({
     statusLabel: z.string(),
     submittedOn: z.string().nullable(),
     publishedOn: z.string().nullable(),
+    /** Published after 31 March of the next year (publishedLate in common/report.ts), and the reason the office gave. */
+    publishedLate: z.boolean(),
+    lateReason: z.string().nullable(),
     standing: z.enum(REPORT_STANDINGS),
     standingLabel: z.string(),
     /** Days after the deadline (submitted late, or overdue until today). */

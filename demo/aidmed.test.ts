@@ -30,6 +30,25 @@ describe('demo 2020: public legal services and mediation reproduce seed §一(�
   });
 });
 
+describe('demo 2020: the timeliness, referral and coverage figures', () => {
+  it('are 100 % on-time decisions and assignments, 133 referrals (45 court + 33 petition + 55 police) and 100 % coverage, each from the records behind it', async () => {
+    const office = await t.as('office');
+    const v = async (id: string) => (await office.get(`/api/v1/metrics/${id}?region=410803&year=2020`)).body.value;
+    const recs = async (id: string) => (await office.get(`/api/v1/metrics/${id}/records?region=410803&year=2020`)).body.items as { label: string }[];
+    const got = Object.fromEntries(await Promise.all(['legalaid.onTimeDecisionRate', 'legalaid.onTimeAssignmentRate', 'mediation.referredDisputes', 'mediation.committeeCoverage'].map(async (id) => [id, await v(id)])));
+    expect(got).toEqual({ 'legalaid.onTimeDecisionRate': 100, 'legalaid.onTimeAssignmentRate': 100, 'mediation.referredDisputes': 133, 'mediation.committeeCoverage': 100 });
+    // Every subdistrict of 中站区 has its committee (全覆盖); the org records hold no village/community regions.
+    expect(got['mediation.committeeCoverage']).toBe(100);
+    expect(await recs('mediation.committeeCoverage')).toHaveLength(8);
+    for (const id of ['legalaid.onTimeDecisionRate', 'legalaid.onTimeAssignmentRate']) {
+      const r = await recs(id);
+      const onTime = r.filter((x) => x.label.includes('（期限内')).length;
+      expect(got[id]).toBe(Math.round((onTime / r.length) * 1000) / 10);
+    }
+    expect(got['mediation.referredDisputes']).toBe((await recs('mediation.referredDisputes')).length);
+  });
+});
+
 describe('demo accounts have real work', () => {
   it('the subdistrict liaison kept 府城街道\'s 2020 ledger (sessions and visits) and has disputes being mediated now', async () => {
     const street = await t.as('street');

@@ -13,9 +13,8 @@ beforeAll(async () => {
   await seedAdvisors(t.db, t.cfg);
   await seedDemoDocuments(t.db, t.cfg);
   const zz = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
-  const sub = await t.db.selectFrom('regions').select('id').where('path', 'like', '%/410803/%').execute();
   scope = await metricScopeOf(t.db, zz.id);
-}, 120_000);
+}, 240_000);
 afterAll(async () => t.close());
 
 describe('demo 2020 normative documents (seed §一(二))', () => {

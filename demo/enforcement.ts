@@ -9,7 +9,7 @@ import { addItems, addRisk, claimItem } from '../server/modules/enforcement/cata
 import { DEFAULT_CRITERIA, type CaseSystem, type Criterion, type Decision } from '../server/modules/enforcement/schema.js';
 import { demoActor } from './plan.js';
 import { recordActivity } from '../server/modules/learning/service.js';
-import { DEPARTMENTS, ENFORCEMENT_TEAMS, SUBDISTRICTS } from './org.js';
+import { ENFORCEMENT_TEAMS, SUBDISTRICTS } from './org.js';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰鹏辉建国红志新亮雪晨'.split('');

@@ -13,7 +13,7 @@ import { seedEnforcementDemo } from './enforcement.js';
 import { seedLegalaidDemo } from './legalaid.js';
 import { seedMediationDemo } from './mediation.js';
 import { seedAudits, seedOversight } from './oversight.js';
-import { seedPowers } from './powers.js';
+import { seedPowers, seedServices } from './powers.js';
 import { seedRollupDemo } from './rollup.js';
 import { seedCurrentYear } from './current.js';
 
@@ -34,6 +34,7 @@ export const demoSeeds: { name: string; seed: DemoSeed }[] = [
   { name: 'oversight', seed: seedOversight },
   { name: 'audits', seed: seedAudits },
   { name: 'powers', seed: seedPowers },
+  { name: 'services', seed: seedServices },
   // Last of the modules: the year in progress on the loading day (plan, document cleanup).
   { name: 'current', seed: seedCurrentYear },
 ];

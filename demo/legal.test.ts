@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedDecisions(t.db, t.cfg);
   // The 5 normative documents reviewed by the firms are the documents demo's reviews, sent through the queue.
   await seedDemoDocuments(t.db, t.cfg);
-}, 120_000);
+}, 240_000);
 afterAll(async () => t.close());
 
 describe('demo 2020: advisors and major decisions reproduce seed §一(二)', () => {

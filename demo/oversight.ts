@@ -6,6 +6,7 @@ import { regionByCode, unitsByNameIn } from '../server/modules/org/lookup.js';
 import { assignItem, giveCoOpinion, listAssignments, recordContact, recordSatisfaction, registerItem, replyItem } from '../server/modules/oversight/suggestions.js';
 import { addRectification, reportRectification, concludeAudit, createAudit, publishAudit, recordComments, sendNotice, sendReport } from '../server/modules/oversight/audits.js';
 import type { ResultClass } from '../server/modules/oversight/schema.js';
+import { generateReport, publishReport, reviewReport } from '../server/modules/oversight/reports.js';
 import { demoActor } from './advisors.js';
 import { DEPARTMENTS } from './org.js';
 
@@ -75,6 +76,11 @@ export async function seedOversight(db: Kysely<Database>, _cfg: Config) {
   // 区十一届人大五次会议 and 区政协十届四次会议 (held in May 2020 after the epidemic's first wave).
   for (let i = 0; i < 26; i++) await handle('npc_suggestion', i + 1, i, '2020-05-20', '2020-05-29', '中站区第十一届人民代表大会第五次会议', i === 7);
   for (let i = 0; i < 84; i++) await handle('cppcc_proposal', i + 1, i, '2020-05-18', '2020-05-29', '政协中站区第十届委员会第四次会议', false);
+
+  // The 2020 handling report, generated from these records, reviewed and published (代表法 第五十一条 「应当予以公开」).
+  const report = await generateReport(db, office, { year: 2020, foreword: '区政府高度重视人大代表建议和政协提案办理工作，坚持把办理工作作为接受人大监督、政协民主监督的重要途径。' });
+  await reviewReport(db, office, report.id, { reviewedOn: '2020-12-22', opinion: '数据与办理台账核对一致，同意公开。' });
+  await publishReport(db, office, report.id, { publishedOn: '2020-12-28' });
 
   // This year's items still in hand: replies due on the units' to-do lists.
   const now = today();

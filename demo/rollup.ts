@@ -20,14 +20,17 @@ import { DEMO_PASSWORD } from './org.js';
  * - enforcement cases filed in 2020: 解放区 12, 马村区 3, 山阳区 7, 修武县 40 (an outlier), 市本级 5;
  * - closed lawsuits (lost): 解放区 4 (1), 马村区 1 (1), 山阳区 5 (0), 修武县 2 (0) — the districts' rates
  *   25 %, 100 %, 0 %, 0 % average 31.3 %, but the four together lost 2 of 12: 16.7 %;
- * - annual reports: 解放区 submitted on time and published, 马村区 submitted late (8 March 2021) and
- *   published, 山阳区 still a draft, 修武县 none; the city's own report is a draft naming rolled-up figures.
+ * - annual reports, all long since submitted and published as a real city's 2020 year is closed: 解放区 on
+ *   time; 马村区 (8 March 2021), 山阳区 (19 March) and 修武县 (14 April, published after the 1 April
+ *   deadline) late; the city's own report is a draft naming rolled-up figures. ("Overdue, never
+ *   submitted" is a state of the rules tests, not of the demo: a city home that said 2,100 days overdue
+ *   would not read like a real city.)
  */
 export const SIBLINGS = [
   { code: '410802', name: '解放区', short: '焦解', cases: [12, 9], suits: [true, false, false, false], report: { submitted: '2021-02-26', published: '2021-03-20' } },
   { code: '410804', name: '马村区', short: '焦马', cases: [3, 4], suits: [true], report: { submitted: '2021-03-08', published: '2021-03-30' } },
-  { code: '410811', name: '山阳区', short: '焦山', cases: [7, 6], suits: [false, false, false, false, false], report: 'draft' as const },
-  { code: '410821', name: '修武县', short: '修', cases: [40, 31], suits: [false, false], report: null },
+  { code: '410811', name: '山阳区', short: '焦山', cases: [7, 6], suits: [false, false, false, false, false], report: { submitted: '2021-03-19', published: '2021-03-31' } },
+  { code: '410821', name: '修武县', short: '修', cases: [40, 31], suits: [false, false], report: { submitted: '2021-04-14', published: '2021-04-20', lateReason: '报告经县政府常务会议审议后报送，公开时间晚于规定期限' } },
 ] as const;
 
 /** Accounts of the city: its 依法治市办 (office) and a city leader. */
@@ -109,10 +112,8 @@ export async function seedRollupDemo(db: Kysely<Database>, cfg: Config) {
   if (zz) await backdate(zz.id, '2021-02-25');
 
   for (const s of SIBLINGS) {
-    if (!s.report) continue;
     const office = await actorOf(offices.get(s.code)!);
     const row = await createReport(db, office, { regionCode: s.code, year: 2020 });
-    if (s.report === 'draft') continue;
     const meta: ReportMeta = {
       issuer: `焦作市${s.name}人民政府`, docNumber: `${s.short}政文〔2021〕${s.code.slice(-1)}号`, signer: '李华', title: `${s.name}人民政府关于2020年度法治政府建设工作情况的报告`,
       addressee: '市政府', signature: `焦作市${s.name}人民政府`, issueDate: s.report.submitted, printOrg: `${s.name}人民政府办公室`, printDate: s.report.submitted,
@@ -121,7 +122,7 @@ export async function seedRollupDemo(db: Kysely<Database>, cfg: Config) {
     await transitionReport(db, office, row.id, { action: 'submit_review' });
     await transitionReport(db, office, row.id, { action: 'approve_review' });
     await submitAcknowledging(db, office, row.id, { action: 'submit', secrecyReviewer: `${s.name}委保密办`, secrecyOpinion: '经审查，报告不涉及国家秘密和工作秘密，同意公开。' });
-    await transitionReport(db, office, row.id, { action: 'publish', publicUrl: `http://www.jiaozuo.gov.cn/${s.code}/fzzf/2020.html`, publishedOn: s.report.published });
+    await transitionReport(db, office, row.id, { action: 'publish', publicUrl: `http://www.jiaozuo.gov.cn/${s.code}/fzzf/2020.html`, publishedOn: s.report.published, ...('lateReason' in s.report ? { lateReason: s.report.lateReason } : {}) });
     await backdate(row.id, s.report.submitted);
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { navTexts, shot as saveShot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
+import { date, navTexts, pick, shot as saveShot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
 
 let fz: Fazhi;
 beforeAll(async () => {
@@ -19,33 +19,6 @@ const CASE_NO = '（2026）豫0803行初88号';
 async function shot(page: Page, name: string) {
   await saveShot(page, name);
   expect(await page.locator('body').innerText()).not.toMatch(/disputes\.[a-zA-Z]/);
-}
-
-/** Picks an option of an antd Select by typing its label. */
-async function pick(page: Page, testId: string, text: string) {
-  // The dropdown animates open; a click during the animation can be lost, so check and retry.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await page.waitForTimeout(200);
-    await option.click();
-    const picked = await expect
-      .poll(() => page.getByTestId(testId).innerText(), { timeout: 3000 })
-      .toContain(text)
-      .then(() => true, () => false);
-    if (picked) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not choose ${text} in ${testId}`);
-}
-
-/** Types a date into an antd DatePicker found by its field id. */
-async function date(page: Page, id: string, value: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(value);
-  await page.keyboard.press('Enter');
 }
 
 async function homeShowsDefence(page: Page) {
@@ -78,8 +51,8 @@ describe('disputes journeys', () => {
     await page.getByTestId('suit-create').click();
     await page.locator('#suit-caseNo').fill(CASE_NO);
     await page.locator('#suit-court').fill('焦作市中站区人民法院');
-    await pick(page, 'suit-defendant', '区城市管理局');
-    await pick(page, 'suit-caseType', '行政处罚');
+    await pick(page, page.getByTestId('suit-defendant'), '区城市管理局');
+    await pick(page, page.getByTestId('suit-caseType'), '行政处罚');
     await page.locator('#suit-plaintiff').fill('赵某某');
     await page.locator('#suit-act').fill('区城市管理局作出的《行政处罚决定书》（中站城管罚〔2026〕9号），对原告占道经营行为处以罚款五千元');
     await date(page, 'complaintReceivedDate', today());
@@ -112,13 +85,13 @@ describe('disputes journeys', () => {
 
     await page.getByTestId('action-hearing').click();
     await page.locator('#head-name').fill('李建国');
-    await pick(page, 'head-position', '正职');
+    await pick(page, page.getByTestId('head-position'), '正职');
     await shot(page, 'disputes-hearing-form');
     await page.getByTestId('submit-hearing').click();
     await page.getByTestId('suit-hearings').getByText('负责人出庭：李建国（正职）').waitFor();
 
     await page.getByTestId('action-judgment').click();
-    await pick(page, 'judgment-outcome', '驳回诉讼请求');
+    await pick(page, page.getByTestId('judgment-outcome'), '驳回诉讼请求');
     await page.getByTestId('submit-judgment').click();
     await page.locator('[data-testid="status-tag"][data-status="judged"]').first().waitFor();
     await page.getByTestId('suit-judgments').getByText('驳回诉讼请求').waitFor();
@@ -197,8 +170,8 @@ describe('disputes journeys', () => {
     await waitForShell(page);
     await page.goto(`${fz.url}/disputes/reconsiderations`);
     await page.getByTestId('recon-create').click();
-    await pick(page, 'recon-respondent', '区城市管理局');
-    await pick(page, 'recon-caseType', '行政强制');
+    await pick(page, page.getByTestId('recon-respondent'), '区城市管理局');
+    await pick(page, page.getByTestId('recon-caseType'), '行政强制');
     await page.locator('#recon-applicant').fill('钱某某');
     await page.locator('#recon-act').fill('区城市管理局作出的《查封决定书》，查封申请人经营场所的设备');
     await date(page, 'knewDate', today());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
+import { pick as choose, shot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
 import { today } from '../server/core/calendar/index.js';
 
 let fz: Fazhi;
@@ -29,22 +29,6 @@ function mp4(): Buffer {
 }
 const TEAM = '区城市管理综合执法大队';
 
-async function choose(page: Page, id: string, text: string) {
-  // Open the select by its box, type to filter, and take the option (the dropdown animates open; retry once).
-  const box = page.locator('.ant-select', { has: page.locator(`#${id}`) });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await box.click();
-    await page.keyboard.type(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    if (await option.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
-      await page.waitForTimeout(200);
-      await option.click();
-      return;
-    }
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`no option ${text} in #${id}`);
-}
 /** The input of an InputNumber marked with a test id (on the input or its wrapper). */
 const num = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 /** Saves the open step form (Enter in its last date field may already have submitted it). */

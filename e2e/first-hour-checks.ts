@@ -2,9 +2,16 @@
  * What an official's first hour must not show, checked on one opened page (used by first-hour.test.ts,
  * and runnable against any server with `npx tsx e2e/first-hour-checks.ts http://127.0.0.1:3000`):
  *
- * - a visible raw code: a lower_snake or dotted identifier, `undefined`, `null`, `NaN`, `[object …]`;
+ * - a visible raw code: a lower_snake or dotted identifier, `undefined`, `null`, `NaN`, `[object …]` — except a
+ *   value shown as data in an HTML `<data value="…">` element whose whole text is that value (a username:
+ *   `<data value="city_office">city_office</data>`); a code anywhere else on the page is still found;
  * - in English, a Chinese string in the page's own chrome (headings, column titles, labels, buttons,
  *   tabs, menu, status tags, empty states) — records' own Chinese text (titles, names) is data;
+ * - in English, a full-width `：；（）` joined to Latin text (`Reasons：x`, `Score 85（Passed）`) in the chrome or
+ *   anywhere on the page outside `[data-record]` and `<data>`: punctuation a page wrote next to translated
+ *   words instead of `useT()`'s `colon`/`semi`/`paren`. Records' own Chinese text has Chinese beside its
+ *   marks (`（2020）豫0803行初1号`, `公示网址：http…`), so only the label side counts: a Latin letter or digit
+ *   right before `：`, `；` or `（`, or a Latin letter right after `）`;
  * - a main table wider than its area at 1440 px, or a page wider than the window;
  * - a console error or an uncaught exception;
  * - a year picker (or `?year=`) on a year without data while the district has data.
@@ -36,9 +43,21 @@ const CHROME = [
   '.ant-alert-message', '.ant-alert-title', '.fz-todo-item', '[data-chrome]',
 ].join(',');
 const CJK = /[\u3400-\u9fff]/;
+/** A full-width mark whose label side is Latin (see the header): `Reasons：`, `a；`, `85（`, `）Next`. */
+const FULL_WIDTH_BY_LATIN = /[A-Za-z0-9][：；（]|）[A-Za-z]/;
+
+/** The lines of some strings with a full-width mark joined to Latin text, each cut to the first such mark with a little context (`Reasons：x`). */
+export function fullWidthByLatin(texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const line of texts.flatMap((s) => s.split('\n'))) {
+    const at = line.search(FULL_WIDTH_BY_LATIN);
+    if (at >= 0) out.add(line.slice(Math.max(0, at - 14), at + 10).trim());
+  }
+  return [...out];
+}
 
 /** Reads what the checks need from the opened page, in the browser. */
-async function inspect(page: Page): Promise<{ text: string; chromeTexts: string[]; tables: { scroll: number; client: number }[]; pageWide: number; years: string[] }> {
+async function inspect(page: Page): Promise<{ text: string; data: string[]; chromeTexts: string[]; loose: string; tables: { scroll: number; client: number }[]; pageWide: number; years: string[] }> {
   // A string, so that no bundler helper (tsx's __name) leaks into the browser.
   return page.evaluate(`(() => {
     const chrome = ${JSON.stringify(CHROME)};
@@ -46,10 +65,18 @@ async function inspect(page: Page): Promise<{ text: string; chromeTexts: string[
     const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
     const nav = document.querySelector('[data-testid=side-nav]');
     const text = [nav ? nav.innerText : '', main.innerText].join('\\n');
+    const data = [...main.querySelectorAll('data[value]')].filter((el) => visible(el) && el.innerText.trim() === el.getAttribute('value')).map((el) => el.getAttribute('value'));
     const chromeTexts = [...document.querySelectorAll(chrome)].filter((el) => visible(el) && !el.closest('[data-record]')).map((el) => el.innerText.trim()).filter(Boolean);
+    // The page's text without records' own (outermost [data-record] and <data> elements cut out).
+    let loose = text;
+    for (const el of main.querySelectorAll('[data-record], data')) {
+      if (!visible(el) || (el.parentElement && el.parentElement.closest('[data-record], data'))) continue;
+      const own = el.innerText.trim();
+      if (own) loose = loose.replace(own, '\\n');
+    }
     const tables = [...main.querySelectorAll('.ant-table-content, .ant-table-body')].filter(visible).map((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     const years = [...document.querySelectorAll('[data-testid*="year"]')].filter(visible).map((el) => { const i = el.querySelector('input'); return el.innerText + ' ' + (i ? i.value : ''); });
-    return { text, chromeTexts, tables, pageWide: document.documentElement.scrollWidth > window.innerWidth + 1 ? document.documentElement.scrollWidth : 0, years };
+    return { text, data, chromeTexts, loose, tables, pageWide: document.documentElement.scrollWidth > window.innerWidth + 1 ? document.documentElement.scrollWidth : 0, years };
   })()`);
 }
 
@@ -59,12 +86,17 @@ export async function checkPage(page: Page, ctx: { user: string; lang: 'zh' | 'e
   const add = (kind: Finding['kind'], detail: string) => out.push({ user: ctx.user, lang: ctx.lang, path: ctx.path, kind, detail });
   const seen = await inspect(page);
   for (const [re, what] of RAW_PATTERNS) {
-    const hits = [...new Set([...seen.text.matchAll(re)].map((m) => m[0]))].filter((h) => !NOT_CODE.test(h));
+    // A hit is data when every one of its occurrences on the page is a data element's whole value.
+    const all = [...seen.text.matchAll(re)].map((m) => m[0]);
+    const count = (xs: string[], h: string) => xs.filter((x) => x === h).length;
+    const hits = [...new Set(all)].filter((h) => !NOT_CODE.test(h) && count(all, h) > count(seen.data, h));
     if (hits.length) add('raw-code', `${what}: ${hits.slice(0, 6).join(', ')}`);
   }
   if (ctx.lang === 'en') {
     const zh = [...new Set(seen.chromeTexts.filter((s) => CJK.test(s)))];
     if (zh.length) add('untranslated', zh.slice(0, 6).map((s) => s.slice(0, 40)).join(' | '));
+    const marks = fullWidthByLatin([...seen.chromeTexts, seen.loose]);
+    if (marks.length) add('untranslated', marks.slice(0, 6).map((s) => `full-width punctuation: "${s}"`).join(' | '));
   }
   const wide = seen.tables.filter((t) => t.scroll > t.client + 2);
   if (wide.length) add('overflow', wide.map((t) => `table ${t.scroll}px in ${t.client}px`).join(', '));

@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/index.js';
 import { buildApp } from '../server/app.js';
@@ -42,6 +43,33 @@ export interface Fazhi {
   close(): Promise<void>;
 }
 
+/** The running instances (for the failure report of e2e/setup.ts). */
+export const LIVE = new Set<Fazhi>();
+
+/**
+ * What every open page shows when a journey fails: its address, the messages, alerts and form errors on
+ * it, and a screenshot (e2e/screenshots/FAILED-…png). CI keeps only the log, so the log must say what the
+ * official would have seen.
+ */
+export async function describePages(label: string): Promise<string> {
+  const lines: string[] = [];
+  let n = 0;
+  for (const fz of LIVE)
+    for (const ctx of fz.contexts)
+      for (const page of ctx.pages()) {
+        if (page.isClosed()) continue;
+        n++;
+        const said = await page
+          .locator('.ant-message-notice, .ant-notification-notice, .ant-alert, .ant-form-item-explain-error, .ant-popover:not(.ant-popover-hidden), .ant-modal-wrap:not([style*="display: none"]) .ant-modal-title')
+          .allInnerTexts()
+          .catch(() => [] as string[]);
+        lines.push(`  page ${n}: ${page.url()}${said.length ? `\n    shows: ${said.map((x) => x.replace(/\s+/g, ' ').slice(0, 200)).join(' | ')}` : ''}`);
+        fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${label.replace(/[^\w\u4e00-\u9fa5-]+/g, '_').slice(0, 80)}-${n}.png`) }).catch(() => {});
+      }
+  return lines.join('\n');
+}
+
 /** Launches Debian's Chromium. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -63,7 +91,7 @@ export async function startFazhi(): Promise<Fazhi> {
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
-  return {
+  const fz: Fazhi = {
     url,
     db: opened.db,
     browser,
@@ -76,12 +104,15 @@ export async function startFazhi(): Promise<Fazhi> {
       return page;
     },
     async close() {
+      LIVE.delete(fz);
       await browser.close().catch(() => {});
       await app.close();
       await opened.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  LIVE.add(fz);
+  return fz;
 }
 
 /** Signs in through the sign-in page and waits for the signed-in layout. */
@@ -90,6 +121,9 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
+  // The pointer stays where the button was; on the page that opens it may rest on a deadline badge whose
+  // tooltip then covers the rows above it (CI: a tooltip intercepted the hover of the badge a test wanted).
+  await page.mouse.move(0, 0);
 }
 
 /** Waits until the signed-in layout shows (user menu present). */
@@ -108,4 +142,39 @@ export async function shot(page: Page, name: string) {
 /** Texts of the side navigation's entries. */
 export async function navTexts(page: Page): Promise<string[]> {
   return page.getByTestId('side-nav').locator('.ant-menu-item, .ant-menu-submenu-title').allInnerTexts();
+}
+
+/**
+ * Picks an option of an antd Select by typing part of its label: the select whose input has this id (the
+ * last on the page, so an open form's before a list filter behind it), or the select a locator names.
+ * The dropdown animates open and a click during the animation can be lost, so it checks and retries.
+ */
+export async function pick(page: Page, target: string | Locator, text: string) {
+  const select = typeof target === 'string' ? page.locator('.ant-select', { has: page.locator(`[id="${target}"]`) }).last() : target;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.waitForTimeout(300);
+    await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    if (await option.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await page.waitForTimeout(200);
+      await option.click();
+      const picked = await expect.poll(() => select.innerText(), { timeout: 3000 }).toContain(text).then(() => true, () => false);
+      if (picked) {
+        await page.waitForTimeout(300);
+        return;
+      }
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose ${text} in ${typeof target === 'string' ? `#${target}` : 'the select'}`);
+}
+
+/** Types a date (YYYY-MM-DD) into the antd DatePicker whose input has this id, then Tab (Enter would submit the form). */
+export async function date(page: Page, id: string, value: string) {
+  const input = page.locator(`[id="${id}"]`);
+  await input.click();
+  await input.fill(value);
+  await page.keyboard.press('Tab');
+  await expect.poll(() => input.inputValue()).toBe(value);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
+import { date, shot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
 import { demoActor } from '../demo/advisors';
 import { requestReview } from '../server/modules/advisors/service';
 import * as decisions from '../server/modules/decisions/service';
@@ -26,12 +26,6 @@ async function save(page: Page, state: string) {
   await page.getByTestId('step-save').click();
   await page.locator(`[data-testid="status-tag"][data-status="${state}"]`).waitFor();
   await page.getByTestId('step-save').waitFor({ state: 'detached' });
-}
-/** Types a date into a DatePicker field. */
-async function date(page: Page, id: string, value: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(value);
-  await page.keyboard.press('Enter');
 }
 
 describe('legal advisors and major decisions journeys', () => {

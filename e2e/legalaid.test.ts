@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot as saveShot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
+import { date, pick, shot as saveShot, signIn, startFazhi, waitForShell, type Fazhi } from './harness';
 
 let fz: Fazhi;
 beforeAll(async () => {
@@ -19,28 +19,6 @@ async function shot(page: Page, name: string) {
   expect(text).not.toMatch(/legalaid\.[a-zA-Z]/);
   // Raw codes on a Chinese page (an English page has these words in its prose).
   if (!name.endsWith('-en')) expect(text).not.toMatch(/\b(criminal_defence|labour_arbitration|life_or_death|art42|migrant_wages)\b/);
-}
-
-/** Picks an option of the antd Select (in the open form) whose input has this id, by typing part of its label. */
-async function pick(page: Page, id: string, text: string) {
-  const select = page.locator('.ant-modal .ant-select', { has: page.locator(`#${id}`) });
-  await select.click();
-  await page.waitForTimeout(300);
-  await page.keyboard.type(text);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await page.waitForTimeout(200);
-  await option.click();
-  await expect.poll(() => select.innerText()).toContain(text);
-  await page.waitForTimeout(300);
-}
-
-/** Types a date into an antd DatePicker found by its field id (Tab, not Enter: Enter would submit the form). */
-async function date(page: Page, id: string, value: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(value);
-  await page.keyboard.press('Tab');
-  await expect.poll(() => page.locator(`#${id}`).inputValue()).toBe(value);
 }
 
 describe('legal aid journeys', () => {

@@ -15,7 +15,7 @@ describe('to-do list', () => {
     const { today, addDays } = await import('../server/core/calendar/index.js');
     const unit = await fz.db.selectFrom('units').select(['id', 'region_id']).where('name', '=', '区城市管理局').executeTakeFirstOrThrow();
     await setDeadline(fz.db, {
-      module: 'demo', entity: 'unit', entityId: unit.id, kind: 'defence', title: '提交行政诉讼答辩状', regionId: unit.region_id, unitId: unit.id,
+      module: 'demo', entity: 'unit', entityId: unit.id, kind: 'defence', title: { zh: '提交行政诉讼答辩状', en: 'File the defence in the lawsuit' }, regionId: unit.region_id, unitId: unit.id,
       spec: { from: addDays(today(), -20), unit: 'ND', n: 15 }, basis: '《行政诉讼法》第六十七条：收到起诉状副本之日起十五日内提交答辩状',
     });
     const page = await fz.page();

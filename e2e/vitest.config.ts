@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/setup.ts'],
     pool: 'forks',
     // One journey file at a time: parallel files on a 2-core machine made waits flaky.
     maxWorkers: 1,

@@ -52,6 +52,38 @@ export function formatMetric(value: number | null | undefined, unit: string, lan
   return n + ((lang === 'zh' ? zhUnits : enUnits)[unit] ?? '');
 }
 
+/** Punctuation between a label and its text, and between items, in one UI language (see {@link punct}). */
+export interface Punct {
+  /** After a label: `：` / `: ` (`Reasons: …`). */
+  colon: string;
+  /** Between clauses or items of a list read as one sentence: `；` / `; `. */
+  semi: string;
+  /** Between parts inside one clause (a firm and a year in brackets): `，` / `, `. */
+  comma: string;
+  /** Between enumerated names (roles, units): `、` / `, `. */
+  list: string;
+  /** After the last sentence before a link or another sentence: `。` / `. `. */
+  stop: string;
+  /** An aside after a word: `（s）` / ` (s)` — the space is part of the English form, so write `${name}${paren(x)}`. */
+  paren: (s: string | number) => string;
+  /** A category before a line: `【s】` / `[s] `. */
+  bracket: (s: string | number) => string;
+}
+
+const PUNCT: Record<Lang, Punct> = {
+  zh: { colon: '：', semi: '；', comma: '，', list: '、', stop: '。', paren: (s) => `（${s}）`, bracket: (s) => `【${s}】` },
+  en: { colon: ': ', semi: '; ', comma: ', ', list: ', ', stop: '. ', paren: (s) => ` (${s})`, bracket: (s) => `[${s}] ` },
+};
+
+/**
+ * The one way a page joins translated words with punctuation: full-width `：；，、。（）【】` in Chinese,
+ * ASCII with spaces in English. `useT()` returns the same; components without it call `punct(lang)`.
+ * Chinese-only output (the GB/T 9704 official documents) keeps its own full-width punctuation.
+ */
+export function punct(lang: Lang): Punct {
+  return PUNCT[lang];
+}
+
 /** A file size (`1.2 MB`). */
 export function formatBytes(n: number | string): string {
   const v = Number(n);

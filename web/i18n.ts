@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { zh, en } from './locales';
 import { setApiLanguage } from './api/client';
-import type { Lang } from './format';
+import { punct, type Lang } from './format';
 
 const STORAGE_KEY = 'fazhi.lang';
 
@@ -44,11 +44,23 @@ export async function setLang(lang: Lang) {
   await i18next.changeLanguage(lang);
 }
 
-/** `t` plus the current language as `'zh' | 'en'`. */
+/**
+ * `t` plus the current language as `'zh' | 'en'`, and the punctuation that joins translated words in it
+ * (never a hard-coded full-width mark next to `t(…)`: English would read `Reasons：x；y`):
+ * - `colon` after a label: `：` / `: `;
+ * - `semi` between items read as one sentence: `；` / `; `;
+ * - `comma` between parts inside one clause: `，` / `, `;
+ * - `list` between enumerated names: `、` / `, `;
+ * - `stop` ending a sentence that a link or another sentence follows: `。` / `. `;
+ * - `paren(s)` an aside after a word: `（s）` / ` (s)` (the English space included);
+ * - `bracket(s)` a category before a line: `【s】` / `[s] `.
+ *
+ * Components that get `lang` instead of calling this use `punct(lang)` from `format.ts`, the same table.
+ */
 export function useT() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
-  return { t, lang };
+  return { t, lang, ...punct(lang) };
 }
 
 export default i18next;

@@ -93,7 +93,7 @@ export const zh = {
     total: '共 {{total}} 条',
   },
   form: { required: '必填', invalid: '格式不正确', fixErrors: '请按提示修改后再提交' },
-  detail: { history: '历史记录', attachments: '附件', noHistory: '暂无历史记录', by: '操作人', changes: '变更内容', field: '字段', before: '修改前', after: '修改后' },
+  detail: { history: '历史记录', attachments: '附件', noHistory: '暂无历史记录', repeated: '共{{count}}次，最早 {{first}}', by: '操作人', changes: '变更内容', field: '字段', before: '修改前', after: '修改后' },
   files: {
     upload: '上传附件', uploading: '正在上传 {{name}}', uploaded: '已上传 {{name}}', none: '暂无附件', size: '大小', time: '上传时间',
     hint: '支持 PDF、图片、Word、Excel（单个不超过 20 MB）及音视频 MP4、MOV、MP3、M4A、WAV（单个不超过 200 MB）', previewUnsupported: '该类型文件不支持在线预览，请下载后查看',
@@ -121,7 +121,15 @@ export const zh = {
 };
 
 /** English strings; same keys as zh. */
-export const en: typeof zh = {
+/**
+ * An English table: exactly the Chinese table's keys, plus an optional `key_one` beside any string — the
+ * singular i18next picks when `count` is 1 ("1 day left"); Chinese has no plural forms.
+ */
+export type EnglishOf<T> = { [K in keyof T]: T[K] extends string ? string : EnglishOf<T[K]> } & {
+  [K in keyof T as T[K] extends string ? `${K & string}_one` : never]?: string;
+};
+
+export const en: EnglishOf<typeof zh> = {
   app: { name: 'Rule-of-Law Government Platform', short: 'Rule of Law', loading: 'Loading…', retry: 'Retry' },
   nav: {
     home: 'Workbench',
@@ -188,7 +196,7 @@ export const en: typeof zh = {
     basis: 'Legal basis',
     computation: 'Computation',
     moduleItems: 'Tasks',
-    items: '{{count}} items',
+    items: '{{count}} items', items_one: '{{count}} item',
     dashboard: 'Rule-of-law indicators',
     year: 'Year',
     region: 'Region',
@@ -212,7 +220,7 @@ export const en: typeof zh = {
     total: '{{total}} in total',
   },
   form: { required: 'Required', invalid: 'Invalid', fixErrors: 'Fix the marked fields and submit again' },
-  detail: { history: 'History', attachments: 'Attachments', noHistory: 'No history', by: 'By', changes: 'Changes', field: 'Field', before: 'Before', after: 'After' },
+  detail: { history: 'History', attachments: 'Attachments', noHistory: 'No history', repeated: '{{count}} times, the first at {{first}}', by: 'By', changes: 'Changes', field: 'Field', before: 'Before', after: 'After' },
   files: {
     upload: 'Upload', uploading: 'Uploading {{name}}', uploaded: 'Uploaded {{name}}', none: 'No attachments', size: 'Size', time: 'Uploaded',
     hint: 'PDF, images, Word or Excel (up to 20 MB each), audio or video: MP4, MOV, MP3, M4A, WAV (up to 200 MB each)', previewUnsupported: 'This file type cannot be previewed; download it instead',
@@ -220,12 +228,12 @@ export const en: typeof zh = {
   deadline: {
     overdue: 'Overdue', due_soon: 'Due soon', open: 'On time', done: 'Done', provisional: 'Provisional',
     provisionalHint: 'The national holiday schedule for this year is not published yet; Mon–Fri are assumed to be working days until it is.',
-    due: 'Due', basis: 'Legal basis', computation: 'Computation', daysLeft: '{{count}} days left', daysOver: '{{count}} days overdue', today: 'Due today',
+    due: 'Due', basis: 'Legal basis', computation: 'Computation', daysLeft: '{{count}} days left', daysLeft_one: '{{count}} day left', daysOver: '{{count}} days overdue', daysOver_one: '{{count}} day overdue', today: 'Due today',
   },
   import: {
     title: 'Import Excel', step1: 'Choose file', step2: 'Check', step3: 'Confirm', step4: 'Result',
     choose: 'Choose an Excel file', template: 'Download template', check: 'Check data', checking: 'Checking…', confirm: 'Import',
-    rows: '{{count}} data rows', ok: 'All {{count}} rows can be imported.', bad: '{{count}} problems found; fix the file and upload it again. Nothing was imported.',
+    rows: '{{count}} data rows', rows_one: '{{count}} data row', ok: 'All {{count}} rows can be imported.', ok_one: 'The row can be imported.', bad: '{{count}} problems found; fix the file and upload it again. Nothing was imported.', bad_one: 'One problem found; fix the file and upload it again. Nothing was imported.',
     row: 'Row', column: 'Column', problem: 'Problem', done: 'Done: {{count}} rows imported.', again: 'Choose another file', noFile: 'Choose a file first',
     allOrNothing: 'Imports are all-or-nothing: if any row is wrong, nothing is imported.',
   },

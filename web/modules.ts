@@ -210,25 +210,40 @@ const oversight: WebModule = {
   nav: [
     { path: '/oversight/items', labelKey: 'oversight.nav.items', ability: 'oversight.view' },
     { path: '/oversight/audits', labelKey: 'oversight.nav.audits', ability: 'oversight.view' },
+    { path: '/oversight/reports', labelKey: 'oversight.nav.reports', ability: 'oversight.reports' },
   ],
   routes: [
     { path: '/oversight/items', element: lazy(() => import('./pages/oversight/Items')), ability: 'oversight.view' },
     { path: '/oversight/items/:id', element: lazy(() => import('./pages/oversight/ItemDetail')), ability: 'oversight.view', labelKey: 'oversight.detail' },
     { path: '/oversight/audits', element: lazy(() => import('./pages/oversight/Audits')), ability: 'oversight.view' },
     { path: '/oversight/audits/:id', element: lazy(() => import('./pages/oversight/AuditDetail')), ability: 'oversight.view', labelKey: 'oversight.auditDetail' },
+    { path: '/oversight/reports', element: lazy(() => import('./pages/oversight/Reports')), ability: 'oversight.reports' },
+    { path: '/oversight/reports/:id', element: lazy(() => import('./pages/oversight/ReportDetail')), ability: 'oversight.reports', labelKey: 'oversight.reports.detail' },
   ],
   i18n: { zh: oversightZh, en: oversightEn },
-  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits/:id', audit_rectification: '/oversight/audits' },
+  records: { oversight_item: '/oversight/items/:id', oversight_assignment: '/oversight/items', audit: '/oversight/audits/:id', audit_rectification: '/oversight/audits', oversight_report: '/oversight/reports/:id' },
+  publicRoutes: [{ path: '/public/oversight-reports', element: lazy(() => import('./pages/oversight/PublicReports')) }],
 };
 
 /** 权责清单 (seed §一(四)二是). */
 const powers: WebModule = {
   key: 'powers',
   group: 'oversight',
-  nav: [{ path: '/powers', labelKey: 'powers.nav.list', ability: 'powers.view' }],
-  routes: [{ path: '/powers', element: lazy(() => import('./pages/powers/List')), ability: 'powers.view' }],
+  nav: [
+    { path: '/powers', labelKey: 'powers.nav.list', ability: 'powers.view' },
+    { path: '/powers/services', labelKey: 'powers.nav.services', ability: 'powers.services' },
+  ],
+  routes: [
+    { path: '/powers', element: lazy(() => import('./pages/powers/List')), ability: 'powers.view' },
+    { path: '/powers/services', element: lazy(() => import('./pages/powers/Services')), ability: 'powers.services' },
+    { path: '/powers/services/:id', element: lazy(() => import('./pages/powers/ServiceDetail')), ability: 'powers.services', labelKey: 'powers.services.detail' },
+  ],
   i18n: { zh: powersZh, en: powersEn },
-  publicRoutes: [{ path: '/public/powers', element: lazy(() => import('./pages/powers/Public')) }],
+  records: { power_service: '/powers/services/:id' },
+  publicRoutes: [
+    { path: '/public/powers', element: lazy(() => import('./pages/powers/Public')) },
+    { path: '/public/services', element: lazy(() => import('./pages/powers/PublicServices')) },
+  ],
 };
 
 /** Every module's pages, in menu order within each group. Add your module here (one entry). */

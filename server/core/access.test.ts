@@ -47,7 +47,7 @@ beforeAll(async () => {
     )
     .filter((r) => !SKIP.has(`${r.method} ${r.path}`))
     .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
-}, 120_000);
+}, 240_000);
 afterAll(async () => t.close());
 
 async function call(c: Client, method: string, url: string) {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, TEST_DB, PG_ADMIN_URL } from '../test/harness.js';
+import { multipart } from '../test/xlsx.js';
 import { openDatabase, type OpenDatabase } from '../db/index.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { buildApp } from '../app.js';
@@ -21,11 +22,6 @@ import type { Config } from '../config.js';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(3 * 1024 * 1024 + 17), Buffer.from('\n%%EOF\n')]); // spans several 1 MiB chunks
 
-function multipart(buf: Buffer, name: string) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function reportJson(o: { db: OpenDatabase['db'] }) {
   return (await exportReport(await renderDefault(o.db, '410803', 2020), 'json')).data.toString('utf8');
@@ -60,7 +56,7 @@ beforeAll(async () => {
   const csrf = login.json().csrfToken as string;
   const unit = await src.db.selectFrom('units').select('id').where('name', '=', '区城市管理局').executeTakeFirstOrThrow();
   for (const [buf, name] of [[PNG, '现场照片.png'], [PDF, '整改报告.pdf']] as const) {
-    const mp = multipart(buf, name);
+    const mp = multipart(buf, name, 'application/octet-stream');
     const r = await app.inject({ method: 'POST', url: `/api/v1/files/unit/${unit.id}`, payload: mp.payload, headers: { ...mp.headers, cookie, 'x-csrf-token': csrf } });
     expect(r.statusCode).toBe(201);
     fileIds.push(r.json());
@@ -106,7 +102,7 @@ describe(`backup of the demo district with attachments (source: ${TEST_DB})`, ()
     } finally {
       await target.close();
     }
-  }, 180_000);
+  }, 240_000);
 
   it('restores into a fresh PostgreSQL database the same way', async (ctx) => {
     if (!(await pgReachable())) ctx.skip();
@@ -122,7 +118,7 @@ describe(`backup of the demo district with attachments (source: ${TEST_DB})`, ()
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  }, 180_000);
+  }, 240_000);
 
   it('refuses a target that has data, changing nothing, and replaces it when forced', async () => {
     const target = await testDatabase(); // the test world: has users, units, audit entries
@@ -136,7 +132,7 @@ describe(`backup of the demo district with attachments (source: ${TEST_DB})`, ()
     } finally {
       await target.close();
     }
-  }, 180_000);
+  }, 240_000);
 
   it('detects a damaged or truncated backup before touching the database', async () => {
     const data = fs.readFileSync(file);

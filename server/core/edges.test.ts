@@ -2,17 +2,13 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
+import { multipart } from '../test/xlsx.js';
 import { buildApp } from '../app.js';
 import { MemoryStorage } from './files/index.js';
 import type { Database } from '../db/index.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-function multipart(buf: Buffer, name: string) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,7 +73,7 @@ describe('attachments', () => {
       const office = await t.as('office');
       const unit = await t.db.selectFrom('units').select('id').where('name', '=', '区城市管理局').executeTakeFirstOrThrow();
       const up = (name: string) => {
-        const mp = multipart(PNG, name);
+        const mp = multipart(PNG, name, 'application/octet-stream');
         return app.inject({ method: 'POST', url: `/api/v1/files/unit/${unit.id}`, payload: mp.payload, headers: { ...mp.headers, cookie: office.cookie, 'x-csrf-token': office.csrf } });
       };
       const bad = await up('照片\u0000.png');

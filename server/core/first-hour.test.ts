@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
-import { setDeadline } from './deadlines/index.js';
+import { setDeadline, setDeadlinePre0800 } from './deadlines/index.js';
 import { addDays, today } from './calendar/index.js';
+import { modules } from '../modules/index.js';
+import { MODULE_LABELS } from '../../common/labels.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +36,7 @@ describe('what is late, by unit', () => {
     const now = today();
     const put = (unit: string, n: number, id: string) =>
       t.db.transaction().execute((trx) =>
-        setDeadline(trx, { module: 'plan', entity: 'unit', entityId: id, kind: `late${n}`, title: '测试期限', regionId: region.id, unitId: units[unit], spec: { from: addDays(now, n), unit: 'ND', n: 0 }, basis: '测试' }),
+        setDeadline(trx, { module: 'plan', entity: 'unit', entityId: id, kind: `late${n}`, title: { zh: '测试期限', en: 'Test deadline' }, regionId: region.id, unitId: units[unit], spec: { from: addDays(now, n), unit: 'ND', n: 0 }, basis: '测试' }),
       );
     await put('区城市管理局', -10, units['区城市管理局']);
     await put('区城市管理局', -2, units['区城市管理局']);
@@ -55,6 +57,30 @@ describe('what is late, by unit', () => {
   });
 });
 
+describe('the order of the to-do list', () => {
+  it('puts alerts first, then every deadline by date (the longest overdue at the top), the priority only between deadlines due the same day', async () => {
+    const region = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
+    const unit = await t.db.selectFrom('units').select('id').where('name', '=', '区司法局').executeTakeFirstOrThrow();
+    const now = today();
+    const put = (kind: string, days: number, priority: number) =>
+      setDeadline(t.db, { module: 'core', entity: 'order_test', entityId: unit.id, kind, title: { zh: `排序${kind}`, en: `Order ${kind}` }, regionId: region.id, unitId: unit.id, spec: { from: addDays(now, days), unit: 'ND', n: 0 }, basis: '测试', priority });
+    await put('overdue-low', -5, 1);
+    await put('soon-high', 2, 2);
+    await put('alert-later', 10, 100);
+    await put('soon-low', 2, 0);
+    const list = (await (await t.as('office')).get('/api/v1/todos')).body.deadlines as { title: string }[];
+    expect(list.map((d) => d.title).filter((x) => x.startsWith('排序'))).toEqual(['排序alert-later', '排序overdue-low', '排序soon-high', '排序soon-low']);
+    await t.db.deleteFrom('deadlines').where('entity', '=', 'order_test').execute();
+  });
+});
+
+describe('module names', () => {
+  it('every module has a name in both languages (the late-by-unit summary and the roll-up show it, never the id)', () => {
+    const missing = modules.map((m) => m.name).filter((n) => !MODULE_LABELS[n]?.zh || !MODULE_LABELS[n]?.en);
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('form errors in the request’s language', () => {
   it('names the missing fields of an empty reconsideration in zh and en', async () => {
     const office = await t.as('office');
@@ -64,5 +90,25 @@ describe('form errors in the request’s language', () => {
     const en = await t.app.inject({ method: 'POST', url: '/api/v1/disputes/reconsiderations', payload: {}, headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'accept-language': 'en' } });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.details.fields).toEqual(expect.arrayContaining([{ path: 'respondentUnitId', message: 'Select the respondent' }, { path: 'applicantName', message: 'Enter the applicant' }]));
+  });
+});
+
+describe('deadline titles in the reader’s language', () => {
+  it('shows a deadline’s title in zh or en on the to-do list, and a title stored in Chinese only in Chinese for both', async () => {
+    const region = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
+    const unit = await t.db.selectFrom('units').select('id').where('name', '=', '区城市管理局').executeTakeFirstOrThrow();
+    const due = addDays(today(), 1);
+    await t.db.transaction().execute(async (trx) => {
+      await setDeadline(trx, { module: 'plan', entity: 'unit', entityId: unit.id, kind: 'both', title: { zh: '报送本月进展：测试任务', en: 'Report this month’s progress: 测试任务' }, regionId: region.id, unitId: unit.id, spec: { from: due, unit: 'ND', n: 0 }, basis: '测试', priority: 9 });
+      await setDeadlinePre0800(trx, { module: 'plan', entity: 'unit', entityId: unit.id, kind: 'zh_only', title: '旧期限', regionId: region.id, unitId: unit.id, spec: { from: due, unit: 'ND', n: 0 }, basis: '测试', priority: 9 });
+    });
+    const office = await t.as('office');
+    const inLang = async (lang: string) => {
+      const r = await t.app.inject({ method: 'GET', url: '/api/v1/todos', headers: { cookie: office.cookie, 'accept-language': lang } });
+      expect(r.statusCode).toBe(200);
+      return r.json().deadlines.filter((d: { entityId: string; kind: string }) => d.entityId === unit.id && ['both', 'zh_only'].includes(d.kind)).map((d: { kind: string; title: string }) => `${d.kind}:${d.title}`).sort();
+    };
+    expect(await inLang('zh-CN')).toEqual(['both:报送本月进展：测试任务', 'zh_only:旧期限']);
+    expect(await inLang('en')).toEqual(['both:Report this month’s progress: 测试任务', 'zh_only:旧期限']);
   });
 });

@@ -16,6 +16,7 @@ const RULES: { name: string; re: RegExp; except?: (file: string) => boolean }[] 
   { name: 'region subtree computed outside core (use inRegionPaths)', re: /'path',\s*'like'|path like/ },
   { name: 'deprecated id-list scope (use region paths)', re: /\bregionsByRole\b|\breadRegions\(|\bcanWriteAt\(|\bregionSubtree\(|\.regionIds\b/ },
   { name: 'module-local lock helper (use defineRecord().lockForWrite)', re: /async function lock[A-Z]\w*\(/ },
+  { name: 'deadline titled in Chinese only (setDeadlinePre0800 is for migrations before 0800)', re: /\bsetDeadlinePre0800\b/ },
 ];
 
 /** Files not yet moved onto the record core (shrinks to empty). */
@@ -46,5 +47,27 @@ describe('record-core guard', () => {
     const cleared = files.filter((f) => PENDING.has(f.rel) && violations(f.file, f.rel).length === 0).map((f) => f.rel);
     const gone = [...PENDING].filter((p) => !files.some((f) => f.rel === p));
     expect([...cleared, ...gone]).toEqual([]);
+  });
+});
+
+/**
+ * Every audited action named in the code has a zh/en name (the audit log and record history show it,
+ * never `set_co_units`): the actions passed to a record's audit/insert/update/remove and `action:` fields.
+ */
+describe('audited actions have names', () => {
+  it('finds no audited action without a label in common/labels.ts', async () => {
+    const { ACTION_LABELS } = await import('../../common/labels.js');
+    const server = path.resolve(import.meta.dirname, '..');
+    const patterns = [
+      /\.(?:audit|auditMany)\(\s*\w+,\s*[\w.]+,\s*'([a-z][a-z0-9_]*)'/g,
+      /\baction:\s*'([a-z][a-z0-9_]*)'/g,
+      /\.(?:insert|insertMany|update|remove)\((?:[^()]|\([^()]*\))*?,\s*'([a-z][a-z0-9_]*)'\s*\)/g,
+    ];
+    const missing = new Set<string>();
+    for (const file of walk(server)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const re of patterns) for (const m of text.matchAll(re)) if (!ACTION_LABELS[m[1]]) missing.add(`${m[1]} (${path.relative(server, file)})`);
+    }
+    expect([...missing]).toEqual([]);
   });
 });

@@ -22,8 +22,8 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 export interface TodoItem {
   module: string;
   kind: string;
-  /** What to do, in both languages (a bare string is Chinese only: give both). */
-  title: string | { zh: string; en: string };
+  /** What to do, in both languages. */
+  title: { zh: string; en: string };
   count: number;
   /** Route in the web app to open. */
   href: string;

@@ -27,7 +27,7 @@ import { recordAudit, recordAuditMany, type AuditEvent } from './audit/index.js'
 import { forbidden, notFound, type Msg } from './errors/index.js';
 import { paginate, type PageQuery, type PageResult } from './list.js';
 import {
-  assertMayWriteAt, auditActor, readScope, registerRecordAccess, writeScope, DEFAULT_WRITE, type Actor, type ScopeCols, type WritePolicy,
+  assertMayWriteAt, auditActor, readScope, registerRecordAccess, workScope, writeScope, DEFAULT_WRITE, type Actor, type ScopeCols, type WritePolicy,
 } from './scope/index.js';
 
 /** Tables that carry a region (and so can be scoped). */
@@ -74,6 +74,11 @@ export interface RecordDef<T extends ScopedTable> {
   readWhere(actor: Actor, alias?: string): Expression<SqlBool>;
   /** The write condition for a query over this table with the given alias. */
   writeWhere(actor: Actor, alias?: string, policy?: WritePolicy): Expression<SqlBool>;
+  /**
+   * The reader's own work among what they read (`workScope`): records of the regions they govern and of
+   * their units — a city office's to-do counts leave out the districts' records. Added to a read query.
+   */
+  workWhere(actor: Actor, alias?: string): Expression<SqlBool>;
   /** `select … from table as alias where <read scope>` — the start of every list and look-up. */
   query(db: Db, actor: Actor): SelectQueryBuilder<any, any, any>;
   /** One record in the read scope, or 404 (unknown and forbidden alike). */
@@ -173,6 +178,7 @@ export function defineRecord<T extends ScopedTable>(spec: RecordSpec<T>): Record
     label: spec.label,
     readWhere,
     writeWhere,
+    workWhere: (actor, alias = spec.alias) => workScope(actor, colsOf(alias)),
     query,
     find,
     async get(db, actor, id) {

@@ -1,6 +1,7 @@
 import { inRegionPaths } from './scope/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
+import { multipart } from '../test/xlsx.js';
 import { setDeadline } from './deadlines/index.js';
 import { defineCountMetric, inMetricScope, registerMetrics } from './metrics/index.js';
 import { sql } from 'kysely';
@@ -24,11 +25,6 @@ function mp4(): Buffer {
   return Buffer.concat([box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2avc1mp41')])), box('moov', box('mvhd', mvhd))]);
 }
 
-function multipart(buf: Buffer, name: string) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let t: TestApp;
 let unit: Record<string, string>;
@@ -85,7 +81,7 @@ describe('calendar', () => {
     const region = await t.db.selectFrom('regions').select('id').where('code', '=', '410803').executeTakeFirstOrThrow();
     await t.db.transaction().execute((trx) =>
       setDeadline(trx, {
-        module: 'test', entity: 'unit', entityId: unit['区城市管理局'], kind: 'reply', title: '测试答复期限',
+        module: 'test', entity: 'unit', entityId: unit['区城市管理局'], kind: 'reply', title: { zh: '测试答复期限', en: 'Test reply deadline' },
         regionId: region.id, unitId: unit['区城市管理局'], spec: { from: '2020-10-09', unit: 'WD', n: 1 }, basis: '测试',
       }),
     );
@@ -113,7 +109,7 @@ describe('files', () => {
   it('stores an attachment checked by content and scoped like its record', async () => {
     const office = await t.as('office');
     const up = (c: { cookie: string; csrf: string }, buf: Buffer, name: string, id = unit['区城市管理局']) => {
-      const mp = multipart(buf, name);
+      const mp = multipart(buf, name, 'application/octet-stream');
       return t.app.inject({ method: 'POST', url: `/api/v1/files/unit/${id}`, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
     };
     const fake = await up(office, Buffer.from('just text, not a pdf'), '通知.pdf');
@@ -140,7 +136,7 @@ describe('files', () => {
   it('accepts an on-site video (MP4, by content) under its own size limit, and refuses a program renamed .mp4', async () => {
     const office = await t.as('office');
     const up = (buf: Buffer, name: string) => {
-      const mp = multipart(buf, name);
+      const mp = multipart(buf, name, 'application/octet-stream');
       return t.app.inject({ method: 'POST', url: `/api/v1/files/unit/${unit['区城市管理局']}`, payload: mp.payload, headers: { ...mp.headers, cookie: office.cookie, 'x-csrf-token': office.csrf } });
     };
     const video = mp4();

@@ -160,8 +160,8 @@ export function coreRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
     ]);
     const items: TodoItem[] = perModule.flat();
     return {
-      deadlines: deadlines.map((d) => ({ ...d, explain: d.explain[req.lang] })),
-      items: items.map((i) => ({ ...i, title: typeof i.title === 'string' ? i.title : i.title[req.lang] })),
+      deadlines: deadlines.map((d) => ({ ...d, title: d.title[req.lang], explain: d.explain[req.lang] })),
+      items: items.map((i) => ({ ...i, title: i.title[req.lang] })),
       counts: {
         overdue: deadlines.filter((d) => d.state === 'overdue').length,
         dueSoon: deadlines.filter((d) => d.state === 'due_soon').length,

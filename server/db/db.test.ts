@@ -83,5 +83,5 @@ describe('embedded data directory lock under a race', () => {
     const overlaps = wins.filter((h, i) => i > 0 && h.from < wins[i - 1].to);
     expect({ overlaps: overlaps.length, errors: errors.slice(0, 3) }, `${wins.length} takeovers`).toEqual({ overlaps: 0, errors: [] });
     fs.rmSync(goFile, { force: true });
-  }, 90_000);
+  }, 240_000);
 });

@@ -11,7 +11,7 @@ import { LARGE_TABLES, REFERENCE_TABLES } from './scale-keys.js';
 let o: Awaited<ReturnType<typeof testDatabase>>;
 beforeAll(async () => {
   o = await testDatabase({ seed: false });
-}, 120_000);
+}, 240_000);
 afterAll(async () => o?.close());
 
 async function columns(table: string) {

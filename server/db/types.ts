@@ -153,6 +153,8 @@ export interface DeadlinesTable {
   entity_id: string;
   kind: string;
   title: string;
+  /** English title (null on rows written before migration 0800: shown in Chinese). */
+  title_en: string | null;
   region_id: string;
   unit_id: string | null;
   assignee_id: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import '../i18n';
+import i18next from '../i18n';
 import { DeadlineBadge, deadlineState } from './DeadlineBadge';
 
 describe('deadline badge', () => {
@@ -22,5 +22,15 @@ describe('deadline badge', () => {
     const html = renderToStaticMarkup(<DeadlineBadge dueDate="2020-10-12" today="2020-10-10" lang="en" />);
     expect(html).toContain('2020-10-12');
     expect(html).toContain('data-state="due_soon"');
+  });
+  it('says "1 day left" and "2 days overdue" in English (the singular from the `_one` key)', async () => {
+    await i18next.changeLanguage('en');
+    try {
+      expect(renderToStaticMarkup(<DeadlineBadge dueDate="2020-10-11" today="2020-10-10" lang="en" />)).toContain('1 day left');
+      expect(renderToStaticMarkup(<DeadlineBadge dueDate="2020-10-08" today="2020-10-10" lang="en" />)).toContain('2 days overdue');
+      expect(renderToStaticMarkup(<DeadlineBadge dueDate="2020-10-09" today="2020-10-10" lang="en" />)).toContain('1 day overdue');
+    } finally {
+      await i18next.changeLanguage('zh');
+    }
   });
 });

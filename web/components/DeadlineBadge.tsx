@@ -1,7 +1,7 @@
 import { Tag, Tooltip, Space } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
-import { daysBetween, formatDate, todayStr, type Lang } from '../format';
+import { daysBetween, formatDate, punct, todayStr, type Lang } from '../format';
 import type { DeadlineState } from '../api/types';
 
 /** Days before the due date at which a deadline shows as due soon (same as the server's DUE_SOON_DAYS). */
@@ -51,18 +51,19 @@ export function DeadlineBadge(p: DeadlineBadgeProps) {
   const { t, lang: uiLang } = useT();
   const lang = p.lang ?? uiLang;
   const state = p.state ?? deadlineState(p.dueDate, false, p.today);
+  const { colon } = punct(lang);
   const tip = (
     <div style={{ maxWidth: 360, lineHeight: 1.7 }}>
-      <div>{t('deadline.due')}：{formatDate(p.dueDate, lang)}</div>
-      {p.basis && <div>{t('deadline.basis')}：{p.basis}</div>}
-      {p.explain && <div>{t('deadline.computation')}：{p.explain}</div>}
+      <div>{t('deadline.due')}{colon}{formatDate(p.dueDate, lang)}</div>
+      {p.basis && <div>{t('deadline.basis')}{colon}{p.basis}</div>}
+      {p.explain && <div>{t('deadline.computation')}{colon}{p.explain}</div>}
       {p.provisional && <div>{t('deadline.provisionalHint')}</div>}
     </div>
   );
   return (
     <Tooltip title={tip}>
-      <Space size={4} data-testid="deadline-badge" data-state={state}>
-        {p.showDate !== false && <span>{formatDate(p.dueDate, lang)}</span>}
+      <Space size={4} wrap data-testid="deadline-badge" data-state={state}>
+        {p.showDate !== false && <span style={{ whiteSpace: 'nowrap' }}>{formatDate(p.dueDate, lang)}</span>}
         <Tag color={COLORS[state]} icon={state === 'overdue' ? <ExclamationCircleOutlined /> : <ClockCircleOutlined />} style={{ marginInlineEnd: 0 }}>
           {deadlineText(p.dueDate, state, t, p.today)}
         </Tag>

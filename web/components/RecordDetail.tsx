@@ -18,7 +18,7 @@ export function readableValue(v: string, lang: Lang): string {
 }
 
 /** One history entry (`GET /api/v1/history/:entity/:id`). */
-interface HistoryEntry {
+export interface HistoryEntry {
   seq: number | string;
   at: string;
   actor_name: string | null;
@@ -50,16 +50,34 @@ export function readableChanges(before: unknown, after: unknown, fieldLabel?: (f
     .filter((r): r is typeof r & { field: string } => r.field !== undefined);
 }
 
+/**
+ * Newest first, with runs of the same action by the same person and no before-state folded into one
+ * entry (a case opened four times in a row is one "查阅案件 · 共4次"): reads of personal data are audited
+ * one by one in the log, but the record's history is for what happened to it.
+ */
+export function foldRepeats(items: HistoryEntry[]): (HistoryEntry & { count: number; first: string })[] {
+  const out: (HistoryEntry & { count: number; first: string })[] = [];
+  for (const h of [...items].reverse()) {
+    const last = out[out.length - 1];
+    const plain = h.before === null || h.before === undefined;
+    if (last && plain && last.action === h.action && last.actor_name === h.actor_name && (last.before === null || last.before === undefined)) {
+      last.count++;
+      last.first = h.at;
+    } else out.push({ ...h, count: 1, first: h.at });
+  }
+  return out;
+}
+
 /** The history timeline of a record, from the audit log, with a before/after table per change. */
 export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entity: string; id: string; actionLabel?: (action: string) => string; fieldLabel?: (field: string) => string | undefined }) {
-  const { t, lang } = useT();
+  const { t, lang, colon, semi } = useT();
   const { data, error, loading } = useApi<{ items: HistoryEntry[] }>(`/api/v1/history/${entity}/${id}`);
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!loading && !data?.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noHistory')} />;
   return (
     <Timeline
       data-testid="history-timeline"
-      items={[...(data?.items ?? [])].reverse().map((h) => {
+      items={foldRepeats(data?.items ?? []).map((h) => {
         // A creation is just "新增"; an update lists the changed fields a reader knows (labelled ones when labels are given).
         const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel, lang);
         const own = actionLabel?.(h.action);
@@ -71,9 +89,10 @@ export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entit
                 <b>{own && own !== h.action ? own : (commonAction(h.action, lang) ?? h.action)}</b>
                 <span className="fz-muted">{h.actor_name ?? '—'} · {formatDateTime(h.at, lang)}</span>
               </Space>
+              {h.count > 1 && <div className="fz-muted" style={{ fontSize: 12 }} data-testid="history-repeated">{t('detail.repeated', { count: h.count, first: formatDateTime(h.first, lang) })}</div>}
               {rows.length > 0 && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} ellipsis={{ rows: 3, expandable: true }}>
-                  {rows.map((r) => `${r.field}：${r.before || '—'} → ${r.after || '—'}`).join('；')}
+                  {rows.map((r) => `${r.field}${colon}${r.before || '—'} → ${r.after || '—'}`).join(semi)}
                 </Typography.Paragraph>
               )}
             </div>
@@ -176,7 +195,8 @@ export function RecordDetail({
   return (
     <Row gutter={16} data-testid="record-detail">
       <Col span={15}>
-        <Card title={title} extra={extra}>{children}</Card>
+        {/* A long record title wraps rather than hiding its status tag behind the action buttons. */}
+        <Card title={title} extra={extra} styles={{ title: { whiteSpace: 'normal', padding: '10px 0' } }}>{children}</Card>
       </Col>
       <Col span={9}>
         <Card styles={{ body: { paddingTop: 4 } }}>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import i18next from 'i18next';
 import { ApiError } from '../api/client';
 import { fieldErrorMap, localiseIssues } from '../../common/messages';
+import { punct } from '../format';
 
 /** A field error addressed by path (`grants.0.unitId` or `['grants', 0, 'unitId']`). */
 export interface PathIssue {
@@ -78,7 +79,7 @@ export function useSchemaForm<S extends z.ZodType>(schema: S): SchemaFormState<S
       form.setFields(fields.map((f) => ({ name: f.name, errors: f.errors })));
       // The server's message (it names the fields) stays above the form; client issues sit on fields only.
       const top = [message, ...formLevel].filter(Boolean);
-      setFormError(top.length ? top.join('；') : null);
+      setFormError(top.length ? top.join(punct(i18next.language === 'en' ? 'en' : 'zh').semi) : null);
     },
   };
 }

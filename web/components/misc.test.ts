@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { importStep } from './ImportDialog';
-import { previewable, readableChanges } from './RecordDetail';
+import { foldRepeats, previewable, readableChanges } from './RecordDetail';
 import { diffEntries } from './diff';
 import { monthGrid, shiftMonth } from './monthGrid';
-import { formatDate, formatDateTime, formatMetric, formatNumber } from '../format';
+import { formatDate, formatDateTime, formatMetric, formatNumber, punct } from '../format';
 import { breadcrumbs, visibleNav } from '../layout/nav';
 import { webModules } from '../modules';
 import { safeNext } from '../pages/auth/Login';
@@ -35,6 +35,18 @@ describe('record detail', () => {
     const rows = readableChanges({ id: 'a', name: '甲', region_id: 'r', updated_at: '1' }, { id: 'a', name: '乙', region_id: 's', updated_at: '2' }, (f) => ({ name: '单位名称' })[f]);
     expect(rows.map((r) => r.field)).toEqual(['单位名称']);
   });
+  it('folds a run of the same read by the same person into one entry, newest first; a change or another person breaks the run', () => {
+    const e = (seq: number, action: string, actor: string, before: unknown = null) => ({ seq, at: `2026-12-01T0${seq}:00:00Z`, actor_name: actor, action, before, after: { id: 'c' } });
+    const folded = foldRepeats([e(1, 'receive', '郑'), e(2, 'open', '郑'), e(3, 'open', '郑'), e(4, 'open', '王'), e(5, 'open', '郑'), e(6, 'update', '郑', { a: 1 }), e(7, 'update', '郑', { a: 2 })]);
+    expect(folded.map((h) => [h.seq, h.action, h.count, h.first])).toEqual([
+      [7, 'update', 1, '2026-12-01T07:00:00Z'],
+      [6, 'update', 1, '2026-12-01T06:00:00Z'],
+      [5, 'open', 1, '2026-12-01T05:00:00Z'],
+      [4, 'open', 1, '2026-12-01T04:00:00Z'],
+      [3, 'open', 2, '2026-12-01T02:00:00Z'],
+      [1, 'receive', 1, '2026-12-01T01:00:00Z'],
+    ]);
+  });
 });
 
 describe('calendar grid', () => {
@@ -57,6 +69,17 @@ describe('formats', () => {
     expect(formatNumber(12345.6, 'zh')).toBe('12,345.6');
     expect(formatMetric(412, 'person_time', 'zh')).toBe('412 人次');
     expect(formatMetric(null, 'count', 'zh')).toBe('—');
+  });
+});
+
+describe('punctuation', () => {
+  it('joins words full-width in Chinese and with ASCII and spaces in English', () => {
+    const zh = punct('zh');
+    const en = punct('en');
+    expect(`理由${zh.colon}甲${zh.semi}乙${zh.paren('原告')}${zh.list}丙${zh.comma}丁${zh.stop}`).toBe('理由：甲；乙（原告）、丙，丁。');
+    expect(`Reasons${en.colon}a${en.semi}b${en.paren('Plaintiff')}${en.list}c${en.comma}d${en.stop}`).toBe('Reasons: a; b (Plaintiff), c, d. ');
+    expect(zh.bracket('程序')).toBe('【程序】');
+    expect(en.bracket('Procedure')).toBe('[Procedure] ');
   });
 });
 

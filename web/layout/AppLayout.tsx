@@ -24,7 +24,7 @@ const GROUP_ICONS: Record<NavGroup, ReactNode> = {
 /** The signed-in layout: grouped side navigation, header with region/unit and user menu, breadcrumbs. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useAuth();
-  const { t, lang } = useT();
+  const { t, lang, colon, list } = useT();
   const loc = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -80,8 +80,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout>
         <Layout.Header className="fz-header">
           <div className="fz-header-ctx" data-testid="header-context">
-            <span>{t('header.region')}：<b>{me?.regionName ?? t('header.noUnit')}</b></span>
-            <span>{t('header.unit')}：<b>{me?.unitName ?? t('header.noUnit')}</b></span>
+            <span>{t('header.region')}{colon}<b>{me?.regionName ?? t('header.noUnit')}</b></span>
+            <span>{t('header.unit')}{colon}<b>{me?.unitName ?? t('header.noUnit')}</b></span>
           </div>
           <Space size={0}>
           <JobsMenu />
@@ -90,7 +90,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Space>
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5fbf' }} />
                 <span>{me?.displayName}</span>
-                <span className="fz-muted">{(me?.roles ?? []).map((r) => t(`roles.${r.role}`)).filter((v, i, a) => a.indexOf(v) === i).join('、')}</span>
+                <span className="fz-muted">{(me?.roles ?? []).map((r) => t(`roles.${r.role}`)).filter((v, i, a) => a.indexOf(v) === i).join(list)}</span>
                 <DownOutlined />
               </Space>
             </a>

@@ -6,7 +6,7 @@ import { recordAudit, recordAuditMany, verifyAudit } from './index.js';
 let o: Awaited<ReturnType<typeof testDatabase>>;
 beforeAll(async () => {
   o = await testDatabase();
-}, 120_000);
+}, 240_000);
 afterAll(async () => o?.close());
 
 describe('recordAuditMany', () => {

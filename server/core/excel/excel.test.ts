@@ -5,26 +5,16 @@ import { spawn } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DB, type TestApp } from '../../test/harness.js';
+import { multipart, workbook } from '../../test/xlsx.js';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { defineSheet, parseXlsx } from './index.js';
 import { unitsSheet } from '../../modules/org/excel.js';
 import { openDatabase } from '../../db/index.js';
 
-async function workbook(rows: (string | number | Date | null)[][], headers = ['单位名称', '简称', '单位类型', '行政区划代码', '设立日期']) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('单位');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** A units sheet (单位) with these rows. */
+const unitsBook = (rows: (string | number | Date | null)[][], headers = ['单位名称', '简称', '单位类型', '行政区划代码', '设立日期']) => workbook('单位', headers, rows);
 
-function multipart(buf: Buffer, name = 'units.xlsx') {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +24,7 @@ afterAll(async () => t.close());
 
 describe('Excel import (all or nothing)', () => {
   it('lists every bad row and cell, not just the first', async () => {
-    const buf = await workbook([
+    const buf = await unitsBook([
       ['区新甲局', '', '政府部门', '410803', '2020-01-01'],
       ['乙', '', '不存在的类型', '4108', '2020/13/01'],
       ['区新丙局', '', '政府部门', '410899', ''],
@@ -46,13 +36,13 @@ describe('Excel import (all or nothing)', () => {
 
   it('dry run shows the bad rows and a commit with a bad row writes nothing', async () => {
     const office = await t.as('office');
-    const buf = await workbook([
+    const buf = await unitsBook([
       ['区新甲局', '', '政府部门', '410803', '2020-01-01'],
       ['区城市管理局', '', '政府部门', '410803', ''], // exists already
       ['解放区新局', '', '政府部门', '410802', ''], // another district: out of scope
     ]);
     const before = await t.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const mp = multipart(buf);
+    const mp = multipart(buf, 'units.xlsx');
     const dry = await t.app.inject({ method: 'POST', url: '/api/v1/units/import?dryRun=1', payload: mp.payload, headers: { ...mp.headers, cookie: office.cookie, 'x-csrf-token': office.csrf } });
     expect(dry.statusCode).toBe(200);
     expect(dry.json().errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
@@ -64,7 +54,7 @@ describe('Excel import (all or nothing)', () => {
 
   it('commits a clean file with an audit entry per row', async () => {
     const office = await t.as('office');
-    const mp = multipart(await workbook([['区新甲局', '新甲', '政府部门', '410803', '2020-01-01'], ['区新乙局', '', '政府部门', '410803002', '']]));
+    const mp = multipart(await unitsBook([['区新甲局', '新甲', '政府部门', '410803', '2020-01-01'], ['区新乙局', '', '政府部门', '410803002', '']]), 'units.xlsx');
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/units/import?dryRun=0', payload: mp.payload, headers: { ...mp.headers, cookie: office.cookie, 'x-csrf-token': office.csrf } });
     expect(r.json()).toMatchObject({ committed: 2, errors: [] });
     const audits = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'import').execute();
@@ -91,7 +81,7 @@ describe.runIf(TEST_DB === 'pglite')('killing the process during an import', () 
     await seed.close();
     const rows = Array.from({ length: 40 }, (_, i) => [`区批量${i}局`, '', '政府部门', '410803', '']);
     const file = path.join(dir, 'import.xlsx');
-    fs.writeFileSync(file, await workbook(rows));
+    fs.writeFileSync(file, await unitsBook(rows));
     const script = path.resolve('server/test/import-child.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, dir, file], {
       env: { ...process.env, NODE_ENV: 'test', FAZHI_TEST_IMPORT_DELAY_MS: '100' },
@@ -107,7 +97,7 @@ describe.runIf(TEST_DB === 'pglite')('killing the process during an import', () 
     await after.close();
     expect(imported.length).toBe(0);
     expect(n).toBe(before);
-  }, 180_000);
+  }, 240_000);
 });
 
 describe('Excel import reads cells as an official would expect', () => {
@@ -173,7 +163,7 @@ describe('a 200,000-row spreadsheet', () => {
     const buf = Buffer.concat(parts);
     expect(buf.length).toBeGreaterThan(3_000_000);
     const office = await t.as('office');
-    const mp = multipart(buf);
+    const mp = multipart(buf, 'units.xlsx');
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
     let worst = 0;
@@ -201,5 +191,5 @@ describe('a 200,000-row spreadsheet', () => {
     expect(peak - rss0).toBeLessThan(300 * 1048576);
     expect(worst).toBeLessThan(1000);
     expect(probes).toBeGreaterThan(3);
-  }, 120_000);
+  }, 240_000);
 });

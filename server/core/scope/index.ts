@@ -91,6 +91,31 @@ export function inRegionPaths(col: string, paths: readonly string[]): Expression
   return sql<SqlBool>`${sql.ref(col)} = any(array(select rg.id from regions rg where ${sql.join(conds, sql` or `)}))`;
 }
 
+/** Region levels that are a government of their own; a subdistrict or community is its district's work. */
+const GOVERNMENT_LEVELS = ['province', 'city', 'district'] as const;
+
+/**
+ * SQL condition: the region column is a region whose own government is one of the paths' regions — the
+ * region itself and what lies beneath it down to the next government: a district's subdistricts and
+ * communities are the district's work, a city's districts are not the city's (the city follows them in
+ * the roll-up). Used for what a person is asked to do, not for what they may read.
+ */
+export function inGovernedRegions(col: string, paths: readonly string[]): Expression<SqlBool> {
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  const levels = sql.join(GOVERNMENT_LEVELS.map((l) => sql.lit(l)));
+  const conds = paths.map((p) => sql<SqlBool>`(rg.path = ${p} or (rg.path like ${`${p}/%`} and not exists (select 1 from regions gm
+    where gm.level in (${levels}) and gm.path like ${`${p}/%`} and (rg.path = gm.path or rg.path like gm.path || '/%'))))`);
+  return sql<SqlBool>`${sql.ref(col)} = any(array(select rg.id from regions rg where ${sql.join(conds, sql` or `)}))`;
+}
+
+/**
+ * SQL condition: the reader's own work — records of the regions they govern (`inGovernedRegions`) and of
+ * their units. A city office reads every district's records but is asked to do only the city's own.
+ */
+export function workScope(actor: Actor, cols: ScopeCols): Expression<SqlBool> {
+  return regionsOrUnits(actor, cols, inGovernedRegions);
+}
+
 /**
  * SQL condition: the region column is the region of one of the units or a region above it (records a
  * region publishes to everything below it, e.g. a catalogue). `false` when there are no units.
@@ -122,11 +147,16 @@ export function writeUnits(actor: Actor, policy: WritePolicy = DEFAULT_WRITE): s
  * gets `false`. Use it inside the SQL so counts and pages are right.
  */
 export function readScope(actor: Actor, cols: ScopeCols): Expression<SqlBool> {
+  return regionsOrUnits(actor, cols, inRegionPaths);
+}
+
+/** The reader's region grants (matched by `region`) or their units; admin: everything. */
+function regionsOrUnits(actor: Actor, cols: ScopeCols, region: (col: string, paths: readonly string[]) => Expression<SqlBool>): Expression<SqlBool> {
   if (!actor) throw unauthorized();
   const paths = readRegionPaths(actor);
   if (paths === null) return sql<SqlBool>`true`;
   // Only the grants the actor has: an `or false` would keep the planner from using the region index.
-  const parts: Expression<SqlBool>[] = paths.length ? [inRegionPaths(cols.region, paths)] : [];
+  const parts: Expression<SqlBool>[] = paths.length ? [region(cols.region, paths)] : [];
   const units = cols.unit ? readUnits(actor) : [];
   if (cols.unit && units.length) parts.push(inList(cols.unit, units));
   return orAll(parts);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../index.js';
 import { addDays, loadCalendar, type Pause } from '../../core/calendar/index.js';
-import { setDeadline } from '../../core/deadlines/index.js';
+import { setDeadlinePre0800 } from '../../core/deadlines/index.js';
 import * as clocks from '../../modules/disputes/clocks.js';
 
 /**
@@ -50,14 +50,14 @@ export async function recomputeOpenAcceptance(trx: Db): Promise<void> {
     const isOpen = (k: string) => c.status === 'received' || open.some((d) => d.kind === k && d.status === 'open');
     const copy = clocks.copyToRespondent(c.law_version, c.procedure, accepted);
     if (isOpen('copy_to_respondent') && !c.copy_sent_date)
-      await setDeadline(trx, { ...where, kind: copy.kind, title: `${c.case_no}：${copy.title}`, spec: copy.spec, basis: copy.basis }, cal);
+      await setDeadlinePre0800(trx, { ...where, kind: copy.kind, title: `${c.case_no}：${copy.title.zh}`, spec: copy.spec, basis: copy.basis }, cal);
     if (c.status === 'suspended') continue; // the decision clock restarts from the new date on resumption
     const pauses: Pause[] = (
       await trx.selectFrom('reconsideration_suspensions').select(['from_date', 'resumed_date', 'reason']).where('case_id', '=', c.id).where('resumed_date', 'is not', null).orderBy('from_date').execute()
     ).map((s) => ({ from: s.from_date, to: addDays(s.resumed_date!, -1), reason: s.reason }));
     const decision = clocks.decision(c.law_version, c.procedure, accepted, pauses, c.extension_days);
     if (isOpen('decision')) {
-      const computed = await setDeadline(trx, { ...where, kind: decision.kind, title: `${c.case_no}：${decision.title}`, spec: decision.spec, basis: decision.basis }, cal);
+      const computed = await setDeadlinePre0800(trx, { ...where, kind: decision.kind, title: `${c.case_no}：${decision.title.zh}`, spec: decision.spec, basis: decision.basis }, cal);
       await trx.updateTable('reconsideration_cases').set({ decision_due: computed.due }).where('id', '=', c.id).execute();
     }
   }

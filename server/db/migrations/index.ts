@@ -18,9 +18,13 @@ import * as learningOfficerLink from './2026_11_30_0650_learning_officer_link.js
 import * as legalaid from './2026_11_30_0300_legalaid.js';
 import * as mediation from './2026_11_30_0310_mediation.js';
 import * as aidmed from './2026_11_30_0750_aidmed.js';
+import * as deadlineTitleEn from './2026_11_30_0800_deadline_title_en.js';
 import * as oversight from './2026_11_30_0200_oversight.js';
 import * as powers from './2026_11_30_0210_powers.js';
+import * as powerServices from './2026_11_30_0830_power_services.js';
+import * as oversightReports from './2026_11_30_0840_oversight_reports.js';
 import * as scaleKeys from './2026_11_30_0550_scale_keys.js';
+import * as deadlineWording from './2026_11_30_0870_deadline_wording.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -41,9 +45,13 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0300_legalaid': legalaid,
   '2026_11_30_0310_mediation': mediation,
   '2026_11_30_0750_aidmed': aidmed,
+  '2026_11_30_0800_deadline_title_en': deadlineTitleEn,
   '2026_11_30_0200_oversight': oversight,
   '2026_11_30_0210_powers': powers,
+  '2026_11_30_0830_power_services': powerServices,
+  '2026_11_30_0840_oversight_reports': oversightReports,
   '2026_11_30_0550_scale_keys': scaleKeys,
   '2026_11_30_0600_report_prose': reportProse,
   '2026_11_30_0650_learning_officer_link': learningOfficerLink,
+  '2026_11_30_0870_deadline_wording': deadlineWording,
 };

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload, workbook } from '../../test/xlsx.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -10,15 +10,7 @@ let office: Client;
 let zhouId: string;
 let jfUnitId: string;
 
-function multipart(buf: Buffer, name: string, type = 'image/png') {
-  const boundary = '----fazhi-advisors';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-const attach = (c: Client, id: string) => {
-  const mp = multipart(PNG, 'opinion.png');
-  return t.app.inject({ method: 'POST', url: `/api/v1/files/advisor_review/${id}`, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-};
+const attach = (c: Client, id: string) => upload(t, c, `/api/v1/files/advisor_review/${id}`, PNG, { name: 'opinion.png', type: 'image/png' });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -46,13 +38,13 @@ describe('attachments of a review follow its write policy and state', () => {
     expect(r.status).toBe(201);
     const id = r.body.id as string;
     // Open: the requesting unit attaches the draft; read-only roles never attach.
-    expect((await attach(liaison, id)).statusCode).toBe(201);
-    for (const who of ['leader', 'city', 'admin']) expect((await attach(await t.as(who), id)).statusCode, who).toBe(404);
+    expect((await attach(liaison, id)).status).toBe(201);
+    for (const who of ['leader', 'city', 'admin']) expect((await attach(await t.as(who), id)).status, who).toBe(404);
     expect((await office.post(`/api/v1/advisors/reviews/${id}/assign`, { advisorId: zhouId, assignedOn: '2020-03-03', dueDate: '2020-03-13' })).status).toBe(200);
-    expect((await attach(advisor, id)).statusCode).toBe(201);
+    expect((await attach(advisor, id)).status).toBe(201);
     expect((await advisor.post(`/api/v1/advisors/reviews/${id}/opinion`, { conclusion: 'lawful', opinion: '合同主体适格，条款合法有效。', reasons: '符合民法典', concludedOn: '2020-03-10' })).status).toBe(200);
     // Concluded: the record is closed to attachments for everyone, writers included; reading still works.
-    for (const who of ['leader', 'city', 'admin', 'office', 'liaison', 'advisor']) expect((await attach(await t.as(who), id)).statusCode, who).toBe(404);
+    for (const who of ['leader', 'city', 'admin', 'office', 'liaison', 'advisor']) expect((await attach(await t.as(who), id)).status, who).toBe(404);
     const files = await (await t.as('leader')).get(`/api/v1/files/advisor_review/${id}`);
     expect(files.status).toBe(200);
     expect(files.body.items).toHaveLength(2);
@@ -74,18 +66,11 @@ describe('a work-log entry names only units inside the writer\'s scope', () => {
 });
 
 describe('work-log import', () => {
-  async function upload(c: Client, rows: unknown[][]) {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('法律顾问工作日志');
-    ws.addRow(['律师事务所', '工作类型', '日期', '事项', '工作内容', '服务单位', '案号', '审理法院', '代理身份', '工时']);
-    for (const r of rows) ws.addRow(r);
-    const mp = multipart(Buffer.from(await wb.xlsx.writeBuffer()), 'a.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/advisors/worklogs/import?dryRun=0', payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-    return { status: res.statusCode, body: res.json() };
-  }
+  const importLogs = async (c: Client, rows: unknown[][]) =>
+    upload(t, c, '/api/v1/advisors/worklogs/import?dryRun=0', await workbook('法律顾问工作日志', ['律师事务所', '工作类型', '日期', '事项', '工作内容', '服务单位', '案号', '审理法院', '代理身份', '工时'], rows));
 
   it('resolves a unit name that exists in two districts to the uploader\'s district', async () => {
-    const r = await upload(office, [['河南纳圣律师事务所', '法律咨询', '2020-06-01', '导入：城管执法程序咨询', '', '区城市管理局', '', '', '', 2]]);
+    const r = await importLogs(office, [['河南纳圣律师事务所', '法律咨询', '2020-06-01', '导入：城管执法程序咨询', '', '区城市管理局', '', '', '', 2]]);
     expect(r.status).toBe(200);
     expect(r.body.errors).toEqual([]);
     expect(r.body.committed).toBe(1);
@@ -95,7 +80,7 @@ describe('work-log import', () => {
   });
 
   it('finds no unit of another district by name: 解放区司法局 is unknown to a 中站区 upload', async () => {
-    const r = await upload(office, [['河南纳圣律师事务所', '法律咨询', '2020-06-02', '导入：跨区单位', '', '解放区司法局', '', '', '', 1]]);
+    const r = await importLogs(office, [['河南纳圣律师事务所', '法律咨询', '2020-06-02', '导入：跨区单位', '', '解放区司法局', '', '', '', 1]]);
     expect(r.body.committed).toBe(0);
     expect(r.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['2:服务单位']);
   });

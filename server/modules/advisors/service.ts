@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
 import { badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
-import { hasRole, inRegionPaths, mayWriteAt, requireRole, writeRegionPaths, OFFICE_WRITE, DEFAULT_WRITE, type Actor } from '../../core/scope/index.js';
+import { hasRole, inGovernedRegions, mayWriteAt, requireRole, writeRegionPaths, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { daysBetween, type DeadlineSpec } from '../../core/calendar/index.js';
 import type { PageQuery } from '../../core/list.js';
@@ -225,7 +225,7 @@ async function assignInTrx(trx: Transaction<Database>, actor: Actor, id: string,
   // UNCONFIRMED), so it is the date agreed at assignment; modules with a statutory period pass theirs.
   await setDeadline(trx, {
     module: 'advisors', entity: 'advisor_review', entityId: id, kind: 'opinion',
-    title: `出具${REVIEW_TYPES[r.type].zh}意见：${r.title}`,
+    title: { zh: `出具${REVIEW_TYPES[r.type].zh}意见：${r.title}`, en: `Give the ${REVIEW_TYPES[r.type].en.toLowerCase()} opinion: ${r.title}` },
     regionId: r.region_id, unitId: advisor ? null : firm.id, assigneeId: advisor?.user_id ?? null,
     spec: input.spec ?? { from: input.assignedOn, unit: 'ND', n: daysBetween(input.assignedOn, input.dueDate) },
     basis: input.basis ?? '依法治区办指派法律顾问时确定的办理期限（法律顾问聘用合同）',
@@ -489,6 +489,6 @@ export async function countInbox(db: Db, actor: Actor) {
 export async function countUnassigned(db: Db, actor: Actor) {
   const paths = writeRegionPaths(actor, OFFICE_WRITE);
   if (!paths.length) return 0;
-  const r = await db.selectFrom('advisor_reviews as r').select((eb) => eb.fn.countAll<number>().as('n')).where('r.status', '=', 'pending').where(inRegionPaths('r.region_id', paths)).executeTakeFirstOrThrow();
+  const r = await db.selectFrom('advisor_reviews as r').select((eb) => eb.fn.countAll<number>().as('n')).where('r.status', '=', 'pending').where(inGovernedRegions('r.region_id', paths)).executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -5,7 +5,7 @@ import { Id, page } from '../../../common/schemas.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { badRequest } from '../../core/errors/index.js';
-import { deadlinesOf } from '../../core/deadlines/index.js';
+import { deadlinesOf, presentDeadline } from '../../core/deadlines/index.js';
 import { requireRole, type Actor } from '../../core/scope/index.js';
 import * as svc from './service.js';
 import {
@@ -57,7 +57,7 @@ async function detail(ctx: AppContext, actor: Actor, id: string, lang: Lang) {
     publication: { publishedOn: d.published_on, via: d.published_via },
     evaluations: evaluations.map((e) => ({ id: e.id, evaluatedOn: e.evaluated_on, trigger: e.trigger, evaluator: e.evaluator, findings: e.findings, recommendation: e.recommendation })),
     archive: { archivedOn: d.archived_on, checklist: d.archive_checklist as Record<string, boolean> | null },
-    deadlines: deadlines.map((x) => ({ kind: x.kind, title: x.title, dueDate: x.due_date, status: x.status, basis: x.basis })),
+    deadlines: deadlines.map((x) => presentDeadline(x, lang)),
   };
 }
 

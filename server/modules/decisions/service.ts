@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Db } from '../../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound, type Msg } from '../../core/errors/index.js';
-import { hasRole, inRegionPaths, mayWriteAt, requireRole, writeRegionPaths, DEFAULT_WRITE, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
+import { hasRole, inGovernedRegions, mayWriteAt, requireRole, writeRegionPaths, DEFAULT_WRITE, OFFICE_WRITE, type Actor } from '../../core/scope/index.js';
 import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { daysBetween, loadCalendar, type DeadlineSpec } from '../../core/calendar/index.js';
 import type { PageQuery } from '../../core/list.js';
@@ -209,7 +209,7 @@ export async function openPublicComment(db: Kysely<Database>, actor: Actor, id: 
     });
     // The comment window's end is the 承办单位's to-do: sort the comments and publish the feedback.
     await setDeadline(trx, {
-      module: 'decisions', entity: 'decision', entityId: d.id, kind: 'comment_end', title: `征求意见期满，研究处理意见并公布反馈：${d.title}`,
+      module: 'decisions', entity: 'decision', entityId: d.id, kind: 'comment_end', title: { zh: `征求意见期满，研究处理意见并公布反馈：${d.title}`, en: `Comment period over: study the comments and publish the feedback — ${d.title}` },
       regionId: d.region_id, unitId: d.unit_id, spec: { from: input.startsOn, unit: 'ND', n: days },
       basis: `${REG}第十五条：公开征求意见的期限一般不少于30日；第十八条：对意见归纳整理、研究论证`,
     });
@@ -385,7 +385,7 @@ export async function sendForLegalityReview(db: Kysely<Database>, actor: Actor, 
       reviewId = r.id;
     } else {
       await setDeadline(trx, {
-        module: 'decisions', entity: 'decision', entityId: d.id, kind: 'legality_review', title: `合法性审查：${d.title}`,
+        module: 'decisions', entity: 'decision', entityId: d.id, kind: 'legality_review', title: { zh: `合法性审查：${d.title}`, en: `Legality review: ${d.title}` },
         regionId: d.region_id, unitId: null, spec, basis,
       });
     }
@@ -603,7 +603,7 @@ export async function officeQueue(db: Db, actor: Actor) {
   const r = await db
     .selectFrom('decisions as d')
     .select([sql<number>`count(*) filter (where d.state = 'legality_passed')::int`.as('toDecide'), sql<number>`count(*) filter (where d.state = 'decided')::int`.as('toPublish')])
-    .where(inRegionPaths('d.region_id', paths))
+    .where(inGovernedRegions('d.region_id', paths))
     .executeTakeFirstOrThrow();
   return { toDecide: Number(r.toDecide), toPublish: Number(r.toPublish) };
 }

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { upload, workbook } from '../../test/xlsx.js';
 import { buildActor, type Actor } from '../../core/scope/index.js';
 import { metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { recomputeOpenAcceptance } from '../../db/migrations/2026_11_30_0410_disputes_2017_acceptance.js';
@@ -85,20 +85,6 @@ describe('the 2017-acceptance migration', () => {
   });
 });
 
-async function xlsx(sheet: string, headers: string[], rows: unknown[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-async function upload(c: Client, url: string, buf: Buffer) {
-  const boundary = '----fazhi';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const res = await t.app.inject({ method: 'POST', url, payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
 
 describe('imports resolve unit names within the uploader\'s district', () => {
   const RH = ['案号', '被申请人', '申请人', '申请人类型', '被申请复议的行政行为', '案件类别', '行政行为作出日期', '知道行政行为日期', '收到申请日期', '审理程序'];
@@ -114,31 +100,31 @@ describe('imports resolve unit names within the uploader\'s district', () => {
   it('writes 解放区 office\'s reconsideration rows to 解放区, with case numbers unique per district', async () => {
     const row = ['民政复〔2021〕1号', '区民政局', '孙某某', '自然人', '不予发放最低生活保障金决定', '其他', '2021-03-01', '2021-03-02', '2021-03-10', '普通程序'];
     // 中站区 registers the same case number first: it does not block 解放区.
-    const zz = await upload(await t.as('office'), '/api/v1/disputes/reconsiderations/import?dryRun=0', await xlsx('行政复议案件登记', RH, [row]));
+    const zz = await upload(t, await t.as('office'), '/api/v1/disputes/reconsiderations/import?dryRun=0', await workbook('行政复议案件登记', RH, [row]));
     expect(zz.body).toMatchObject({ committed: 1, errors: [] });
     const jf = await t.as('office_jf');
-    const dry = await upload(jf, '/api/v1/disputes/reconsiderations/import?dryRun=1', await xlsx('行政复议案件登记', RH, [row]));
+    const dry = await upload(t, jf, '/api/v1/disputes/reconsiderations/import?dryRun=1', await workbook('行政复议案件登记', RH, [row]));
     expect(dry.body).toMatchObject({ errors: [], committed: 0 });
-    const ok = await upload(jf, '/api/v1/disputes/reconsiderations/import?dryRun=0', await xlsx('行政复议案件登记', RH, [row]));
+    const ok = await upload(t, jf, '/api/v1/disputes/reconsiderations/import?dryRun=0', await workbook('行政复议案件登记', RH, [row]));
     expect(ok.body).toMatchObject({ committed: 1, errors: [] });
     const cases = await t.db
       .selectFrom('reconsideration_cases as c').innerJoin('regions as r', 'r.id', 'c.region_id')
       .select(['r.code', 'c.unit_id']).where('c.case_no', '=', '民政复〔2021〕1号').orderBy('r.code').execute();
     expect(cases).toEqual([{ code: '410802', unit_id: jfCivil }, { code: '410803', unit_id: units['410803:区民政局'] }]);
     // The same number again in 解放区 is a duplicate there.
-    const dup = await upload(jf, '/api/v1/disputes/reconsiderations/import?dryRun=1', await xlsx('行政复议案件登记', RH, [row]));
+    const dup = await upload(t, jf, '/api/v1/disputes/reconsiderations/import?dryRun=1', await workbook('行政复议案件登记', RH, [row]));
     expect(dup.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['2:案号']);
   });
 
   it('writes 解放区 office\'s lawsuit rows to 解放区 and refuses a unit of another district', async () => {
     const jf = await t.as('office_jf');
-    const ok = await upload(jf, '/api/v1/disputes/lawsuits/import?dryRun=0', await xlsx('行政应诉案件登记', LH, [
+    const ok = await upload(t, jf, '/api/v1/disputes/lawsuits/import?dryRun=0', await workbook('行政应诉案件登记', LH, [
       ['（2021）豫0802行初7号', '焦作市解放区人民法院', '区民政局', '钱某', '自然人', '不予登记决定', '行政登记', '', '2021-04-01', '', ''],
     ]));
     expect(ok.body).toMatchObject({ committed: 1, errors: [] });
     const l = await t.db.selectFrom('lawsuits').select('unit_id').where('case_no', '=', '（2021）豫0802行初7号').executeTakeFirstOrThrow();
     expect(l.unit_id).toBe(jfCivil);
-    const other = await upload(jf, '/api/v1/disputes/lawsuits/import?dryRun=1', await xlsx('行政应诉案件登记', LH, [
+    const other = await upload(t, jf, '/api/v1/disputes/lawsuits/import?dryRun=1', await workbook('行政应诉案件登记', LH, [
       ['（2021）豫0802行初8号', '焦作市解放区人民法院', '区城市管理局', '钱某', '自然人', '处罚', '行政处罚', '', '2021-04-01', '', ''],
     ]));
     expect(other.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['2:被告']);

@@ -8,11 +8,12 @@
  */
 import { addMonths, computeDeadline, type Computed, type DeadlineSpec, type Pause, type WorkCalendar } from '../../core/calendar/index.js';
 import type { LawVersion } from '../../../common/disputes.js';
+import type { Bilingual } from '../../core/deadlines/index.js';
 
 /** A clock: the spec and its legal basis. */
 export interface Clock {
   kind: string;
-  title: string;
+  title: Bilingual;
   spec: DeadlineSpec;
   basis: string;
   priority?: number;
@@ -67,7 +68,7 @@ export function applicationPeriod(
 export function acceptanceReview(v: LawVersion, from: string, restarted = false): Clock {
   return {
     kind: 'acceptance_review',
-    title: restarted ? '行政复议申请受理审查（补正后）' : '行政复议申请受理审查',
+    title: restarted ? { zh: '行政复议申请受理审查（补正后）', en: 'Review the reconsideration application for acceptance (after correction)' } : { zh: '行政复议申请受理审查', en: 'Review the reconsideration application for acceptance' },
     // 2023法 第30条 (五日 = 工作日, 第88条); 2017法 第17条 (五日 = 工作日, 第40条).
     spec: { from, unit: 'WD', n: 5 },
     basis:
@@ -82,14 +83,14 @@ export function correctionSupply(v: LawVersion, receivedNotice: string, periodDa
   return v === '2023'
     ? {
         kind: 'correction_supply',
-        title: '申请人补正材料期限',
+        title: { zh: '申请人补正材料期限', en: 'Applicant to supply the missing materials' },
         // 2023法 第31条: 自收到补正通知之日起十日内 (工作日, 第88条).
         spec: { from: receivedNotice, unit: 'WD', n: 10 },
         basis: `${law('2023')}第三十一条：申请人应当自收到补正通知之日起十日内提交补正材料；无正当理由逾期不补正的，视为申请人放弃行政复议申请`,
       }
     : {
         kind: 'correction_supply',
-        title: '申请人补正材料期限',
+        title: { zh: '申请人补正材料期限', en: 'Applicant to supply the missing materials' },
         // 实施条例 第29条: 书面通知申请人补正 — the notice sets the period; 十日 is not a working-day period under the 2017 law (第40条).
         spec: { from: receivedNotice, unit: 'ND', n: periodDays, rollOver: true },
         basis: `《行政复议法实施条例》第二十九条：书面通知申请人补正，补正通知载明期限${periodDays}日`,
@@ -101,7 +102,7 @@ export function copyToRespondent(v: LawVersion, procedure: 'ordinary' | 'simplif
   const simple = procedure === 'simplified';
   return {
     kind: 'copy_to_respondent',
-    title: '向被申请人发送申请书副本',
+    title: { zh: '向被申请人发送申请书副本', en: 'Send a copy of the application to the respondent' },
     // 2023法 第48条 七日 / 第54条 三日 (工作日); 2017法 第23条 七日 (工作日).
     spec: { from: accepted, unit: 'WD', n: simple ? 3 : 7 },
     basis:
@@ -118,7 +119,7 @@ export function respondentAnswer(v: LawVersion, procedure: 'ordinary' | 'simplif
   if (v === '2017')
     return {
       kind: 'answer',
-      title: '被申请人提出书面答复并提交证据',
+      title: { zh: '被申请人提出书面答复并提交证据', en: 'Respondent to answer in writing and submit its evidence' },
       // 2017法 第23条: 十日 — a natural-day period under the 2017 law (only 五日、七日 are working days, 第40条).
       spec: { from: received, unit: 'ND', n: 10, rollOver: true },
       basis: `${law('2017')}第二十三条：被申请人应当自收到申请书副本之日起十日内，提出书面答复，并提交作出具体行政行为的证据、依据`,
@@ -126,7 +127,7 @@ export function respondentAnswer(v: LawVersion, procedure: 'ordinary' | 'simplif
   const simple = procedure === 'simplified';
   return {
     kind: 'answer',
-    title: '被申请人提出书面答复并提交证据',
+    title: { zh: '被申请人提出书面答复并提交证据', en: 'Respondent to answer in writing and submit its evidence' },
     // 2023法 第48条 十日 / 第54条 五日 (工作日, 第88条).
     spec: { from: received, unit: 'WD', n: simple ? 5 : 10 },
     basis: simple
@@ -146,7 +147,7 @@ export function decision(v: LawVersion, procedure: 'ordinary' | 'simplified', ac
   if (extensionDays) spec.extension = { unit: 'ND', n: extensionDays, reason: '经批准延长' };
   return {
     kind: 'decision',
-    title: '作出行政复议决定',
+    title: { zh: '作出行政复议决定', en: 'Decide the reconsideration' },
     // 2023法 第62条; 2017法 第31条; 中止期间不计入 (2023法 第39条, 实施条例 第41条).
     spec,
     basis:
@@ -162,7 +163,7 @@ export function decision(v: LawVersion, procedure: 'ordinary' | 'simplified', ac
 export function suspensionLimit(from: string): Clock {
   return {
     kind: 'suspension_limit',
-    title: '中止满六十日原因仍未消除的，应当终止行政复议',
+    title: { zh: '中止满六十日原因仍未消除的，应当终止行政复议', en: 'Terminate the reconsideration if the cause of suspension persists after 60 days' },
     spec: { from, unit: 'ND', n: 60, rollOver: true },
     basis: `${law('2023')}第四十一条第五项：依照第三十九条第一款第一项、第二项、第四项的规定中止行政复议满六十日，行政复议中止的原因仍未消除的，行政复议机关决定终止行政复议`,
   };
@@ -172,7 +173,7 @@ export function suspensionLimit(from: string): Clock {
 export function opinionCompliance(v: LawVersion, received: string): Clock {
   return {
     kind: 'compliance',
-    title: '报送行政复议意见书落实情况',
+    title: { zh: '报送行政复议意见书落实情况', en: 'Report how the reconsideration opinion was carried out' },
     spec: { from: received, unit: 'ND', n: 60, rollOver: true },
     basis:
       v === '2023'
@@ -187,7 +188,7 @@ export function opinionCompliance(v: LawVersion, received: string): Clock {
 export function defence(received: string): Clock {
   return {
     kind: 'defence',
-    title: '行政应诉：提交答辩状及作出行政行为的证据、依据',
+    title: { zh: '行政应诉：提交答辩状及作出行政行为的证据、依据', en: 'Lawsuit: file the defence with the evidence and legal basis of the act' },
     spec: { from: received, unit: 'ND', n: 15, rollOver: true },
     basis: '《行政诉讼法》第六十七条：被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状（逾期视为没有相应证据，第三十四条）',
     priority: DEFENCE_PRIORITY,
@@ -198,7 +199,7 @@ export function defence(received: string): Clock {
 export function appealDecision(kind: 'judgment' | 'ruling', served: string): Clock {
   return {
     kind: 'appeal_decision',
-    title: kind === 'judgment' ? '决定是否上诉（判决）' : '决定是否上诉（裁定）',
+    title: kind === 'judgment' ? { zh: '决定是否上诉（判决）', en: 'Decide whether to appeal (judgment)' } : { zh: '决定是否上诉（裁定）', en: 'Decide whether to appeal (ruling)' },
     spec: { from: served, unit: 'ND', n: kind === 'judgment' ? 15 : 10, rollOver: true },
     basis:
       kind === 'judgment'
@@ -212,7 +213,7 @@ export function appealDecision(kind: 'judgment' | 'ruling', served: string): Clo
 export function performance(effective: string, days: number): Clock {
   return {
     kind: 'performance',
-    title: '履行生效裁判',
+    title: { zh: '履行生效裁判', en: 'Carry out the final judgment' },
     spec: { from: effective, unit: 'ND', n: days, rollOver: true },
     basis: `《行政诉讼法》第九十四条：当事人必须履行人民法院发生法律效力的判决、裁定、调解书；第九十六条：行政机关拒绝履行的，人民法院可以采取执行措施（裁判确定的履行期限${days}日）`,
     priority: 40,
@@ -223,7 +224,7 @@ export function performance(effective: string, days: number): Clock {
 export function retrialPeriod(effective: string): Clock {
   return {
     kind: 'retrial_period',
-    title: '申请再审期限',
+    title: { zh: '申请再审期限', en: 'Time limit to apply for retrial' },
     spec: { from: effective, unit: 'M', n: 6, rollOver: true },
     basis: '《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百一十条：当事人申请再审的，应当在判决、裁定或者调解书发生法律效力后六个月内提出',
   };
@@ -235,14 +236,14 @@ export function courtPeriods(c: { filedDate: string | null; appealDate: string |
   if (c.filedDate)
     out.push({
       kind: 'court_first_instance',
-      title: '一审审理期限（法院，参考）',
+      title: { zh: '一审审理期限（法院，参考）', en: 'First-instance trial period (court, for reference)' },
       spec: { from: c.filedDate, unit: 'M', n: 6, rollOver: true },
       basis: '《行政诉讼法》第八十一条：人民法院应当在立案之日起六个月内作出第一审判决',
     });
   if (c.appealDate)
     out.push({
       kind: 'court_second_instance',
-      title: '二审审理期限（法院，参考）',
+      title: { zh: '二审审理期限（法院，参考）', en: 'Second-instance trial period (court, for reference)' },
       spec: { from: c.appealDate, unit: 'M', n: 3, rollOver: true },
       basis: '《行政诉讼法》第八十八条：人民法院审理上诉案件，应当在收到上诉状之日起三个月内作出终审判决（以上诉日期估算）',
     });

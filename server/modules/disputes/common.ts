@@ -30,7 +30,9 @@ export function setClock(
       entity,
       entityId,
       kind: clock.kind,
-      title: where.titlePrefix ? `${where.titlePrefix}：${clock.title}` : clock.title,
+      title: where.titlePrefix
+        ? { zh: `${where.titlePrefix}：${clock.title.zh}`, en: `${where.titlePrefix}: ${clock.title.en}` }
+        : clock.title,
       regionId: where.regionId,
       unitId: where.unitId,
       spec: clock.spec,

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload, workbook } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -112,20 +112,7 @@ describe('disputes metrics on hand-computed data', () => {
   });
 });
 
-async function xlsx(headers: string[], rows: unknown[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('行政应诉案件登记');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-async function upload(c: Client, url: string, buf: Buffer) {
-  const boundary = '----fazhi';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const res = await t.app.inject({ method: 'POST', url, payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const xlsx = (headers: string[], rows: unknown[][]) => workbook('行政应诉案件登记', headers, rows);
 
 describe('lawsuit register import', () => {
   const H = ['案号', '审理法院', '被告', '原告', '原告类型', '被诉行政行为', '案件类别', '立案日期', '收到起诉状副本日期', '代理律师事务所', '代理律师'];
@@ -136,13 +123,13 @@ describe('lawsuit register import', () => {
       ['（2021）豫0803行初91号', '焦作市中站区人民法院', '区市场监督管理局', '乙', '自然人', '处罚决定', '行政处罚', '', '2021-03-05', '', ''],
       ['（2021）豫0803行初92号', '焦作市中站区人民法院', '区城市管理局', '丙', '公司', '处罚决定', '罚款', '', '2021-02-30', '', ''],
     ]);
-    const r = await upload(liaison, '/api/v1/disputes/lawsuits/import?dryRun=0', bad);
+    const r = await upload(t, liaison, '/api/v1/disputes/lawsuits/import?dryRun=0', bad);
     expect(r.status).toBe(200);
     expect(r.body.committed).toBe(0);
     expect(r.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:被告', '4:原告类型', '4:案件类别', '4:收到起诉状副本日期']);
     expect(await t.db.selectFrom('lawsuits').select('id').where('case_no', '=', '（2021）豫0803行初90号').executeTakeFirst()).toBeUndefined();
     const good = await xlsx(H, [['（2021）豫0803行初90号', '焦作市中站区人民法院', '区城市管理局', '甲', '自然人', '拆除决定', '行政强制', '2021-03-01', '2021-03-05', '河南纳圣律师事务所', '周律师']]);
-    const ok = await upload(liaison, '/api/v1/disputes/lawsuits/import?dryRun=0', good);
+    const ok = await upload(t, liaison, '/api/v1/disputes/lawsuits/import?dryRun=0', good);
     expect(ok.body.committed).toBe(1);
     const d = await t.db.selectFrom('deadlines as d').innerJoin('lawsuits as l', 'l.id', 'd.entity_id').select(['d.due_date', 'd.priority']).where('l.case_no', '=', '（2021）豫0803行初90号').executeTakeFirstOrThrow();
     expect(d).toEqual({ due_date: '2021-03-22', priority: 100 }); // 03-05 + 15 = 03-20 (Sat) → 03-22

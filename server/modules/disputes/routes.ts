@@ -7,9 +7,9 @@ import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js
 import { metricScopeFor } from '../../core/routes.js';
 import { yearPeriod } from '../../core/metrics/index.js';
 import { loadCalendar } from '../../core/calendar/index.js';
-import { deadlineState, deadlinesOf } from '../../core/deadlines/index.js';
+import { deadlinesOf, presentDeadline, type DeadlineRow } from '../../core/deadlines/index.js';
 import { Id } from '../../../common/schemas.js';
-import { SUSPENSION_ITEMS } from '../../../common/disputes.js';
+import { SUSPENSION_ITEMS, SUSPENSION_ITEMS_EN } from '../../../common/disputes.js';
 import * as O from '../../../common/disputes-api.js';
 import type { Selectable } from 'kysely';
 import type { Database } from '../../db/index.js';
@@ -27,16 +27,13 @@ const P = z.object({ id: Id });
 type Lang = 'zh' | 'en';
 
 /**
- * A stored deadline as the case clock shows it. `reviewLapsed`: the case's review ended without a
- * refusal, so its review deadline is met by the law itself (视为受理) even before a write records it.
+ * A stored deadline as the case clock shows it (core `presentDeadline`, plus the spec). `reviewLapsed`:
+ * the case's review ended without a refusal, so its review deadline is met by the law itself (视为受理)
+ * even before a write records it.
  */
-function presentDeadline(d: { kind: string; title: string; due_date: string; status: string; basis: string; computation: unknown; spec: unknown; provisional: boolean; priority: number }, lang: Lang, reviewLapsed = false) {
-  const comp = d.computation as { explain: { zh: string; en: string } };
+function presentClock(d: DeadlineRow, lang: Lang, reviewLapsed = false) {
   const status = reviewLapsed && d.kind === 'acceptance_review' && d.status === 'open' ? 'done' : d.status;
-  return {
-    kind: d.kind, title: d.title, dueDate: d.due_date, status, state: deadlineState(d.due_date, status !== 'open'),
-    basis: d.basis, explain: comp.explain[lang], spec: d.spec, provisional: d.provisional, priority: d.priority,
-  };
+  return { ...presentDeadline(d, lang, { status }), spec: d.spec };
 }
 
 /** Whether the case's acceptance was derived (the review lapsed, not yet recorded by a write). */
@@ -123,7 +120,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
       hearings: d.hearings.map(presentReconHearing),
       suspensions: d.suspensions.map(presentSuspension),
       opinions: d.opinions.map(presentOpinion),
-      deadlines: d.deadlines.map((x) => presentDeadline(x, lang, lapsed(d.c))),
+      deadlines: d.deadlines.map((x) => presentClock(x, lang, lapsed(d.c))),
     };
   };
 
@@ -162,8 +159,8 @@ export function disputesRoutes(app: App, ctx: AppContext) {
       suspensions: d.suspensions.map(presentSuspension),
       extension: c.extension_days ? { days: c.extension_days, approvedDate: c.extension_approved_date!, approver: c.extension_approver!, noticeDate: c.extension_notice_date! } : null,
       items: [
-        ...d.deadlines.map((x) => presentDeadline(x, req.lang, lapsed(c))),
-        ...(await Promise.all(d.opinions.map(async (o) => deadlinesOf(db, 'reconsideration_opinion', o.id)))).flat().map((x) => presentDeadline(x, req.lang)),
+        ...d.deadlines.map((x) => presentClock(x, req.lang, lapsed(c))),
+        ...(await Promise.all(d.opinions.map(async (o) => deadlinesOf(db, 'reconsideration_opinion', o.id)))).flat().map((x) => presentClock(x, req.lang)),
       ],
     };
   });
@@ -193,7 +190,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
   });
   app.get('/api/v1/disputes/suspension-items', { schema: { tags, response: { 200: O.SuspensionItemsOut } } }, async (req) => {
     activeActorOf(req);
-    return { items: Object.entries(SUSPENSION_ITEMS).map(([k, v]) => ({ item: Number(k), text: v, leadsToTermination: ['1', '2', '4'].includes(k) })) };
+    return { items: Object.entries(SUSPENSION_ITEMS).map(([k, v]) => ({ item: Number(k), text: req.lang === 'en' ? SUSPENSION_ITEMS_EN[Number(k)] : v, leadsToTermination: ['1', '2', '4'].includes(k) })) };
   });
 
   // ---------------- litigation ----------------
@@ -203,7 +200,7 @@ export function disputesRoutes(app: App, ctx: AppContext) {
       ...presentLawsuit(d.l),
       hearings: d.hearings.map(presentSuitHearing),
       judgments: d.judgments.map(presentJudgment),
-      deadlines: d.deadlines.map((x) => presentDeadline(x, lang)),
+      deadlines: d.deadlines.map((x) => presentClock(x, lang)),
     };
   };
   app.get('/api/v1/disputes/lawsuits', { schema: { tags, querystring: S.LawsuitListQuery, response: { 200: O.SuitPageOut } } }, async (req) => {
@@ -230,9 +227,9 @@ export function disputesRoutes(app: App, ctx: AppContext) {
     const reference = clocks.courtPeriods({ filedDate: d.l.filed_date, appealDate: d.l.appeal_date }).map((c) => {
       const r = clocks.computeClock(cal, c);
       // The court's duty, shown for reference: never done or overdue for the agency.
-      return { kind: c.kind, title: c.title, dueDate: r.due, status: 'reference', state: 'open' as const, basis: c.basis, explain: r.explain[req.lang], spec: c.spec, provisional: r.provisional, priority: 0, reference: true };
+      return { kind: c.kind, title: c.title[req.lang], dueDate: r.due, status: 'reference', state: 'open' as const, basis: c.basis, explain: r.explain[req.lang], spec: c.spec, provisional: r.provisional, priority: 0, reference: true };
     });
-    return { caseNo: d.l.case_no, stage: d.l.stage, status: d.l.status, items: d.deadlines.map((x) => presentDeadline(x, req.lang)), courtPeriods: reference };
+    return { caseNo: d.l.case_no, stage: d.l.stage, status: d.l.status, items: d.deadlines.map((x) => presentClock(x, req.lang)), courtPeriods: reference };
   });
   const suitAction = <T extends z.ZodType>(path: string, body: T, fn: (actor: Actor, id: string, input: z.infer<T>) => Promise<unknown>, method: 'post' | 'put' = 'post') =>
     app[method](`/api/v1/disputes/lawsuits/:id/${path}`, { schema: { tags, params: P, body, response: { 200: O.SuitDetailOut } } }, async (req) => {

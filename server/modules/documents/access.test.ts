@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload } from '../../test/xlsx.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { registerSheet } from './excel.js';
 
@@ -18,17 +19,6 @@ let correction: string;
 let cleanup: string;
 let region: string;
 
-function multipart(buf: Buffer, name = 'file.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-async function upload(c: Client, url: string, buf: Buffer, name = 'file.xlsx') {
-  const mp = multipart(buf, name);
-  const r = await t.app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-  return { status: r.statusCode, body: JSON.parse(r.body) };
-}
 /** POST, or PUT for urls marked `#put`. */
 const send = (c: Client, url: string, body: unknown) => (url.endsWith('#put') ? c.put(url.slice(0, -4), body) : c.post(url, body));
 const ok = async (p: Promise<{ status: number; body: any }>) => {
@@ -47,7 +37,7 @@ beforeAll(async () => {
   // A draft of 区城市管理局 with a pending advisor review; an issued document with an open correction; a cleanup.
   doc = (await ok(liaison.post('/api/v1/documents', { title: '中站区城市生活垃圾分类管理实施办法', unitId: ids['区城市管理局'], issuerUnitId: ids['区人民政府'], draftedOn: '2020-03-02' }))).id;
   review = (await ok(liaison.post(`/api/v1/documents/${doc}/reviews`, { reviewerKind: 'advisor', reviewerUnitId: ids['河南纳圣律师事务所'], requestedOn: '2020-03-30' }))).reviews[0].id;
-  await ok(upload(office, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, [
+  await ok(upload(t, office, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, [
     { docNumber: '焦中城管〔2018〕4号', title: '中站区渣土运输车辆管理办法', issuer: '区城市管理局', publishedOn: '2018-05-02', status: '现行有效' },
   ])));
   issuedDoc = (await t.db.selectFrom('normative_documents').select('id').where('doc_number', '=', '焦中城管〔2018〕4号').executeTakeFirstOrThrow()).id;
@@ -115,12 +105,12 @@ describe('403 and 404 on every endpoint', () => {
 describe('attachments and history of a document', () => {
   it('lets the drafting unit attach filing materials and shows the timeline; other units get 404', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const up = await upload(liaison, `/api/v1/files/normative_document/${doc}`, pdf, '起草说明.pdf');
+    const up = await upload(t, liaison, `/api/v1/files/normative_document/${doc}`, pdf, { name: '起草说明.pdf' });
     expect(up.status).toBe(201);
-    expect((await upload(liaison2, `/api/v1/files/normative_document/${doc}`, pdf, 'x.pdf')).status).toBe(404);
+    expect((await upload(t, liaison2, `/api/v1/files/normative_document/${doc}`, pdf, { name: 'x.pdf' })).status).toBe(404);
     expect((await leader.get(`/api/v1/files/normative_document/${doc}`)).body.items.map((f: { name: string }) => f.name)).toEqual(['起草说明.pdf']);
     const advisor = await t.as('advisor');
-    expect((await upload(advisor, `/api/v1/files/normative_doc_review/${review}`, pdf, '审核意见书.pdf')).status).toBe(201);
+    expect((await upload(t, advisor, `/api/v1/files/normative_doc_review/${review}`, pdf, { name: '审核意见书.pdf' })).status).toBe(201);
     const h = await liaison.get(`/api/v1/history/normative_document/${doc}`);
     const actions = h.body.items.map((x: { action: string }) => x.action);
     expect(actions[0]).toBe('draft');
@@ -138,7 +128,7 @@ describe('register import and export', () => {
       { docNumber: '焦中城管〔2018〕4号', title: '中站区渣土运输车辆管理办法', issuer: '区城市管理局', publishedOn: '2018-05-02', status: '现行有效' },
       { docNumber: '焦中城管〔2015〕6号', title: '中站区户外广告设置管理办法', issuer: '区城市管理局', publishedOn: '2015-04-01', status: '已废止' },
     ];
-    const dry = await upload(liaison, '/api/v1/documents/import?dryRun=1', await exportXlsx(registerSheet, rows as never));
+    const dry = await upload(t, liaison, '/api/v1/documents/import?dryRun=1', await exportXlsx(registerSheet, rows as never));
     expect(dry.status).toBe(200);
     const byRow = (n: number) => dry.body.errors.filter((e: { row: number }) => e.row === n).map((e: { column: string }) => e.column).sort();
     expect(byRow(3)).toEqual(['发布日期', '发文字号', '文件名称', '状态'].sort());
@@ -146,12 +136,12 @@ describe('register import and export', () => {
     expect(byRow(5)).toEqual(['发文字号']); // already registered
     expect(byRow(6)).toEqual(['废止/失效日期']);
     expect(byRow(2)).toEqual([]);
-    const commit = await upload(liaison, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, rows as never));
+    const commit = await upload(t, liaison, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, rows as never));
     expect(commit.body.committed).toBe(0);
     const after = await t.db.selectFrom('normative_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-    expect((await upload(leader, '/api/v1/documents/import?dryRun=1', await exportXlsx(registerSheet, rows as never))).status).toBe(403);
-    const good = await upload(liaison, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, [rows[0]] as never));
+    expect((await upload(t, leader, '/api/v1/documents/import?dryRun=1', await exportXlsx(registerSheet, rows as never))).status).toBe(403);
+    const good = await upload(t, liaison, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, [rows[0]] as never));
     expect(good.body.committed).toBe(1);
   });
 

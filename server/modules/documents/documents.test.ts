@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload } from '../../test/xlsx.js';
 import { registerSheet } from './excel.js';
 import { exportXlsx } from '../../core/excel/index.js';
 
@@ -50,17 +51,8 @@ async function publish(id: string, body: Record<string, unknown>) {
   return r.body;
 }
 
-function multipart(buf: Buffer) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="register.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 async function importAs(c: Client, rows: Record<string, unknown>[], dryRun = '0') {
-  const buf = await exportXlsx(registerSheet, rows as never);
-  const mp = multipart(buf);
-  const r = await t.app.inject({ method: 'POST', url: `/api/v1/documents/import?dryRun=${dryRun}`, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-  return { status: r.statusCode, body: JSON.parse(r.body) };
+  return upload(t, c, `/api/v1/documents/import?dryRun=${dryRun}`, await exportXlsx(registerSheet, rows as never), { name: 'register.xlsx' });
 }
 
 describe('documents endpoints: boundaries', () => {

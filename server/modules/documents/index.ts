@@ -17,10 +17,10 @@ export const documentsModule: FazhiModule = {
   async todos(ctx, actor) {
     const items: TodoItem[] = [];
     if (hasRole(actor, 'office')) {
-      const ready = await Documents.query(ctx.db, actor).select(sql<string>`count(*)`.as('n'))
+      const ready = await Documents.query(ctx.db, actor).where(Documents.workWhere(actor)).select(sql<string>`count(*)`.as('n'))
         .where('d.status', '=', 'drafting').where('d.deliberated_on', 'is not', null).executeTakeFirstOrThrow();
       if (Number(ready.n)) items.push({ module: 'documents', kind: 'to_publish', title: { zh: '已集体审议、待统一登记编号发布的规范性文件', en: 'Normative documents deliberated, awaiting registration and publication' }, count: Number(ready.n), href: '/documents?status=drafting' });
-      const open = await Cleanups.query(ctx.db, actor).innerJoin('normative_cleanup_items as i', 'i.cleanup_id', 'c.id').select(sql<string>`count(*)`.as('n'))
+      const open = await Cleanups.query(ctx.db, actor).where(Cleanups.workWhere(actor)).innerJoin('normative_cleanup_items as i', 'i.cleanup_id', 'c.id').select(sql<string>`count(*)`.as('n'))
         .where('c.status', '=', 'open').where('i.decision', 'is', null).executeTakeFirstOrThrow();
       if (Number(open.n)) items.push({ module: 'documents', kind: 'cleanup_undecided', title: { zh: '清理中尚未作出决定的规范性文件', en: 'Documents in a cleanup still awaiting a decision' }, count: Number(open.n), href: '/documents/cleanups' });
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload } from '../../test/xlsx.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { registerSheet } from './excel.js';
 import { CleanupDetailOut, DocumentDetailOut, DocumentOut } from '../../../common/documentSchemas.js';
@@ -13,17 +14,6 @@ let jfRegion: { id: string; path: string };
 let zzUnit: string;
 let jfUnit: string;
 
-function multipart(buf: Buffer, name: string, type: string) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-async function upload(c: Client, url: string, buf: Buffer, name = 'file.xlsx', type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const mp = multipart(buf, name, type);
-  const r = await t.app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-  return { status: r.statusCode, body: JSON.parse(r.body) };
-}
 const ok = async (p: Promise<{ status: number; body: any }>) => {
   const r = await p;
   expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
@@ -49,16 +39,16 @@ describe('register import on two districts that both have a 区城市管理局',
   it("writes each uploader's row to the unit of that name in the uploader's own district", async () => {
     const file = await exportXlsx(registerSheet, [row] as never);
     // Dry runs pass for both: each office sees exactly one unit of that name, its own.
-    expect((await ok(upload(office, '/api/v1/documents/import?dryRun=1', file))).errors).toEqual([]);
-    expect((await ok(upload(jf, '/api/v1/documents/import?dryRun=1', file))).errors).toEqual([]);
-    expect((await ok(upload(office, '/api/v1/documents/import?dryRun=0', file))).committed).toBe(1);
-    expect((await ok(upload(jf, '/api/v1/documents/import?dryRun=0', file))).committed).toBe(1);
+    expect((await ok(upload(t, office, '/api/v1/documents/import?dryRun=1', file))).errors).toEqual([]);
+    expect((await ok(upload(t, jf, '/api/v1/documents/import?dryRun=1', file))).errors).toEqual([]);
+    expect((await ok(upload(t, office, '/api/v1/documents/import?dryRun=0', file))).committed).toBe(1);
+    expect((await ok(upload(t, jf, '/api/v1/documents/import?dryRun=0', file))).committed).toBe(1);
     const rows = await docBy(row.docNumber);
     expect(rows.map((r) => [r.region_id, r.unit_id, r.issuer_unit_id]).sort()).toEqual(
       [[zz.id, zzUnit, zzUnit], [jfRegion.id, jfUnit, jfUnit]].sort(),
     );
     // A number is unique per district: the second import into 解放区 is refused cell by cell.
-    const again = await ok(upload(jf, '/api/v1/documents/import?dryRun=1', file));
+    const again = await ok(upload(t, jf, '/api/v1/documents/import?dryRun=1', file));
     expect(again.errors.map((e: { column: string }) => e.column)).toEqual(['发文字号']);
   });
 
@@ -96,7 +86,7 @@ describe('response contracts and attachments', () => {
     const [d] = (await docBy('焦城管〔2018〕7号')).filter((r) => r.region_id === zz.id);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     expect((await ok(office.get(`/api/v1/documents/${d.id}`))).canAttach).toBe(true);
-    expect((await upload(office, `/api/v1/files/normative_document/${d.id}`, pdf, '备案报告.pdf', 'application/pdf')).status).toBe(201);
+    expect((await upload(t, office, `/api/v1/files/normative_document/${d.id}`, pdf, { name: '备案报告.pdf', type: 'application/pdf' })).status).toBe(201);
     // A newer document repeals it: a closed record takes no more attachments (still readable).
     const n = await ok(office.post('/api/v1/documents', { title: '中站区城市道路挖掘管理办法', unitId: zzUnit, draftedOn: '2020-03-02' }));
     await ok(office.post(`/api/v1/documents/${n.id}/comment`, { openedOn: '2020-03-02', closesOn: '2020-03-20', channel: '区政府网站' }));
@@ -107,7 +97,7 @@ describe('response contracts and attachments', () => {
     expect(pub.relations).toEqual([{ kind: 'repeals', onDate: '2020-04-10', from: { id: n.id, docNumber: pub.docNumber, title: pub.title }, to: expect.objectContaining({ id: d.id }) }]);
     const old = await ok(office.get(`/api/v1/documents/${d.id}`));
     expect(old).toMatchObject({ status: 'repealed', canAttach: false });
-    expect((await upload(office, `/api/v1/files/normative_document/${d.id}`, pdf, 'x.pdf', 'application/pdf')).status).toBe(404);
+    expect((await upload(t, office, `/api/v1/files/normative_document/${d.id}`, pdf, { name: 'x.pdf', type: 'application/pdf' })).status).toBe(404);
     expect((await ok(office.get(`/api/v1/files/normative_document/${d.id}`))).items.map((f: { name: string }) => f.name)).toEqual(['备案报告.pdf']);
     // Its history shows the repeal, by the record core's audited update.
     const h = await ok(office.get(`/api/v1/history/normative_document/${d.id}`));
@@ -122,7 +112,7 @@ describe('cleanup counts by dimension', () => {
       { docNumber: '焦中城管〔2017〕5号', title: '中站区城市照明设施管理办法', issuer: '区城市管理局', publishedOn: '2017-05-01', validUntil: '2022-04-30', status: '现行有效' },
       { docNumber: '焦中城管〔2018〕9号', title: '中站区渣土运输车辆管理办法', issuer: '区城市管理局', publishedOn: '2018-06-01', validUntil: '2023-05-31', status: '现行有效' },
     ];
-    expect((await ok(upload(office, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, rows as never)))).committed).toBe(3);
+    expect((await ok(upload(t, office, '/api/v1/documents/import?dryRun=0', await exportXlsx(registerSheet, rows as never)))).committed).toBe(3);
     const c = await ok(office.post('/api/v1/documents/cleanups', { title: '2020年规范性文件清理', regionId: zz.id, issuedBefore: '2019-10-01', startedOn: '2020-06-01' }));
     const detail = CleanupDetailOut.parse(await ok(office.get(`/api/v1/documents/cleanups/${c.id}`)));
     expect(detail.items.length).toBe(c.itemCount);

@@ -3,7 +3,7 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
-import { deadlinesOf } from '../../core/deadlines/index.js';
+import { deadlinesOf, presentDeadline } from '../../core/deadlines/index.js';
 import { today } from '../../core/calendar/index.js';
 import type { Actor } from '../../core/scope/index.js';
 import { DateStr, Id, page } from '../../../common/schemas.js';
@@ -98,7 +98,7 @@ function presentCleanupItem(i: Awaited<ReturnType<typeof svc.getCleanup>>['items
 /** Routes of the normative-documents module: parse → actor → service → presenter (through the response schemas). */
 export function documentRoutes(app: App, ctx: AppContext) {
   const db = ctx.db;
-  const detail = async (actor: Actor, id: string): Promise<Out<typeof DocumentDetailOut>> => {
+  const detail = async (actor: Actor, id: string, lang: 'zh' | 'en'): Promise<Out<typeof DocumentDetailOut>> => {
     const d = await svc.getDocumentView(db, actor, id);
     const [reviews, corrections, relations, deadlines] = await Promise.all([
       svc.reviewsOf(db, actor, id), svc.correctionsOf(db, actor, id), svc.relationsOf(db, actor, id), deadlinesOf(db, svc.DOC_ENTITY, id),
@@ -109,13 +109,11 @@ export function documentRoutes(app: App, ctx: AppContext) {
       reviews: reviews.map(presentReview),
       corrections: corrections.map(presentCorrection),
       relations: relations.map((r) => ({ kind: r.kind, onDate: r.on_date, from: { id: r.from_id, docNumber: r.from_number, title: r.from_title }, to: { id: r.to_id, docNumber: r.to_number, title: r.to_title } })),
-      deadlines: [...deadlines]
-        .sort((a, b) => String(a.due_date).localeCompare(String(b.due_date)) || a.id.localeCompare(b.id))
-        .map((x) => ({ kind: x.kind, title: x.title, dueDate: x.due_date, status: x.status, basis: x.basis })),
+      deadlines: deadlines.map((x) => presentDeadline(x, lang)),
       publicationGaps: gaps,
     };
   };
-  const one = async (actor: Actor, id: string) => detail(actor, id);
+  const one = async (actor: Actor, id: string, lang: 'zh' | 'en') => detail(actor, id, lang);
   const Detail = { 200: DocumentDetailOut };
 
   // ---- register ----
@@ -142,7 +140,7 @@ export function documentRoutes(app: App, ctx: AppContext) {
   app.post('/api/v1/documents', { schema: { tags: TAG, body: DraftInput, response: { 201: DocumentDetailOut } } }, async (req, reply) => {
     const actor = activeActorOf(req);
     const d = await svc.createDraft(db, actor, req.body);
-    return reply.status(201).send(await one(actor, d.id));
+    return reply.status(201).send(await one(actor, d.id, req.lang));
   });
   app.get('/api/v1/documents/reviews', { schema: { tags: TAG, querystring: ReviewListQuery, response: { 200: page(DocReviewListItemOut) } } }, async (req) => {
     const actor = activeActorOf(req);
@@ -152,9 +150,9 @@ export function documentRoutes(app: App, ctx: AppContext) {
   app.put('/api/v1/documents/:id', { schema: { tags: TAG, params: IdParams, body: DraftPatch, response: Detail } }, async (req) => {
     const actor = activeActorOf(req);
     await svc.updateDraft(db, actor, req.params.id, req.body);
-    return one(actor, req.params.id);
+    return one(actor, req.params.id, req.lang);
   });
-  app.get('/api/v1/documents/:id', { schema: { tags: TAG, params: IdParams, response: Detail } }, async (req) => one(activeActorOf(req), req.params.id));
+  app.get('/api/v1/documents/:id', { schema: { tags: TAG, params: IdParams, response: Detail } }, async (req) => one(activeActorOf(req), req.params.id, req.lang));
   app.get('/api/v1/documents/:id/state', { schema: { tags: TAG, params: IdParams, querystring: z.object({ asOf: DateStr }), response: { 200: DocStateOut } } }, async (req) =>
     svc.stateAsOf(db, activeActorOf(req), req.params.id, req.query.asOf),
   );
@@ -162,7 +160,7 @@ export function documentRoutes(app: App, ctx: AppContext) {
     app.post(`/api/v1/documents/:id/${path}`, { schema: { tags: TAG, params: IdParams, body, response: Detail } }, async (req) => {
       const actor = activeActorOf(req);
       await fn(actor, req.params.id, req.body as z.infer<S>);
-      return one(actor, req.params.id);
+      return one(actor, req.params.id, req.lang);
     });
   step('comment', CommentOpenInput, (a, id, b) => svc.openComment(db, a, id, b));
   step('comment/close', CommentCloseInput, (a, id, b) => svc.closeComment(db, a, id, b));

@@ -241,7 +241,7 @@ export async function openComment(db: Kysely<Database>, actor: Actor, id: string
       );
     const after = await update(trx, actor, before, { comment_opened_on: input.openedOn, comment_closes_on: input.closesOn, comment_min_closes_on: min, comment_channel: input.channel, comment_waiver: null }, 'comment_open');
     await setDeadline(trx, {
-      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'comment_close', title: `《${after.title}》公开征求意见截止，汇总意见并说明采纳情况`,
+      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'comment_close', title: { zh: `《${after.title}》公开征求意见截止，汇总意见并说明采纳情况`, en: `Public comment on 《${after.title}》 closes: sum up the comments and state which were adopted` },
       regionId: after.region_id, unitId: after.unit_id,
       spec: { from: input.openedOn, unit: 'ND', n: Math.round((Date.parse(input.closesOn) - Date.parse(input.openedOn)) / 86_400_000) },
       basis: rule?.basis ?? '起草单位确定的征求意见期限',
@@ -350,7 +350,7 @@ export async function requestLegalityReview(db: Kysely<Database>, actor: Actor, 
       review = await trx.updateTable('normative_doc_reviews').set({ queue_ref: q.id }).where('id', '=', review.id).returningAll().executeTakeFirstOrThrow();
     } else {
       await setDeadline(trx, {
-        module: MODULE, entity: REVIEW_ENTITY, entityId: review.id, kind: 'legality_review', title: `合法性审核《${doc.title}》`,
+        module: MODULE, entity: REVIEW_ENTITY, entityId: review.id, kind: 'legality_review', title: { zh: `合法性审核《${doc.title}》`, en: `Legality review of 《${doc.title}》` },
         regionId: doc.region_id, unitId, spec, basis,
       }, cal);
     }
@@ -497,7 +497,10 @@ async function setExpiryReminder(trx: Db, d: DocRow) {
   const months = await getSetting(trx, ExpiryReminderMonths);
   await setDeadline(trx, {
     module: MODULE, entity: DOC_ENTITY, entityId: d.id, kind: 'expiry_review',
-    title: `《${d.title}》有效期至${d.valid_until}，请在届满前${months}个月组织评估（继续有效、修改、延长或废止）`,
+    title: {
+      zh: `《${d.title}》有效期至${d.valid_until}，请在届满前${months}个月组织评估（继续有效、修改、延长或废止）`,
+      en: `《${d.title}》 is valid until ${d.valid_until}: evaluate it ${months} months before (keep, amend, extend or repeal)`,
+    },
     regionId: d.region_id, unitId: d.issuer_unit_id,
     spec: { from: d.valid_until, unit: 'M', n: -months },
     basis: `规范性文件有效期届满前${months}个月，制定机关应组织评估（地方通行规定，系统设置）`,
@@ -566,7 +569,7 @@ export async function publishDocument(db: Kysely<Database>, actor: Actor, id: st
     // Each filing is tracked with its own deadline, naming the body it goes to.
     for (const b of bodies)
       await setDeadline(trx, {
-        module: MODULE, entity: DOC_ENTITY, entityId: id, kind: b.kind === 'npc' ? 'filing_npc' : 'filing', title: `《${after.title}》（${docNumber}）报送${b.name}备案`,
+        module: MODULE, entity: DOC_ENTITY, entityId: id, kind: b.kind === 'npc' ? 'filing_npc' : 'filing', title: { zh: `《${after.title}》（${docNumber}）报送${b.name}备案`, en: `File 《${after.title}》 (${docNumber}) with ${b.name}` },
         regionId: after.region_id, unitId: after.issuer_unit_id, spec: filingSpec, priority: 2,
         basis: `${b.basis}；应当自公布之日起${filingDays}日内报送备案（期限按本省规定在系统设置中配置）`,
       }, cal);
@@ -628,7 +631,7 @@ export async function recordReceipt(db: Kysely<Database>, actor: Actor, id: stri
     const due = computeDeadline(cal, spec).due;
     const after = await update(trx, actor, before, { filing_status: 'suspended', filing_received_on: input.receivedOn, filing_missing: input.missing!, filing_supply_due: due, filing_defective: true }, 'filing_suspended');
     await setDeadline(trx, {
-      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing_supplement', title: `《${after.title}》备案材料不全，补充：${input.missing}`,
+      module: MODULE, entity: DOC_ENTITY, entityId: id, kind: 'filing_supplement', title: { zh: `《${after.title}》备案材料不全，补充：${input.missing}`, en: `Filing of 《${after.title}》 incomplete — supply: ${input.missing}` },
       regionId: after.region_id, unitId: after.issuer_unit_id, spec, priority: 2, basis: `备案机关通知补充材料，应在${input.supplyDays}日内补正（备案中止，补正后恢复）`,
     }, cal);
     return after;
@@ -709,7 +712,7 @@ export async function openCorrection(db: Kysely<Database>, actor: Actor, id: str
       .executeTakeFirstOrThrow();
     const days = input.source === 'reconsideration' ? 30 : await getSetting(trx, CorrectionDays);
     await setDeadline(trx, {
-      module: MODULE, entity: CORRECTION_ENTITY, entityId: row.id, kind: 'correction', title: `处理对《${d.title}》的${CORRECTION_SOURCES[input.source].zh}`,
+      module: MODULE, entity: CORRECTION_ENTITY, entityId: row.id, kind: 'correction', title: { zh: `处理对《${d.title}》的${CORRECTION_SOURCES[input.source].zh}`, en: `Handle the ${CORRECTION_SOURCES[input.source].en.toLowerCase()} on 《${d.title}》` },
       regionId: d.region_id, unitId: d.issuer_unit_id, spec: { from: input.receivedOn, unit: 'ND', n: days, rollOver: true },
       basis: input.source === 'reconsideration' ? '《行政复议法》(2023)第五十六条：有权处理的，应当在三十日内依法处理' : `纠错处理期限${days}日（系统设置）`,
     });

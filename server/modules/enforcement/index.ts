@@ -50,5 +50,6 @@ export const enforcementModule: FazhiModule = {
     'enforcement.manageReviews': hasRole(a, 'office'),
     'enforcement.catalogue': a.isAdmin || hasRole(a, 'office', 'leader', 'viewer', 'unit_head', 'liaison', 'officer'),
     'enforcement.manageCatalogue': hasRole(a, 'office'),
+    'enforcement.claimItems': hasRole(a, 'office', 'unit_head', 'liaison'),
   }),
 };

@@ -4,7 +4,7 @@
  * configurable bands, problems classified 立卷/实体/程序 with a rectification deadline, unit averages.
  * REFERENCE §5.3 (bands default 优秀 ≥ 90, 合格 60–<90, 不合格 < 60; no national standard).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { addDays } from '../../core/calendar/index.js';
 import { badRequest, conflict } from '../../core/errors/index.js';
@@ -71,37 +71,59 @@ export function scoreFile(db: DbK, actor: Actor, fileId: string, input: ScoreInp
     const f = await ReviewFiles.lockForWrite(trx, actor, fileId);
     const c = await trx.selectFrom('enforcement_review_campaigns').selectAll().where('id', '=', f.campaign_id).executeTakeFirstOrThrow();
     if (c.status !== 'open') throw conflict('CAMPAIGN_CLOSED', { zh: '评查活动已结束，不能再评分', en: 'The campaign is closed' });
-    const criteria = c.criteria as unknown as Criterion[];
-    const bands = c.bands as unknown as Bands;
-    const bad: { path: string; message: string }[] = [];
-    const seen = new Set<string>();
-    input.items.forEach((it, i) => {
-      const cr = criteria.find((x) => x.code === it.code);
-      if (!cr) bad.push({ path: `items.${i}.code`, message: `评查项目“${it.code}”不在本次评查标准中` });
-      else {
-        if (seen.has(it.code)) bad.push({ path: `items.${i}.code`, message: '同一评查项目只能评分一次' });
-        if (it.deduction > cr.max) bad.push({ path: `items.${i}.deduction`, message: `扣分不能超过该项分值${cr.max}分` });
-        if (it.vetoed && !cr.veto) bad.push({ path: `items.${i}.vetoed`, message: `“${cr.name}”不是否决项` });
-        if ((it.deduction > 0 || it.vetoed) && !it.problem) bad.push({ path: `items.${i}.problem`, message: '扣分项应写明存在的问题' });
-      }
-      seen.add(it.code);
-    });
-    if (bad.length) throw badRequest('SCORE_INVALID', { zh: '评分表填写有误', en: 'The scoring sheet has errors' }, { fields: bad });
-    const vetoed = input.items.some((x) => x.vetoed);
-    const deducted = input.items.reduce((s, x) => s + x.deduction, 0);
-    const score = vetoed ? 0 : Math.round((100 - deducted) * 10) / 10;
-    const grade = vetoed ? 'fail' : gradeOf(score, bands);
-    await trx.deleteFrom('enforcement_review_problems').where('file_id', '=', f.id).execute();
-    for (const it of input.items) {
-      if (!(it.deduction > 0 || it.vetoed)) continue;
-      const cr = criteria.find((x) => x.code === it.code)!;
-      await trx.insertInto('enforcement_review_problems').values({
-        region_id: f.region_id, unit_id: f.unit_id, file_id: f.id, criterion: cr.name, category: cr.category, description: it.problem,
-        deduction: it.vetoed ? cr.max : it.deduction, due_on: addDays(input.on, input.rectifyWithinDays),
-      }).execute();
-    }
-    return ReviewFiles.update(trx, actor, f, { scores: JSON.stringify(input.items), score, grade, reviewer: input.reviewer, reviewed_on: input.on }, 'score');
+    const bad = scoreSheetProblems(c.criteria as unknown as Criterion[], input.items);
+    if (bad.length) throw badRequest('SCORE_INVALID', { zh: '评分表填写有误', en: 'The scoring sheet has errors' }, { fields: bad.map((b) => ({ path: `items.${b.index}.${b.field}`, message: b.message })) });
+    return writeScore(trx, actor, f, c, input);
   });
+}
+
+/** One mistake of a scoring sheet: the item (by its position), the field and the message (zh). */
+export interface ScoreProblem { index: number; field: 'code' | 'deduction' | 'vetoed' | 'problem'; message: string }
+
+/**
+ * The rules of a scoring sheet against the campaign's criteria (the form and the Excel import alike): a
+ * known criterion once, a deduction within its points, a veto only on a veto item, a problem written for
+ * every deduction.
+ */
+export function scoreSheetProblems(criteria: Criterion[], items: ScoreInput['items']): ScoreProblem[] {
+  const bad: ScoreProblem[] = [];
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    const cr = criteria.find((x) => x.code === it.code);
+    if (!cr) bad.push({ index: i, field: 'code', message: `评查项目“${it.code}”不在本次评查标准中` });
+    else {
+      if (seen.has(it.code)) bad.push({ index: i, field: 'code', message: '同一评查项目只能评分一次' });
+      if (it.deduction > cr.max) bad.push({ index: i, field: 'deduction', message: `扣分不能超过该项分值${cr.max}分` });
+      if (it.vetoed && !cr.veto) bad.push({ index: i, field: 'vetoed', message: `“${cr.name}”不是否决项` });
+      if ((it.deduction > 0 || it.vetoed) && !it.problem) bad.push({ index: i, field: 'problem', message: '扣分项应写明存在的问题' });
+    }
+    seen.add(it.code);
+  });
+  return bad;
+}
+
+/** The score of a checked sheet: a veto forces 0 and 不合格; otherwise 100 less the deductions, graded by the bands. */
+export function scoreOf(items: ScoreInput['items'], bands: Bands): { score: number; grade: Grade } {
+  const vetoed = items.some((x) => x.vetoed);
+  const deducted = items.reduce((s, x) => s + x.deduction, 0);
+  const score = vetoed ? 0 : Math.round((100 - deducted) * 10) / 10;
+  return { score, grade: vetoed ? 'fail' : gradeOf(score, bands) };
+}
+
+/** Writes a checked sheet on a locked file of an open campaign: the score, the grade, its problems (replaced). */
+export async function writeScore(trx: DbK, actor: Actor, f: Selectable<Database['enforcement_review_files']>, c: Selectable<Database['enforcement_review_campaigns']>, input: ScoreInput) {
+  const criteria = c.criteria as unknown as Criterion[];
+  const { score, grade } = scoreOf(input.items, c.bands as unknown as Bands);
+  await trx.deleteFrom('enforcement_review_problems').where('file_id', '=', f.id).execute();
+  const problems = input.items.filter((it) => it.deduction > 0 || it.vetoed).map((it) => {
+    const cr = criteria.find((x) => x.code === it.code)!;
+    return {
+      region_id: f.region_id, unit_id: f.unit_id, file_id: f.id, criterion: cr.name, category: cr.category, description: it.problem,
+      deduction: it.vetoed ? cr.max : it.deduction, due_on: addDays(input.on, input.rectifyWithinDays),
+    };
+  });
+  if (problems.length) await trx.insertInto('enforcement_review_problems').values(problems).execute();
+  return ReviewFiles.update(trx, actor, f, { scores: JSON.stringify(input.items), score, grade, reviewer: input.reviewer, reviewed_on: input.on }, 'score');
 }
 
 /** Records the unit's rectification of a problem. */

@@ -8,8 +8,13 @@ import * as cat from './catalogue.js';
 import * as pub from './public.js';
 import { attendanceOfOfficer } from '../learning/service.js';
 import { exportXlsx } from '../../core/excel/index.js';
-import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
-import { caseImport, caseLedgerRows, caseLedgerSheet, officerImport, officerSheet, officerSheetRows } from './excel.js';
+import { presentDeadline } from '../../core/deadlines/index.js';
+import { ImportQuery, ImportResultOut, importRoutes, runImport, sendXlsx, uploadedFile, xlsxResponse } from '../../core/excel/routes.js';
+import {
+  caseImport, caseLedgerRows, caseLedgerSheet, claimExportSheet, claimImport, claimSheetRows, itemExportSheet, itemImport, itemSheetRows, officerImport, officerSheet,
+  officerSheetRows, scoreImport, scoreSheet, scoreSheetRows,
+} from './excel.js';
+import { Campaigns } from './records.js';
 import {
   BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, CERT_KINDS, CERT_STATUSES, DECISIONS, GRADES, PROBLEM_CATEGORIES, RISK_LEVELS,
   BodyInput, BodyOut, CampaignInput, CampaignOut, CaseDetailOut, CaseInput, CaseListQuery, CaseOut, CatalogueSummaryOut, CertificateEndInput,
@@ -46,10 +51,7 @@ async function caseDetail(ctx: AppContext, actor: ReturnType<typeof activeActorO
     reviewConclusion: d.c.review_conclusion, reviewOpinion: d.c.review_opinion, reviewedOn: d.c.reviewed_on, decisionNo: d.c.decision_no, signedBy: d.c.signed_by,
     servedOn: d.c.served_on, partyPresent: d.c.party_present, executedOn: d.c.executed_on, paidOn: d.c.paid_on, lateFee: num(d.c.late_fee),
     officers: d.officers.map((o) => ({ id: o.id, name: o.name, certNo: o.cert_no })),
-    deadlines: d.deadlines.map((x) => ({
-      kind: x.kind, title: x.title, dueDate: x.due_date, basis: x.basis, status: x.status,
-      explain: ((x.computation as { explain?: { zh: string; en: string } })?.explain?.[lang]) ?? '',
-    })),
+    deadlines: d.deadlines.map((x) => presentDeadline(x, lang)),
     next: d.canEdit ? svc.nextSteps(d.c) : [],
     canEdit: d.canEdit,
   };
@@ -212,6 +214,27 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
     const row = (await rev.listFiles(ctx.db, actor, f.campaign_id)).find((x) => x.id === f.id)!;
     return presentFile(row, req.lang);
   });
+  // A campaign's scoring sheets in Excel: the export is also the import's template (every sampled file ×
+  // every criterion, pre-filled with what was scored); the import scores each file under the form's rules.
+  const scoresXlsx = async (req: { params: { id: string } }, reply: Parameters<typeof sendXlsx>[0], actor: ReturnType<typeof activeActorOf>) => {
+    const c = await Campaigns.get(ctx.db, actor, req.params.id);
+    return sendXlsx(reply, `${c.title}-评分表.xlsx`, await exportXlsx(scoreSheet, await scoreSheetRows(ctx.db, actor, c)));
+  };
+  app.get(`${base}/reviews/campaigns/:id/scores/export`, { schema: { tags, params: P, response: xlsxResponse('评查活动的评分表（.xlsx）') } }, async (req, reply) => scoresXlsx(req, reply, activeActorOf(req)));
+  app.get(`${base}/reviews/campaigns/:id/scores/import/template`, { schema: { tags, params: P, response: xlsxResponse('评分表导入模板（.xlsx，已列出抽取的案卷和评查项目）') } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const spec = scoreImport(req.params.id);
+    spec.authorize(actor);
+    return scoresXlsx(req, reply, actor);
+  });
+  app.post(`${base}/reviews/campaigns/:id/scores/import`, { schema: { tags: [...tags, 'import'], params: P, querystring: ImportQuery, response: { 200: ImportResultOut } } }, async (req) => {
+    const actor = activeActorOf(req);
+    const spec = scoreImport(req.params.id);
+    spec.authorize(actor);
+    // 404 for a campaign out of scope or unknown, before the file is read.
+    await Campaigns.get(ctx.db, actor, req.params.id);
+    return runImport(ctx.db, actor, spec, await uploadedFile(req, ctx.cfg.maxUploadBytes), req.query.dryRun === '1', req.lang);
+  });
   app.post(`${base}/reviews/problems/:id/rectify`, { schema: { tags, params: P, body: RectifyInput, response: { 200: Ok } } }, async (req) => {
     await rev.rectifyProblem(ctx.db, activeActorOf(req), req.params.id, req.body);
     return { ok: true };
@@ -226,6 +249,14 @@ export function enforcementRoutes(app: App, ctx: AppContext) {
     const rows = await cat.addItems(ctx.db, activeActorOf(req), req.body.items);
     return reply.status(201).send({ created: rows.length });
   });
+  app.get(`${base}/catalogue/items/export`, { schema: { tags, response: xlsxResponse('监管事项目录（.xlsx）') } }, async (req, reply) => {
+    return sendXlsx(reply, '监管事项目录.xlsx', await exportXlsx(itemExportSheet, await itemSheetRows(ctx.db, activeActorOf(req))));
+  });
+  importRoutes(app, ctx, `${base}/catalogue/items/import`, itemImport);
+  app.get(`${base}/catalogue/claims/export`, { schema: { tags, querystring: z.object({ unitId: Id.optional() }), response: xlsxResponse('监管事项认领（.xlsx）') } }, async (req, reply) => {
+    return sendXlsx(reply, '监管事项认领.xlsx', await exportXlsx(claimExportSheet, await claimSheetRows(ctx.db, activeActorOf(req), req.query)));
+  });
+  importRoutes(app, ctx, `${base}/catalogue/claims/import`, claimImport);
   app.get(`${base}/catalogue/summary`, { schema: { tags, response: { 200: CatalogueSummaryOut } } }, async (req) => cat.catalogueSummary(ctx.db, activeActorOf(req)));
   app.post(`${base}/catalogue/claims`, { schema: { tags, body: ClaimInput, response: { 201: z.object({ id: z.string() }) } } }, async (req, reply) => {
     const c = await cat.claimItem(ctx.db, activeActorOf(req), req.body);

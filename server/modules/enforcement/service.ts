@@ -6,9 +6,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { addDays, daysBetween, loadCalendar, today } from '../../core/calendar/index.js';
-import { closeDeadline, deadlinesOf, setDeadline } from '../../core/deadlines/index.js';
+import { closeDeadline, deadlinesOf, setDeadline, setDeadlines, type DeadlineInput } from '../../core/deadlines/index.js';
 import { badRequest, conflict, forbidden } from '../../core/errors/index.js';
-import type { PageQuery } from '../../core/list.js';
 import { mayWriteAt, type Actor } from '../../core/scope/index.js';
 import { unitName, unitRegion } from '../org/lookup.js';
 import { Bodies, Cases, Certificates, CASE_WRITE, Officers } from './records.js';
@@ -202,9 +201,9 @@ export async function getOfficer(db: Db, actor: Actor, id: string) {
   return { officer: o, unitName: unit.name, certs: certs as Database['enforcement_certificates'][] as any[], exams, trainings, canEdit };
 }
 
-/** Certificates in the actor's scope that expire between today and `days` ahead (still valid). */
+/** Certificates of the actor's own work (`workWhere`) that expire between today and `days` ahead (still valid). */
 export async function countExpiring(db: Db, actor: Actor, days: number, day = today()) {
-  const r = await Certificates.query(db, actor).select(sql<number>`count(*)::int`.as('n'))
+  const r = await Certificates.query(db, actor).where(Certificates.workWhere(actor)).select(sql<number>`count(*)::int`.as('n'))
     .where('ct.status', '=', 'valid').where('ct.expires_on', '>=', day).where('ct.expires_on', '<=', addDays(day, days)).executeTakeFirst();
   return Number((r as { n?: number } | undefined)?.n ?? 0);
 }
@@ -270,7 +269,7 @@ export async function fileCaseIn(trx: DbK, actor: Actor, input: CaseInput) {
   if (ids.length < 2) throw field('officerIds', '执法人员不得少于两人（行政处罚法第四十二条）', 'At least two officers must handle a case (art. 42)', 'TWO_OFFICERS_REQUIRED');
   const officers = await trx.selectFrom('enforcement_officers as o')
     .select(['o.id', 'o.name', 'o.unit_id', 'o.active',
-      sql<string | null>`(select ct.id from enforcement_certificates ct where ct.officer_id = o.id and ct.kind = 'enforcement' and ${validOn('ct', input.filedOn)} order by ct.expires_on desc limit 1)`.as('cert_id')])
+      sql<string | null>`(select ct.id from enforcement_certificates ct where ct.officer_id = o.id and ct.kind = 'enforcement' and ${validOn('ct', input.filedOn)} order by ct.expires_on desc, ct.id limit 1)`.as('cert_id')])
     .where('o.id', 'in', ids).execute();
   for (const [i, id] of ids.entries()) {
     const o = officers.find((x) => x.id === id);
@@ -287,14 +286,71 @@ export async function fileCaseIn(trx: DbK, actor: Actor, input: CaseInput) {
     created_by: actor.userId,
   }, 'file');
   for (const o of officers) await trx.insertInto('enforcement_case_officers').values({ case_id: c.id, officer_id: o.id, certificate_id: o.cert_id! }).execute();
-  if (input.system === 'penalty') {
-    // 行政处罚法(2021) 第六十条: decision within 90 (natural) days of filing; last day on a holiday rolls over (民法典 第二百零三条).
-    await setDeadline(trx, {
-      module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'decision', title: `作出行政处罚决定：${input.title}`,
-      regionId: region.id, unitId: input.unitId, spec: { from: input.filedOn, unit: 'ND', n: 90, rollOver: true }, basis: BASIS.decision, priority: 2,
-    });
-  }
+  if (input.system === 'penalty') await setDeadline(trx, decisionDeadline(c.id, region.id, input));
   return c;
+}
+
+/** The 90-day decision deadline of a penalty case (the form and the bulk import alike). */
+function decisionDeadline(caseId: string, regionId: string, input: CaseInput): DeadlineInput {
+  // 行政处罚法(2021) 第六十条: decision within 90 (natural) days of filing; last day on a holiday rolls over (民法典 第二百零三条).
+  return {
+    module: 'enforcement', entity: Cases.entity, entityId: caseId, kind: 'decision', title: { zh: `作出行政处罚决定：${input.title}`, en: `Decide the penalty case: ${input.title}` },
+    regionId, unitId: input.unitId, spec: { from: input.filedOn, unit: 'ND', n: 90, rollOver: true }, basis: BASIS.decision, priority: 2,
+  };
+}
+
+/**
+ * Files many cases in the caller's transaction (the ledger import): every rule of `fileCaseIn` checked per
+ * case in memory, over the officers and certificates read in a few queries; the cases, their officers,
+ * audit entries and decision deadlines written in batches. Stores exactly what filing the cases one by one
+ * stores (same rows, same certificate chosen, same deadlines and audit actions).
+ */
+export async function fileCasesIn(trx: DbK, actor: Actor, inputs: CaseInput[]) {
+  if (!inputs.length) return [];
+  const regions = new Map<string, Awaited<ReturnType<typeof regionOfUnit>>>();
+  for (const u of new Set(inputs.map((i) => i.unitId))) regions.set(u, await regionOfUnit(trx, u));
+  const officerIds = [...new Set(inputs.flatMap((i) => i.officerIds))];
+  const officers = new Map<string, { id: string; name: string; unit_id: string; active: boolean }>();
+  const certsOf = new Map<string, { id: string; issued_on: string; expires_on: string; ended_on: string | null }[]>();
+  for (let i = 0; i < officerIds.length; i += 5000) {
+    const part = officerIds.slice(i, i + 5000);
+    for (const o of await trx.selectFrom('enforcement_officers').select(['id', 'name', 'unit_id', 'active']).where('id', 'in', part).execute()) officers.set(o.id, o);
+    // In the order fileCaseIn picks one: the latest expiry first, then the id.
+    const certs = await trx.selectFrom('enforcement_certificates').select(['id', 'officer_id', 'issued_on', 'expires_on', 'ended_on'])
+      .where('officer_id', 'in', part).where('kind', '=', 'enforcement').orderBy('expires_on', 'desc').orderBy('id').execute();
+    for (const c of certs) certsOf.set(c.officer_id, [...(certsOf.get(c.officer_id) ?? []), c]);
+  }
+  // validOn in memory: issued, not expired, not ended on or before the day.
+  const certOn = (officerId: string, day: string) => certsOf.get(officerId)?.find((c) => c.issued_on <= day && c.expires_on >= day && (!c.ended_on || c.ended_on > day))?.id;
+  const values: Record<string, unknown>[] = [];
+  const links: { officer_id: string; certificate_id: string }[][] = [];
+  for (const input of inputs) {
+    const ids = [...new Set(input.officerIds)];
+    if (ids.length < 2) throw field('officerIds', '执法人员不得少于两人（行政处罚法第四十二条）', 'At least two officers must handle a case (art. 42)', 'TWO_OFFICERS_REQUIRED');
+    const mine: { officer_id: string; certificate_id: string }[] = [];
+    for (const [i, id] of ids.entries()) {
+      const o = officers.get(id);
+      if (!o || o.unit_id !== input.unitId || !o.active) throw field(`officerIds.${i}`, '所选执法人员不属于办案单位', 'The officer is not of the handling unit', 'OFFICER_NOT_IN_UNIT');
+      const cert = certOn(id, input.filedOn);
+      if (!cert) {
+        throw field(`officerIds.${i}`, `执法人员${o.name}在立案日${input.filedOn}没有有效的行政执法证，不得从事执法活动（行政处罚法第四十二条）`,
+          `${o.name} holds no enforcement certificate valid on ${input.filedOn} (art. 42)`, 'CERTIFICATE_NOT_VALID');
+      }
+      mine.push({ officer_id: id, certificate_id: cert });
+    }
+    const majorReasons = [...new Set(input.majorReasons)];
+    values.push({
+      region_id: regions.get(input.unitId)!.id, unit_id: input.unitId, system: input.system, case_no: input.caseNo, title: input.title, party_name: input.partyName,
+      party_kind: input.partyKind, cause: input.cause, filed_on: input.filedOn, major: input.major || majorReasons.length > 0, major_reasons: majorReasons,
+      created_by: actor.userId,
+    });
+    links.push(mine);
+  }
+  const rows = await Cases.insertMany(trx, actor, values, 'file');
+  const pairs = rows.flatMap((c, i) => links[i].map((l) => ({ case_id: c.id, ...l })));
+  for (let i = 0; i < pairs.length; i += 1000) await trx.insertInto('enforcement_case_officers').values(pairs.slice(i, i + 1000)).execute();
+  await setDeadlines(trx, rows.flatMap((c, i) => (inputs[i].system === 'penalty' ? [decisionDeadline(c.id, c.region_id, inputs[i])] : [])));
+  return rows;
 }
 
 /** Starts the investigation (调查取证). */
@@ -371,12 +427,12 @@ export function decide(db: DbK, actor: Actor, id: string, input: DecideInput) {
     await closeDeadline(trx, Cases.entity, c.id, 'decision');
     const wd = PUBLICITY_WD[c.system];
     await setDeadline(trx, {
-      module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'publicity', title: `公示执法决定：${c.title}`,
+      module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'publicity', title: { zh: `公示执法决定：${c.title}`, en: `Publish the enforcement decision: ${c.title}` },
       regionId: c.region_id, unitId: c.unit_id, spec: { from: input.on, unit: 'WD', n: wd }, basis: wd === 7 ? BASIS.publicity7 : BASIS.publicity20, priority: 1,
     }, cal);
     if (c.system === 'penalty') {
       await setDeadline(trx, {
-        module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'delivery', title: `送达行政处罚决定书：${c.title}`,
+        module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'delivery', title: { zh: `送达行政处罚决定书：${c.title}`, en: `Serve the penalty decision: ${c.title}` },
         regionId: c.region_id, unitId: c.unit_id, spec: { from: input.on, unit: 'WD', n: 7 }, basis: BASIS.delivery, priority: 1,
       }, cal);
     }
@@ -395,7 +451,7 @@ export function serve(db: DbK, actor: Actor, id: string, input: ServeInput) {
     if (c.fine !== null && Number(c.fine) > 0) {
       // 行政处罚法 第六十七条: 15 days from receipt; a holiday last day rolls over (民法典 第二百零三条).
       await setDeadline(trx, {
-        module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'payment', title: `督促缴纳罚款：${c.title}`,
+        module: 'enforcement', entity: Cases.entity, entityId: c.id, kind: 'payment', title: { zh: `督促缴纳罚款：${c.title}`, en: `Follow up the payment of the fine: ${c.title}` },
         regionId: c.region_id, unitId: c.unit_id, spec: { from: input.on, unit: 'ND', n: 15, rollOver: true }, basis: BASIS.payment,
       });
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client, liaison: Client, liaison2: Client, officeJf: Client, leader: Client, liaisonJf: Client;
@@ -66,13 +67,8 @@ describe('records and metrics on hand-computed data', () => {
       ['行政执法三项制度培训', 100], ['人民调解员业务培训', 40], ['城管执法规范化培训', 3],
     ]);
     const pdf = Buffer.from('%PDF-1.4\n%%EOF');
-    const boundary = '----x' + Date.now();
-    const res = await t.app.inject({
-      method: 'POST', url: `/api/v1/files/learning_activity/${ids.s1}`,
-      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="学习材料.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: office.cookie, 'x-csrf-token': office.csrf },
-    });
-    expect(res.statusCode).toBe(201);
+    const res = await upload(t, office, `/api/v1/files/learning_activity/${ids.s1}`, pdf, { name: '学习材料.pdf', type: 'application/pdf' });
+    expect(res.status).toBe(201);
   });
 
   const value = async (c: Client, id: string, year = 2020) => (await c.get(`/api/v1/metrics/${id}?region=410803&year=${year}`)).body.value;

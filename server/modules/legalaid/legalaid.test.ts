@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload as uploadXlsx } from '../../test/xlsx.js';
 import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { putSetting } from '../../core/settings.js';
 import { buildActor } from '../../core/scope/index.js';
@@ -269,15 +270,7 @@ describe('the case ledger in Excel', () => {
     const { caseLedgerSheet } = await import('./excel.js');
     return exportXlsx(caseLedgerSheet, rows as never[]);
   }
-  async function upload(c: Client, buf: Buffer, dryRun: 0 | 1) {
-    const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cases.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-    const r = await t.app.inject({
-      method: 'POST', url: `/api/v1/legalaid/cases/import?dryRun=${dryRun}`, payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: c.cookie, 'x-csrf-token': c.csrf },
-    });
-    return { status: r.statusCode, body: JSON.parse(r.body) };
-  }
+  const upload = (c: Client, buf: Buffer, dryRun: 0 | 1) => uploadXlsx(t, c, `/api/v1/legalaid/cases/import?dryRun=${dryRun}`, buf, { name: 'cases.xlsx' });
   const row = (over: Record<string, unknown> = {}) => ({
     origin: '申请', caseType: '民事', serviceForm: '民事、行政、国家赔偿案件诉讼代理', personName: '冯某', idNumber: idNo('41080319750505123'), phone: '13700001111',
     matter: '请求给付赡养费', receivedOn: '2020-12-28', unit: '区司法局', ...over,
@@ -350,7 +343,7 @@ describe('the to-do list ranks statutory time limits alike', () => {
     const { STATUTORY_PRIORITY } = await import('./service.js');
     // A filing deadline as the documents module sets it (priority 2), long overdue.
     await setDeadline(t.db, {
-      module: 'documents', entity: 'normative_document', entityId: X, kind: 'filing', title: '规范性文件报送备案（测试）', regionId: zz.id, unitId: ids['区司法局'],
+      module: 'documents', entity: 'normative_document', entityId: X, kind: 'filing', title: { zh: '规范性文件报送备案（测试）', en: 'File the normative document (test)' }, regionId: zz.id, unitId: ids['区司法局'],
       spec: { from: '2019-11-01', unit: 'ND', n: 30, rollOver: true }, basis: '规章制定程序条例 第三十四条', priority: 2,
     });
     const todos = (await office.get('/api/v1/todos')).body.deadlines as { module: string; dueDate: string; priority: number }[];

@@ -7,6 +7,9 @@ import * as svc from './service.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { caseLedgerImport, caseLedgerRowOf, caseLedgerSheet } from './excel.js';
+import { legalaidMonthly, MonthlyQuery, monthlyScope, monthlySheet, scopeLine } from './stats.js';
+import { forbidden } from '../../core/errors/index.js';
+import { presentDeadline } from '../../core/deadlines/index.js';
 import {
   ApplicationInput, AssignInput, CaseDetailOut, CaseListQuery, CaseOut, CheckupInput, CheckupOut, CloseInput, DecisionInput, HelpInput, HelpListQuery,
   HelpOut, LawyerInput, LawyerOut, NotificationInput, ObjectionInput, ObjectionReviewInput, ProgressInput, QualityInput, TeamInput, TeamOut, YearQuery,
@@ -40,10 +43,7 @@ export function legalaidRoutes(app: App, ctx: AppContext) {
     return {
       case: presentCase(d.row),
       progress: d.progress.map((p) => ({ id: p.id, on: p.on_date, note: p.note })),
-      deadlines: d.deadlines.map((x) => ({
-        kind: x.kind, title: x.title, dueDate: x.due_date, status: x.status, basis: x.basis,
-        explain: ((x.computation as { explain: { zh: string; en: string } }).explain)[req.lang === 'en' ? 'en' : 'zh'],
-      })),
+      deadlines: d.deadlines.map((x) => presentDeadline(x, req.lang === 'en' ? 'en' : 'zh')),
     };
   };
 
@@ -65,6 +65,15 @@ export function legalaidRoutes(app: App, ctx: AppContext) {
     return sendXlsx(reply, '法律援助案件登记台账.xlsx', await exportXlsx(caseLedgerSheet, r.items.map(caseLedgerRowOf)));
   });
   importRoutes(app, ctx, '/api/v1/legalaid/cases/import', caseLedgerImport);
+  // 法律援助工作统计月报表: the month and the year to date, within the reader's scope.
+  app.get('/api/v1/legalaid/stats/monthly', { schema: { tags, querystring: MonthlyQuery, response: xlsxResponse('法律援助工作统计月报表（.xlsx）') } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    if (!svc.legalaidAbilities(actor)['legalaid.view']) throw forbidden();
+    const { scope, name } = await monthlyScope(ctx, actor, req.query.region);
+    const lines = [scopeLine(name, req.query.month), ...(await legalaidMonthly(ctx.db, scope, req.query.month))];
+    const [y, m] = req.query.month.split('-').map(Number);
+    return sendXlsx(reply, `法律援助工作统计月报表（${y}年${m}月）.xlsx`, await exportXlsx(monthlySheet('法律援助工作统计月报表'), lines, { title: `法律援助工作统计月报表（${y}年${m}月）` }));
+  });
   app.get('/api/v1/legalaid/cases/:id', { schema: { tags, params: P, response: { 200: CaseDetailOut } } }, async (req) => detail(req, req.params.id));
   app.post('/api/v1/legalaid/cases/applications', { schema: { tags, body: ApplicationInput, response: { 201: CaseDetailOut } } }, async (req, reply) => {
     const row = await svc.receiveApplication(ctx.db, activeActorOf(req), req.body);

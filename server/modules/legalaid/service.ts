@@ -177,7 +177,7 @@ export async function receiveApplicationIn(trx: Db, actor: Actor, input: In<type
     id_number: input.idNumber ?? null, phone: input.phone ?? null, matter: input.matter, received_on: input.receivedOn, created_by: actor.userId,
   }, 'receive_application');
   await setDeadline(trx, {
-    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'decision', title: `法律援助申请审查决定：${row.person_name}（${row.case_no}）`,
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'decision', title: { zh: `法律援助申请审查决定：${row.person_name}（${row.case_no}）`, en: `Decide the legal aid application: ${row.person_name} (${row.case_no})` },
     regionId: region.id, unitId: input.unitId, spec: sp.decision(input.receivedOn),
     basis: '法律援助法 第四十三条：自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定', priority: STATUTORY_PRIORITY,
   });
@@ -206,7 +206,7 @@ export async function receiveNotificationIn(trx: Db, actor: Actor, input: In<typ
     notifying_organ: input.notifyingOrgan, notifying_organ_name: input.notifyingOrganName, mandatory_category: input.mandatoryCategory, created_by: actor.userId,
   }, 'receive_notification');
   await setDeadline(trx, {
-    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}，通知辩护）`,
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: { zh: `指派律师：${row.person_name}（${row.case_no}，通知辩护）`, en: `Assign a lawyer: ${row.person_name} (${row.case_no}, notification)` },
     regionId: region.id, unitId: input.unitId, spec: sp.assignment(input.notifiedOn),
     basis: '法律援助法 第三十六条：法律援助机构收到通知后，应当在三日内指派律师', priority: STATUTORY_PRIORITY,
   });
@@ -252,7 +252,7 @@ export async function decideApplication(db: Kysely<Database>, actor: Actor, id: 
 
 async function setAssignmentDeadline(trx: Db, row: { id: string; region_id: string; unit_id: string; person_name: string; case_no: string }, from: string, sp: Awaited<ReturnType<typeof specs>>, basis: string) {
   await setDeadline(trx, {
-    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: `指派律师：${row.person_name}（${row.case_no}）`,
+    module: MODULE, entity: Cases.entity, entityId: row.id, kind: 'assignment', title: { zh: `指派律师：${row.person_name}（${row.case_no}）`, en: `Assign a lawyer: ${row.person_name} (${row.case_no})` },
     regionId: row.region_id, unitId: row.unit_id, spec: sp.assignment(from), basis, priority: STATUTORY_PRIORITY,
   });
 }
@@ -268,7 +268,7 @@ export async function objectToRefusal(db: Kysely<Database>, actor: Actor, id: st
     if (input.objectedOn < before.decided_on!) throw fieldErr('OBJECTION_BEFORE_DECISION', 'objectedOn', '异议日期不能早于决定日期', 'The objection cannot precede the decision');
     const after = await Cases.update(trx, actor, before, { status: 'objected', objected_on: input.objectedOn, objection_reasons: input.reasons }, 'object');
     await setDeadline(trx, {
-      module: MODULE, entity: Cases.entity, entityId: id, kind: 'objection', title: `审查法律援助异议：${before.person_name}（${before.case_no}）`,
+      module: MODULE, entity: Cases.entity, entityId: id, kind: 'objection', title: { zh: `审查法律援助异议：${before.person_name}（${before.case_no}）`, en: `Review the legal aid objection: ${before.person_name} (${before.case_no})` },
       regionId: before.region_id, unitId: before.unit_id, spec: sp.objection(input.objectedOn),
       basis: '法律援助法 第四十九条：司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令法律援助机构改正的决定', priority: STATUTORY_PRIORITY,
     });
@@ -364,9 +364,9 @@ export async function reviewQuality(db: Kysely<Database>, actor: Actor, id: stri
   });
 }
 
-/** Open decisions/assignments awaiting action in the actor's write scope (for the to-do count). */
+/** Open decisions/assignments awaiting action in the actor's write scope and own work (for the to-do count). */
 export async function countOpenCases(db: Db, actor: Actor) {
-  const r = await Cases.query(db, actor).where(Cases.writeWhere(actor)).where('c.status', 'in', ['received', 'granted', 'objected']).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const r = await Cases.query(db, actor).where(Cases.writeWhere(actor)).where(Cases.workWhere(actor)).where('c.status', 'in', ['received', 'granted', 'objected']).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   return Number((r as { n?: number } | undefined)?.n ?? 0);
 }
 

@@ -1,6 +1,6 @@
 /**
- * A committee's dispute ledger (人民调解纠纷登记台账) in Excel, the way subdistricts keep it today: one
- * sheet for export and import. Import is all-or-nothing through core/excel (`importRoutes`): every bad
+ * A committee's dispute ledger (人民调解纠纷登记台账) in Excel, the way subdistricts keep it today — with
+ * the judicial-confirmation and follow-up-visit columns their ledgers carry: one sheet for export and import. Import is all-or-nothing through core/excel (`importRoutes`): every bad
  * cell is named, committees and mediators are found by name inside the uploader's region, and each row
  * is written through the same services as the forms (receive, then the outcome), in one transaction.
  */
@@ -15,7 +15,8 @@ import { actorRegion } from '../org/lookup.js';
 import { DateStr } from '../../../common/schemas.js';
 import { AGREEMENT_FORMS, DISPUTE_STATUSES, SOURCES } from '../../../common/mediation.js';
 import { Committees, Disputes } from './records.js';
-import { disputeTypeLabels, receiveDisputeIn, recordFailureIn, recordRefusalIn, recordSuccessIn, type DisputeRow } from './service.js';
+import { addDisputeNoteIn, disputeTypeLabels, receiveDisputeIn, recordConfirmationIn, recordFailureIn, recordRefusalIn, recordSuccessIn, type DisputeRow } from './service.js';
+import { computeDeadline, loadCalendar } from '../../core/calendar/index.js';
 
 type Source = keyof typeof SOURCES;
 /** The short source names ledgers use, and the full labels, both accepted. */
@@ -51,12 +52,18 @@ export interface LedgerRow {
   agreement?: string;
   endedOn?: string;
   advice?: string;
+  /** The parties' joint application for judicial confirmation (人民调解法 第三十三条), and the court. */
+  confirmationAppliedOn?: string;
+  confirmationCourt?: string;
+  /** A follow-up visit after the agreement (第三十一条), and what it found. */
+  visitOn?: string;
+  visitNote?: string;
 }
 
 const H = {
   caseNo: '编号', committee: '调解委员会', receivedOn: '受理日期', disputeType: '纠纷类型', source: '纠纷来源', referredBy: '移送单位', parties: '当事人',
   summary: '纠纷简要情况', mediator: '调解员', outcome: '调解结果', agreementForm: '协议形式', agreementOn: '协议生效日期', agreement: '协议内容', endedOn: '终止日期',
-  advice: '告知其他途径及说明',
+  advice: '告知其他途径及说明', confirmationAppliedOn: '申请司法确认日期', confirmationCourt: '司法确认法院', visitOn: '回访日期', visitNote: '回访情况',
 } as const;
 const req = (name: string, max: number) => z.string({ message: `${name}必填` }).trim().min(1, { message: `${name}必填` }).max(max);
 const opt = (max: number) => z.string().trim().max(max).optional();
@@ -80,6 +87,10 @@ export const ledgerSheet = defineSheet<LedgerRow>({
     { key: 'agreement', header: H.agreement, headerEn: 'Agreement', width: 40 },
     { key: 'endedOn', header: H.endedOn, headerEn: 'Ended on', type: 'date' },
     { key: 'advice', header: H.advice, headerEn: 'Channels advised / note', width: 30 },
+    { key: 'confirmationAppliedOn', header: H.confirmationAppliedOn, headerEn: 'Judicial confirmation applied on', type: 'date' },
+    { key: 'confirmationCourt', header: H.confirmationCourt, headerEn: 'Confirming court', width: 24 },
+    { key: 'visitOn', header: H.visitOn, headerEn: 'Follow-up visit on', type: 'date' },
+    { key: 'visitNote', header: H.visitNote, headerEn: 'Follow-up visit findings', width: 30 },
   ],
   row: z.object({
     caseNo: opt(40),
@@ -97,6 +108,10 @@ export const ledgerSheet = defineSheet<LedgerRow>({
     agreement: opt(4000),
     endedOn: DateStr.optional(),
     advice: opt(1000),
+    confirmationAppliedOn: DateStr.optional(),
+    confirmationCourt: opt(80),
+    visitOn: DateStr.optional(),
+    visitNote: opt(2000),
   }) as z.ZodType<LedgerRow>,
 });
 
@@ -107,6 +122,7 @@ export function ledgerRowOf(d: DisputeRow, types: Map<string, { zh: string }>): 
     referredBy: d.referred_by ?? undefined, parties: d.parties, summary: d.summary, mediator: d.mediator_name ?? undefined, outcome: DISPUTE_STATUSES[d.status].zh,
     agreementForm: d.agreement_form ? FORM_SHORT[d.agreement_form] : undefined, agreementOn: d.agreement_on ?? undefined, agreement: d.agreement ?? undefined,
     endedOn: d.agreement_on ? undefined : (d.ended_on ?? undefined), advice: d.advice ?? undefined,
+    confirmationAppliedOn: d.confirmation_applied_on ?? undefined, confirmationCourt: d.confirmation_court ?? undefined, visitOn: d.visit_on ?? undefined, visitNote: d.visit_note ?? undefined,
   };
 }
 
@@ -150,6 +166,7 @@ async function resolve(trx: Transaction<Database>, actor: Actor, rows: { rowNumb
   const taken = new Map(existing.map((e) => [`${e.committee_id}|${e.received_on}|${e.parties}`, e.case_no]));
   const seen = new Map<string, number>();
   const now = today();
+  const cal = await loadCalendar(trx);
   for (const { rowNumber: row, value: v } of rows) {
     const n = errors.length;
     const err = (column: string, message: string) => errors.push({ row, column, message });
@@ -188,6 +205,26 @@ async function resolve(trx: Transaction<Database>, actor: Actor, rows: { rowNumb
       else if (v.endedOn > now) err(H.endedOn, '终止日期不能晚于今天');
       if (!v.advice) err(H.advice, outcome === 'failed' ? '调解不成的，须写明已告知当事人的其他解决途径（人民调解法第二十六条）' : '须说明当事人拒绝调解的情况');
     }
+    // 人民调解法 第三十三条: a written agreement, applied for within 30 days of taking effect (rolled over a holiday).
+    if (v.confirmationAppliedOn || v.confirmationCourt) {
+      if (outcome !== 'succeeded' || form !== 'written') err(H.confirmationAppliedOn, '只有调解成功并达成书面调解协议的，才可申请司法确认');
+      else if (!v.confirmationAppliedOn) err(H.confirmationAppliedOn, '填写了司法确认法院的，须填写申请司法确认日期');
+      else if (v.agreementOn && v.confirmationAppliedOn < v.agreementOn) err(H.confirmationAppliedOn, `申请司法确认日期不能早于协议生效日期（${v.agreementOn}）`);
+      else if (v.confirmationAppliedOn > now) err(H.confirmationAppliedOn, '申请司法确认日期不能晚于今天');
+      else if (v.agreementOn) {
+        const due = computeDeadline(cal, { from: v.agreementOn, unit: 'ND', n: 30, rollOver: true }).due;
+        if (v.confirmationAppliedOn > due) err(H.confirmationAppliedOn, `已超过自协议生效之日起三十日的司法确认申请期限（${due}）`);
+      }
+      if (v.confirmationAppliedOn && !v.confirmationCourt) err(H.confirmationCourt, '申请司法确认的，须填写受理申请的人民法院');
+    }
+    // 第三十一条: the committee follows up how the agreement is performed — after an agreement only.
+    if (v.visitOn || v.visitNote) {
+      if (outcome !== 'succeeded') err(H.visitOn, '调解成功达成协议后方可回访');
+      else if (!v.visitOn) err(H.visitOn, '填写了回访情况的，须填写回访日期');
+      else if (v.agreementOn && v.visitOn < v.agreementOn) err(H.visitOn, `回访日期不能早于协议生效日期（${v.agreementOn}）`);
+      else if (v.visitOn > now) err(H.visitOn, '回访日期不能晚于今天');
+      if (v.visitOn && !v.visitNote) err(H.visitNote, '须填写回访情况');
+    }
     if (c && found.length === 1) {
       const key = `${c.id}|${v.receivedOn}|${v.parties}`;
       if (seen.has(key)) err(H.parties, `与本文件第${seen.get(key)}行重复（同一调解委员会、受理日期和当事人）`);
@@ -221,7 +258,11 @@ export const ledgerImport: ImportSpec<LedgerRow> = {
         committeeId: r.committeeId, disputeType: r.disputeType, source: r.source, referredBy: v.referredBy ?? null, parties: v.parties, summary: v.summary,
         receivedOn: v.receivedOn, mediatorId: r.mediatorId,
       });
-      if (r.outcome === 'succeeded') await recordSuccessIn(trx, actor, d.id, { agreementForm: r.form!, agreementOn: v.agreementOn!, agreement: v.agreement! });
+      if (r.outcome === 'succeeded') {
+        await recordSuccessIn(trx, actor, d.id, { agreementForm: r.form!, agreementOn: v.agreementOn!, agreement: v.agreement! });
+        if (v.confirmationAppliedOn) await recordConfirmationIn(trx, actor, d.id, { appliedOn: v.confirmationAppliedOn, court: v.confirmationCourt! });
+        if (v.visitOn) await addDisputeNoteIn(trx, actor, d.id, { kind: 'visit', on: v.visitOn, mediatorId: r.mediatorId, note: v.visitNote! });
+      }
       else if (r.outcome === 'failed') await recordFailureIn(trx, actor, d.id, { endedOn: v.endedOn!, advice: v.advice! });
       else if (r.outcome === 'refused') await recordRefusalIn(trx, actor, d.id, { endedOn: v.endedOn!, note: v.advice! });
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload as uploadXlsx } from '../../test/xlsx.js';
 import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { hashPassword } from '../../core/auth/password.js';
 import { DEMO_PASSWORD } from '../../../demo/org.js';
@@ -206,16 +207,7 @@ describe('the dispute ledger in Excel', () => {
     const { ledgerSheet: sheet } = await import('./excel.js');
     return exportXlsx(sheet, rows as never[]);
   }
-  function multipart(buf: Buffer) {
-    const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-    return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  }
-  async function upload(c: Client, buf: Buffer, dryRun: 0 | 1) {
-    const mp = multipart(buf);
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/mediation/disputes/import?dryRun=${dryRun}`, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-    return { status: r.statusCode, body: JSON.parse(r.body) };
-  }
+  const upload = (c: Client, buf: Buffer, dryRun: 0 | 1) => uploadXlsx(t, c, `/api/v1/mediation/disputes/import?dryRun=${dryRun}`, buf, { name: 'ledger.xlsx' });
   const good = (over: Record<string, unknown> = {}) => ({
     committee: '府城街道人民调解委员会', receivedOn: '2020-03-02', disputeType: '婚姻家庭纠纷', source: '警调对接', referredBy: '府城派出所', parties: '张甲与张乙',
     summary: '夫妻因家庭琐事争吵', mediator: '马调解员', outcome: '调解成功', agreementForm: '书面', agreementOn: '2020-03-05', agreement: '双方和好，互相谅解', ...over,

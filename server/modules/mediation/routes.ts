@@ -6,6 +6,10 @@ import * as svc from './service.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { ledgerImport, ledgerRowOf, ledgerSheet } from './excel.js';
+import { mediationMonthly } from './stats.js';
+import { MonthlyQuery, monthlyScope, monthlySheet, scopeLine } from '../legalaid/stats.js';
+import { forbidden } from '../../core/errors/index.js';
+import { presentDeadline } from '../../core/deadlines/index.js';
 import {
   CommitteeInput, CommitteeOut, ConfirmationInput, DisputeDetailOut, DisputeInput, DisputeListQuery, DisputeOut, FailureInput, MediatorInput, MediatorOut,
   NoteInput, RefusalInput, SuccessInput,
@@ -34,7 +38,7 @@ export function mediationRoutes(app: App, ctx: AppContext) {
     return {
       dispute: presentDispute(d.row, await svc.disputeTypeLabels(ctx.db), lang),
       notes: d.notes.map((n) => ({ id: n.id, kind: n.kind, on: n.on_date, mediatorName: n.mediator_name, note: n.note })),
-      deadlines: d.deadlines.map((x) => ({ kind: x.kind, title: x.title, dueDate: x.due_date, status: x.status, basis: x.basis, explain: (x.computation as { explain: Record<Lang, string> }).explain[lang] })),
+      deadlines: d.deadlines.map((x) => presentDeadline(x, lang)),
     };
   };
 
@@ -65,6 +69,15 @@ export function mediationRoutes(app: App, ctx: AppContext) {
     return sendXlsx(reply, '人民调解纠纷登记台账.xlsx', await exportXlsx(ledgerSheet, r.items.map((d) => ledgerRowOf(d, types))));
   });
   importRoutes(app, ctx, '/api/v1/mediation/disputes/import', ledgerImport);
+  // 人民调解工作统计月报表: the month and the year to date, within the reader's scope.
+  app.get('/api/v1/mediation/stats/monthly', { schema: { tags, querystring: MonthlyQuery, response: xlsxResponse('人民调解工作统计月报表（.xlsx）') } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    if (!svc.mediationAbilities(actor)['mediation.view']) throw forbidden();
+    const { scope, name } = await monthlyScope(ctx, actor, req.query.region);
+    const lines = [scopeLine(name, req.query.month), ...(await mediationMonthly(ctx.db, scope, req.query.month))];
+    const [y, m] = req.query.month.split('-').map(Number);
+    return sendXlsx(reply, `人民调解工作统计月报表（${y}年${m}月）.xlsx`, await exportXlsx(monthlySheet('人民调解工作统计月报表'), lines, { title: `人民调解工作统计月报表（${y}年${m}月）` }));
+  });
   app.get('/api/v1/mediation/dispute-types', { schema: { tags, response: { 200: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })) } } }, async (req) => {
     activeActorOf(req);
     return [...(await svc.disputeTypeLabels(ctx.db)).values()];

@@ -95,6 +95,8 @@ export function listMediators(db: Db, actor: Actor, q: In<typeof ListQuery>) {
 /** A dispute as lists read it. */
 export type DisputeRow = Selectable<Database['mediation_disputes']> & {
   committee_name: string; unit_name: string; mediator_name: string | null; can_edit: boolean; due_on: string | null; confirmation_due: string | null; confirmation_open: boolean;
+  /** The latest follow-up visit (the ledger's 回访 columns). */
+  visit_on: string | null; visit_note: string | null;
 };
 const dueOf = (kind: string) =>
   sql<string | null>`(select to_char(dl.due_date, 'YYYY-MM-DD') from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = ${kind})`;
@@ -105,7 +107,9 @@ function disputeSelect(qb: any, actor: Actor) {
     .leftJoin('mediation_mediators as mm', 'mm.id', 'md.mediator_id')
     .selectAll('md')
     .select(['mc.name as committee_name', 'u.name as unit_name', 'mm.name as mediator_name', sql<boolean>`${Disputes.writeWhere(actor)}`.as('can_edit'), dueOf('mediation').as('due_on'), dueOf('confirmation').as('confirmation_due'),
-      sql<boolean>`exists (select 1 from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = 'confirmation' and dl.status = 'open')`.as('confirmation_open')]);
+      sql<boolean>`exists (select 1 from deadlines dl where dl.entity = 'mediation_dispute' and dl.entity_id = md.id and dl.kind = 'confirmation' and dl.status = 'open')`.as('confirmation_open'),
+      sql<string | null>`(select to_char(v.on_date, 'YYYY-MM-DD') from mediation_dispute_notes v where v.dispute_id = md.id and v.kind = 'visit' order by v.on_date desc, v.created_at desc, v.id desc limit 1)`.as('visit_on'),
+      sql<string | null>`(select v.note from mediation_dispute_notes v where v.dispute_id = md.id and v.kind = 'visit' order by v.on_date desc, v.created_at desc, v.id desc limit 1)`.as('visit_note')]);
 }
 
 /** Disputes in scope, filtered and paged. */
@@ -137,23 +141,26 @@ export async function getDispute(db: Db, actor: Actor, id: string) {
  * mediator, if named, must be on the dispute's committee.
  */
 export async function addDisputeNote(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof NoteInput>) {
+  return db.transaction().execute((trx) => addDisputeNoteIn(trx, actor, id, input));
+}
+
+/** `addDisputeNote` inside the caller's transaction (the ledger import writes many in one). */
+export async function addDisputeNoteIn(trx: Db, actor: Actor, id: string, input: In<typeof NoteInput>) {
   notAfterToday(input.on, 'on');
-  return db.transaction().execute(async (trx) => {
-    const before = await Disputes.lockForWrite(trx, actor, id);
-    if (input.kind === 'session') {
-      if (before.status !== 'mediating') throw conflict('DISPUTE_ALREADY_ENDED', { zh: '该纠纷调解已终结，不能再记录调解过程', en: 'Mediation has ended; no session can be recorded' });
-      if (input.on < before.received_on) throw fieldErr('SESSION_BEFORE_RECEIPT', 'on', `调解日期不能早于受理日期（${before.received_on}）`, `The session cannot precede receipt (${before.received_on})`);
-    } else {
-      if (before.status !== 'succeeded') throw conflict('VISIT_WITHOUT_AGREEMENT', { zh: '调解成功达成协议后方可回访', en: 'Follow-up visits come after an agreement' });
-      if (input.on < before.agreement_on!) throw fieldErr('VISIT_BEFORE_AGREEMENT', 'on', `回访日期不能早于协议生效日期（${before.agreement_on}）`, `The visit cannot precede the agreement (${before.agreement_on})`);
-    }
-    if (input.mediatorId) await mediatorOf(trx, before.committee_id, input.mediatorId);
-    const n = await trx.insertInto('mediation_dispute_notes')
-      .values({ dispute_id: id, kind: input.kind, on_date: input.on, mediator_id: input.mediatorId ?? null, note: input.note, created_by: actor.userId })
-      .returningAll().executeTakeFirstOrThrow();
-    await Disputes.audit(trx, actor, input.kind, null, { ...before, note: n });
-    return n;
-  });
+  const before = await Disputes.lockForWrite(trx, actor, id);
+  if (input.kind === 'session') {
+    if (before.status !== 'mediating') throw conflict('DISPUTE_ALREADY_ENDED', { zh: '该纠纷调解已终结，不能再记录调解过程', en: 'Mediation has ended; no session can be recorded' });
+    if (input.on < before.received_on) throw fieldErr('SESSION_BEFORE_RECEIPT', 'on', `调解日期不能早于受理日期（${before.received_on}）`, `The session cannot precede receipt (${before.received_on})`);
+  } else {
+    if (before.status !== 'succeeded') throw conflict('VISIT_WITHOUT_AGREEMENT', { zh: '调解成功达成协议后方可回访', en: 'Follow-up visits come after an agreement' });
+    if (input.on < before.agreement_on!) throw fieldErr('VISIT_BEFORE_AGREEMENT', 'on', `回访日期不能早于协议生效日期（${before.agreement_on}）`, `The visit cannot precede the agreement (${before.agreement_on})`);
+  }
+  if (input.mediatorId) await mediatorOf(trx, before.committee_id, input.mediatorId);
+  const n = await trx.insertInto('mediation_dispute_notes')
+    .values({ dispute_id: id, kind: input.kind, on_date: input.on, mediator_id: input.mediatorId ?? null, note: input.note, created_by: actor.userId })
+    .returningAll().executeTakeFirstOrThrow();
+  await Disputes.audit(trx, actor, input.kind, null, { ...before, note: n });
+  return n;
 }
 
 /** Labels of the configured dispute types. */
@@ -188,7 +195,7 @@ export async function receiveDisputeIn(trx: Db, actor: Actor, input: In<typeof D
   }, 'receive');
   const spec: DeadlineSpec = { from: input.receivedOn, unit: 'M', n: months, rollOver: true };
   await setDeadline(trx, {
-    module: MODULE, entity: Disputes.entity, entityId: row.id, kind: 'mediation', title: `调结纠纷：${row.parties}（${c.name} ${row.case_no}）`,
+    module: MODULE, entity: Disputes.entity, entityId: row.id, kind: 'mediation', title: { zh: `调结纠纷：${row.parties}（${c.name} ${row.case_no}）`, en: `Conclude the mediation: ${row.parties} (${c.name} ${row.case_no})` },
     regionId: c.region_id, unitId: c.unit_id, spec, basis: '司法部《人民调解工作若干规定》第三十三条：人民调解委员会调解纠纷，一般在一个月内调结',
     // A norm, not a statutory limit: it ranks below every statutory limit on the to-do list (priority 0).
     priority: 0,
@@ -244,7 +251,7 @@ export async function recordSuccessIn(trx: Db, actor: Actor, id: string, input: 
   await closeDeadline(trx, Disputes.entity, id, 'mediation');
   if (input.agreementForm === 'written')
     await setDeadline(trx, {
-      module: MODULE, entity: Disputes.entity, entityId: id, kind: 'confirmation', title: `司法确认申请期限（告知当事人）：${before.parties}（${before.case_no}）`,
+      module: MODULE, entity: Disputes.entity, entityId: id, kind: 'confirmation', title: { zh: `司法确认申请期限（告知当事人）：${before.parties}（${before.case_no}）`, en: `Judicial confirmation window (the parties' option): ${before.parties} (${before.case_no})` },
       regionId: before.region_id, unitId: before.unit_id, spec: { from: input.agreementOn, unit: 'ND', n: 30, rollOver: true },
       basis: '人民调解法 第三十三条：双方当事人可以自调解协议生效之日起三十日内共同向人民法院申请司法确认',
     });
@@ -268,24 +275,27 @@ export async function recordFailureIn(trx: Db, actor: Actor, id: string, input: 
 
 /** Records the parties' application for judicial confirmation, inside the 30-day window. */
 export async function recordConfirmation(db: Kysely<Database>, actor: Actor, id: string, input: In<typeof ConfirmationInput>) {
-  notAfterToday(input.appliedOn, 'appliedOn');
-  return db.transaction().execute(async (trx) => {
-    const before = await Disputes.lockForWrite(trx, actor, id);
-    if (before.status !== 'succeeded' || before.agreement_form !== 'written')
-      throw conflict('NO_WRITTEN_AGREEMENT', { zh: '只有书面调解协议可以申请司法确认', en: 'Only a written agreement can be confirmed' });
-    const dl = (await deadlinesOf(trx, Disputes.entity, id)).find((d) => d.kind === 'confirmation');
-    if (input.appliedOn < before.agreement_on!) throw fieldErr('CONFIRMATION_BEFORE_AGREEMENT', 'appliedOn', '申请日期不能早于协议生效日期', 'Cannot apply before the agreement');
-    if (dl && input.appliedOn > dl.due_date)
-      throw fieldErr('CONFIRMATION_WINDOW_PASSED', 'appliedOn', `已超过三十日司法确认申请期限（${dl.due_date}）`, `Past the 30-day window (${dl.due_date})`);
-    const after = await Disputes.update(trx, actor, before, { confirmation_applied_on: input.appliedOn, confirmation_court: input.court }, 'confirmation_applied');
-    await closeDeadline(trx, Disputes.entity, id, 'confirmation');
-    return after;
-  });
+  return db.transaction().execute((trx) => recordConfirmationIn(trx, actor, id, input));
 }
 
-/** Disputes still being mediated in the actor's write scope (to-do count). */
+/** `recordConfirmation` inside the caller's transaction. */
+export async function recordConfirmationIn(trx: Db, actor: Actor, id: string, input: In<typeof ConfirmationInput>) {
+  notAfterToday(input.appliedOn, 'appliedOn');
+  const before = await Disputes.lockForWrite(trx, actor, id);
+  if (before.status !== 'succeeded' || before.agreement_form !== 'written')
+    throw conflict('NO_WRITTEN_AGREEMENT', { zh: '只有书面调解协议可以申请司法确认', en: 'Only a written agreement can be confirmed' });
+  const dl = (await deadlinesOf(trx, Disputes.entity, id)).find((d) => d.kind === 'confirmation');
+  if (input.appliedOn < before.agreement_on!) throw fieldErr('CONFIRMATION_BEFORE_AGREEMENT', 'appliedOn', '申请日期不能早于协议生效日期', 'Cannot apply before the agreement');
+  if (dl && input.appliedOn > dl.due_date)
+    throw fieldErr('CONFIRMATION_WINDOW_PASSED', 'appliedOn', `已超过三十日司法确认申请期限（${dl.due_date}）`, `Past the 30-day window (${dl.due_date})`);
+  const after = await Disputes.update(trx, actor, before, { confirmation_applied_on: input.appliedOn, confirmation_court: input.court }, 'confirmation_applied');
+  await closeDeadline(trx, Disputes.entity, id, 'confirmation');
+  return after;
+}
+
+/** Disputes still being mediated in the actor's write scope and own work (to-do count). */
 export async function countMediating(db: Db, actor: Actor) {
-  const r = await Disputes.query(db, actor).where(Disputes.writeWhere(actor)).where('md.status', '=', 'mediating').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const r = await Disputes.query(db, actor).where(Disputes.writeWhere(actor)).where(Disputes.workWhere(actor)).where('md.status', '=', 'mediating').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   return Number((r as { n?: number } | undefined)?.n ?? 0);
 }
 

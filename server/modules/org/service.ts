@@ -12,7 +12,6 @@ import { REGION_ROLES, UNIT_ROLES, type Role } from '../../../common/roles.js';
 import { inRegionOfUnits } from './lookup.js';
 import { mayManageRegion, Units } from './records.js';
 
-const UNIT = { zh: '单位', en: 'Unit' };
 const USER = { zh: '用户', en: 'User' };
 
 /** Regions the actor can see: their granted regions and below (by path), plus the regions of their units (admin: all). */

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { daysBetween, loadCalendar } from '../../core/calendar/index.js';
-import { closeDeadline, setDeadline } from '../../core/deadlines/index.js';
+import { closeDeadline, deadlinesOf, presentDeadline, setDeadline } from '../../core/deadlines/index.js';
 import { badRequest, conflict, notFound } from '../../core/errors/index.js';
 import { rate } from '../../core/metrics/index.js';
 import { DEFAULT_WRITE, hasRole, OFFICE_WRITE, writeRegionPaths, writeUnits, type Actor } from '../../core/scope/index.js';
@@ -86,6 +86,9 @@ export async function presentAudit(db: Db, actor: Actor, id: string, lang: 'zh' 
       id: r.id, unitId: r.unit_id, unitName: r.unit_name, issue: r.issue, requirement: r.requirement, dueOn: r.due_on, status: r.status,
       reportedOn: r.reported_on, report: r.report, canReport: r.status === 'open' && (office || writeUnits(actor, DEFAULT_WRITE).includes(r.unit_id)),
     })),
+    // The comments window and the rectification deadlines, by due date.
+    deadlines: (await Promise.all([deadlinesOf(db, Audits.entity, a.id), ...rects.map((r) => deadlinesOf(db, Rectifications.entity, String(r.id)))])).flat()
+      .sort((x, y) => x.due_date.localeCompare(y.due_date) || x.id.localeCompare(y.id)).map((d) => presentDeadline(d, lang)),
     abilities: {
       notice: office && a.status === 'planned',
       report: office && a.status === 'noticed',
@@ -136,7 +139,7 @@ export async function sendReport(db: Kysely<Database>, actor: Actor, id: string,
     if (a.status !== 'noticed') throw stateErr('当前状态不能送达审计报告征求意见', 'The report cannot be sent in this state');
     if (input.reportSentOn < a.start_on) throw fieldErr('REPORT_BEFORE_START', 'reportSentOn', '审计报告送达日期不能早于实施审计日期', 'The report cannot predate the audit');
     const c = await setDeadline(trx, {
-      module: MODULE, entity: Audits.entity, entityId: a.id, kind: 'comments', title: `对审计报告提出书面意见：${a.title}`,
+      module: MODULE, entity: Audits.entity, entityId: a.id, kind: 'comments', title: { zh: `对审计报告提出书面意见：${a.title}`, en: `Written comments on the audit report: ${a.title}` },
       regionId: a.region_id, unitId: a.unit_id, spec: { from: input.reportSentOn, unit: 'ND', n: COMMENT_DAYS, rollOver: true }, basis: COMMENTS_BASIS,
     });
     return Audits.update(trx, actor, a, { status: 'reported', report_sent_on: input.reportSentOn, comments_due: c.due }, 'report_sent');
@@ -204,7 +207,7 @@ export async function addRectification(db: Kysely<Database>, actor: Actor, audit
     await Rectifications.audit(trx, actor, 'create', null, r);
     // The period is the one set in the audit decision (审计法 第五十二条 「按照规定时间整改」), stored as days from the conclusion.
     await setDeadline(trx, {
-      module: MODULE, entity: Rectifications.entity, entityId: r.id, kind: 'rectify', title: `审计整改：${input.issue.slice(0, 40)}`,
+      module: MODULE, entity: Rectifications.entity, entityId: r.id, kind: 'rectify', title: { zh: `审计整改：${input.issue.slice(0, 40)}`, en: `Audit rectification: ${input.issue.slice(0, 40)}` },
       regionId: a.region_id, unitId, spec: { from: a.concluded_on!, unit: 'ND', n: daysBetween(a.concluded_on!, input.dueOn) }, basis: RECTIFY_BASIS,
     }, await loadCalendar(trx));
     return r;

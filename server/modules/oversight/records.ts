@@ -60,3 +60,13 @@ export const Rectifications = defineRecord({
   scope: { region: 'region_id', unit: 'unit_id' },
   write: DEFAULT_WRITE,
 });
+
+/** The year's handling report of a region: the office writes it; region staff read it; published ones are public. */
+export const HandlingReports = defineRecord({
+  table: 'oversight_reports',
+  alias: 'rp',
+  entity: 'oversight_report',
+  label: { zh: '建议提案办理情况报告', en: 'Handling report' },
+  scope: { region: 'region_id' },
+  write: OFFICE_WRITE,
+});

@@ -5,7 +5,9 @@ import { Id, page } from '../../../common/schemas.js';
 import type { Actor } from '../../core/scope/index.js';
 import * as sg from './suggestions.js';
 import * as au from './audits.js';
-import { Items } from './records.js';
+import * as rp from './reports.js';
+import { Assignments, Items } from './records.js';
+import { deadlinesOf, presentDeadline } from '../../core/deadlines/index.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { auditImport, auditLedgerRows, auditLedgerSheet, itemImport, itemLedgerRows, itemLedgerSheet } from './excel.js';
@@ -13,6 +15,8 @@ import {
   AssignInput, ContactInput, ItemInput, ItemListQuery, ItemOut, ItemSummaryOut, OpinionInput, ReplyInput, ReturnInput, SatisfactionInput,
   AuditInput, AuditListQuery, AuditOut, AuditSummaryOut, NoticeInput, ReportSentInput, CommentsInput, ConcludeInput, PublishInput, RectificationInput, RectificationReportInput,
   ITEM_KINDS, ITEM_STATUSES, SATISFACTION, CONTACT_METHODS, AssignmentOut, ReturnOut,
+  HandlingReportInput, RegenerateReportInput, ReviewReportInput, PublishReportInput, HandlingReportOut, HandlingReportSummaryOut, HandlingReportListQuery,
+  PublicHandlingReportOut, PublicHandlingReportQuery,
 } from './schema.js';
 
 type Lang = 'zh' | 'en';
@@ -45,6 +49,9 @@ async function presentItem(ctx: AppContext, actor: Actor, id: string, lang: Lang
       ...sg.assignmentAbilities(actor, a, r.status),
     })),
     contacts: contacts.map((c) => ({ id: c.id, contactedOn: c.contacted_on, method: c.method, methodLabel: CONTACT_METHODS[c.method][lang], note: c.note })),
+    // The item's own deadlines and those of the assignments the actor sees, by due date.
+    deadlines: (await Promise.all([deadlinesOf(ctx.db, Items.entity, id), ...assignments.map((a) => deadlinesOf(ctx.db, Assignments.entity, a.id))])).flat()
+      .sort((x, y) => x.due_date.localeCompare(y.due_date) || x.id.localeCompare(y.id)).map((d) => presentDeadline(d, lang)),
     abilities: sg.itemAbilities(actor, r),
   };
 }
@@ -123,4 +130,32 @@ export function oversightRoutes(app: App, ctx: AppContext) {
   auditAction('audits/:id/publish', PublishInput, (a, id, b) => au.publishAudit(ctx.db, a, id, b));
   auditAction('audits/:id/rectifications', RectificationInput, (a, id, b) => au.addRectification(ctx.db, a, id, b));
   auditAction('rectifications/:id/report', RectificationReportInput, (a, id, b) => au.reportRectification(ctx.db, a, id, b));
+
+  // — the year's handling report (办理情况报告) —
+  app.get('/api/v1/oversight/reports', { schema: { tags, querystring: HandlingReportListQuery, response: { 200: page(HandlingReportSummaryOut) } } }, async (req) => {
+    const r = await rp.listReports(ctx.db, activeActorOf(req), req.query);
+    return { ...r, items: r.items.map((x) => rp.presentReportSummary(x, req.lang)) };
+  });
+  app.post('/api/v1/oversight/reports', { schema: { tags, body: HandlingReportInput, response: { 201: HandlingReportOut } } }, async (req, reply) => {
+    const actor = activeActorOf(req);
+    const row = await rp.generateReport(ctx.db, actor, req.body);
+    return reply.status(201).send(await rp.presentReport(ctx.db, actor, row.id, req.lang));
+  });
+  app.get('/api/v1/oversight/reports/:id', { schema: { tags, params: P, response: { 200: HandlingReportOut } } }, async (req) => rp.presentReport(ctx.db, activeActorOf(req), req.params.id, req.lang));
+  const reportAction = <B extends z.ZodType>(path: string, body: B, run: (actor: Actor, id: string, input: z.infer<B>) => Promise<unknown>) =>
+    app.post(`/api/v1/oversight/reports/:id/${path}`, { schema: { tags, params: P, body, response: { 200: HandlingReportOut } } }, async (req) => {
+      const actor = activeActorOf(req);
+      await run(actor, req.params.id, req.body as z.infer<B>);
+      return rp.presentReport(ctx.db, actor, req.params.id, req.lang);
+    });
+  reportAction('regenerate', RegenerateReportInput, (a, id, b) => rp.regenerateReport(ctx.db, a, id, b));
+  reportAction('review', ReviewReportInput, (a, id, b) => rp.reviewReport(ctx.db, a, id, b));
+  reportAction('publish', PublishReportInput, (a, id, b) => rp.publishReport(ctx.db, a, id, b));
+  // Published reports on the portal: no sign-in (代表法 第五十一条 「应当予以公开」).
+  app.get('/api/v1/public/oversight-reports', { config: { public: true }, schema: { tags, querystring: PublicHandlingReportQuery, response: { 200: page(HandlingReportSummaryOut) } } }, async (req) => {
+    const r = await rp.publicReports(ctx.db, req.query);
+    return { ...r, items: r.items.map((x) => rp.presentReportSummary(x, req.lang)) };
+  });
+  app.get('/api/v1/public/oversight-reports/:id', { config: { public: true }, schema: { tags, params: P, response: { 200: PublicHandlingReportOut } } }, async (req) =>
+    rp.presentReportBody(await rp.publicReport(ctx.db, req.params.id), req.lang));
 }

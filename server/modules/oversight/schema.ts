@@ -119,8 +119,28 @@ export interface AuditRectificationsTable {
   created_at: Generated<Timestamp>;
 }
 
+/** The year's handling report (办理情况报告) of a region, with the figures generated from the records. */
+export interface OversightReportsTable {
+  id: Generated<string>;
+  region_id: string;
+  year: number;
+  title: string;
+  foreword: Generated<string>;
+  /** The generated figures (HandlingReportFigures). */
+  figures: Json;
+  generated_at: Date;
+  status: Generated<'draft' | 'reviewed' | 'published'>;
+  reviewed_on: DateCol | null;
+  reviewed_by: string | null;
+  review_opinion: string | null;
+  published_on: DateCol | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 declare module '../../db/types.js' {
   interface Database {
+    oversight_reports: OversightReportsTable;
     oversight_items: OversightItemsTable;
     oversight_assignments: OversightAssignmentsTable;
     oversight_contacts: OversightContactsTable;

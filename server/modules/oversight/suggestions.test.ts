@@ -255,3 +255,20 @@ describe('suggestions and proposals: metrics on hand-computed data', () => {
   });
 });
 
+
+describe('suggestions and proposals: deadlines in the reader’s language', () => {
+  it('presents the reply and co-opinion deadlines on the item in zh and en', async () => {
+    const a = await assigned({ title: '关于增设公共停车泊位的建议' });
+    expect(a.deadlines.map((d: { kind: string; title: string; dueDate: string }) => [d.kind, d.title, d.dueDate])).toEqual([
+      ['opinion', '向主办单位提出会办意见：关于增设公共停车泊位的建议', '2020-05-11'],
+      ['reply', '答复人大代表建议：关于增设公共停车泊位的建议', '2020-07-10'],
+    ]);
+    const en = await t.app.inject({ method: 'GET', url: `/api/v1/oversight/items/${a.id}`, headers: { cookie: office.cookie, 'accept-language': 'en' } });
+    const body = JSON.parse(en.body);
+    expect(body.deadlines.map((d: { title: string }) => d.title)).toEqual([
+      'Send the co-handling opinion to the lead unit: 关于增设公共停车泊位的建议',
+      'Reply to the NPC deputy suggestion: 关于增设公共停车泊位的建议',
+    ]);
+    expect(body.deadlines[1].basis).toContain('第五十一条');
+  });
+});

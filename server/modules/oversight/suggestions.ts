@@ -48,7 +48,7 @@ const OPINION_BASIS = '建议提案办理规定：会办单位应在规定期限
 /** The reply deadline spec: 3 months from assignment, 6 for a hard item. */
 export const replySpec = (assignedOn: string, hard: boolean): DeadlineSpec => ({ from: assignedOn, unit: 'M', n: hard ? 6 : 3, rollOver: true });
 
-const kindZh = (k: keyof typeof ITEM_KINDS) => ITEM_KINDS[k].zh;
+const kindLabel = (k: keyof typeof ITEM_KINDS, lang: 'zh' | 'en') => ITEM_KINDS[k][lang];
 
 /** An item row with its lead unit's name. */
 export type ItemRow = Selectable<OversightItemsTable> & { lead_unit_name: string | null };
@@ -150,13 +150,13 @@ export async function assignItem(db: Kysely<Database>, actor: Actor, id: string,
       const opinionDue = computeDeadline(cal, { from: input.assignedOn, unit: 'M', n: coMonths, rollOver: true }).due;
       const co = await Assignments.insert(trx, actor, { item_id: id, region_id: before.region_id, unit_id: u, role: 'co', assigned_on: input.assignedOn, return_by: returnBy, opinion_due: opinionDue }, 'assign');
       await setDeadline(trx, {
-        module: MODULE, entity: Assignments.entity, entityId: co.id, kind: 'opinion', title: `向主办单位提出会办意见：${before.title}`,
+        module: MODULE, entity: Assignments.entity, entityId: co.id, kind: 'opinion', title: { zh: `向主办单位提出会办意见：${before.title}`, en: `Send the co-handling opinion to the lead unit: ${before.title}` },
         regionId: before.region_id, unitId: u, spec: { from: input.assignedOn, unit: 'M', n: coMonths, rollOver: true }, basis: OPINION_BASIS,
       }, cal);
     }
     const spec = replySpec(input.assignedOn, input.hard);
     const c = await setDeadline(trx, {
-      module: MODULE, entity: Items.entity, entityId: id, kind: 'reply', title: `答复${kindZh(before.kind)}：${before.title}`,
+      module: MODULE, entity: Items.entity, entityId: id, kind: 'reply', title: { zh: `答复${kindLabel(before.kind, 'zh')}：${before.title}`, en: `Reply to the ${kindLabel(before.kind, 'en')}: ${before.title}` },
       regionId: before.region_id, unitId: input.leadUnitId, spec, basis: REPLY_BASIS, priority: 1,
     }, cal);
     return Items.update(trx, actor, before, {
@@ -261,7 +261,7 @@ export async function recordSatisfaction(db: Kysely<Database>, actor: Actor, ite
     if (input.satisfaction !== 'unsatisfied') return Items.update(trx, actor, item, { status: 'closed', satisfaction: input.satisfaction, satisfaction_on: input.recordedOn }, 'satisfaction');
     // Second reply within 3 months of the dissatisfaction (local rules, REFERENCE §6: 「在3个月内再次答复」).
     const c = await setDeadline(trx, {
-      module: MODULE, entity: Items.entity, entityId: item.id, kind: 'second_reply', title: `再次答复${kindZh(item.kind)}：${item.title}`,
+      module: MODULE, entity: Items.entity, entityId: item.id, kind: 'second_reply', title: { zh: `再次答复${kindLabel(item.kind, 'zh')}：${item.title}`, en: `Second reply to the ${kindLabel(item.kind, 'en')}: ${item.title}` },
       regionId: item.region_id, unitId: item.lead_unit_id, spec: { from: input.recordedOn, unit: 'M', n: 3, rollOver: true }, basis: SECOND_BASIS, priority: 1,
     });
     return Items.update(trx, actor, item, { status: 'reopened', satisfaction: input.satisfaction, satisfaction_on: input.recordedOn, second_due_date: c.due }, 'satisfaction');

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload, workbook } from '../../test/xlsx.js';
 
 /**
  * Hand-computed (region 410803, plan year 2020): one quarterly task of 区城市管理局, periods ending
@@ -14,23 +14,7 @@ let office: Client, liaison: Client, officeJf: Client, advisor: Client, head: Cl
 let u: Record<string, string>;
 let taskId: string;
 
-async function upload(c: Client, url: string, buf: Buffer) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const res = await t.app.inject({
-    method: 'POST', url,
-    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="plan.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: c.cookie, 'x-csrf-token': c.csrf },
-  });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
-
-async function planSheet(rows: string[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('重点任务');
-  ws.addRow(['重点工作', '纲要领域', '重点任务', '工作措施', '牵头单位', '配合单位', '责任领导', '完成时限', '预期成果']);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const planSheet = (rows: string[][]) => workbook('重点任务', ['重点工作', '纲要领域', '重点任务', '工作措施', '牵头单位', '配合单位', '责任领导', '完成时限', '预期成果'], rows);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -90,19 +74,19 @@ describe('plan import resolves unit names within the uploader’s district', () 
     const sheet = await planSheet([['推进法治政府建设', '', '开展法治督察', '', '区司法局', '', '', '2020-11-30', '']]);
 
     const zz = await office.post('/api/v1/plan/plans', { year: 2020, kind: 'district_points', title: '中站区2020年全面依法治区工作要点' });
-    expect((await upload(office, `/api/v1/plan/plans/${zz.body.id}/import?dryRun=0`, sheet)).body).toMatchObject({ errors: [], committed: 1 });
+    expect((await upload(t, office, `/api/v1/plan/plans/${zz.body.id}/import?dryRun=0`, sheet)).body).toMatchObject({ errors: [], committed: 1 });
     const zzTasks = await office.get(`/api/v1/plan/tasks?planId=${zz.body.id}`);
     expect(zzTasks.body.items.map((x: { unitId: string }) => x.unitId)).toEqual([u['区司法局']]);
 
     const jp = await officeJf.post('/api/v1/plan/plans', { year: 2020, kind: 'district_points', title: '解放区2020年全面依法治区工作要点' });
     expect(jp.status).toBe(201);
-    expect((await upload(officeJf, `/api/v1/plan/plans/${jp.body.id}/import?dryRun=0`, sheet)).body).toMatchObject({ errors: [], committed: 1 });
+    expect((await upload(t, officeJf, `/api/v1/plan/plans/${jp.body.id}/import?dryRun=0`, sheet)).body).toMatchObject({ errors: [], committed: 1 });
     const jfTasks = await officeJf.get(`/api/v1/plan/tasks?planId=${jp.body.id}`);
     expect(jfTasks.body.items.map((x: { unitId: string }) => x.unitId)).toEqual([jfUnit.id]);
     // And 中站区's office cannot import into 解放区's plan (404), nor name a unit only 解放区 has.
-    expect((await upload(office, `/api/v1/plan/plans/${jp.body.id}/import?dryRun=1`, sheet)).status).toBe(404);
+    expect((await upload(t, office, `/api/v1/plan/plans/${jp.body.id}/import?dryRun=1`, sheet)).status).toBe(404);
     const only = await planSheet([['推进法治政府建设', '', '开展行政执法监督', '', '解放区司法局', '', '', '2020-11-30', '']]);
-    const dry = await upload(office, `/api/v1/plan/plans/${zz.body.id}/import?dryRun=1`, only);
+    const dry = await upload(t, office, `/api/v1/plan/plans/${zz.body.id}/import?dryRun=1`, only);
     expect(dry.body.errors.map((e: { column: string; message: string }) => `${e.column}:${e.message}`)).toEqual(['牵头单位:本辖区没有单位“解放区司法局”']);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload, workbook } from '../../test/xlsx.js';
 import { addDays, today, WorkCalendar } from '../../core/calendar/index.js';
 
 let t: TestApp;
@@ -8,27 +9,6 @@ let u: Record<string, string>;
 let office: Client, liaison: Client, liaison2: Client, street: Client, officeJf: Client, leader: Client, head: Client;
 let planId: string;
 const task: Record<string, string> = {};
-
-/** Builds a workbook with one sheet. */
-async function workbook(sheet: string, headers: string[], rows: (string | number | null)[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Uploads a file (multipart) as a signed-in client. */
-async function upload(c: Client, url: string, buf: Buffer, name = 'ledger.xlsx', mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const res = await t.app.inject({
-    method: 'POST', url, payload: Buffer.concat([head, buf, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(c.cookie ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {}) },
-  });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
 
 /** Data rows of an exported sheet (rows with a task id). */
 const dataRows = (ws: ExcelJS.Worksheet) => {
@@ -192,7 +172,7 @@ describe('the ledger', () => {
     entryId = e.body.id;
     expect(e.body.unitId).toBe(u['区城市管理局']);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
-    const f = await upload(liaison, `/api/v1/files/plan_entry/${entryId}?effectiveDate=2020-09-25`, pdf, '常务会纪要.pdf', 'application/pdf');
+    const f = await upload(t, liaison, `/api/v1/files/plan_entry/${entryId}?effectiveDate=2020-09-25`, pdf, { name: '常务会纪要.pdf', type: 'application/pdf' });
     expect(f.status).toBe(201);
     expect((await liaison2.get(`/api/v1/files/plan_entry/${entryId}`)).status).toBe(404);
     expect((await office.get(`/api/v1/files/plan_entry/${entryId}`)).body.items).toHaveLength(1);
@@ -278,28 +258,28 @@ describe('Excel', () => {
       ['优化营商环境', '', '开展“双随机、一公开”', '', '区市场监督管理局', '', '', '每季度', ''],
       ['优化营商环境', '', '', '', '区市场监督管理局', '', '', '某天', ''],
     ]);
-    const dry = await upload(office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, bad);
+    const dry = await upload(t, office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, bad);
     expect(dry.status).toBe(200);
     expect(dry.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`).sort()).toEqual(['2:配合单位', '3:完成时限', '3:牵头单位', '6:完成时限', '6:重点任务'].sort());
-    const commitBad = await upload(office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=0`, bad);
+    const commitBad = await upload(t, office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=0`, bad);
     expect(commitBad.body.committed).toBe(0);
     expect((await office.get(`/api/v1/plan/plans/${p.body.id}`)).body.keyWorks).toHaveLength(0);
-    expect((await upload(liaison, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, bad)).status).toBe(403);
-    expect((await upload(officeJf, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, bad)).status).toBe(404);
+    expect((await upload(t, liaison, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, bad)).status).toBe(403);
+    expect((await upload(t, officeJf, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, bad)).status).toBe(404);
 
     const good = await workbook('重点任务', headers, [
       ['深化行政审批制度改革', '依法全面履行政府职能', '推行“一件事”集成服务', '梳理高频事项', '区行政审批和政务信息管理局', '区市场监督管理局', '王副区长', '2020年6月30日', '上线运行'],
       ['深化行政审批制度改革', '', '压缩企业开办时间至3个工作日', '', '区市场监督管理局', '', '', '2020/9/30', ''],
       ['优化营商环境', '', '开展“双随机、一公开”监管', '', '区市场监督管理局', '区城市管理局', '', '每季度', ''],
     ]);
-    const ok = await upload(office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=0`, good);
+    const ok = await upload(t, office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=0`, good);
     expect(ok.body).toMatchObject({ errors: [], committed: 3 });
     const detail = await office.get(`/api/v1/plan/plans/${p.body.id}`);
     expect(detail.body.keyWorks.map((k: { title: string; total: number }) => [k.title, k.total])).toEqual([['深化行政审批制度改革', 2], ['优化营商环境', 1]]);
     const tasks = await office.get(`/api/v1/plan/tasks?planId=${p.body.id}`);
     expect(tasks.body.items.map((x: { code: string; dueDate: string; recurrence: string }) => [x.code, x.dueDate, x.recurrence])).toEqual([['1.1', '2020-06-30', 'none'], ['1.2', '2020-09-30', 'none'], ['2.1', '2020-12-31', 'quarterly']]);
     expect((await office.post(`/api/v1/plan/plans/${p.body.id}/publish`)).status).toBe(200);
-    expect((await upload(office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, good)).body.errors[0].message).toContain('已印发');
+    expect((await upload(t, office, `/api/v1/plan/plans/${p.body.id}/import?dryRun=1`, good)).body.errors[0].message).toContain('已印发');
   });
 
   it('exports the ledger with its entries, filtered by status, unit and plan', async () => {
@@ -327,7 +307,7 @@ describe('Excel', () => {
       [task.cg, '动态调整权责清单', '', '', ''], // no new progress: left alone
     ]);
     const before = await t.db.selectFrom('plan_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const r = await upload(liaison, '/api/v1/plan/progress/import?dryRun=0', bad);
+    const r = await upload(t, liaison, '/api/v1/plan/progress/import?dryRun=0', bad);
     expect(r.status).toBe(200);
     expect(r.body.committed).toBe(0);
     expect(r.body.errors).toEqual([{ row: 3, column: '任务ID', message: '任务不存在或无权访问' }]);
@@ -338,11 +318,11 @@ describe('Excel', () => {
       [task.q, '按季度报送行政执法统计数据', '2020-06-29', '二季度执法统计数据已报送', '推进中'],
       [task.cg, '动态调整权责清单', '', '', ''],
     ]);
-    const ok = await upload(liaison, '/api/v1/plan/progress/import?dryRun=0', good);
+    const ok = await upload(t, liaison, '/api/v1/plan/progress/import?dryRun=0', good);
     expect(ok.body.errors).toEqual([]);
     const detail = await liaison.get(`/api/v1/plan/tasks/${task.q}`);
     expect(detail.body.entries.map((e: { text: string }) => e.text)).toContain('二季度执法统计数据已报送');
     expect(detail.body.obligations.map((o: { metOn: string | null }) => o.metOn)).toEqual(['2020-03-30', '2020-06-29', null, null]);
-    expect((await upload(leader, '/api/v1/plan/progress/import?dryRun=1', good)).status).toBe(403);
+    expect((await upload(t, leader, '/api/v1/plan/progress/import?dryRun=1', good)).status).toBe(403);
   });
 });

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../core/errors/ind
 import { paginate } from '../../core/list.js';
 import type { TodoItem } from '../../core/module.js';
 import {
-  DEFAULT_WRITE, hasRole, inRegionPaths, mayWriteAt, OFFICE_WRITE, requireRole, writeRegionPaths, writeScope, writeUnits, type Actor,
+  DEFAULT_WRITE, hasRole, inGovernedRegions, mayWriteAt, OFFICE_WRITE, requireRole, writeRegionPaths, writeScope, writeUnits, type Actor,
 } from '../../core/scope/index.js';
 import { actorRegion, regionById, unitsById, unitWithin } from '../org/lookup.js';
 import { factsOf, periodEnds, periodOf, statusSql, type RuleEntry } from './rules.js';
@@ -277,7 +277,10 @@ export async function refreshTask(trx: Db, taskId: string, cal?: WorkCalendar) {
     trx,
     {
       module: 'plan', entity: 'plan_task', entityId: taskId, kind: 'task',
-      title: t.recurrence === 'none' ? `完成重点任务：${t.title}` : `报送${t.recurrence === 'quarterly' ? '本季度' : '本月'}进展：${t.title}`,
+      title:
+        t.recurrence === 'none'
+          ? { zh: `完成重点任务：${t.title}`, en: `Complete the key task: ${t.title}` }
+          : { zh: `报送${t.recurrence === 'quarterly' ? '本季度' : '本月'}进展：${t.title}`, en: `Report this ${t.recurrence === 'quarterly' ? 'quarter' : 'month'}'s progress: ${t.title}` },
       regionId: t.region_id, unitId: t.unit_id,
       // The plan fixes the date; a last day on a holiday moves to the next working day (民法典 第二百零三条).
       spec: { from: open.periodEnd, unit: 'ND', n: 0, rollOver: true },
@@ -593,7 +596,7 @@ export async function planTodos(db: Db, actor: Actor, today = todayFn()): Promis
   const out: TodoItem[] = [];
   const officePaths = writeRegionPaths(actor, OFFICE_WRITE);
   if (officePaths.length) {
-    const r = await db.selectFrom('plan_entries as e').select(sql<number>`count(*)`.as('n')).where(inRegionPaths('e.region_id', officePaths)).where('e.review', '=', 'pending').executeTakeFirstOrThrow();
+    const r = await db.selectFrom('plan_entries as e').select(sql<number>`count(*)`.as('n')).where(inGovernedRegions('e.region_id', officePaths)).where('e.review', '=', 'pending').executeTakeFirstOrThrow();
     if (Number(r.n)) out.push({ module: 'plan', kind: 'entries_to_review', title: { zh: '待审核的台账进展', en: 'Ledger reports to review' }, count: Number(r.n), href: '/plan/entries?review=pending' });
   }
   const units = writeUnits(actor, DEFAULT_WRITE);

@@ -102,3 +102,24 @@ export const powerImport: ImportSpec<PowerSheetRow> = {
     }
   },
 };
+
+/** One row of the "一件事" catalogue (export). */
+export interface ServiceSheetRow {
+  code: string; name: string; leadUnit: string; window: string; items: string; units: string; documents: string; promisedDays: number; status: string; publishedOn?: string;
+}
+/** The "一件事" catalogue sheet: each service with its bundled items, window, documents and promised time. */
+export const serviceSheet = defineSheet<ServiceSheetRow>({
+  name: '一件事服务目录',
+  columns: [
+    { key: 'code', header: '编码', headerEn: 'Code', width: 14 },
+    { key: 'name', header: '“一件事”名称', headerEn: 'Service', width: 24 },
+    { key: 'leadUnit', header: '牵头单位', headerEn: 'Lead unit', width: 24 },
+    { key: 'window', header: '办理窗口', headerEn: 'Window', width: 30 },
+    { key: 'items', header: '整合事项', headerEn: 'Items bundled', width: 60 },
+    { key: 'units', header: '涉及单位', headerEn: 'Units', width: 40 },
+    { key: 'documents', header: '申请材料（一次提交）', headerEn: 'Documents (asked once)', width: 50 },
+    { key: 'promisedDays', header: '承诺时限（工作日）', headerEn: 'Promised (working days)', type: 'number' },
+    { key: 'status', header: '状态', headerEn: 'Status' },
+    { key: 'publishedOn', header: '发布日期', headerEn: 'Published on', type: 'date' },
+  ],
+});

@@ -56,3 +56,62 @@ export const powersMetrics: MetricDef[] = [
   listCount('powers.subdistrictPublicServices', '街道办事处公共服务事项数', 'Public services of subdistricts', 'subdistrict', true,
     '统计期末现行有效的街道权责清单中的公共服务事项数。', 'Public-service items of the subdistricts’ lists in force on the last day of the period.'),
 ];
+
+/**
+ * Services in the public catalogue on the last day of the period (published on or before it and not
+ * withdrawn by then) — the catalogue is a stock, like the list. `nullWhen`: no service at all in scope.
+ */
+const inCatalogue = (db: Db, scope: MetricScope, p: Period) =>
+  db.selectFrom('power_services as s').where(inMetricScope(scope, 's.region_id', 's.lead_unit_id'))
+    .where('s.published_on', '<=', p.to).where((eb) => eb.or([eb('s.withdrawn_on', 'is', null), eb('s.withdrawn_on', '>', p.to)]));
+const anyService = async (db: Db, scope: MetricScope) =>
+  !!(await db.selectFrom('power_services as s').where(inMetricScope(scope, 's.region_id', 's.lead_unit_id')).select(sql`1`.as('one')).limit(1).executeTakeFirst());
+
+/** “一件事” services published in the catalogue at the end of the period. */
+export const servicesPublished: MetricDef = {
+  id: 'powers.servicesPublished', module: 'powers', label: { zh: '发布“一件事”集成服务数', en: 'Integrated services published' }, unit: 'item',
+  definition: {
+    zh: '统计期末（期间最后一日）在公开目录中的“一件事”集成服务个数：发布日期不晚于期末、且期末前未撤回；本辖区尚无任何“一件事”时为无数据。',
+    en: 'Integrated services in the public catalogue on the last day of the period: published on or before it and not withdrawn by then; no data when the district has no service at all.',
+  },
+  async compute(db, scope, p) {
+    const r = await inCatalogue(db, scope, p).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const n = Number(r.n);
+    if (n === 0 && !(await anyService(db, scope))) return null;
+    return n;
+  },
+  async records(db, scope, p) {
+    const rows = await inCatalogue(db, scope, p).innerJoin('units as u', 'u.id', 's.lead_unit_id')
+      .select(['s.id', 's.code', 's.name', 's.published_on', 'u.name as unit_name']).orderBy('s.code').orderBy('s.id').execute();
+    return rows.map((r) => ({ id: r.id, entity: 'power_service', label: `${r.code} ${r.name}`, date: r.published_on!, unitName: r.unit_name }));
+  },
+  sql(db) {
+    return inCatalogue(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' }).select(sql<number>`count(*)`.as('n')).compile().sql;
+  },
+};
+
+/** Power-list items integrated into the published services (each item once, however many services bundle it). */
+export const serviceItemsBundled: MetricDef = {
+  id: 'powers.serviceItemsBundled', module: 'powers', label: { zh: '“一件事”整合清单事项数', en: 'List items bundled in integrated services' }, unit: 'item',
+  definition: {
+    zh: '统计期末在公开目录中的“一件事”所整合的权责清单事项数，同一事项被多个“一件事”整合的只计一次；本辖区尚无任何“一件事”时为无数据。',
+    en: 'Distinct power-list items bundled in the services in the catalogue on the last day of the period (an item in several services counts once); no data when the district has no service at all.',
+  },
+  async compute(db, scope, p) {
+    const r = await inCatalogue(db, scope, p).innerJoin('power_service_items as si', 'si.service_id', 's.id').select(sql<number>`count(distinct si.power_item_id)`.as('n')).executeTakeFirstOrThrow();
+    const n = Number(r.n);
+    if (n === 0 && !(await anyService(db, scope))) return null;
+    return n;
+  },
+  async records(db, scope, p) {
+    const rows = await inCatalogue(db, scope, p).innerJoin('power_service_items as si', 'si.service_id', 's.id').innerJoin('power_items as pi', 'pi.id', 'si.power_item_id')
+      .innerJoin('units as u', 'u.id', 'pi.unit_id')
+      .select(['pi.id', 'pi.code', 'pi.name', 'pi.effective_from', 'u.name as unit_name']).distinct().orderBy('pi.code').orderBy('pi.id').execute();
+    return rows.map((r) => ({ id: r.id, entity: 'power_item', label: `${r.code} ${r.name}`, date: r.effective_from, unitName: r.unit_name }));
+  },
+  sql(db) {
+    return inCatalogue(db, { regionPath: ':regionPath' }, { from: ':from', to: ':to' }).innerJoin('power_service_items as si', 'si.service_id', 's.id').select(sql<number>`count(distinct si.power_item_id)`.as('n')).compile().sql;
+  },
+};
+
+powersMetrics.push(servicesPublished, serviceItemsBundled);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { upload as uploadXlsx } from '../../test/xlsx.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { getMetric, metricScopeOf, yearPeriod } from '../../core/metrics/index.js';
 import { powerSheet, type PowerSheetRow } from './excel.js';
@@ -28,15 +29,8 @@ async function added(over: Record<string, unknown> = {}) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 }
-function multipart(buf: Buffer) {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="list.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-  return { payload: Buffer.concat([head, buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 async function upload(c: Client, url: string, rows: PowerSheetRow[]) {
-  const mp = multipart(await exportXlsx(powerSheet, rows));
-  const r = await t.app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...mp.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
-  return { status: r.statusCode, body: JSON.parse(r.body) };
+  return uploadXlsx(t, c, url, await exportXlsx(powerSheet, rows), { name: 'list.xlsx' });
 }
 
 describe('power list: boundaries', () => {

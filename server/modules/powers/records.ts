@@ -14,3 +14,16 @@ export const Powers = defineRecord({
   scope: { region: 'region_id', unit: 'unit_id' },
   write: OFFICE_WRITE,
 });
+
+/**
+ * An integrated service ("一件事"): the office drafts, edits, publishes and withdraws it; region staff read
+ * the region's, the lead unit its own; the published catalogue is public through `publicServices`.
+ */
+export const Services = defineRecord({
+  table: 'power_services',
+  alias: 's',
+  entity: 'power_service',
+  label: { zh: '“一件事”服务', en: 'Integrated service' },
+  scope: { region: 'region_id', unit: 'lead_unit_id' },
+  write: OFFICE_WRITE,
+});

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
-import type { DateStr as DateCol, Timestamp } from '../../db/types.js';
-import type { ChangeKind, PowerCategory } from '../../../common/powers.js';
+import type { DateStr as DateCol, Json, Timestamp } from '../../db/types.js';
+import type { ChangeKind, PowerCategory, ServiceStatus } from '../../../common/powers.js';
 
 /** One version of an item of a unit's power-and-responsibility list. */
 export interface PowerItemsTable {
@@ -41,10 +41,49 @@ export interface PowerChangesTable {
   created_at: Generated<Timestamp>;
 }
 
+/** An integrated service ("一件事") bundling list items across units. */
+export interface PowerServicesTable {
+  id: Generated<string>;
+  region_id: string;
+  code: string;
+  name: string;
+  /** The unit that runs the window (牵头单位). */
+  lead_unit_id: string;
+  /** 办理窗口. */
+  service_window: string;
+  /** Documents asked once (jsonb array of strings). */
+  documents: Json;
+  /** 承诺时限, working days. */
+  promised_days: number;
+  description: Generated<string>;
+  status: Generated<ServiceStatus>;
+  published_on: DateCol | null;
+  withdrawn_on: DateCol | null;
+  withdraw_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+/** A list item (one version) bundled in a service. */
+export interface PowerServiceItemsTable {
+  service_id: string;
+  power_item_id: string;
+  seq: number;
+}
+
+/** A plan reform task that a service delivers. */
+export interface PowerServiceTasksTable {
+  service_id: string;
+  task_id: string;
+}
+
 declare module '../../db/types.js' {
   interface Database {
     power_items: PowerItemsTable;
     power_changes: PowerChangesTable;
+    power_services: PowerServicesTable;
+    power_service_items: PowerServiceItemsTable;
+    power_service_tasks: PowerServiceTasksTable;
   }
 }
 

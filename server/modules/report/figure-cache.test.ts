@@ -9,7 +9,7 @@ import { auditVersion } from '../../core/audit/index.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-}, 120_000);
+}, 240_000);
 afterAll(async () => t?.close());
 
 const studyFigure = (body: { figures: Record<string, { metricId: string; value: number | null }> }) =>

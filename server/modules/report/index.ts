@@ -26,15 +26,18 @@ export const reportModule: FazhiModule = {
   },
   async todos(ctx, actor) {
     if (!hasRole(actor, 'office')) return [];
-    // The reports the office writes: its regions and below, by path.
+    // The reports the office itself writes: its own regions' (a district's draft is on the district's
+    // list; the level above follows it as a report deadline of the roll-up).
     const paths = writeRegionPaths(actor, OFFICE_WRITE);
     if (!paths.length) return [];
-    const rows = await ctx.db.selectFrom('reports as r').select(['r.id', 'r.year', 'r.status'])
-      .where(inRegionPaths('r.region_id', paths)).where('r.status', 'in', ['draft', 'review', 'secrecy', 'submitted']).orderBy('r.year').orderBy('r.id').execute();
+    const rows = await ctx.db.selectFrom('reports as r').innerJoin('regions as rg', 'rg.id', 'r.region_id').select(['r.id', 'r.year', 'r.status'])
+      .where('rg.path', 'in', paths).where('r.status', 'in', ['draft', 'review', 'secrecy', 'submitted']).orderBy('r.year').orderBy('r.id').execute();
     return rows.map((r) => ({
       module: 'report',
       kind: r.status,
-      title: r.status === 'submitted' ? `${r.year}年度法治政府建设报告待公开（4月1日前）` : `${r.year}年度法治政府建设报告待办理`,
+      title: r.status === 'submitted'
+        ? { zh: `${r.year}年度法治政府建设报告待公开（4月1日前）`, en: `Publish the ${r.year} report (before 1 April)` }
+        : { zh: `${r.year}年度法治政府建设报告待办理`, en: `Finish the ${r.year} report` },
       count: 1,
       href: `/report/${r.id}`,
     }));

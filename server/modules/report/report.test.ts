@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { registerMetrics, type MetricDef } from '../../core/metrics/index.js';
 import { DEFAULT_BLOCKS, formatValue, placeholderPhrases } from './template.js';
-import { renderDefault } from './service.js';
+import { publicView, renderDefault, type Figure, type Rendered, type Segment } from './service.js';
 import { settleJobs } from '../../core/jobs.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { issuerPt, renderHtml } from './render/text.js';
@@ -66,6 +66,30 @@ describe('template and formats', () => {
   it('derives the phrase before each placeholder from the default template', () => {
     const p = placeholderPhrases(DEFAULT_BLOCKS);
     expect(p).toContainEqual({ metricId: 'advisors.contractsReviewed', phrase: '审核政府签订合同' });
+  });
+});
+
+describe('public view', () => {
+  // A hand-made paragraph: two run-in headings (bold sentences), each followed by sentences with figures.
+  const fig = (key: string, noData: boolean) => ({ key, noData, text: noData ? '【暂无数据：x】' : '7' }) as unknown as Figure;
+  const view = (blocks: { lead?: string; segments: Segment[] }[], figures: Figure[]) =>
+    publicView({ blocks: blocks.map((b, i) => ({ id: `b${i}`, kind: 'p', parts: [], ...b })), figures: Object.fromEntries(figures.map((f) => [f.key, f])) } as unknown as Rendered)
+      .blocks.map((b) => `${b.lead ?? ''}${b.segments.map((x) => (x.bold ? `**${x.text}**` : x.text)).join('')}`);
+  const para: Segment[] = [
+    { text: '一是强化执法监督。', bold: true },
+    { text: '全年抽查执法案卷' }, { text: '', figure: 'a' }, { text: '卷。' },
+    { text: '二是规范执法行为。', bold: true },
+    { text: '开展执法培训' }, { text: '7', figure: 'b' }, { text: '次；抽查' }, { text: '', figure: 'c' }, { text: '卷。' },
+  ];
+  it('leaves out a run-in heading whose every sentence was left out for want of data, and keeps one with a sentence left', () => {
+    expect(view([{ segments: para }], [fig('a', true), fig('b', false), fig('c', true)])).toEqual(['**二是规范执法行为。**开展执法培训7次；']);
+  });
+  it('keeps every heading and sentence when the figures have data', () => {
+    expect(view([{ segments: para }], [fig('a', false), fig('b', false), fig('c', false)])[0]).toContain('**一是强化执法监督。**全年抽查执法案卷');
+  });
+  it('leaves out a paragraph whose lead (（一）……) would stand alone, and keeps a heading-only paragraph as written', () => {
+    const body: Segment[] = [{ text: '全年抽查执法案卷' }, { text: '', figure: 'a' }, { text: '卷。' }];
+    expect(view([{ lead: '（一）强化执法监督。', segments: body }, { segments: [{ text: '二是规范执法行为。', bold: true }] }], [fig('a', true)])).toEqual(['**二是规范执法行为。**']);
   });
 });
 
@@ -185,7 +209,7 @@ describe('report workflow (API)', () => {
 
   it('requires publication before 1 April of the next year or a reason', async () => {
     const office = await t.as('office');
-    const late = await office.post(`/api/v1/reports/${id}/transitions`, { action: 'publish', publicUrl: 'http://www.zhongzhan.gov.cn/r', publishedOn: '2021-04-02' });
+    const late = await office.post(`/api/v1/reports/${id}/transitions`, { action: 'publish', publicUrl: 'http://www.zhongzhan.gov.cn/r', publishedOn: '2021-04-01' }); // 1 April is already late
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('第二十四条');
     const ok = await office.post(`/api/v1/reports/${id}/transitions`, { action: 'publish', publicUrl: 'http://www.zhongzhan.gov.cn/r', publishedOn: '2021-03-30' });

@@ -99,7 +99,7 @@ beforeAll(async () => {
   await L.recordEffective(t.db, actor, s.id, { date: '2021-05-26' });
 
   report2021 = (await ok(office.post('/api/v1/reports', { regionCode: '410803', year: 2021 }))).id;
-}, 180_000);
+}, 240_000);
 afterAll(async () => t.close());
 
 describe('the 2021 scenario, by hand', () => {

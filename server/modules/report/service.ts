@@ -9,6 +9,7 @@ import { regionByCode, regionById, regionWithin } from '../org/lookup.js';
 import { Reports } from './records.js';
 import { getMetric, metricScopeOf, yearPeriod, type MetricScope, type Period } from '../../core/metrics/index.js';
 import { docNumberProblems } from '../../../common/docnumber.js';
+import { publishedLate } from '../../../common/report.js';
 import {
   DEFAULT_BLOCKS, PARTS, claimsOf, conditionIds, defaultMeta, expandConditionals, fillVars, formatValue, joinNames, moduleOf, placeholderPhrases,
   placeholders, stripMarkup, zhDay, type Block, type Part, type ReportMeta,
@@ -258,15 +259,17 @@ export function missingParts(blocks: { kind: string; text: string; lead?: string
 
 /**
  * For public and exported renderings: nothing unbacked. A sentence whose figure has no data is left out
- * (never a 【暂无数据】 marker), claims read as plain text, and figures carry no editor marks.
+ * (never a 【暂无数据】 marker), claims read as plain text, and figures carry no editor marks. A run-in
+ * heading (a bold sentence, 一是……。) whose every following sentence was left out goes with them, and so
+ * does a paragraph whose run-in heading (`lead`, （一）……) would be left with no text.
  */
 export function publicView(r: Rendered): Rendered {
-  const blocks = r.blocks.map((b) => {
-    const out: Segment[] = [];
+  const blocks = r.blocks.flatMap((b) => {
+    const sentences: { segments: Segment[]; drop: boolean }[] = [];
     let sentence: Segment[] = [];
     let drop = false;
     const flush = () => {
-      if (!drop) out.push(...sentence);
+      if (sentence.some((x) => x.text)) sentences.push({ segments: sentence, drop });
       sentence = [];
       drop = false;
     };
@@ -285,7 +288,18 @@ export function publicView(r: Rendered): Rendered {
       });
     }
     flush();
-    return { ...b, segments: out.filter((x) => x.text) };
+    // A run-in heading is a sentence set wholly in bold; its body runs to the next one or the paragraph's end.
+    const heading = (x: { segments: Segment[] }) => x.segments.every((seg) => seg.bold || !seg.text.trim());
+    sentences.forEach((x, i) => {
+      if (!heading(x) || x.drop) return;
+      let j = i + 1;
+      while (j < sentences.length && !heading(sentences[j])) j++;
+      const body = sentences.slice(i + 1, j);
+      if (body.length && body.every((y) => y.drop)) x.drop = true;
+    });
+    const segments = sentences.filter((x) => !x.drop).flatMap((x) => x.segments).filter((x) => x.text);
+    if (b.kind === 'p' && b.lead && b.segments.some((x) => x.text) && !segments.length) return [];
+    return [{ ...b, segments }];
   });
   return { ...r, blocks };
 }
@@ -677,8 +691,7 @@ export async function transitionReport(db: Kysely<Database>, actor: Actor, id: s
         throw badRequest('PUBLICATION_REQUIRED', { zh: '公开须填写公开网址和公开日期', en: 'Give the public URL and the publication date' }, {
           fields: [...(!t.publicUrl ? [{ path: 'publicUrl', message: '请填写公开网址' }] : []), ...(!t.publishedOn ? [{ path: 'publishedOn', message: '请填写公开日期' }] : [])],
         });
-      const deadline = `${row.year + 1}-03-31`;
-      if (t.publishedOn > deadline && !t.lateReason)
+      if (publishedLate(row.year, t.publishedOn) && !t.lateReason)
         throw conflict('PUBLICATION_LATE', {
           zh: `年度报告应当于${row.year + 1}年4月1日之前向社会公开（《法治政府建设与责任落实督察工作规定》第二十四条）；逾期公开须说明原因`,
           en: `Annual reports must be published before 1 April ${row.year + 1}; give the reason for the delay`,

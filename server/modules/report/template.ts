@@ -14,6 +14,7 @@
  * office has confirmed it for 2020. It is highlighted in the editor until confirmed for the report's year.
  * Inline `**text**` marks a run-in sub-heading (一是……。) set in bold.
  */
+import { MODULE_LABELS } from '../../../common/labels.js';
 
 /** The five mandatory parts of an annual report (督察规定 第二十四条; REFERENCE §1.3). */
 export const PARTS = {
@@ -64,20 +65,6 @@ export interface ReportMeta {
 }
 
 /** The module that supplies a figure, by the metric id's first segment (for "no data" explanations). */
-export const MODULE_LABELS: Record<string, { zh: string; en: string }> = {
-  plan: { zh: '规划计划与工作台账', en: 'Plans and task ledger' },
-  learning: { zh: '学法用法与培训', en: 'Legal study and training' },
-  decisions: { zh: '重大行政决策', en: 'Major administrative decisions' },
-  advisors: { zh: '法律顾问', en: 'Legal advisors' },
-  documents: { zh: '行政规范性文件', en: 'Normative documents' },
-  enforcement: { zh: '行政执法', en: 'Administrative enforcement' },
-  oversight: { zh: '人大建议、政协提案与审计监督', en: 'NPC suggestions, CPPCC proposals and audits' },
-  powers: { zh: '权责清单', en: 'Power and responsibility list' },
-  disputes: { zh: '行政复议与行政应诉', en: 'Reconsideration and litigation' },
-  legalaid: { zh: '法律援助与公共法律服务', en: 'Legal aid and public legal services' },
-  mediation: { zh: '人民调解', en: 'People\'s mediation' },
-};
-/** The module label of a metric id. */
 export const moduleOf = (metricId: string) => MODULE_LABELS[metricId.split('.')[0]] ?? { zh: '相关业务模块', en: 'the module concerned' };
 
 /** Default document metadata for a region and year (the office edits it per year). */

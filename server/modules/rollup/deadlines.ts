@@ -53,7 +53,7 @@ export async function syncReportDeadlines(db: Db, opts: { years?: number[] } = {
       open++;
       await setDeadline(db, {
         module: 'rollup', entity: REPORT_DUE_ENTITY, entityId: r.id, kind: kindOf(year),
-        title: `${r.name}${year}年度法治政府建设情况报告待报送`,
+        title: { zh: `${r.name}${year}年度法治政府建设情况报告待报送`, en: `${r.name}: the ${year} rule-of-law government report is due` },
         regionId: r.parent_id!, unitId: null, spec: reportDueSpec(year), basis: REPORT_DUE_BASIS,
       }, cal);
     }

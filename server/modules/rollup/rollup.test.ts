@@ -7,6 +7,8 @@ import { computeForScopes, getMetric, listMetrics, yearPeriod } from '../../core
 import { WorkCalendar, computeDeadline } from '../../core/calendar/index.js';
 import { rankAndOutliers } from './service.js';
 import { reportDue, reportDueSpec, syncReportDeadlines } from './deadlines.js';
+import { setDeadline } from '../../core/deadlines/index.js';
+import { inGovernedRegions } from '../../core/scope/index.js';
 
 /**
  * The test world's city 焦作市 (410800) with 中站区 (410803), 解放区 (410802) and a third district 马村区
@@ -91,6 +93,10 @@ describe('boundary', () => {
     const c = await t.as('city_office');
     expect((await c.get('/api/v1/rollup?region=4108&year=2020')).status).toBe(400);
     expect((await c.get('/api/v1/rollup?region=410800&year=2020&module=nope')).status).toBe(400);
+    // A module the platform has but without figures: a 400 naming it, not an empty table.
+    const noFigures = await c.get('/api/v1/rollup?region=410800&year=2020&module=org');
+    expect(noFigures.status).toBe(400);
+    expect(noFigures.body.error.code).toBe('ROLLUP_MODULE_WITHOUT_FIGURES');
     expect((await c.get('/api/v1/rollup/reports?region=410800&year=abc')).status).toBe(400);
   });
   it('403 for a district office (it never sees its siblings), a unit liaison and a district leader', async () => {
@@ -194,6 +200,18 @@ describe('districts’ annual reports', () => {
     const future = await (await t.as('city_office')).get('/api/v1/rollup/reports?region=410800&year=2099');
     expect(future.body.items.every((i: { standing: string }) => i.standing === 'pending')).toBe(true);
   });
+  it('marks a report published after 31 March as published late, with the office’s reason', async () => {
+    const c = await t.as('city_office');
+    const item = async (code: string) => (await c.get(REPORTS)).body.items.find((i: { regionCode: string }) => i.regionCode === code);
+    expect(await item('410803')).toMatchObject({ publishedOn: '2021-03-20', publishedLate: false, lateReason: null });
+    expect(await item('410802')).toMatchObject({ publishedOn: null, publishedLate: false, lateReason: null });
+    // 31 March is the last day (before 1 April); 1 April is late.
+    await t.db.updateTable('reports').set({ published_on: '2021-03-31' }).where('id', '=', zz).execute();
+    expect((await item('410803')).publishedLate).toBe(false);
+    await t.db.updateTable('reports').set({ published_on: '2021-04-01', late_reason: '待常务会议审议' }).where('id', '=', zz).execute();
+    expect(await item('410803')).toMatchObject({ publishedLate: true, lateReason: '待常务会议审议' });
+    await t.db.updateTable('reports').set({ published_on: '2021-03-20', late_reason: null }).where('id', '=', zz).execute();
+  });
   it('shows the differences between a submitted report’s snapshot and its live figures', async () => {
     await suit('410803', true, '2020-09-30'); // after submission: one more lawsuit closed in 2020
     const r = await (await t.as('city_office')).get(REPORTS);
@@ -224,6 +242,33 @@ describe('districts’ annual reports', () => {
     expect(closed.status).toBe('done');
     const after = await (await t.as('city_office')).get('/api/v1/todos');
     expect(after.body.deadlines.filter((d: { module: string }) => d.module === 'rollup')).toEqual([]);
+    // The district's submitted report waits for the district to publish it: on the district's list, not the city's.
+    expect(after.body.items.filter((i: { module: string }) => i.module === 'report')).toEqual([]);
+  });
+  it('a to-do list holds the work of the reader’s own government: a city office not each district’s deadlines, a district office its subdistricts’', async () => {
+    const street = await t.db.selectFrom('regions').select(['id', 'code']).where('level', '=', 'subdistrict').where('path', 'like', '%/410803/%').orderBy('code').executeTakeFirstOrThrow();
+    const at = (code: string, regionId: string) => setDeadline(t.db, {
+      module: 'disputes', entity: 'test_clock', entityId: regionId, kind: 'test', title: { zh: `测试期限${code}`, en: `Test deadline ${code}` },
+      regionId, unitId: null, spec: { from: '2020-06-01', unit: 'ND', n: 10 }, basis: '测试依据',
+    });
+    for (const [code, id] of [['410800', ids['410800']], ['410803', ids['410803']], ['410802', ids['410802']], [street.code, street.id], ['410900', ids['410900']]]) await at(code, id);
+    const titles = async (as: string) => ((await (await t.as(as)).get('/api/v1/todos')).body.deadlines as { title: string }[]).map((d) => d.title).filter((x) => x.startsWith('测试期限')).sort();
+    expect(await titles('city_office')).toEqual(['测试期限410800']);
+    expect(await titles('office')).toEqual(['测试期限410803', `测试期限${street.code}`].sort());
+    expect(await titles('office_jf')).toEqual(['测试期限410802']);
+    expect(await titles('py_office')).toEqual(['测试期限410900']);
+    await t.db.deleteFrom('deadlines').where('entity', '=', 'test_clock').execute();
+    // The condition itself, on the region tree: a city governs its own level, a district its subdistricts.
+    const governed = async (...codes: string[]) => {
+      const paths = codes.length ? (await t.db.selectFrom('regions').select('path').where('code', 'in', codes).execute()).map((r) => r.path) : [];
+      return (await t.db.selectFrom('regions as x').select('x.code').where(inGovernedRegions('x.id', paths)).orderBy('x.code').execute()).map((r) => r.code);
+    };
+    const subdistricts = (await t.db.selectFrom('regions').select('code').where('path', 'like', '%/410803/%').orderBy('code').execute()).map((r) => r.code);
+    expect(await governed('410800')).toEqual(['410800']);
+    expect(await governed('410803')).toEqual(['410803', ...subdistricts]);
+    expect(await governed('410000')).toEqual(['410000']);
+    expect(await governed('410800', '410802')).toEqual(['410800', '410802']);
+    expect(await governed()).toEqual([]);
   });
   it('computes the due date on the stored calendar', async () => {
     expect((await reportDue(t.db, 2020)).due).toBe('2021-03-01');

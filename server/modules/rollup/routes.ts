@@ -3,7 +3,8 @@ import type { App, AppContext } from '../../core/module.js';
 import { activeActorOf } from '../../core/http.js';
 import { Id } from '../../../common/schemas.js';
 import { OpenFigures, PortalReports, RollupReports, RollupTable } from '../../../common/rollup.js';
-import { reportStatus, rollupTable, MODULE_LABELS } from './service.js';
+import { reportStatus, rollupTable } from './service.js';
+import { MODULE_LABELS } from '../../../common/labels.js';
 import { openFigures, openFiguresCsv, portalReports } from './portal.js';
 
 const Code = z.string().regex(/^\d{6}$/);

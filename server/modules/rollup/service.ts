@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { forbidden, notFound } from '../../core/errors/index.js';
+import { badRequest, forbidden, notFound } from '../../core/errors/index.js';
 import { hasRole, readRegionPaths, type Actor } from '../../core/scope/index.js';
 import { today, daysBetween } from '../../core/calendar/index.js';
 import { computeForScopes, listMetrics, yearPeriod, type MetricDef, type MetricScope } from '../../core/metrics/index.js';
@@ -16,24 +16,11 @@ import { Reports } from '../report/records.js';
 import { renderStored, type ReportRow } from '../report/service.js';
 import { STATUS_LABELS } from '../report/schema.js';
 import type { ReportStanding } from '../../../common/rollup.js';
+import { publishedLate } from '../../../common/report.js';
 import { REPORT_DUE_BASIS, reportDue } from './deadlines.js';
+import { MODULE_LABELS } from '../../../common/labels.js';
 
 type Lang = 'zh' | 'en';
-
-/** Names of the modules whose figures are rolled up (the side navigation's names). */
-export const MODULE_LABELS: Record<string, { zh: string; en: string }> = {
-  plan: { zh: '工作安排与台账', en: 'Plan and ledger' },
-  learning: { zh: '学法用法', en: 'Legal learning' },
-  decisions: { zh: '重大行政决策', en: 'Major decisions' },
-  advisors: { zh: '法律顾问', en: 'Legal advisors' },
-  documents: { zh: '规范性文件', en: 'Normative documents' },
-  enforcement: { zh: '行政执法', en: 'Enforcement' },
-  disputes: { zh: '行政复议与应诉', en: 'Reconsideration and litigation' },
-  oversight: { zh: '监督', en: 'Oversight' },
-  powers: { zh: '权责清单', en: 'Powers and duties' },
-  legalaid: { zh: '法律援助', en: 'Legal aid' },
-  mediation: { zh: '人民调解', en: 'Mediation' },
-};
 
 /** Whether the actor works at a level above a district (a city or province grant) — the roll-up's readers. */
 export function mayRollup(actor: Actor): boolean {
@@ -88,6 +75,9 @@ export async function rollupTable(db: Db, actor: Actor, code: string, year: numb
   const region = await rollupRegion(db, actor, code);
   const children = await childRegions(db, region.id);
   const all = listMetrics();
+  // A module with no figures (org, core, report, rollup itself) is not a choice: say so rather than answer an empty table.
+  if (module && !all.some((m) => m.module === module))
+    throw badRequest('ROLLUP_MODULE_WITHOUT_FIGURES', { zh: `“${MODULE_LABELS[module]?.zh ?? module}”没有汇总指标，请选择有统计指标的业务模块`, en: `“${MODULE_LABELS[module]?.en ?? module}” has no figures to roll up; choose a module with figures` });
   const metrics = all.filter((m) => !module || m.module === module);
   const columns: { code: string; name: string; kind: 'child' | 'own' | 'total'; level: string; scope: MetricScope }[] = [
     ...children.map((c) => ({ code: c.code, name: c.name, kind: 'child' as const, level: c.level, scope: { regionPath: c.path } })),
@@ -162,7 +152,8 @@ export async function reportStatus(db: Db, actor: Actor, code: string, year: num
       return {
         regionCode: c.code, regionName: c.name, reportId: r?.id ?? null, status: r?.status ?? null,
         statusLabel: r ? STATUS_LABELS[r.status][lang] : lang === 'zh' ? '未起草' : 'Not started',
-        submittedOn, publishedOn: r?.published_on ?? null, standing, standingLabel: STANDING_LABELS[standing][lang], daysLate, changedFigures: changed,
+        submittedOn, publishedOn: r?.published_on ?? null, standing,
+        publishedLate: publishedLate(year, r?.published_on), lateReason: r?.late_reason ?? null, standingLabel: STANDING_LABELS[standing][lang], daysLate, changedFigures: changed,
       };
     }),
   );

@@ -10,7 +10,7 @@ import { actionLabel, entityLabel, recordTitle, ENTITY_LABELS } from '../../../c
 
 /** 操作日志: filter by actor, entity and time; expand a row for the before/after diff. */
 export default function AuditPage() {
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const users = useApi<{ items: User[] }>('/api/v1/users');
   // Names from the platform's one label table (common/labels.ts); a record by its own title.
   const action = (a: string) => actionLabel(a, lang) ?? a;
@@ -41,7 +41,7 @@ export default function AuditPage() {
         rowKey="seq"
         columns={columns}
         filters={[
-          { key: 'actorId', label: t('adminPages.audit.actor'), type: 'select', width: 200, options: (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })) },
+          { key: 'actorId', label: t('adminPages.audit.actor'), type: 'select', width: 200, options: (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}${paren(u.username)}` })) },
           { key: 'entity', label: t('adminPages.audit.entity'), type: 'select', width: 200, options: Object.keys(ENTITY_LABELS).map((k) => ({ value: k, label: entity(k) })) },
           { key: 'from', toKey: 'to', label: t('adminPages.audit.range'), type: 'dateRange' },
         ]}

@@ -48,7 +48,7 @@ function GrantFields({ prefix, units, regions }: { prefix: (string | number)[]; 
 
 /** New user: account, unit, initial password and a first role grant. */
 function CreateUserModal({ open, units, regions, onClose, onSaved }: { open: boolean; units: Unit[]; regions: Region[]; onClose(): void; onSaved(): void }) {
-  const { t } = useT();
+  const { t, semi } = useT();
   const { message } = App.useApp();
   const schema = UserInput.extend({ grants: z.array(GrantInput).max(1) });
   const sf = useSchemaForm(schema);
@@ -88,7 +88,7 @@ function CreateUserModal({ open, units, regions, onClose, onSaved }: { open: boo
             <Form.Item name="phone" label={t('adminPages.users.phone')}><Input /></Form.Item>
           </Col>
         </Row>
-        <Form.Item name="password" label={t('adminPages.users.password')} required extra={`${t('adminPages.users.passwordHint')}；${t('password.policy')}`}>
+        <Form.Item name="password" label={t('adminPages.users.password')} required extra={`${t('adminPages.users.passwordHint')}${semi}${t('password.policy')}`}>
           <Input.Password id="user-password" autoComplete="new-password" />
         </Form.Item>
         <Alert type="info" showIcon title={t('adminPages.users.unitRoleHint')} style={{ marginBottom: 12 }} />
@@ -182,7 +182,8 @@ export default function UsersPage() {
   const grantingUser = useMemo(() => (granting ? (users.data?.items.find((u) => u.id === granting.id) ?? granting) : null), [granting, users.data]);
 
   const columns: DataColumn<User>[] = [
-    { key: 'username', title: t('adminPages.users.username'), sortable: true },
+    // A username is data the user types at sign-in (it may look like a code: city_office): shown as such.
+    { key: 'username', title: t('adminPages.users.username'), sortable: true, render: (v: string) => <data value={v} className="fz-code">{v}</data> },
     { key: 'displayName', title: t('adminPages.users.displayName'), sortable: true },
     { key: 'unitName', title: t('adminPages.users.unit'), sortable: true, render: (v: string | null) => v ?? '—' },
     { key: 'grants', title: t('adminPages.users.roles'), render: (g: Grant[] = []) => g.map((x) => <Tag key={x.id} color="blue">{t(`roles.${x.role}`)}</Tag>) },

@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the admin pages (系统管理), under `t('adminPages.…')`. */
 export const adminZh = {
   units: {
@@ -32,7 +33,7 @@ export const adminZh = {
 };
 
 /** English strings of the admin pages. */
-export const adminEn: typeof adminZh = {
+export const adminEn: EnglishOf<typeof adminZh> = {
   units: {
     title: 'Regions & units', regions: 'Regions', allRegions: 'All regions', name: 'Name', shortName: 'Short name', type: 'Type', region: 'Region',
     activeFrom: 'Active from', activeTo: 'Active to', sort: 'Order', code: 'Code', create: 'New unit', edit: 'Edit unit', import: 'Import units',

@@ -17,7 +17,7 @@ type Assessment = AssessmentOut;
 
 /** 法律顾问聘用与考核: engagement contracts, the advisors with their qualifications, the annual assessment. */
 export default function FirmsPage() {
-  const { t, lang } = useT();
+  const { t, lang, colon, semi } = useT();
   const { can } = useAuth();
   const [engaging, setEngaging] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
@@ -57,7 +57,7 @@ export default function FirmsPage() {
             { title: f('assessedOn'), dataIndex: 'assessedOn', render: (v: string) => formatDate(v, lang) },
             { title: f('comment'), dataIndex: 'comment' },
           ]}
-          expandable={{ expandedRowRender: (a) => a.criteria.map((c) => `${c.name}：${c.score}/${c.max}`).join('；') }} />
+          expandable={{ expandedRowRender: (a) => a.criteria.map((c) => `${c.name}${colon}${c.score}/${c.max}`).join(semi) }} />
       </Card>
       {engaging && (
         <StepForm open labelPrefix="advisors.f" title={t('advisors.firms.engage')} url="/api/v1/advisors/engagements"

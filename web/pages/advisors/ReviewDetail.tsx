@@ -18,7 +18,7 @@ import type { ReviewOut as Review } from '../../../common/advisors';
 /** 审查事项详情: the request, its assignment and the written opinion (合法 / 不合法 / 修改后合法), with attachments. */
 export default function ReviewDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, colon, paren } = useT();
   const { message } = App.useApp();
   const { can } = useAuth();
   const res = useApi<Review>(`/api/v1/advisors/reviews/${id}`);
@@ -73,15 +73,15 @@ export default function ReviewDetailPage() {
         </Descriptions>
         {r.status === 'concluded' && (
           <Alert style={{ marginTop: 16 }} type={r.conclusion === 'unlawful' ? 'error' : r.conclusion === 'lawful' ? 'success' : 'warning'} showIcon data-testid="review-conclusion"
-            title={`${f('conclusion')}：${r.conclusionLabel}（${formatDate(r.concludedOn, lang)}）`}
-            description={<><div>{r.opinion}</div><div className="fz-muted">{f('reasons')}：{r.reasons}</div></>} />
+            title={`${f('conclusion')}${colon}${r.conclusionLabel}${paren(formatDate(r.concludedOn, lang))}`}
+            description={<><div>{r.opinion}</div><div className="fz-muted">{f('reasons')}{colon}{r.reasons}</div></>} />
         )}
       </RecordDetail>
       {form === 'assign' && (
         <StepForm open labelPrefix="advisors.f" title={t('advisors.act.assign')} url={`/api/v1/advisors/reviews/${r.id}/assign`} schema={AssignInput} initial={{ assignedOn: r.requestedOn }}
           fields={[
             { name: 'firmId', label: 'firmId', kind: 'select', options: (firms.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })) },
-            { name: 'advisorId', label: 'advisorId', kind: 'select', options: (people.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.unitName ?? ''}）` })) },
+            { name: 'advisorId', label: 'advisorId', kind: 'select', options: (people.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}${paren(a.unitName ?? '')}` })) },
             { name: 'assignedOn', label: 'assignedOn', kind: 'date', required: true },
             { name: 'dueDate', label: 'dueDate', kind: 'date', required: true },
           ]}

@@ -17,7 +17,7 @@ type WorkLog = WorkLogOut;
 
 /** 法律顾问工作日志: work of the advisors, incl. litigation representation (案号、法院、代理身份); Excel in and out. */
 export default function WorkLogsPage() {
-  const { t, lang } = useT();
+  const { t, lang, comma, paren } = useT();
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -63,7 +63,7 @@ export default function WorkLogsPage() {
             { name: 'workDate', label: 'workDate', kind: 'date', required: true },
             { name: 'title', label: 'title', kind: 'text', required: true },
             { name: 'clientUnitId', label: 'clientUnitId', kind: 'select', options: all.filter((u) => u.type !== 'law_firm').map((u) => ({ value: u.id, label: u.name })) },
-            ...(suits.data?.items.length ? [{ name: 'lawsuitId', label: 'lawsuitId', kind: 'select' as const, options: suits.data.items.map((x) => ({ value: x.id, label: `${x.caseNo}（${x.courtName}，${x.plaintiffName}）` })) }] : []),
+            ...(suits.data?.items.length ? [{ name: 'lawsuitId', label: 'lawsuitId', kind: 'select' as const, options: suits.data.items.map((x) => ({ value: x.id, label: `${x.caseNo}${paren(`${x.courtName}${comma}${x.plaintiffName}`)}` })) }] : []),
             { name: 'caseRef', label: 'caseRef', kind: 'text' },
             { name: 'court', label: 'court', kind: 'text' },
             { name: 'role', label: 'role', kind: 'select', options: Object.entries(LITIGATION_ROLES).map(([k, v]) => ({ value: k, label: v[lang] })) },

@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 import { CONCLUSIONS, GRADES, LITIGATION_ROLES, REVIEW_TYPES, WORK_KINDS } from '../../../common/advisors';
 
 const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[lang]])) as Record<string, string>;
@@ -32,7 +33,7 @@ export const advisorsZh = {
 };
 
 /** English strings of the legal-advisor pages. */
-export const advisorsEn: typeof advisorsZh = {
+export const advisorsEn: EnglishOf<typeof advisorsZh> = {
   nav: { reviews: 'Advisor reviews', firms: 'Advisor engagements', worklogs: 'Advisor work log' },
   detail: 'Review request',
   type: pick(REVIEW_TYPES, 'en'),

@@ -14,7 +14,7 @@ type Catalogue = CatalogueOut;
 
 /** 决策事项目录 (条例 第三条): the yearly catalogue, the Party committee's consent, publication. */
 export default function CataloguesPage() {
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const { can } = useAuth();
   const manage = can('decisions.manageCatalogue');
   const [form, setForm] = useState<{ kind: 'create' | 'consent' | 'publish'; id?: string } | null>(null);
@@ -23,7 +23,7 @@ export default function CataloguesPage() {
     { key: 'year', title: t('decisions.f.year'), sortable: true },
     { key: 'title', title: t('decisions.col.title') },
     { key: 'items', title: t('decisions.catalogues.items') },
-    { key: 'partyConsentOn', title: t('decisions.f.partyConsentOn'), render: (v: string | null, c) => (v ? `${formatDate(v, lang)}（${c.partyConsentRef}）` : '—') },
+    { key: 'partyConsentOn', title: t('decisions.f.partyConsentOn'), render: (v: string | null, c) => (v ? `${formatDate(v, lang)}${paren(c.partyConsentRef ?? '')}` : '—') },
     { key: 'publishedOn', title: t('decisions.f.publishedOn'), render: (v: string | null) => formatDate(v, lang) || '—' },
     ...(manage ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, c: Catalogue) => (
       <Space>

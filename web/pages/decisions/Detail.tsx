@@ -34,7 +34,7 @@ const STEP_OF: Record<string, number> = {
 /** 重大行政决策详情: the procedure with each step's record, the actions allowed now, and why others are not. */
 export default function DecisionDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, colon, paren } = useT();
   const res = useApi<DecisionDetail>(`/api/v1/decisions/${id}`);
   const firms = useApi<{ items: { id: string; name: string }[] }>('/api/v1/units', { type: 'law_firm' });
   const [action, setAction] = useState<string | null>(null);
@@ -139,11 +139,11 @@ export default function DecisionDetailPage() {
             ]} />
         )}
         {d.publicComment.hearings.map((h) => (
-          <Typography.Paragraph key={h.id} type="secondary" style={{ marginTop: 8 }}>{`${f('heldOn')}：${formatDate(h.heldOn, lang)} · ${h.place} · ${f('materialsSentOn')}：${formatDate(h.materialsSentOn, lang)}`}</Typography.Paragraph>
+          <Typography.Paragraph key={h.id} type="secondary" style={{ marginTop: 8 }}>{`${f('heldOn')}${colon}${formatDate(h.heldOn, lang)} · ${h.place} · ${f('materialsSentOn')}${colon}${formatDate(h.materialsSentOn, lang)}`}</Typography.Paragraph>
         ))}
         <Descriptions title={t('decisions.sec.expert')} column={1} size="small" bordered style={{ marginTop: 16 }}>
-          <Descriptions.Item label={f('doneOn')}>{date(d.expert.doneOn)}{d.expert.notRequiredReason ? `（${d.expert.notRequiredReason}）` : ''}</Descriptions.Item>
-          {d.expert.experts.map((e) => <Descriptions.Item key={e.id} label={`${e.name}（${e.organisation}）`}>{e.opinion}</Descriptions.Item>)}
+          <Descriptions.Item label={f('doneOn')}>{date(d.expert.doneOn)}{d.expert.notRequiredReason ? paren(d.expert.notRequiredReason) : ''}</Descriptions.Item>
+          {d.expert.experts.map((e) => <Descriptions.Item key={e.id} label={`${e.name}${paren(e.organisation)}`}>{e.opinion}</Descriptions.Item>)}
         </Descriptions>
         <Descriptions title={t('decisions.sec.risk')} column={2} size="small" bordered style={{ marginTop: 16 }}>
           <Descriptions.Item label={f('doneOn')}>{date(d.risk.doneOn)}</Descriptions.Item>
@@ -151,7 +151,7 @@ export default function DecisionDetailPage() {
           <Descriptions.Item label={f('report')} span={2}>{text(d.risk.report)}</Descriptions.Item>
         </Descriptions>
         <Descriptions title={t('decisions.sec.legality')} column={2} size="small" bordered style={{ marginTop: 16 }} data-testid="legality">
-          <Descriptions.Item label={f('reviewer')}>{d.legality.reviewer ? t(`decisions.opt.reviewer.${d.legality.reviewer}`) + (d.legality.advisor?.firmName ? `：${d.legality.advisor.firmName}` : '') : t('decisions.none')}</Descriptions.Item>
+          <Descriptions.Item label={f('reviewer')}>{d.legality.reviewer ? t(`decisions.opt.reviewer.${d.legality.reviewer}`) + (d.legality.advisor?.firmName ? `${colon}${d.legality.advisor.firmName}` : '') : t('decisions.none')}</Descriptions.Item>
           <Descriptions.Item label={f('sentOn')}>{date(d.legality.sentOn)}{d.legality.dueOn ? ` → ${formatDate(d.legality.dueOn, lang)}` : ''}</Descriptions.Item>
           <Descriptions.Item label={f('conclusion')}>{d.legality.conclusion ? t(`decisions.opt.conclusion.${d.legality.conclusion}`) : t('decisions.none')}</Descriptions.Item>
           <Descriptions.Item label={f('concludedOn')}>{date(d.legality.concludedOn)}</Descriptions.Item>

@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 import { STATES } from '../../../common/decisions';
 
 /** Strings of the major-decision pages, under `t('decisions.…')`. */
@@ -54,7 +55,7 @@ export const decisionsZh = {
 };
 
 /** English strings of the major-decision pages. */
-export const decisionsEn: typeof decisionsZh = {
+export const decisionsEn: EnglishOf<typeof decisionsZh> = {
   nav: { list: 'Major decisions', catalogues: 'Decision catalogue' },
   state: Object.fromEntries(Object.entries(STATES).map(([k, v]) => [k, v.en])) as Record<string, string>,
   detail: 'Decision',

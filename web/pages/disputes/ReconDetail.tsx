@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { RECON_MERITS_OUTCOMES, RECON_PROCEDURAL_OUTCOMES, SUSPENSION_ITEMS, TERMINATION_REASONS } from '../../../common/disputes';
+import { RECON_MERITS_OUTCOMES, RECON_PROCEDURAL_OUTCOMES, SUSPENSION_ITEMS, SUSPENSION_ITEMS_EN, TERMINATION_REASONS, TERMINATION_REASONS_EN } from '../../../common/disputes';
 import {
   AcceptInput, ComplianceInput, CopyInput, CorrectionInput, DateAction, DecisionInput, ExtensionInput, OpinionInput, ReconHearingInput, RefuseInput, SuspendInput,
 } from '../../../common/disputes-inputs';
@@ -18,7 +18,7 @@ import type { ReconClock, ReconDetail } from '../../../common/disputes-api';
 
 /** The decision form: merits decisions and procedural outcomes; 终止 asks for its ground. */
 function DecisionFields() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const term = useTerm();
   const outcome = Form.useWatch('outcome') as string | undefined;
   return (
@@ -35,7 +35,7 @@ function DecisionFields() {
       </Form.Item>
       {outcome === '终止' && (
         <Form.Item name="terminationReason" label={t('disputes.recon.f.terminationReason')} required>
-          <Select options={TERMINATION_REASONS.map((o) => ({ value: o, label: o }))} />
+          <Select options={TERMINATION_REASONS.map((o) => ({ value: o, label: lang === 'en' ? TERMINATION_REASONS_EN[o] : o }))} />
         </Form.Item>
       )}
       {outcome === '调解书' && <Alert type="info" showIcon title={t('disputes.recon.mediationHint')} style={{ marginBottom: 12 }} />}
@@ -47,7 +47,7 @@ function DecisionFields() {
 /** 复议案件详情: the case, its clock (every deadline with basis and computation) and the actions the server allows. */
 export default function ReconDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, colon, semi, paren } = useT();
   const term = useTerm();
   const units = useUnits();
   const res = useApi<ReconDetail>(`/api/v1/disputes/reconsiderations/${id}`);
@@ -113,7 +113,7 @@ export default function ReconDetailPage() {
       <ActionButton allowed={a.canSuspend} label={t('disputes.recon.a.suspend')} schema={SuspendInput} url={url('suspend')} onDone={done} testId="suspend" initialValues={{ date: today }} width={680}>
         <DateField name="date" label={t('disputes.recon.suspendedFrom')} required />
         <Form.Item name="reasonItem" label={t('disputes.recon.f.reasonItem')} required>
-          <Select options={Object.entries(SUSPENSION_ITEMS).map(([k, v]) => ({ value: Number(k), label: `（${k}）${v}` }))} />
+          <Select options={Object.entries(SUSPENSION_ITEMS).map(([k, v]) => ({ value: Number(k), label: lang === 'en' ? `(${k}) ${SUSPENSION_ITEMS_EN[Number(k)]}` : `（${k}）${v}` }))} />
         </Form.Item>
         <Form.Item name="reason" label={t('disputes.recon.f.reason')}><Input.TextArea rows={2} /></Form.Item>
       </ActionButton>
@@ -155,7 +155,7 @@ export default function ReconDetailPage() {
       <RecordDetail key={rev} entity="reconsideration_case" id={c.id} title={t('disputes.recon.basic')} canUpload={a.canManage || a.canAnswer} actionLabel={actionLabel} fieldLabel={fieldLabel}>
         <div style={{ marginBottom: 16 }}>{actions}</div>
         <Descriptions column={2} bordered size="small" styles={{ label: { width: 124 } }} data-testid="recon-descriptions">
-          <Descriptions.Item label={t('disputes.recon.applicant')}>{c.applicantName}（{t(`disputes.common.partyTypes.${c.applicantType}`)}）</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.recon.applicant')}>{c.applicantName}{paren(t(`disputes.common.partyTypes.${c.applicantType}`))}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.respondent')}>{c.respondentUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.act')} span={2}>{c.actChallenged}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.common.caseType')}>{term(c.caseType)}</Descriptions.Item>
@@ -165,29 +165,29 @@ export default function ReconDetailPage() {
           <Descriptions.Item label={t('disputes.recon.receivedDate')}>{d(c.receivedDate)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.timely')}>
             <Tag color={c.timely ? 'green' : 'red'}>{c.timely ? t('disputes.recon.timelyYes') : t('disputes.recon.timelyNo')}</Tag>
-            {t('disputes.recon.applyDeadline')}：{d(c.applyDeadline)}
+            {t('disputes.recon.applyDeadline')}{colon}{d(c.applyDeadline)}
           </Descriptions.Item>
           {app && (
             <Descriptions.Item label={t('disputes.common.computation')} span={2}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{app.basis}：{typeof app.explain === 'string' ? app.explain : app.explain[lang]}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{app.basis}{colon}{typeof app.explain === 'string' ? app.explain : app.explain[lang]}</Typography.Text>
             </Descriptions.Item>
           )}
-          <Descriptions.Item label={t('disputes.recon.acceptance')}>{c.acceptanceMode ? `${t(`disputes.recon.acceptanceModes.${c.acceptanceMode}`)}（${d(c.acceptedDate)}）` : c.refusedDate ? `${t('disputes.recon.a.refuse')}（${d(c.refusedDate)}）` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.recon.acceptance')}>{c.acceptanceMode ? `${t(`disputes.recon.acceptanceModes.${c.acceptanceMode}`)}${paren(d(c.acceptedDate))}` : c.refusedDate ? `${t('disputes.recon.a.refuse')}${paren(d(c.refusedDate))}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.decisionDue')}>{d(c.decisionDue)}</Descriptions.Item>
           {c.refusalReason && <Descriptions.Item label={t('disputes.recon.refusal')} span={2}>{c.refusalReason}</Descriptions.Item>}
           {c.correction && (
             <Descriptions.Item label={t('disputes.recon.correction')} span={2}>
-              {t('disputes.recon.correctionNotice')} {d(c.correction.noticeDate)}；{t('disputes.recon.correctionItems')}：{c.correction.items}；{t('disputes.recon.correctionSupplied')} {d(c.correction.suppliedDate)}
+              {t('disputes.recon.correctionNotice')} {d(c.correction.noticeDate)}{semi}{t('disputes.recon.correctionItems')}{colon}{c.correction.items}{semi}{t('disputes.recon.correctionSupplied')} {d(c.correction.suppliedDate)}
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('disputes.recon.copySent')}>{d(c.copySentDate)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.respondentReceived')}>{d(c.respondentReceivedDate)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.answerDate')}>{d(c.answerDate)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.extension')}>{c.extension ? t('disputes.recon.extensionText', { days: c.extension.days, approver: c.extension.approver, date: d(c.extension.approvedDate) }) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.recon.outcome')}>{c.outcome ? `${term(c.outcome)}${c.terminationReason ? `（${c.terminationReason}）` : ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.recon.outcome')}>{c.outcome ? `${term(c.outcome)}${c.terminationReason ? paren(c.terminationReason) : ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.recon.decisionDate')}>
             {d(c.decisionDate)}
-            {c.closedWithinPeriod !== null && <Tag color={c.closedWithinPeriod ? 'green' : 'red'} style={{ marginLeft: 6 }}>{t('disputes.recon.withinPeriod')}：{c.closedWithinPeriod ? t('disputes.common.yes') : t('disputes.common.no')}</Tag>}
+            {c.closedWithinPeriod !== null && <Tag color={c.closedWithinPeriod ? 'green' : 'red'} style={{ marginLeft: 6 }}>{t('disputes.recon.withinPeriod')}{colon}{c.closedWithinPeriod ? t('disputes.common.yes') : t('disputes.common.no')}</Tag>}
           </Descriptions.Item>
           {c.decisionSummary && <Descriptions.Item label={t('disputes.recon.decision')} span={2}>{c.decisionSummary}</Descriptions.Item>}
         </Descriptions>
@@ -211,7 +211,7 @@ export default function ReconDetailPage() {
               { title: t('disputes.recon.f.hearingDate'), dataIndex: 'hearingDate', width: 130, render: (v: string) => d(v) },
               { title: t('disputes.recon.f.hearingNotice'), dataIndex: 'noticeDate', width: 130, render: (v: string) => d(v) },
               { title: t('disputes.recon.f.place'), dataIndex: 'place', render: (v: string | null) => v ?? '—' },
-              { title: t('disputes.recon.f.headAttended'), dataIndex: 'respondentHeadAttended', render: (v: boolean, h) => `${v ? t('disputes.common.yes') : t('disputes.common.no')}${h.respondentAttendee ? `（${h.respondentAttendee}）` : ''}` },
+              { title: t('disputes.recon.f.headAttended'), dataIndex: 'respondentHeadAttended', render: (v: boolean, h) => `${v ? t('disputes.common.yes') : t('disputes.common.no')}${h.respondentAttendee ? paren(h.respondentAttendee) : ''}` },
             ]} />
           </Card>
         )}
@@ -226,7 +226,7 @@ export default function ReconDetailPage() {
                 title: t('disputes.recon.f.compliance'),
                 dataIndex: 'complianceDate',
                 render: (v: string | null, o) =>
-                  v ? `${d(v)}：${o.complianceNote}` : (
+                  v ? `${d(v)}${colon}${o.complianceNote}` : (
                     <ActionButton allowed={o.abilities.canReportCompliance} label={t('disputes.recon.a.compliance')} schema={ComplianceInput} url={`/api/v1/disputes/opinions/${o.id}/compliance`} onDone={() => res.reload()} testId="compliance" initialValues={{ date: today }}>
                       <DateField name="date" label={t('disputes.recon.f.complianceDate')} required />
                       <Form.Item name="note" label={t('disputes.recon.f.compliance')} required><Input.TextArea rows={3} /></Form.Item>

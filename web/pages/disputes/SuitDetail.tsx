@@ -56,7 +56,7 @@ function HearingFields() {
 
 /** The judgment form: outcomes of the current stage; 改判 asks for the revised outcome. */
 function JudgmentFields({ stage }: { stage: string }) {
-  const { t } = useT();
+  const { t, paren } = useT();
   const term = useTerm();
   const outcome = Form.useWatch('outcome') as string | undefined;
   const all = Object.keys(LAWSUIT_OUTCOMES);
@@ -64,7 +64,7 @@ function JudgmentFields({ stage }: { stage: string }) {
   return (
     <>
       <Form.Item name="outcome" label={t('disputes.suit.f.outcome')} required>
-        <Select options={options.map((o) => ({ value: o, label: `${term(o)}${LAWSUIT_OUTCOMES[o].lost ? `（${t('disputes.suit.lostMark')}）` : ''}` }))} data-testid="judgment-outcome" />
+        <Select options={options.map((o) => ({ value: o, label: `${term(o)}${LAWSUIT_OUTCOMES[o].lost ? paren(t('disputes.suit.lostMark')) : ''}` }))} data-testid="judgment-outcome" />
       </Form.Item>
       {outcome === '改判' && (
         <Form.Item name="revisedTo" label={t('disputes.suit.f.revisedTo')} required>
@@ -80,7 +80,7 @@ function JudgmentFields({ stage }: { stage: string }) {
 /** 应诉案件详情: the defence deadline up front, the case clock, stages, hearings, judgments and the allowed actions. */
 export default function SuitDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, colon, paren } = useT();
   const term = useTerm();
   const units = useUnits();
   const res = useApi<SuitDetail>(`/api/v1/disputes/lawsuits/${id}`);
@@ -164,19 +164,19 @@ export default function SuitDetailPage() {
           <Descriptions.Item label={t('disputes.suit.court')}>{s.courtName}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.common.caseType')}>{term(s.caseType)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.defendant')}>{s.defendantUnitName}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.suit.plaintiff')}>{s.plaintiffName}（{t(`disputes.common.partyTypes.${s.plaintiffType}`)}）</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.suit.plaintiff')}>{s.plaintiffName}{paren(t(`disputes.common.partyTypes.${s.plaintiffType}`))}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.act')} span={2}>{s.actChallenged}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.filedDate')}>{d(s.filedDate)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.complaintReceived')}>{d(s.complaintReceivedDate)}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.suit.defenceFiled')}>{s.defenceFiledDate ? `${d(s.defenceFiledDate)}（${s.evidenceSubmitted ? t('disputes.suit.evidenceYes') : t('disputes.suit.evidenceNo')}）` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.suit.defenceFiled')}>{s.defenceFiledDate ? `${d(s.defenceFiledDate)}${paren(s.evidenceSubmitted ? t('disputes.suit.evidenceYes') : t('disputes.suit.evidenceNo'))}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.advisorFirm')}>{s.advisorUnitName ? `${s.advisorUnitName}${s.advisorName ? ` · ${s.advisorName}` : ''}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.suit.lastOutcome')}>{s.lastOutcome ? `${term(s.lastOutcome)}（${d(s.lastServedDate)}）` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.suit.appealDecision')}>{s.agencyAppealDecision ? `${t(`disputes.suit.appealDecisions.${s.agencyAppealDecision}`)}（${d(s.agencyAppealDecisionDate)}）` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.suit.appealBy')}>{s.appealBy ? `${t(`disputes.suit.appealByOptions.${s.appealBy}`)}（${d(s.appealDate)}）` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.suit.finalOutcome')}>{s.finalOutcome ? `${term(s.finalOutcome)}${s.lost ? `（${t('disputes.suit.lostMark')}）` : ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.suit.lastOutcome')}>{s.lastOutcome ? `${term(s.lastOutcome)}${paren(d(s.lastServedDate))}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.suit.appealDecision')}>{s.agencyAppealDecision ? `${t(`disputes.suit.appealDecisions.${s.agencyAppealDecision}`)}${paren(d(s.agencyAppealDecisionDate))}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.suit.appealBy')}>{s.appealBy ? `${t(`disputes.suit.appealByOptions.${s.appealBy}`)}${paren(d(s.appealDate))}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.suit.finalOutcome')}>{s.finalOutcome ? `${term(s.finalOutcome)}${s.lost ? paren(t('disputes.suit.lostMark')) : ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.closedDate')}>{d(s.closedDate)}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.suit.performanceDue')}>{s.performanceDue ? <DeadlineBadge dueDate={s.performanceDue} state={s.performanceDate ? 'done' : undefined} /> : '—'}</Descriptions.Item>
-          {s.performanceDate && <Descriptions.Item label={t('disputes.suit.performanceNote')} span={2}>{d(s.performanceDate)}：{s.performanceNote}</Descriptions.Item>}
+          {s.performanceDate && <Descriptions.Item label={t('disputes.suit.performanceNote')} span={2}>{d(s.performanceDate)}{colon}{s.performanceNote}</Descriptions.Item>}
         </Descriptions>
 
         <Card size="small" title={t('disputes.common.clock')} style={{ marginTop: 16 }} extra={<span className="fz-muted" style={{ fontSize: 12 }}>{t('disputes.common.clockHint')}</span>}>

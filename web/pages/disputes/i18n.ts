@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the disputes pages (行政复议与行政应诉), under `t('disputes.…')`. zh first. */
 export const disputesZh = {
   nav: { recon: '行政复议', suits: '行政应诉', stats: '复议应诉统计' },
@@ -89,14 +90,14 @@ export const disputesZh = {
 };
 
 /** English strings of the disputes pages. */
-export const disputesEn: typeof disputesZh = {
+export const disputesEn: EnglishOf<typeof disputesZh> = {
   nav: { recon: 'Reconsideration', suits: 'Litigation', stats: 'Dispute statistics' },
   common: {
     caseNo: 'Case no.', caseType: 'Case type', status: 'Status', unit: 'Unit', year: 'Year', q: 'Search case no., party or act', date: 'Date',
     clock: 'Case clock', basisAndComputation: 'Basis and computation', clockHint: 'Working-day calendar; hover a date for its basis.', kind: 'Deadline',
     due: 'Due', basis: 'Legal basis', computation: 'Computation', done: 'Done', cancelled: 'Withdrawn', noDeadlines: 'No deadlines', actions: 'Actions', saved: 'Recorded',
     partyTypes: { natural: 'Natural person', legal: 'Legal person', other: 'Other organisation' }, yes: 'Yes', no: 'No', notes: 'Notes', summary: 'Summary',
-    import: 'Import Excel', reference: 'Reference (court periods)', none: '—', days: '{{count}} days',
+    import: 'Import Excel', reference: 'Reference (court periods)', none: '—', days: '{{count}} days', days_one: '{{count}} day',
   },
   recon: {
     title: 'Reconsideration register', detail: 'Reconsideration case', register: 'Register application', registered: 'Application registered', importTitle: 'Import reconsideration cases',

@@ -47,7 +47,7 @@ export type { ClockItem };
 
 /** The case clock: every deadline with its badge, legal basis and how it was computed. */
 export function CaseClock({ items, testId = 'case-clock' }: { items: ClockItem[]; testId?: string }) {
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   return (
     <Table<ClockItem>
       size="small"
@@ -80,7 +80,7 @@ export function CaseClock({ items, testId = 'case-clock' }: { items: ClockItem[]
           render: (v: string, r) => (
             <>
               <Typography.Paragraph style={{ fontSize: 13, margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>{v}</Typography.Paragraph>
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 2, expandable: true }}>{t('disputes.common.computation')}：{r.explain}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 2, expandable: true }}>{t('disputes.common.computation')}{colon}{r.explain}</Typography.Paragraph>
             </>
           ),
         },

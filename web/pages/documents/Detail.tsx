@@ -32,7 +32,7 @@ type Step = { key: string; title: string; schema: z.ZodType; fields: StepField[]
 /** 规范性文件详情: the procedure (审、登、备、纠) with one action per step, as the server allows it. */
 export default function DocumentDetail() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, colon, comma, semi, paren } = useT();
   const { can } = useAuth();
   const doc = useApi<DocumentDetail>(`/api/v1/documents/${id}`);
   const [step, setStep] = useState<Step | null>(null);
@@ -110,8 +110,8 @@ export default function DocumentDetail() {
         </Descriptions>
         <Divider titlePlacement="start">{t('documents.sections.procedure')}</Divider>
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('documents.steps.comment')}>{d.comment.waiver ?? (d.comment.openedOn ? `${formatDate(d.comment.openedOn, lang)} — ${formatDate(d.comment.closesOn, lang)}（${d.comment.channel}）${d.comment.summary ? `；${d.comment.summary}` : ''}` : '—')}</Descriptions.Item>
-          {d.fairCompetition && <Descriptions.Item label={t('documents.act.fair')}>{FAIR_COMPETITION[d.fairCompetition.conclusion as keyof typeof FAIR_COMPETITION]?.[lang]}：{d.fairCompetition.opinion}</Descriptions.Item>}
+          <Descriptions.Item label={t('documents.steps.comment')}>{d.comment.waiver ?? (d.comment.openedOn ? `${formatDate(d.comment.openedOn, lang)} — ${formatDate(d.comment.closesOn, lang)}${paren(d.comment.channel ?? '')}${d.comment.summary ? `${semi}${d.comment.summary}` : ''}` : '—')}</Descriptions.Item>
+          {d.fairCompetition && <Descriptions.Item label={t('documents.act.fair')}>{FAIR_COMPETITION[d.fairCompetition.conclusion as keyof typeof FAIR_COMPETITION]?.[lang]}{colon}{d.fairCompetition.opinion}</Descriptions.Item>}
           <Descriptions.Item label={t('documents.steps.deliberation')}>{d.deliberation ? `${formatDate(d.deliberation.deliberatedOn, lang)} ${d.deliberation.meeting}` : '—'}</Descriptions.Item>
         </Descriptions>
         <Divider titlePlacement="start">{t('documents.sections.reviews')}</Divider>
@@ -123,7 +123,7 @@ export default function DocumentDetail() {
           ]}>
             <Space direction="vertical" size={0}>
               <Space>{r.reviewerUnitName ?? REVIEWER_KINDS[r.reviewerKind as keyof typeof REVIEWER_KINDS]?.[lang]}{r.conclusion ? <StatusTag status={r.conclusion} map={CONCLUSION_MAP} /> : r.dueOn && <DeadlineBadge dueDate={r.dueOn} showDate />}</Space>
-              {r.opinion && <span className="fz-muted">{r.opinion}（{r.reviewerName}，{formatDate(r.completedOn, lang)}）</span>}
+              {r.opinion && <span className="fz-muted">{r.opinion}{paren(`${r.reviewerName}${comma}${formatDate(r.completedOn, lang)}`)}</span>}
             </Space>
           </List.Item>
         )} />

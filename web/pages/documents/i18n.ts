@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the normative-documents pages (规范性文件), under `t('documents.…')`. */
 export const documentsZh = {
   nav: { list: '规范性文件', reviews: '合法性审核', cleanups: '文件清理' },
@@ -33,7 +34,7 @@ export const documentsZh = {
 };
 
 /** English strings of the normative-documents pages. */
-export const documentsEn: typeof documentsZh = {
+export const documentsEn: EnglishOf<typeof documentsZh> = {
   nav: { list: 'Normative documents', reviews: 'Legality reviews', cleanups: 'Cleanups' },
   detail: 'Document',
   cleanupDetail: 'Cleanup',
@@ -51,7 +52,7 @@ export const documentsEn: typeof documentsZh = {
   steps: { draft: 'Draft', comment: 'Public comment', review: 'Legality review', deliberation: 'Deliberation', publish: 'Registered & issued', filing: 'Filed' },
   act: {
     comment: 'Open public comment', commentClose: 'Close comment', waive: 'Record why no comment', fair: 'Fair-competition review', review: 'Request legality review', opinion: 'Give opinion',
-    deliberate: 'Record deliberation', publish: 'Number and issue', file: 'File with superior', fileNpc: 'File with the people’s congress standing committee', receipt: 'Record receipt', supplement: 'Supply materials', extend: 'Extend validity', correct: 'Open correction', close: 'Close',
+    deliberate: 'Record deliberation', publish: 'Number and issue', file: 'File with superior', fileNpc: 'File with the people\'s congress standing committee', receipt: 'Record receipt', supplement: 'Supply materials', extend: 'Extend validity', correct: 'Open correction', close: 'Close',
   },
   gaps: 'Cannot issue yet:',
   reviews: { title: 'Legality reviews', pending: 'Pending', done: 'Done', document: 'Document', inQueue: 'In the advisors queue' },

@@ -20,7 +20,7 @@ const URL_OF: Record<string, string> = { submit_review: 'submit-review' };
 /** 案件详情: the procedure from filing to closing, its statutory deadlines, the full-process record (attachments). */
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, comma, list, semi, paren } = useT();
   const res = useApi<Case>(`/api/v1/enforcement/cases/${id}`);
   const [step, setStep] = useState<string | null>(null);
   const reviewers = useApi<{ items: { id: string; name: string; legalReviewer: boolean }[] }>(step === 'review' && res.data ? '/api/v1/enforcement/officers' : null, { pageSize: 200, unitId: res.data?.unitId });
@@ -80,16 +80,16 @@ export default function CaseDetailPage() {
         <Descriptions column={2} bordered size="small" data-testid="case-descriptions">
           <Descriptions.Item label={f('system')}>{c.systemLabel}</Descriptions.Item>
           <Descriptions.Item label={f('unitId')}>{c.unitName}</Descriptions.Item>
-          <Descriptions.Item label={f('partyName')}>{c.partyName}（{f(c.partyKind)}）</Descriptions.Item>
+          <Descriptions.Item label={f('partyName')}>{c.partyName}{paren(f(c.partyKind))}</Descriptions.Item>
           <Descriptions.Item label={f('filedOn')}>{date(c.filedOn)}</Descriptions.Item>
           <Descriptions.Item label={f('cause')} span={2}>{c.cause || '—'}</Descriptions.Item>
-          <Descriptions.Item label={d('officers')} span={2}>{c.officers.map((o) => `${o.name}（${o.certNo}）`).join('、')}</Descriptions.Item>
-          <Descriptions.Item label={f('majorReasons')} span={2}>{c.major ? (c.majorReasons.map((r) => t(`enforcement.major.${r}`)).join('；') || f('majorYes')) : f('none')}</Descriptions.Item>
+          <Descriptions.Item label={d('officers')} span={2}>{c.officers.map((o) => `${o.name}${paren(o.certNo)}`).join(list)}</Descriptions.Item>
+          <Descriptions.Item label={f('majorReasons')} span={2}>{c.major ? (c.majorReasons.map((r) => t(`enforcement.major.${r}`)).join(semi) || f('majorYes')) : f('none')}</Descriptions.Item>
           <Descriptions.Item label={d('investigatedOn')}>{date(c.investigatedOn)}</Descriptions.Item>
           <Descriptions.Item label={d('reviewedOn')}>{c.reviewConclusion ? `${date(c.reviewedOn)} · ${c.reviewerName} · ${f(c.reviewConclusion)}` : '—'}</Descriptions.Item>
           {c.reviewOpinion && <Descriptions.Item label={f('opinion')} span={2}>{c.reviewOpinion}</Descriptions.Item>}
-          <Descriptions.Item label={f('decision')}>{c.decisionLabel ? `${c.decisionLabel}${c.fine ? `，罚款${c.fine}元` : ''}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={f('decisionNo')}>{c.decisionNo ? `${c.decisionNo}（${date(c.decidedOn)}，${c.signedBy}）` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={f('decision')}>{c.decisionLabel ? `${c.decisionLabel}${c.fine ? `${comma}${t('enforcement.public.fine', { amount: c.fine })}` : ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={f('decisionNo')}>{c.decisionNo ? `${c.decisionNo}${paren(`${date(c.decidedOn)}${comma}${c.signedBy}`)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={d('servedOn')}>{date(c.servedOn)}</Descriptions.Item>
           <Descriptions.Item label={d('executedOn')}>{c.executedOn ? `${date(c.executedOn)}${c.paidOn ? ` · ${f('paidOn')} ${date(c.paidOn)}` : ''}${c.lateFee ? ` · ${d('lateFee')} ${c.lateFee}` : ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('enforcement.cases.col.publishedOn')}>{date(c.publishedOn)}</Descriptions.Item>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Space } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { ImportDialog } from '../../components/ImportDialog';
 import type { z } from 'zod';
@@ -15,31 +15,34 @@ import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { StepForm } from '../decisions/StepForm';
 import { CASE_STATUS } from './status';
+import { clip } from '../../components/clip';
 
 type Case = z.infer<typeof CaseOut>;
 
 /** 行政执法案件: the unit's ledger for officers, heads and liaisons; the district's for the office. */
 export default function CasesPage() {
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const { can, me } = useAuth();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const units = useApi<{ items: Unit[] }>(creating ? '/api/v1/units' : null);
   const officers = useApi<{ items: { id: string; name: string; unitId: string; certNo: string | null }[] }>(creating ? '/api/v1/enforcement/officers' : null, { pageSize: 200, ...(me?.unitId ? { unitId: me.unitId } : {}) });
+  // Widths that fit 1440 px, key columns first: long texts are cut with an ellipsis, the full text on hover
+  // (and on the case page).
   const columns: DataColumn<Case>[] = [
-    { key: 'caseNo', title: t('enforcement.cases.col.caseNo'), sortable: true, render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link> },
-    { key: 'title', title: t('enforcement.cases.col.title'), ellipsis: true },
-    { key: 'systemLabel', title: t('enforcement.cases.col.system') },
-    { key: 'unitName', title: t('enforcement.cases.col.unit') },
-    { key: 'partyName', title: t('enforcement.cases.col.party'), defaultHidden: true },
-    { key: 'filedOn', title: t('enforcement.cases.col.filedOn'), sortable: true, render: (v: string) => formatDate(v, lang) },
-    { key: 'status', title: t('enforcement.cases.col.status'), sortable: true, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
-    { key: 'decisionDue', title: t('enforcement.cases.col.decisionDue'), render: (v: string | null, r) => (r.decidedOn ? '—' : formatDate(v, lang) || '—') },
-    { key: 'decidedOn', title: t('enforcement.cases.col.decidedOn'), sortable: true, defaultHidden: true, render: (v: string | null) => formatDate(v, lang) || '—' },
-    { key: 'publishedOn', title: t('enforcement.cases.col.publishedOn'), render: (v: string | null) => formatDate(v, lang) || '—' },
+    { key: 'caseNo', title: t('enforcement.cases.col.caseNo'), sortable: true, width: 180, render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}><Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 165, color: 'inherit' }}>{v}</Typography.Text></Link> },
+    { key: 'title', title: t('enforcement.cases.col.title'), render: clip(220) },
+    { key: 'unitName', title: t('enforcement.cases.col.unit'), width: 150, render: clip(140) },
+    { key: 'systemLabel', title: t('enforcement.cases.col.system'), width: 110, render: clip(100) },
+    { key: 'status', title: t('enforcement.cases.col.status'), sortable: true, width: 140, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
+    { key: 'filedOn', title: t('enforcement.cases.col.filedOn'), sortable: true, width: 112, render: (v: string) => formatDate(v, lang) },
+    { key: 'decisionDue', title: t('enforcement.cases.col.decisionDue'), width: 112, render: (v: string | null, r) => (r.decidedOn ? '—' : formatDate(v, lang) || '—') },
+    { key: 'publishedOn', title: t('enforcement.cases.col.publishedOn'), width: 112, render: (v: string | null) => formatDate(v, lang) || '—' },
+    { key: 'partyName', title: t('enforcement.cases.col.party'), defaultHidden: true, width: 140, render: clip(130) },
+    { key: 'decidedOn', title: t('enforcement.cases.col.decidedOn'), sortable: true, defaultHidden: true, width: 112, render: (v: string | null) => formatDate(v, lang) || '—' },
   ];
-  const officerOpts = (officers.data?.items ?? []).filter((o) => o.certNo).map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }));
+  const officerOpts = (officers.data?.items ?? []).filter((o) => o.certNo).map((o) => ({ value: o.id, label: `${o.name}${paren(o.certNo ?? '')}` }));
   return (
     <>
       <PageTitle title={t('enforcement.cases.title')} />

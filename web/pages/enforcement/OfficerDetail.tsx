@@ -16,7 +16,7 @@ type Officer = z.infer<typeof OfficerDetailOut>;
 /** 执法人员: certificates (with renewals), qualification exams and training hours — one officer's record in one place. */
 export default function OfficerDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const res = useApi<Officer>(`/api/v1/enforcement/officers/${id}`);
   const [step, setStep] = useState<{ key: string; url: string; schema: z.ZodType; fields: ActionField[]; initial?: Record<string, unknown> } | null>(null);
   if (res.error) return <NotFoundPage message={res.error.message} />;
@@ -57,7 +57,7 @@ export default function OfficerDetailPage() {
   ] : [];
   return (
     <>
-      <PageTitle title={`${p.name}（${p.unitName}）`} extra={<Space wrap>{steps.map((s) => (
+      <PageTitle title={`${p.name}${paren(p.unitName)}`} extra={<Space wrap>{steps.map((s) => (
         <Button key={s.key} type={s.key === 'issue' || s.key === 'renew' ? 'primary' : 'default'} danger={s.key === 'end'} onClick={() => setStep(s)} data-testid={`officer-${s.key}`}>{o(`step.${s.key}`)}</Button>
       ))}</Space>} />
       <RecordDetail entity="enforcement_officer" id={p.id} title={t('enforcement.officerDetail')} canUpload={p.canEdit} actionLabel={(a) => t(`enforcement.step.${a}`, { defaultValue: a })}>
@@ -98,7 +98,7 @@ export default function OfficerDetailPage() {
             { key: 'date', title: t('enforcement.f.on'), dataIndex: 'date', render: (v: string) => formatDate(v, lang) },
             { key: 'kind', title: o('cert.kind'), dataIndex: 'kind', render: (v: string) => o(`attendanceKind.${v}`) },
             { key: 'topic', title: o('activity'), dataIndex: 'topic', render: (v: string, r) => <Link to={`/learning/${r.activityId}`}>{v}</Link> },
-            { key: 'score', title: o('score'), dataIndex: 'score', render: (v: number | null, r) => (v === null ? '—' : `${v}（${r.passed ? o('passed') : o('failed')}）`) },
+            { key: 'score', title: o('score'), dataIndex: 'score', render: (v: number | null, r) => (v === null ? '—' : `${v}${paren(r.passed ? o('passed') : o('failed'))}`) },
           ]} />
         </Card>
       </RecordDetail>

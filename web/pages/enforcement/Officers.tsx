@@ -19,7 +19,7 @@ type Body = z.infer<typeof BodyOut>;
 
 /** 执法主体与执法人员: the bodies with the fields they cover over time, the officers with their current certificate. */
 export default function OfficersPage() {
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const { can, me } = useAuth();
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -68,7 +68,7 @@ export default function OfficersPage() {
                   {
                     key: 'fields', title: o('body.fields'),
                     render: (_: unknown, b) => b.fields.map((f) => (
-                      <Tag key={f.id} color={f.validTo ? 'default' : 'green'}>{f.field}（{formatDate(f.validFrom, lang)}—{f.validTo ? formatDate(f.validTo, lang) : o('body.now')}）</Tag>
+                      <Tag key={f.id} color={f.validTo ? 'default' : 'green'}>{f.field}{paren(`${formatDate(f.validFrom, lang)}—${f.validTo ? formatDate(f.validTo, lang) : o('body.now')}`)}</Tag>
                     )),
                   },
                 ]} />
@@ -85,7 +85,7 @@ export default function OfficersPage() {
             { name: 'legalQualification', label: fm('legalQualification'), kind: 'check' },
             { name: 'supervisionRegisteredOn', label: fm('supervisionRegisteredOn'), kind: 'date' },
           ]}
-          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); nav(`/enforcement/officers/${(b as { id: string }).id}`); }} />
+          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); void nav(`/enforcement/officers/${(b as { id: string }).id}`); }} />
       )}
       <ImportDialog open={importing} url="/api/v1/enforcement/officers/import" title={o('import')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
     </>

@@ -30,7 +30,7 @@ function PublicList<T extends { id: string }>({ url, region, columns, testId, ex
 
 /** 行政执法公示 on the public portal: bodies (事前), officers, decisions within their display period, risk lists. */
 export default function PublicEnforcementPage() {
-  const { t, lang } = useT();
+  const { t, lang, list, paren } = useT();
   const { region, regionName } = usePublicRegion();
   const c = (k: string) => t(`enforcement.public.col.${k}`);
   const date = (v: string) => formatDate(v, lang);
@@ -51,7 +51,7 @@ export default function PublicEnforcementPage() {
                   { title: c('unit'), dataIndex: 'unitName' },
                   { title: c('party'), dataIndex: 'party' },
                   { title: c('system'), dataIndex: 'systemLabel' },
-                  { title: c('decision'), dataIndex: 'decisionLabel', render: (v: string, r) => (r.fine ? `${v}（${t('enforcement.public.fine', { amount: formatNumber(r.fine, lang) })}）` : v) },
+                  { title: c('decision'), dataIndex: 'decisionLabel', render: (v: string, r) => (r.fine ? `${v}${paren(t('enforcement.public.fine', { amount: formatNumber(r.fine, lang) }))}` : v) },
                   { title: c('decidedOn'), dataIndex: 'decidedOn', render: date },
                   { title: c('publishedOn'), dataIndex: 'publishedOn', render: date },
                 ]} />,
@@ -62,7 +62,7 @@ export default function PublicEnforcementPage() {
                 columns={[
                   { title: c('body'), dataIndex: 'unitName' },
                   { title: c('kind'), dataIndex: 'kindLabel' },
-                  { title: c('fields'), dataIndex: 'fields', render: (v: string[]) => v.join('、') || '—' },
+                  { title: c('fields'), dataIndex: 'fields', render: (v: string[]) => v.join(list) || '—' },
                   { title: c('legalBasis'), dataIndex: 'legalBasis', render: (v: string) => v || '—' },
                   { title: c('officers'), dataIndex: 'officers', align: 'right' },
                 ]} />,

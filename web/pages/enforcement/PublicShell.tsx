@@ -34,6 +34,8 @@ export function PublicShell({ title, regionName, region, children, testId }: { t
               <Link style={{ color: '#fff' }} to="/public/reports">{t('enforcement.public.nav.reports')}</Link>
               <Link style={{ color: '#fff' }} to={`/public/enforcement${q}`}>{t('enforcement.public.nav.enforcement')}</Link>
               <Link style={{ color: '#fff' }} to={`/public/powers${q}`}>{t('enforcement.public.nav.powers')}</Link>
+              <Link style={{ color: '#fff' }} to={`/public/services${q}`}>{t('powers.public.nav.services')}</Link>
+              <Link style={{ color: '#fff' }} to={`/public/oversight-reports${q}`}>{t('powers.public.nav.reports')}</Link>
             </Space>
           </div>
           <Link to="/login" className="fz-public-signin">{t('enforcement.public.signIn')}</Link>

@@ -12,6 +12,8 @@ import { formatDate } from '../../format';
 import { GRADE_STATUS } from './status';
 import { ScoreModal } from './ScoreModal';
 import { ActionModal } from '../oversight/ActionModal';
+import { ImportDialog } from '../../components/ImportDialog';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { CampaignInput, DEFAULT_CRITERIA, RectifyInput } from '../../../common/enforcement';
 
 type Campaign = z.infer<typeof CampaignOut>;
@@ -20,7 +22,7 @@ type UnitAvg = z.infer<typeof UnitAverageOut>;
 
 /** 案卷评查: the office's campaigns, the sampled files with scores, grades and problems, and unit rankings. */
 export default function ReviewsPage() {
-  const { t, lang } = useT();
+  const { t, lang, colon, paren, bracket } = useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const campaigns = useApi<{ items: Campaign[] }>('/api/v1/enforcement/reviews/campaigns');
@@ -28,6 +30,7 @@ export default function ReviewsPage() {
   const [scoring, setScoring] = useState<File | null>(null);
   const [creating, setCreating] = useState(false);
   const [rectifying, setRectifying] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const current = picked ?? campaigns.data?.items[0]?.id ?? null;
   const files = useApi<{ items: File[] }>(current ? `/api/v1/enforcement/reviews/campaigns/${current}/files` : null);
   const units = useApi<{ items: UnitAvg[] }>(current && can('enforcement.manageReviews') ? `/api/v1/enforcement/reviews/campaigns/${current}/units` : null);
@@ -48,6 +51,8 @@ export default function ReviewsPage() {
         <Space>
           <Select style={{ width: 320 }} value={current ?? undefined} onChange={setPicked} options={campaigns.data.items.map((x) => ({ value: x.id, label: `${x.title}` }))} />
           {can('enforcement.manageReviews') && c && c.files < c.sampleSize && <Button onClick={sample} data-testid="review-sample">{r('sample')}</Button>}
+          {c && <Button icon={<DownloadOutlined />} href={`/api/v1/enforcement/reviews/campaigns/${c.id}/scores/export`} data-testid="scores-export">{r('exportScores')}</Button>}
+          {can('enforcement.manageReviews') && c?.status === 'open' && c.files > 0 && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="scores-import">{r('importScores')}</Button>}
           {can('enforcement.manageReviews') && <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">{r('create')}</Button>}
         </Space>
       ) : can('enforcement.manageReviews') ? <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">{r('create')}</Button> : undefined} />
@@ -69,8 +74,8 @@ export default function ReviewsPage() {
                 rowExpandable: (f) => f.problems.length > 0,
                 expandedRowRender: (f) => (
                   <ul style={{ margin: 0 }}>{f.problems.map((p) => (
-                    <li key={p.id}>【{p.categoryLabel}】{p.criterion}：{p.description}（−{p.deduction}）
-                      {p.rectifiedOn ? ` ✓ ${formatDate(p.rectifiedOn, lang)}：${p.measure ?? ''}` : <> · {r('dueOn')} {formatDate(p.dueOn, lang)} <Button size="small" type="link" onClick={() => setRectifying(p.id)}>{r('rectify')}</Button></>}
+                    <li key={p.id}>{bracket(p.categoryLabel)}{p.criterion}{colon}{p.description}{paren(`−${p.deduction}`)}
+                      {p.rectifiedOn ? ` ✓ ${formatDate(p.rectifiedOn, lang)}${colon}${p.measure ?? ''}` : <> · {r('dueOn')} {formatDate(p.dueOn, lang)} <Button size="small" type="link" onClick={() => setRectifying(p.id)}>{r('rectify')}</Button></>}
                     </li>
                   ))}</ul>
                 ),
@@ -114,6 +119,10 @@ export default function ReviewsPage() {
             { name: 'sampleSeed', label: r('seed'), kind: 'text', required: true },
           ]}
           onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); setPicked((b as { id: string }).id); campaigns.reload(); }} />
+      )}
+      {c && (
+        <ImportDialog open={importing} url={`/api/v1/enforcement/reviews/campaigns/${c.id}/scores/import`} title={r('importScores')} onClose={() => setImporting(false)}
+          onDone={() => { files.reload(); campaigns.reload(); units.reload(); }} />
       )}
       {rectifying && (
         <ActionModal title={r('rectify')} url={`/api/v1/enforcement/reviews/problems/${rectifying}/rectify`} schema={RectifyInput}

@@ -15,7 +15,7 @@ type File = z.infer<typeof ReviewFileOut>;
  * refuses a deduction outside the item's range, naming the row.
  */
 export function ScoreModal({ campaign, file, onClose, onDone }: { campaign: Campaign; file: File; onClose(): void; onDone(): void }) {
-  const { t } = useT();
+  const { t, colon } = useT();
   const { message } = App.useApp();
   const sf = useSchemaForm(ScoreInput);
   const r = (k: string) => t(`enforcement.reviews.sheet.${k}`);
@@ -24,7 +24,7 @@ export function ScoreModal({ campaign, file, onClose, onDone }: { campaign: Camp
   const vetoed = (items ?? []).some((x) => x?.vetoed);
   const preview = vetoed ? 0 : Math.round((100 - deducted) * 10) / 10;
   return (
-    <Modal open title={`${r('title')}：${file.caseNo} ${file.caseTitle}`} width={980} onCancel={onClose} onOk={() => sf.form.submit()} destroyOnHidden
+    <Modal open title={`${r('title')}${colon}${file.caseNo} ${file.caseTitle}`} width={980} onCancel={onClose} onOk={() => sf.form.submit()} destroyOnHidden
       okButtonProps={{ loading: sf.submitting, 'data-testid': 'score-save' } as never}>
       <SchemaForm sf={sf} layout="vertical" preserve={false}
         initialValues={{ reviewer: '', rectifyWithinDays: 30, items: campaign.criteria.map((c) => ({ code: c.code, deduction: 0, vetoed: false, problem: '' })) }}
@@ -37,7 +37,7 @@ export function ScoreModal({ campaign, file, onClose, onDone }: { campaign: Camp
           <Form.Item name="reviewer" label={r('reviewer')} required><Input id="score-reviewer" style={{ width: 200 }} /></Form.Item>
           <DateField name="on" label={r('on')} required />
           <Form.Item name="rectifyWithinDays" label={r('rectifyWithinDays')}><InputNumber min={1} max={180} /></Form.Item>
-          <Typography.Text strong data-testid="score-preview">{r('preview')}：{preview}</Typography.Text>
+          <Typography.Text strong data-testid="score-preview">{r('preview')}{colon}{preview}</Typography.Text>
         </Space>
         <Table size="small" rowKey="code" pagination={false} dataSource={campaign.criteria} scroll={{ y: 420 }}
           columns={[

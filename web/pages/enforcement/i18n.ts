@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 import { BODY_KINDS, CASE_STATUSES, CASE_SYSTEMS, DECISIONS, GRADES, MAJOR_REASONS, PROBLEM_CATEGORIES, RISK_LEVELS } from '../../../common/enforcement';
 
 const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[lang]])) as Record<string, string>;
@@ -61,21 +62,22 @@ export const enforcementZh = {
     title: '行政执法案卷评查', campaign: '评查活动', sample: '抽取案卷', files: '抽查案卷', scored: '已评分', excellent: '优秀', units: '单位平均分及排名',
     col: { caseNo: '案号', caseTitle: '案件名称', unit: '办案单位', score: '得分', grade: '等次', reviewer: '评查人', reviewedOn: '评查日期', problems: '存在问题', rank: '排名', average: '平均分', count: '案卷数', actions: '操作' },
     score: '评分', seed: '抽样种子', size: '抽样数量', none: '暂无评查活动',
-    create: '新建评查活动', rescore: '重新评分', year: '年度', campaignTitle: '活动名称', dueOn: '整改期限', rectify: '登记整改', rectifiedOn: '整改完成日期', measure: '整改措施',
+    create: '新建评查活动', rescore: '重新评分', exportScores: '导出评分表', importScores: '导入评分', year: '年度', campaignTitle: '活动名称', dueOn: '整改期限', rectify: '登记整改', rectifiedOn: '整改完成日期', measure: '整改措施',
     sheet: { title: '案卷评分表', reviewer: '评查人', on: '评查日期', rectifyWithinDays: '整改期限（日）', preview: '预计得分', criterion: '评查项目', max: '分值', deduction: '扣分', veto: '否决', problem: '存在问题' },
   },
   problemCategory: pick(PROBLEM_CATEGORIES, 'zh'),
   catalogue: {
     title: '“互联网+监管”事项目录', summary: { mainItems: '目录主项', subItems: '子项', claims: '认领事项', claimingUnits: '认领单位', mainCovered: '覆盖主项', officersRegistered: '注册执法人员' },
     col: { code: '事项编码', name: '监管事项名称', kind: '层级', competent: '主管部门', claims: '认领单位（检查实施清单）' }, main: '主项', sub: '子项', q: '按名称或编码查询',
+    importItems: '导入监管事项目录', importClaims: '导入事项认领', exportClaims: '导出事项认领',
     risks: '违法风险清单', riskCol: { unit: '单位', riskPoint: '风险点', forms: '表现形式', legalBasis: '法律依据', consequence: '法律后果', level: '风险等级', prevention: '防控措施' },
   },
 };
 
 /** English strings of the enforcement pages. */
-export const enforcementEn: typeof enforcementZh = {
+export const enforcementEn: EnglishOf<typeof enforcementZh> = {
   public: {
-    title: 'Enforcement publicity', signIn: 'Staff sign-in', q: 'Search', noRegion: 'The portal has not published this region’s information yet.',
+    title: 'Enforcement publicity', signIn: 'Staff sign-in', q: 'Search', noRegion: 'The portal has not published this region\'s information yet.',
     nav: { reports: 'Annual reports', enforcement: 'Enforcement publicity', powers: 'Power list' },
     tab: { decisions: 'Decisions', bodies: 'Enforcement bodies', officers: 'Officers', risks: 'Violation-risk lists' },
     displayHint: 'A decision stays public for {{years}} years from its publication.', fine: 'fine {{amount}} yuan',
@@ -131,13 +133,14 @@ export const enforcementEn: typeof enforcementZh = {
     title: 'Case-file review', campaign: 'Campaign', sample: 'Draw sample', files: 'Files', scored: 'Scored', excellent: 'Excellent', units: 'Unit averages and ranking',
     col: { caseNo: 'Case no.', caseTitle: 'Case', unit: 'Unit', score: 'Score', grade: 'Grade', reviewer: 'Reviewer', reviewedOn: 'Reviewed', problems: 'Problems', rank: 'Rank', average: 'Average', count: 'Files', actions: 'Actions' },
     score: 'Score', seed: 'Sampling seed', size: 'Sample size', none: 'No campaign yet',
-    create: 'New campaign', rescore: 'Re-score', year: 'Year', campaignTitle: 'Title', dueOn: 'Due', rectify: 'Record rectification', rectifiedOn: 'Rectified on', measure: 'Measure taken',
+    create: 'New campaign', rescore: 'Re-score', exportScores: 'Export scoring sheets', importScores: 'Import scores', year: 'Year', campaignTitle: 'Title', dueOn: 'Due', rectify: 'Record rectification', rectifiedOn: 'Rectified on', measure: 'Measure taken',
     sheet: { title: 'Scoring sheet', reviewer: 'Reviewer', on: 'Reviewed on', rectifyWithinDays: 'Days to rectify', preview: 'Score (preview)', criterion: 'Criterion', max: 'points', deduction: 'Deduction', veto: 'Veto', problem: 'Problem found' },
   },
   problemCategory: pick(PROBLEM_CATEGORIES, 'en'),
   catalogue: {
     title: 'Supervision item catalogue', summary: { mainItems: 'Main items', subItems: 'Sub-items', claims: 'Claims', claimingUnits: 'Claiming units', mainCovered: 'Main items covered', officersRegistered: 'Officers registered' },
     col: { code: 'Code', name: 'Item', kind: 'Level', competent: 'Competent department', claims: 'Claimed by (implementation list)' }, main: 'Main', sub: 'Sub', q: 'Name or code',
+    importItems: 'Import the catalogue', importClaims: 'Import claims', exportClaims: 'Export claims',
     risks: 'Violation-risk list', riskCol: { unit: 'Unit', riskPoint: 'Risk', forms: 'Forms', legalBasis: 'Legal basis', consequence: 'Consequence', level: 'Level', prevention: 'Prevention' },
   },
 };

@@ -24,7 +24,7 @@ const UNIT_GROUPS = ['percent', 'item', 'count', 'person', 'person_time'] as con
  */
 export default function Dashboard() {
   const { me, can } = useAuth();
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   const { year, years, setYear } = useWorkYear();
   const regions = useApi<{ items: Region[] }>('/api/v1/regions');
   const region = useMemo(() => {
@@ -92,7 +92,7 @@ export default function Dashboard() {
                 <Row gutter={[12, 12]}>
                   {vs.map((v) => (
                     <Col span={6} key={v.id}>
-                      <Tooltip title={<><b>{t('home.metricDefinition')}</b>：{v.definition}</>}>
+                      <Tooltip title={<><b>{t('home.metricDefinition')}</b>{colon}{v.definition}</>}>
                         <Card size="small" className="fz-stat-card" data-metric={v.id}>
                           <Statistic title={v.label} value={v.value === null ? t('home.noData') : formatMetric(v.value, v.unit, lang)} styles={{ content: { fontSize: 22, color: v.value === null ? '#9ca3af' : '#111827' } }} />
                           {v.scope === 'unit' && <Tag style={{ marginTop: 4 }}>{t('home.scopeUnit')}</Tag>}

@@ -46,11 +46,13 @@ function LateByUnitPanel() {
 /** 工作台: the user's to-dos across modules (deadlines and module tasks) with counts; leaders see the dashboard first. */
 export default function Home() {
   const { me, can } = useAuth();
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   const readOnly = !!me && me.roles.length > 0 && me.roles.every((r) => READ_ONLY.has(r.role));
   const todos = useApi<Todos>(readOnly ? null : '/api/v1/todos');
   const c = todos.data?.counts;
 
+  // The unit column only when the list spans several units (a liaison's are all their own unit's).
+  const manyUnits = new Set((todos.data?.deadlines ?? []).map((d) => d.unitId)).size > 1;
   const columns = [
     {
       title: t('home.todo'),
@@ -60,19 +62,20 @@ export default function Home() {
         return href ? <Link to={href}>{v}</Link> : v;
       },
     },
-    { title: t('home.unit'), dataIndex: 'unitName', width: 200, render: (v: string | null) => v ?? '—' },
+    ...(manyUnits ? [{ title: t('home.unit'), dataIndex: 'unitName', width: 130, ellipsis: true, render: (v: string | null) => v ?? '—' }] : []),
     {
       title: t('home.due'),
       dataIndex: 'dueDate',
-      width: 300,
+      width: lang === 'en' ? 290 : 250,
       render: (_: string, d: Deadline) => <DeadlineBadge dueDate={d.dueDate} state={d.state} provisional={d.provisional} basis={d.basis} explain={d.explain} />,
     },
     {
       title: t('home.basis'),
       dataIndex: 'basis',
+      width: 150,
       ellipsis: true,
       render: (v: string, d: Deadline) => (
-        <Tooltip title={<div style={{ lineHeight: 1.7 }}><div>{v}</div><div>{t('home.computation')}：{d.explain}</div></div>}>
+        <Tooltip title={<div style={{ lineHeight: 1.7 }}><div>{v}</div><div>{t('home.computation')}{colon}{d.explain}</div></div>}>
           <span>{v} <InfoCircleOutlined className="fz-muted" /></span>
         </Tooltip>
       ),
@@ -97,7 +100,7 @@ export default function Home() {
       </Row>
       {todos.error && <Alert type="error" showIcon title={todos.error.message} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
-        <Col span={(todos.data?.items.length ?? 0) > 0 ? 17 : 24}>
+        <Col span={(todos.data?.items.length ?? 0) > 0 ? 18 : 24}>
           <Card title={t('home.todo')} size="small" data-testid="todo-list">
             <Table<Deadline>
               rowKey="id"
@@ -111,7 +114,7 @@ export default function Home() {
           </Card>
         </Col>
         {(todos.data?.items.length ?? 0) > 0 && (
-          <Col span={7}>
+          <Col span={6}>
             <Card title={t('home.moduleItems')} size="small" data-testid="todo-items">
               <List
                 dataSource={todos.data?.items ?? []}

@@ -11,7 +11,7 @@ import type { ActivityDetailOut } from '../../../common/learning';
 /** One activity with its attendance and materials (attachments). */
 export default function ActivityDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useT();
+  const { t, paren } = useT();
   const a = useApi<z.infer<typeof ActivityDetailOut>>(`/api/v1/learning/activities/${id}`);
   if (a.error) return <NotFoundPage message={a.error.message} />;
   if (!a.data) return <Spin />;
@@ -22,7 +22,7 @@ export default function ActivityDetailPage() {
       <RecordDetail entity="learning_activity" id={x.id} title={t('learning.detail.title')} canUpload={x.canEdit}>
         <Descriptions column={2} size="small" bordered>
           <Descriptions.Item label={t('learning.list.date')}>{x.date}</Descriptions.Item>
-          <Descriptions.Item label={t('learning.list.kind')}>{x.kindLabel}{x.audienceLabel ? `（${x.audienceLabel}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('learning.list.kind')}>{x.kindLabel}{x.audienceLabel ? paren(x.audienceLabel) : ''}</Descriptions.Item>
           <Descriptions.Item label={t('learning.list.unit')}>{x.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('learning.list.participants')}>{x.participants}</Descriptions.Item>
           <Descriptions.Item label={t('learning.list.speaker')}>{x.speaker ?? '—'}</Descriptions.Item>
@@ -31,7 +31,7 @@ export default function ActivityDetailPage() {
         </Descriptions>
         {x.attendees.length > 0 && (
           <>
-            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('learning.detail.attendees')}（{x.attendees.length}）</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('learning.detail.attendees')}{paren(x.attendees.length)}</Typography.Title>
             <Table<z.infer<typeof ActivityDetailOut>["attendees"][number]> rowKey="id" size="small" dataSource={x.attendees} pagination={{ pageSize: 20 }}
               columns={[
                 { title: t('learning.detail.name'), dataIndex: 'name' },

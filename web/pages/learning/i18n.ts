@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the learning pages (学法培训), under `t('learning.…')`. */
 export const learningZh = {
   nav: { list: '学法与培训' },
@@ -7,7 +8,7 @@ export const learningZh = {
   },
   detail: { title: '活动详情', attendees: '签到名单', name: '姓名', score: '成绩', passed: '合格', materials: '学习材料' },
 };
-export const learningEn: typeof learningZh = {
+export const learningEn: EnglishOf<typeof learningZh> = {
   nav: { list: 'Study & training' },
   list: {
     title: 'Law study and training records', create: 'Record activity', date: 'Date', kind: 'Kind', audience: 'Audience', unit: 'Organiser', topic: 'Topic', speaker: 'Speaker', location: 'Place',

@@ -52,7 +52,7 @@ const FIELD_KEYS: Record<string, string> = {
 /** One legal aid case: what was decided, who handles it, the time limits and the next step. */
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, colon, comma, paren } = useT();
   const fieldLabel = (f: string) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : undefined);
   const d = useApi<Detail>(`/api/v1/legalaid/cases/${id}`);
   const lawyers = useApi<{ items: z.infer<typeof LawyerOut>[] }>(d.data?.case.status === 'granted' ? '/api/v1/legalaid/lawyers' : null, { pageSize: 200 });
@@ -80,7 +80,7 @@ export default function CaseDetailPage() {
           <Form.Item noStyle shouldUpdate>
             {({ getFieldValue }) => getFieldValue('granted') === false && <Form.Item name="refusalReasons" label={t('legalaid.form.refusalReasons')} required><Input.TextArea rows={3} /></Form.Item>}
           </Form.Item>
-          <Form.Item name="lateReason" label={t('legalaid.form.lateReason')} extra={c.decisionDue ? `${t('legalaid.list.due')}：${c.decisionDue}` : undefined}><Input /></Form.Item>
+          <Form.Item name="lateReason" label={t('legalaid.form.lateReason')} extra={c.decisionDue ? `${t('legalaid.list.due')}${colon}${c.decisionDue}` : undefined}><Input /></Form.Item>
         </ActionModal>
       )}
       {c.status === 'refused' && !c.objectedOn && (
@@ -99,7 +99,7 @@ export default function CaseDetailPage() {
       {c.status === 'granted' && (
         <ActionModal primary label={t('legalaid.action.assign')} schema={AssignInput} url={`${base}/assign`} testId="legalaid-assign" onDone={done}>
           <Form.Item name="lawyerId" label={t('legalaid.form.lawyerId')} required>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={(lawyers.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name}（${l.firm}，${l.practiceSince}起执业）` }))} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={(lawyers.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name}${paren(`${l.firm}${comma}${t('legalaid.services.practisingSince', { date: l.practiceSince })}`)}` }))} />
           </Form.Item>
           <DateField name="assignedOn" label={t('legalaid.form.assignedOn')} required />
           {c.caseType === 'criminal' && (

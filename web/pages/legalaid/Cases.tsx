@@ -1,6 +1,7 @@
+import { clip } from '../../components/clip';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import {
@@ -17,6 +18,7 @@ import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 import { ImportDialog } from '../../components/ImportDialog';
 import { ActionModal } from './ActionModal';
+import { MonthlyExport } from './MonthlyExport';
 
 type Case = z.infer<typeof CaseOut>;
 /** Status colours of a legal aid case. */
@@ -25,14 +27,12 @@ export const CASE_STATUS: StatusMap = {
   objected: { color: 'orange', labelKey: 'legalaid.status.objected' }, granted: { color: 'blue', labelKey: 'legalaid.status.granted' },
   assigned: { color: 'processing', labelKey: 'legalaid.status.assigned' }, closed: { color: 'green', labelKey: 'legalaid.status.closed' },
 };
-/** A cell cut to a width with an ellipsis, the full text on hover (the list's table sizes columns to content). */
-export const clip = (width: number) => (v: string | null | undefined) => (v ? <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: width }}>{v}</Typography.Text> : '—');
 /** Options of a zh/en label map. */
 export const opts = (m: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.entries(m).map(([value, l]) => ({ value, label: l[lang] }));
 
 /** 法律援助案件: the list, and intake of applications and notifications at the window. */
 export default function CasesPage() {
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const { can, me } = useAuth();
   const nav = useNavigate();
   const [importing, setImporting] = useState(false);
@@ -40,21 +40,22 @@ export default function CasesPage() {
   const units = useApi<{ items: Unit[] }>(can('legalaid.write') ? '/api/v1/units' : null);
   const unitOpts = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   const open = (r: z.infer<typeof CaseDetailOut>) => nav(`/legalaid/cases/${r.case.id}`);
-  // Widths that fit 1440 px: long texts are cut with an ellipsis (the full text is on the case page).
+  // Key columns first (number, person, dates, status, the running time limit); widths that sum to 1080 px, inside
+  // the 1440 px page's area (≈1128 px); long texts cut with an ellipsis and the full text on hover.
   const columns: DataColumn<Case>[] = [
-    { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 104, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`}>{v}</Link> },
-    { key: 'personName', title: t('legalaid.list.person'), width: 84, render: clip(76) },
-    { key: 'caseType', title: t('legalaid.list.caseType'), width: 96, render: (v: keyof typeof CASE_TYPES) => clip(86)(CASE_TYPES[v][lang]) },
-    { key: 'origin', title: t('legalaid.list.origin'), width: 160, render: (v: keyof typeof ORIGINS, c) => clip(150)(c.notifyingOrganName ? `${ORIGINS[v][lang]}（${c.notifyingOrganName}）` : ORIGINS[v][lang]) },
-    { key: 'matter', title: t('legalaid.form.matter'), width: 170, render: clip(160) },
-    { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 104 },
-    { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 140, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
+    { key: 'caseNo', title: t('legalaid.list.caseNo'), sortable: true, width: 100, render: (v: string, c) => <Link to={`/legalaid/cases/${c.id}`} style={{ whiteSpace: 'nowrap' }}>{v}</Link> },
+    { key: 'personName', title: t('legalaid.list.person'), width: 80, render: clip(72) },
+    { key: 'receivedOn', title: t('legalaid.list.receivedOn'), sortable: true, width: 104, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    { key: 'status', title: t('legalaid.list.status'), sortable: true, width: 150, render: (v: string) => <StatusTag status={v} map={CASE_STATUS} /> },
     {
-      key: 'due', title: t('legalaid.list.due'), width: 150, render: (_: unknown, c) => {
+      key: 'due', title: t('legalaid.list.due'), width: 236, render: (_: unknown, c) => {
         const d = c.status === 'received' ? c.decisionDue : c.status === 'granted' ? c.assignmentDue : null;
-        return d ? <DeadlineBadge dueDate={d} showDate /> : '—';
+        return d ? <span style={{ whiteSpace: 'nowrap' }}><DeadlineBadge dueDate={d} showDate /></span> : '—';
       },
     },
+    { key: 'caseType', title: t('legalaid.list.caseType'), width: 90, render: (v: keyof typeof CASE_TYPES) => clip(82)(CASE_TYPES[v][lang]) },
+    { key: 'origin', title: t('legalaid.list.origin'), width: 120, render: (v: keyof typeof ORIGINS, c) => clip(112)(c.notifyingOrganName ? `${ORIGINS[v][lang]}${paren(c.notifyingOrganName)}` : ORIGINS[v][lang]) },
+    { key: 'matter', title: t('legalaid.form.matter'), width: 120, render: clip(112) },
     { key: 'lawyerName', title: t('legalaid.list.lawyer'), width: 80, render: clip(72) },
   ];
   const person = (
@@ -88,8 +89,10 @@ export default function CasesPage() {
           { key: 'caseType', label: t('legalaid.list.caseType'), type: 'select', options: opts(CASE_TYPES, lang) },
           { key: 'origin', label: t('legalaid.list.origin'), type: 'select', options: opts(ORIGINS, lang) },
         ]}
-        toolbar={can('legalaid.write') && (
+        toolbar={(
           <Space>
+            <MonthlyExport url="/api/v1/legalaid/stats/monthly" testId="legalaid-monthly" />
+            {can('legalaid.write') && (<>
             <ActionModal primary label={t('legalaid.list.apply')} schema={ApplicationInput} url="/api/v1/legalaid/cases/applications" testId="legalaid-apply" width={720}
               initialValues={{ unitId: me?.unitId ?? undefined, caseType: 'civil', serviceForm: 'litigation' }} onDone={open}>
               {person}
@@ -108,6 +111,7 @@ export default function CasesPage() {
               {person}
             </ActionModal>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="legalaid-import">{t('legalaid.list.import')}</Button>
+            </>)}
           </Space>
         )}
       />

@@ -20,7 +20,7 @@ const lbl = (m: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') =
 
 /** 法律帮助（人次）、律师服务团与企业法治体检. */
 export default function ServicesPage() {
-  const { t, lang } = useT();
+  const { t, lang, list, paren } = useT();
   const { can, me } = useAuth();
   const [reload, setReload] = useState(0);
   const units = useApi<{ items: Unit[] }>(can('legalaid.write') ? '/api/v1/units' : null);
@@ -47,7 +47,7 @@ export default function ServicesPage() {
   const teams: DataColumn<Team>[] = [
     { key: 'name', title: t('legalaid.services.name'), sortable: true },
     { key: 'formedOn', title: t('legalaid.services.formedOn'), sortable: true, width: 110 },
-    { key: 'lawyers', title: t('legalaid.services.lawyers'), render: (v: string[]) => v.join('、') },
+    { key: 'lawyers', title: t('legalaid.services.lawyers'), render: (v: string[]) => v.join(list) },
     { key: 'checkups', title: t('legalaid.services.checkupCount') },
   ];
   const checkups: DataColumn<Checkup>[] = [
@@ -95,7 +95,7 @@ export default function ServicesPage() {
                     <Col span={8}><DateField name="formedOn" label={t('legalaid.services.formedOn')} required /></Col>
                   </Row>
                   <Form.Item name="lawyerIds" label={t('legalaid.services.lawyers')} required>
-                    <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(roster.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name}（${l.firm}）` }))} />
+                    <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(roster.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name}${paren(l.firm)}` }))} />
                   </Form.Item>
                   <Form.Item name="focus" label={t('legalaid.services.focus')}><Input /></Form.Item>
                   <Form.Item name="unitId" label={t('legalaid.services.unit')} required><Select showSearch={{ optionFilterProp: 'label' }} options={unitOpts} /></Form.Item>

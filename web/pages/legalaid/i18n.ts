@@ -1,5 +1,7 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the public legal service pages (法律援助、法律帮助、律师服务团), under `t('legalaid.…')`. */
 export const legalaidZh = {
+  monthly: { button: '统计月报表', title: '统计月报表（本月及本年累计）', hint: '按您的查看范围计算，逐项统计本月和本年累计数。', download: '下载月报表' },
   nav: { cases: '法律援助案件', services: '法律帮助与服务团' },
   status: { received: '待审查', refused: '不予援助', objected: '异议审查中', granted: '待指派', assigned: '承办中', closed: '已结案' },
   list: {
@@ -28,11 +30,12 @@ export const legalaidZh = {
     help: '法律帮助', teams: '律师服务团', checkups: '企业法治体检', record: '登记法律帮助', servedOn: '服务日期', channel: '渠道', form: '形式', matterType: '事项类型',
     personName: '当事人', summary: '内容摘要', unit: '服务单位', name: '名称', formedOn: '成立日期', lawyers: '成员律师', checkupCount: '体检次数',
     checkedOn: '体检日期', enterprise: '企业', ownership: '性质', issues: '发现问题', recommendations: '法律建议', followUp: '跟踪整改',
-    roster: '法律援助律师名册', registerLawyer: '登记律师', lawyerName: '姓名', firm: '执业机构', licenceNo: '执业证号', practiceSince: '首次执业日期',
+    roster: '法律援助律师名册', registerLawyer: '登记律师', lawyerName: '姓名', firm: '执业机构', licenceNo: '执业证号', practiceSince: '首次执业日期', practisingSince: '{{date}}起执业',
     formTeam: '组建律师服务团', focus: '服务重点', recordCheckup: '登记法治体检', team: '律师服务团', creditCode: '统一社会信用代码',
   },
 };
-export const legalaidEn: typeof legalaidZh = {
+export const legalaidEn: EnglishOf<typeof legalaidZh> = {
+  monthly: { button: 'Monthly statistics', title: 'Monthly statistics (month and year to date)', hint: 'Computed within what you can see: each item for the month and the year to date.', download: 'Download the table' },
   nav: { cases: 'Legal aid cases', services: 'Legal help & teams' },
   status: { received: 'Awaiting decision', refused: 'Refused', objected: 'Objection under review', granted: 'Awaiting assignment', assigned: 'In progress', closed: 'Closed' },
   list: {
@@ -61,7 +64,7 @@ export const legalaidEn: typeof legalaidZh = {
     help: 'Legal help', teams: 'Lawyer teams', checkups: 'Enterprise check-ups', record: 'Record legal help', servedOn: 'Date', channel: 'Channel', form: 'Form', matterType: 'Matter',
     personName: 'Person', summary: 'Summary', unit: 'Unit', name: 'Name', formedOn: 'Formed on', lawyers: 'Lawyers', checkupCount: 'Check-ups',
     checkedOn: 'Date', enterprise: 'Enterprise', ownership: 'Ownership', issues: 'Issues found', recommendations: 'Recommendations', followUp: 'Follow-up',
-    roster: 'Legal aid lawyers', registerLawyer: 'Add a lawyer', lawyerName: 'Name', firm: 'Law firm', licenceNo: 'Licence no.', practiceSince: 'Practising since',
+    roster: 'Legal aid lawyers', registerLawyer: 'Add a lawyer', lawyerName: 'Name', firm: 'Law firm', licenceNo: 'Licence no.', practiceSince: 'Practising since', practisingSince: 'practising since {{date}}',
     formTeam: 'Form a team', focus: 'Focus', recordCheckup: 'Record a check-up', team: 'Team', creditCode: 'Unified credit code',
   },
 };

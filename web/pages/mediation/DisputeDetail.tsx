@@ -25,7 +25,7 @@ const LABEL_STYLE = { label: { width: 120, whiteSpace: 'nowrap' as const } };
 /** One dispute: the parties, the one-month norm, the outcome and the judicial-confirmation window. */
 export default function DisputeDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
+  const { t, lang, paren } = useT();
   const fieldLabel = (f: string) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : undefined);
   const d = useApi<z.infer<typeof DisputeDetailOut>>(`/api/v1/mediation/disputes/${id}`);
   const mediators = useApi<{ items: z.infer<typeof MediatorOut>[] }>(d.data?.dispute.canEdit ? '/api/v1/mediation/mediators' : null, { pageSize: 200 });
@@ -95,7 +95,7 @@ export default function DisputeDetailPage() {
           <Descriptions.Item label={t('mediation.list.committee')}>{x.committeeName}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.form.parties')}>{x.parties}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.form.disputeType')}>{x.disputeTypeLabel}</Descriptions.Item>
-          <Descriptions.Item label={t('mediation.form.source')}>{SOURCES[x.source as keyof typeof SOURCES][lang]}{x.referredBy ? `（${x.referredBy}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('mediation.form.source')}>{SOURCES[x.source as keyof typeof SOURCES][lang]}{x.referredBy ? paren(x.referredBy) : ''}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.form.receivedOn')}>{x.receivedOn}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.form.mediatorId')}>{x.mediatorName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('mediation.list.due')}>{x.dueOn ?? '—'}</Descriptions.Item>
@@ -107,7 +107,7 @@ export default function DisputeDetailPage() {
             {x.agreementOn && <Descriptions.Item label={t('mediation.form.agreementOn')}>{x.agreementOn}</Descriptions.Item>}
             {x.agreement && <Descriptions.Item label={t('mediation.form.agreement')} span={2}>{x.agreement}</Descriptions.Item>}
             {x.confirmationDue && <Descriptions.Item label={t('mediation.detail.confirmationDue')}>{x.confirmationDue}</Descriptions.Item>}
-            {x.confirmationAppliedOn && <Descriptions.Item label={t('mediation.form.appliedOn')}>{x.confirmationAppliedOn}（{x.confirmationCourt}）</Descriptions.Item>}
+            {x.confirmationAppliedOn && <Descriptions.Item label={t('mediation.form.appliedOn')}>{x.confirmationAppliedOn}{paren(x.confirmationCourt ?? '')}</Descriptions.Item>}
             {x.endedOn && !x.agreementOn && <Descriptions.Item label={t('mediation.form.endedOn')}>{x.endedOn}</Descriptions.Item>}
             {x.advice && <Descriptions.Item label={t('mediation.form.advice')} span={2}>{x.advice}</Descriptions.Item>}
           </Descriptions>

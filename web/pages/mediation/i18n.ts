@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the people's mediation pages (人民调解), under `t('mediation.…')`. */
 export const mediationZh = {
   nav: { disputes: '矛盾纠纷调解', committees: '人民调解组织' },
@@ -19,7 +20,7 @@ export const mediationZh = {
     setUp: '登记调解委员会', appoint: '登记调解员', committee: '调解委员会', mediatorName: '姓名', fullTime: '专兼职', fullTimeYes: '专职', fullTimeNo: '兼职', list: '调解员名册',
   },
 };
-export const mediationEn: typeof mediationZh = {
+export const mediationEn: EnglishOf<typeof mediationZh> = {
   nav: { disputes: 'Mediation', committees: 'Mediation committees' },
   status: { mediating: 'Mediating', succeeded: 'Succeeded', failed: 'Failed', refused: 'Refused by a party' },
   list: {

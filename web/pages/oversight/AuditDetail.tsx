@@ -6,11 +6,12 @@ import {
   CommentsInput, ConcludeInput, NoticeInput, PublishInput, RectificationInput, RectificationReportInput, ReportSentInput, type AuditOut,
 } from '../../../common/oversight';
 import { useT } from '../../i18n';
-import { useApi } from '../../api/useApi';
+import { useRecord } from './useRecord';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate, formatNumber } from '../../format';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { ActionModal, type ActionField } from './ActionModal';
+import { DeadlinesCard } from './DeadlinesCard';
 
 type Audit = z.infer<typeof AuditOut>;
 type Step = { key: string; url: string; schema: z.ZodType; fields: ActionField[]; initial?: Record<string, unknown> };
@@ -18,8 +19,8 @@ type Step = { key: string; url: string; schema: z.ZodType; fields: ActionField[]
 /** One audit: notice, the report out for comments (10 days), conclusion with the approved amount, publication, rectification. */
 export default function AuditDetailPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useT();
-  const res = useApi<Audit>(`/api/v1/oversight/audits/${id}`);
+  const { t, lang, paren } = useT();
+  const res = useRecord<Audit>(`/api/v1/oversight/audits/${id}`);
   const [step, setStep] = useState<Step | null>(null);
   const c = (k: string) => t(`oversight.audits.col.${k}`);
   const f = (k: string) => t(`oversight.audits.f.${k}`);
@@ -49,7 +50,7 @@ export default function AuditDetailPage() {
   ] });
   return (
     <>
-      <PageTitle title={`${a.auditNo} ${a.title}`} extra={<Space wrap>
+      <PageTitle title={<span data-record>{a.auditNo} {a.title}</span>} extra={<Space wrap>
         <Tag data-testid="audit-status">{a.statusLabel}</Tag>
         {steps.map((s) => <Button key={s.key} type={s.key === 'rectify' ? 'default' : 'primary'} onClick={() => setStep(s)} data-testid={`audit-${s.key}`}>{t(`oversight.audits.step.${s.key}`)}</Button>)}
       </Space>} />
@@ -60,7 +61,7 @@ export default function AuditDetailPage() {
           {inv ? <>
             <Descriptions.Item label={f('projectName')} span={2}>{a.projectName}</Descriptions.Item>
             <Descriptions.Item label={c('submitted')}>{money(a.submittedAmount)}</Descriptions.Item>
-            <Descriptions.Item label={c('approved')}>{money(a.approvedAmount)}{a.isIncrease ? `（${f('isIncrease')}）` : ''}</Descriptions.Item>
+            <Descriptions.Item label={c('approved')}>{money(a.approvedAmount)}{a.isIncrease ? paren(f('isIncrease')) : ''}</Descriptions.Item>
             <Descriptions.Item label={c('reduction')}>{money(a.reduction)}</Descriptions.Item>
             <Descriptions.Item label={c('rate')}>{a.reductionRate === null ? '—' : `${a.reductionRate}%`}</Descriptions.Item>
           </> : <>
@@ -80,6 +81,7 @@ export default function AuditDetailPage() {
           <Descriptions.Item label={f('publicationRef')}>{a.publicationRef ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <DeadlinesCard deadlines={a.deadlines} />
       <Card size="small" title={f('rectifications')} style={{ marginTop: 16 }}>
         <Table size="small" rowKey="id" pagination={false} dataSource={a.rectifications} locale={{ emptyText: t('oversight.d.none') }} data-testid="audit-rectifications"
           columns={[
@@ -88,7 +90,7 @@ export default function AuditDetailPage() {
             { title: c('unit'), dataIndex: 'unitName' },
             { title: f('dueOn'), dataIndex: 'dueOn', render: date },
             { title: c('status'), dataIndex: 'status', render: (v: string) => <Tag color={v === 'done' ? 'success' : 'processing'}>{t(`oversight.audits.rectStatus.${v}`)}</Tag> },
-            { title: f('report'), dataIndex: 'report', render: (v: string | null, r) => (v ? `${v}（${date(r.reportedOn)}）` : '—') },
+            { title: f('report'), dataIndex: 'report', render: (v: string | null, r) => (v ? `${v}${paren(date(r.reportedOn))}` : '—') },
             { title: t('oversight.d.actions'), key: 'actions', render: (_: unknown, r) => r.canReport && (
               <Button size="small" onClick={() => setStep({ key: 'reportRect', url: `/api/v1/oversight/rectifications/${r.id}/report`, schema: RectificationReportInput, fields: [
                 { name: 'reportedOn', label: f('reportedOn'), kind: 'date', required: true }, { name: 'report', label: f('report'), kind: 'textarea', required: true },
@@ -97,7 +99,7 @@ export default function AuditDetailPage() {
           ]} />
       </Card>
       {step && <ActionModal title={t(`oversight.audits.step.${step.key}`)} url={step.url} schema={step.schema} fields={step.fields} initial={step.initial}
-        onClose={() => setStep(null)} onDone={() => { setStep(null); res.reload(); }} />}
+        onClose={() => setStep(null)} onDone={(b) => { setStep(null); res.set(b as Audit); }} />}
     </>
   );
 }

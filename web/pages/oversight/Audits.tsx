@@ -13,12 +13,13 @@ import { ImportDialog } from '../../components/ImportDialog';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate, formatNumber } from '../../format';
 import { ActionModal } from './ActionModal';
+import { clip } from '../../components/clip';
 
 type Audit = z.infer<typeof AuditSummaryOut>;
 
 /** 审计监督: project audits with their reductions, economic-responsibility audits of leading officials. */
 export default function AuditsPage() {
-  const { t, lang } = useT();
+  const { t, lang, comma, paren } = useT();
   const { can } = useAuth();
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -28,16 +29,17 @@ export default function AuditsPage() {
   const c = (k: string) => t(`oversight.audits.col.${k}`);
   const f = (k: string) => t(`oversight.audits.f.${k}`);
   const money = (v: number | null) => (v === null ? '—' : formatNumber(v, lang, { minimumFractionDigits: 2 }));
+  // Widths that fit 1440 px, key columns first; long texts cut with an ellipsis (the full text on hover and on the audit's page).
   const columns: DataColumn<Audit>[] = [
-    { key: 'auditNo', title: c('auditNo'), sortable: true, render: (v: string, a) => <Link to={`/oversight/audits/${a.id}`}>{v}</Link> },
-    { key: 'title', title: c('title'), width: 300, ellipsis: true, render: (_: string, a) => a.projectName ?? `${a.personName}（${a.post}，${formatDate(a.periodFrom, lang)} — ${formatDate(a.periodTo, lang)}）` },
-    { key: 'unitName', title: c('unit') },
-    { key: 'submittedAmount', title: c('submitted'), sortable: true, align: 'right', render: money },
-    { key: 'approvedAmount', title: c('approved'), align: 'right', defaultHidden: true, render: money },
-    { key: 'reduction', title: c('reduction'), align: 'right', render: money },
-    { key: 'reductionRate', title: c('rate'), align: 'right', render: (v: number | null) => (v === null ? '—' : `${v}%`) },
-    { key: 'concludedOn', title: c('concludedOn'), sortable: true, render: (v: string | null) => formatDate(v, lang) || '—' },
-    { key: 'status', title: c('status'), render: (_: string, a) => <Tag>{a.statusLabel}</Tag> },
+    { key: 'auditNo', title: c('auditNo'), sortable: true, width: 150, render: (v: string, a) => <Link to={`/oversight/audits/${a.id}`}>{clip(136)(v)}</Link> },
+    { key: 'title', title: c('title'), width: 240, render: (_: string, a) => clip(226)(a.projectName ?? `${a.personName}${paren(`${a.post}${comma}${formatDate(a.periodFrom, lang)} — ${formatDate(a.periodTo, lang)}`)}`) },
+    { key: 'unitName', title: c('unit'), width: 140, render: clip(126) },
+    { key: 'status', title: c('status'), width: 130, render: (_: string, a) => <Tag style={{ whiteSpace: 'normal' }}>{a.statusLabel}</Tag> },
+    { key: 'submittedAmount', title: c('submitted'), sortable: true, align: 'right', width: 128, render: money },
+    { key: 'approvedAmount', title: c('approved'), align: 'right', defaultHidden: true, width: 128, render: money },
+    { key: 'reduction', title: c('reduction'), align: 'right', width: 118, render: money },
+    { key: 'reductionRate', title: c('rate'), align: 'right', width: 70, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+    { key: 'concludedOn', title: c('concludedOn'), sortable: true, width: 112, render: (v: string | null) => formatDate(v, lang) || '—' },
   ];
   return (
     <>
@@ -69,7 +71,7 @@ export default function AuditsPage() {
             { name: 'periodFrom', label: f('periodFrom'), kind: 'date' },
             { name: 'periodTo', label: f('periodTo'), kind: 'date' },
           ]}
-          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); nav(`/oversight/audits/${(b as { id: string }).id}`); }} />
+          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); void nav(`/oversight/audits/${(b as { id: string }).id}`); }} />
       )}
       <ImportDialog open={importing} url="/api/v1/oversight/audits/import" title={t('oversight.actions.import')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
     </>

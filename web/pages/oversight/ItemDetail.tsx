@@ -7,11 +7,13 @@ import {
 } from '../../../common/oversight';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
+import { useRecord } from './useRecord';
 import type { Unit } from '../../api/types';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { ActionModal, type ActionField } from './ActionModal';
+import { DeadlinesCard } from './DeadlinesCard';
 
 type Item = z.infer<typeof ItemOut>;
 type Step = { key: string; url: string; schema: z.ZodType; fields: ActionField[]; initial?: Record<string, unknown> };
@@ -21,8 +23,8 @@ const opts = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') 
 export default function ItemDetailPage() {
   const { id = '' } = useParams();
   const nav = useNavigate();
-  const { t, lang } = useT();
-  const res = useApi<Item>(`/api/v1/oversight/items/${id}`);
+  const { t, lang, colon, list, paren } = useT();
+  const res = useRecord<Item>(`/api/v1/oversight/items/${id}`);
   const [step, setStep] = useState<Step | null>(null);
   const units = useApi<{ items: Unit[] }>(res.data?.abilities.assign ? '/api/v1/units' : null);
   const d = (k: string) => t(`oversight.d.${k}`);
@@ -80,18 +82,18 @@ export default function ItemDetailPage() {
     ] };
   return (
     <>
-      <PageTitle title={data.title} extra={<Space wrap>{steps.map((s) => <Button key={s.key} type="primary" onClick={() => setStep(s)} data-testid={`item-${s.key}`}>{a(s.key)}</Button>)}</Space>} />
+      <PageTitle title={<span data-record>{data.title}</span>} extra={<Space wrap>{steps.map((s) => <Button key={s.key} type="primary" onClick={() => setStep(s)} data-testid={`item-${s.key}`}>{a(s.key)}</Button>)}</Space>} />
       <Card size="small">
         <Descriptions size="small" column={2} bordered data-testid="item-descriptions">
-          <Descriptions.Item label={t('oversight.items.col.kind')}>{data.kindLabel}（{t(`oversight.numberOf.${data.kind}`, { n: data.number })}）</Descriptions.Item>
+          <Descriptions.Item label={t('oversight.items.col.kind')}>{data.kindLabel}{paren(t(`oversight.numberOf.${data.kind}`, { n: data.number }))}</Descriptions.Item>
           <Descriptions.Item label={d('session')}>{data.session}</Descriptions.Item>
-          <Descriptions.Item label={t('oversight.items.col.proposers')}>{data.proposers.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('oversight.items.col.proposers')}>{data.proposers.join(list)}</Descriptions.Item>
           <Descriptions.Item label={d('category')}>{data.category}</Descriptions.Item>
           <Descriptions.Item label={t('oversight.items.col.receivedOn')}>{date(data.receivedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('oversight.items.col.status')}><Tag data-testid="item-status">{data.statusLabel}</Tag></Descriptions.Item>
           <Descriptions.Item label={t('oversight.items.col.lead')}>{data.leadUnitName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={d('assignedOn')}>{date(data.assignedOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('oversight.items.col.dueDate')}><span data-testid="item-due">{date(data.dueDate)}</span>{data.hard ? `（${d('hard')}：${data.hardReason}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('oversight.items.col.dueDate')}><span data-testid="item-due">{date(data.dueDate)}</span>{data.hard ? paren(`${d('hard')}${colon}${data.hardReason}`) : ''}</Descriptions.Item>
           <Descriptions.Item label={d('repliedOn')}>{date(data.repliedOn)}</Descriptions.Item>
           <Descriptions.Item label={d('resultClass')}>{data.resultClass ? t(`oversight.resultClass.${data.resultClass}`) : '—'}</Descriptions.Item>
           <Descriptions.Item label={d('satisfaction')}>{data.satisfaction ? t(`oversight.satisfaction.${data.satisfaction}`) : '—'}</Descriptions.Item>
@@ -102,15 +104,16 @@ export default function ItemDetailPage() {
           {data.secondReply && <Descriptions.Item label={d('secondReply')} span={2}>{data.secondReply}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <DeadlinesCard deadlines={data.deadlines} />
       <Card size="small" title={d('assignments')} style={{ marginTop: 16 }}>
         <Table size="small" rowKey="id" pagination={false} dataSource={data.assignments} locale={{ emptyText: d('none') }} data-testid="item-assignments"
           columns={[
             { title: d('unit'), dataIndex: 'unitName' },
             { title: d('role'), dataIndex: 'role', render: (v: string) => t(`oversight.role.${v}`) },
             { title: d('assignedOn'), dataIndex: 'assignedOn', render: date },
-            { title: d('returnBy'), dataIndex: 'returnBy', render: (v: string | null, r) => (r.status === 'returned' ? <Tag color="warning">{d('returned')}：{r.returnReason}</Tag> : date(v)) },
+            { title: d('returnBy'), dataIndex: 'returnBy', render: (v: string | null, r) => (r.status === 'returned' ? <Tag color="warning">{d('returned')}{colon}{r.returnReason}</Tag> : date(v)) },
             { title: d('opinionDue'), dataIndex: 'opinionDue', render: date },
-            { title: d('opinion'), dataIndex: 'opinion', render: (v: string | null, r) => (v ? `${v}（${date(r.opinionOn)}）` : '—') },
+            { title: d('opinion'), dataIndex: 'opinion', render: (v: string | null, r) => (v ? `${v}${paren(date(r.opinionOn))}` : '—') },
             { title: d('actions'), key: 'actions', render: (_: unknown, r) => (
               <Space>
                 {r.canGiveOpinion && <Button size="small" onClick={() => setStep(assignmentStep(r, 'opinion'))} data-testid={`assignment-opinion-${r.role}`}>{a('opinion')}</Button>}
@@ -132,8 +135,10 @@ export default function ItemDetailPage() {
           onDone={(body) => {
             setStep(null);
             // After a return the unit may no longer see the item.
-            if (step.key === 'return' && !(body as { itemVisible?: boolean }).itemVisible) nav('/oversight/items');
-            else res.reload();
+            if (step.key === 'return' && !(body as { itemVisible?: boolean }).itemVisible) void nav('/oversight/items');
+            else if (step.key === 'return') res.reload();
+            // Every other step answers with the item: show it at once.
+            else res.set(body as Item);
           }} />
       )}
     </>

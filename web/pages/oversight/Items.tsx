@@ -11,13 +11,14 @@ import { ActionModal } from './ActionModal';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
+import { clip } from '../../components/clip';
 
 type Item = z.infer<typeof ItemSummaryOut>;
 const COLORS: Record<string, string> = { registered: 'default', assigned: 'processing', replied: 'cyan', reopened: 'warning', closed: 'success' };
 
 /** 建议提案办理: the office sees the region's; a unit sees the items assigned to it (lead or co-handling). */
 export default function ItemsPage() {
-  const { t, lang } = useT();
+  const { t, lang, list } = useT();
   const { can } = useAuth();
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -25,16 +26,17 @@ export default function ItemsPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const c = (k: string) => t(`oversight.items.col.${k}`);
   const d = (k: string) => t(`oversight.d.${k}`);
+  // Widths that fit 1440 px, key columns first; long texts cut with an ellipsis (the full text on hover and on the item's page).
   const columns: DataColumn<Item>[] = [
-    { key: 'number', title: c('number'), sortable: true, render: (v: string, r) => t(`oversight.numberOf.${r.kind}`, { n: v }) },
-    { key: 'title', title: c('title'), ellipsis: true, render: (v: string, r) => <Link to={`/oversight/items/${r.id}`}>{v}</Link> },
-    { key: 'kind', title: c('kind'), defaultHidden: true, render: (_: string, r) => r.kindLabel },
-    { key: 'proposers', title: c('proposers'), render: (v: string[]) => v.join('、') },
-    { key: 'leadUnitName', title: c('lead'), render: (v: string | null) => v ?? '—' },
-    { key: 'receivedOn', title: c('receivedOn'), sortable: true, render: (v: string) => formatDate(v, lang) },
-    { key: 'dueDate', title: c('dueDate'), sortable: true, render: (v: string | null) => formatDate(v, lang) || '—' },
-    { key: 'status', title: c('status'), sortable: true, render: (v: string, r) => <Tag color={COLORS[v]}>{r.statusLabel}</Tag> },
-    { key: 'satisfactionLabel', title: c('satisfaction'), render: (v: string | null) => v ?? '—' },
+    { key: 'number', title: c('number'), sortable: true, width: 118, render: (v: string, r) => clip(104)(t(`oversight.numberOf.${r.kind}`, { n: v })) },
+    { key: 'title', title: c('title'), width: 250, render: (v: string, r) => <Link to={`/oversight/items/${r.id}`}>{clip(236)(v)}</Link> },
+    { key: 'kind', title: c('kind'), defaultHidden: true, width: 120, render: (_: string, r) => clip(106)(r.kindLabel) },
+    { key: 'leadUnitName', title: c('lead'), width: 150, render: clip(136) },
+    { key: 'status', title: c('status'), sortable: true, width: 150, render: (v: string, r) => <Tag color={COLORS[v]} style={{ whiteSpace: 'normal' }}>{r.statusLabel}</Tag> },
+    { key: 'dueDate', title: c('dueDate'), sortable: true, width: 112, render: (v: string | null) => formatDate(v, lang) || '—' },
+    { key: 'proposers', title: c('proposers'), width: 110, render: (v: string[]) => clip(96)(v.join(list)) },
+    { key: 'receivedOn', title: c('receivedOn'), sortable: true, width: 112, render: (v: string) => formatDate(v, lang) },
+    { key: 'satisfactionLabel', title: c('satisfaction'), width: 96, render: clip(82) },
   ];
   return (
     <>
@@ -64,7 +66,7 @@ export default function ItemsPage() {
             { name: 'receivedOn', label: c('receivedOn'), kind: 'date', required: true },
             { name: 'content', label: d('content'), kind: 'textarea' },
           ]}
-          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); nav(`/oversight/items/${(b as { id: string }).id}`); }} />
+          onClose={() => setCreating(false)} onDone={(b) => { setCreating(false); void nav(`/oversight/items/${(b as { id: string }).id}`); }} />
       )}
       <ImportDialog open={importing} url="/api/v1/oversight/items/import" title={t('oversight.actions.import')} onClose={() => setImporting(false)} onDone={() => setReloadKey((k) => k + 1)} />
     </>

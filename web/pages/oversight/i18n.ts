@@ -1,10 +1,23 @@
-import { AUDIT_KINDS, AUDIT_STATUSES, ITEM_KINDS, ITEM_STATUSES, RESULT_CLASSES, SATISFACTION, ASSIGNMENT_ROLES } from '../../../common/oversight';
+import type { EnglishOf } from '../../locales';
+import { AUDIT_KINDS, AUDIT_STATUSES, ITEM_KINDS, ITEM_STATUSES, RESULT_CLASSES, SATISFACTION, ASSIGNMENT_ROLES, REPORT_STATUSES } from '../../../common/oversight';
 
 const pick = (o: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[lang]])) as Record<string, string>;
 
 /** Strings of the oversight pages, under `t('oversight.…')`. */
 export const oversightZh = {
-  nav: { items: '建议提案办理', audits: '审计监督' },
+  deadlines: { title: '办理期限', what: '事项', due: '期限' },
+  nav: { items: '建议提案办理', audits: '审计监督', reports: '建议提案办理情况报告' },
+  reports: {
+    title: '建议提案办理情况报告', detail: '办理情况报告', generate: '生成年度报告', regenerate: '按最新记录重新生成', review: '审核', publish: '公开', year: '年度', foreword: '前言（说明，不含数字）',
+    reviewedOn: '审核日期', opinion: '审核意见', publishedOn: '公开日期', generatedAt: '生成时间', status: pick(REPORT_STATUSES, 'zh'),
+    col: { year: '年度', title: '标题', status: '状态', generatedAt: '生成时间', reviewedOn: '审核日期', publishedOn: '公开日期' },
+    fig: {
+      title: '办理情况统计（由办理记录生成）', kind: '类别', npc: '人大代表建议', cppcc: '政协提案', total: '合计', received: '承办件数', replied: '已答复', inHand: '办理中', onTime: '按期答复',
+      onTimeRate: '按期答复率', contactRate: '答复前沟通率', satisfactionRate: '满意率', satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', second: '再次答复',
+      units: '各主办单位办理情况', unit: '主办单位', classes: '办理结果（A/B/C/D）', noData: '无数据', text: '报告正文',
+    },
+    publicTitle: '建议提案办理情况报告', publicEmpty: '尚未公开办理情况报告',
+  },
   detail: '建议提案详情',
   auditDetail: '审计项目详情',
   numberOf: { npc_suggestion: '建议第{{n}}号', cppcc_proposal: '提案第{{n}}号' },
@@ -37,8 +50,20 @@ export const oversightZh = {
     col: { auditNo: '审计编号', title: '项目/对象', unit: '被审计单位', submitted: '送审金额（元）', approved: '审定金额（元）', reduction: '审减金额（元）', rate: '审减率', concludedOn: '审计结论日期', status: '状态' },
   },
 };
-export const oversightEn: typeof oversightZh = {
-  nav: { items: 'Suggestions & proposals', audits: 'Audits' },
+export const oversightEn: EnglishOf<typeof oversightZh> = {
+  deadlines: { title: 'Deadlines', what: 'What is due', due: 'Due' },
+  nav: { items: 'Suggestions & proposals', audits: 'Audits', reports: 'Handling reports' },
+  reports: {
+    title: 'Handling reports of suggestions and proposals', detail: 'Handling report', generate: 'Generate the year\'s report', regenerate: 'Regenerate from the records', review: 'Review', publish: 'Publish', year: 'Year', foreword: 'Foreword (prose, no figures)',
+    reviewedOn: 'Reviewed on', opinion: 'Review opinion', publishedOn: 'Published on', generatedAt: 'Generated at', status: pick(REPORT_STATUSES, 'en'),
+    col: { year: 'Year', title: 'Title', status: 'Status', generatedAt: 'Generated at', reviewedOn: 'Reviewed on', publishedOn: 'Published on' },
+    fig: {
+      title: 'Figures (generated from the records)', kind: 'Kind', npc: 'NPC suggestions', cppcc: 'CPPCC proposals', total: 'Total', received: 'Received', replied: 'Replied', inHand: 'In hand', onTime: 'On time',
+      onTimeRate: 'On-time rate', contactRate: 'Contact rate', satisfactionRate: 'Satisfaction', satisfied: 'Satisfied', basically: 'Basically', unsatisfied: 'Unsatisfied', second: 'Second replies',
+      units: 'By lead unit', unit: 'Lead unit', classes: 'Result (A/B/C/D)', noData: 'No data', text: 'Report text',
+    },
+    publicTitle: 'Handling reports of suggestions and proposals', publicEmpty: 'No handling report published yet',
+  },
   detail: 'Suggestion / proposal',
   auditDetail: 'Audit',
   numberOf: { npc_suggestion: 'Suggestion No. {{n}}', cppcc_proposal: 'Proposal No. {{n}}' },
@@ -54,7 +79,7 @@ export const oversightEn: typeof oversightZh = {
   },
   d: {
     session: 'Session', category: 'Category', content: 'Content', assignedOn: 'Assigned on', hard: 'Hard (6 months)', hardReason: 'Reason', repliedOn: 'Replied on', reply: 'Reply',
-    resultClass: 'Result', satisfaction: 'Proposer’s opinion', secondDueDate: 'Second reply due', secondRepliedOn: 'Second reply on', secondReply: 'Second reply',
+    resultClass: 'Result', satisfaction: 'Proposer\'s opinion', secondDueDate: 'Second reply due', secondRepliedOn: 'Second reply on', secondReply: 'Second reply',
     assignments: 'Handling units', contacts: 'Contacts', unit: 'Unit', role: 'Role', returnBy: 'Return by', opinion: 'Opinion', opinionDue: 'Opinion due', returned: 'Returned',
     contactedOn: 'Date', method: 'Method', note: 'Note', none: 'None',
     leadUnit: 'Lead unit', coUnits: 'Co-handling units', satisfactionOn: 'Recorded on', returnedOn: 'Returned on', returnReason: 'Reason for return', opinionOn: 'Opinion date', actions: 'Actions', proposersHint: 'Proposers (press Enter after each)',
@@ -63,7 +88,7 @@ export const oversightEn: typeof oversightZh = {
     title: 'Audits', q: 'Search project, number or name', kindF: 'Kind', statusF: 'Status',
     f: {
       title: 'Title', startOn: 'Audit starts', projectName: 'Project', personName: 'Official audited', post: 'Post', periodFrom: 'Period from', periodTo: 'Period to', period: 'Period audited',
-      noticeOn: 'Notice served', reportSentOn: 'Report sent for comments', commentsDue: 'Comments due', commentsOn: 'Comments received', comments: 'Auditee’s comments', findings: 'Findings and conclusion',
+      noticeOn: 'Notice served', reportSentOn: 'Report sent for comments', commentsDue: 'Comments due', commentsOn: 'Comments received', comments: 'Auditee\'s comments', findings: 'Findings and conclusion',
       isIncrease: 'Increase (approved above submitted)', publishedOn: 'Results published', publicationRef: 'Where published', rectifications: 'Rectification', issue: 'Issue', requirement: 'Requirement', dueOn: 'Due', report: 'Report', reportedOn: 'Reported on',
     },
     step: { notice: 'Serve the notice', report: 'Send the report for comments', comments: 'Record comments', conclude: 'Conclude', publish: 'Publish the results', rectify: 'Add a rectification item', reportRect: 'Report rectification' },

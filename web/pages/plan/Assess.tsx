@@ -15,12 +15,12 @@ interface SheetLine { itemId: string; indicator: string; subIndicator: string; t
 interface ReadyLine { itemId: string; title: string; method: string; points: number | null; current: number | null; missingPoints: number; todo: string[]; lost: string[] }
 
 interface UiNode { key: string; title: string; children: UiNode[] }
-const toTree = (nodes: TreeNode[], t: (k: string) => string): UiNode[] =>
-  nodes.map((n) => ({ key: n.id, title: `${n.title}${n.level === 3 ? `（${n.method ? t(`plan.assess.method.${n.method}`) : ''}${n.points ? ` ${n.points}分` : ''}）` : ''}`, children: toTree(n.children, t) }));
+const toTree = (nodes: TreeNode[], t: (k: string, o?: Record<string, unknown>) => string, paren: (s: string) => string): UiNode[] =>
+  nodes.map((n) => ({ key: n.id, title: `${n.title}${n.level === 3 ? paren(`${n.method ? t(`plan.assess.method.${n.method}`) : ''}${n.points ? ` ${t('plan.assess.nPoints', { n: n.points })}` : ''}`) : ''}`, children: toTree(n.children, t, paren) }));
 
 /** One round: results and ranking (office any time, units once published), the unit's sheet and its gap to full marks. */
 function RoundPanel({ round, office, unitId, onChanged }: { round: Round; office: boolean; unitId: string | null; onChanged(): void }) {
-  const { t } = useT();
+  const { t, colon, semi } = useT();
   const { message } = App.useApp();
   const visible = office || round.status === 'published';
   const results = useApi<{ items: ResultRow[] }>(visible ? `/api/v1/plan/assess/rounds/${round.id}/results` : null);
@@ -62,7 +62,7 @@ function RoundPanel({ round, office, unitId, onChanged }: { round: Round; office
         )}
         {unitId && (
           <Col span={visible ? 14 : 24}>
-            <Card size="small" title={sheet.data ? `${t('plan.assess.sheet')}：${sheet.data.total} / ${sheet.data.fullMarks}` : t('plan.assess.readiness')}>
+            <Card size="small" title={sheet.data ? `${t('plan.assess.sheet')}${colon}${sheet.data.total} / ${sheet.data.fullMarks}` : t('plan.assess.readiness')}>
               {sheet.data ? (
                 <Table<SheetLine> rowKey="itemId" size="small" pagination={false} dataSource={sheet.data.lines} data-testid="assess-sheet"
                   columns={[
@@ -73,12 +73,12 @@ function RoundPanel({ round, office, unitId, onChanged }: { round: Round; office
                   ]} />
               ) : (
                 <Table<ReadyLine> rowKey="itemId" size="small" pagination={false} dataSource={ready.data?.lines ?? []} loading={ready.loading} data-testid="assess-readiness"
-                  title={() => `${t('plan.assess.missing')}：${ready.data?.missingPoints ?? '—'}`}
+                  title={() => `${t('plan.assess.missing')}${colon}${ready.data?.missingPoints ?? '—'}`}
                   columns={[
                     { title: t('plan.assess.item'), dataIndex: 'title' },
                     { title: t('plan.assess.points'), dataIndex: 'points', width: 60, render: (v: number | null) => v ?? '—' },
                     { title: t('plan.assess.missing'), dataIndex: 'missingPoints', width: 60 },
-                    { title: t('plan.assess.todo'), render: (_: unknown, l) => [...l.todo, ...l.lost].join('；') },
+                    { title: t('plan.assess.todo'), render: (_: unknown, l) => [...l.todo, ...l.lost].join(semi) },
                   ]} />
               )}
             </Card>
@@ -91,7 +91,7 @@ function RoundPanel({ round, office, unitId, onChanged }: { round: Round; office
 
 /** 依法行政考核: the year's scheme (indicator tree, rounds with weights), scoring, ranking, and each unit's own view. */
 export default function AssessPage() {
-  const { t } = useT();
+  const { t, paren } = useT();
   const { me, can } = useAuth();
   const { year, years, setYear } = useWorkYear();
   const list = useApi<{ items: { id: string; year: number; title: string }[] }>(year ? '/api/v1/plan/assess/schemes' : null, { year: year ?? undefined });
@@ -109,8 +109,8 @@ export default function AssessPage() {
       {scheme.data && (
         <Row gutter={16}>
           <Col span={7}>
-            <Card size="small" title={`${scheme.data.title}（${scheme.data.totalPoints}分）`} data-record>
-              <Tree treeData={toTree(scheme.data.tree, t)} defaultExpandAll selectable={false} />
+            <Card size="small" title={`${scheme.data.title}${paren(t('plan.assess.nPoints', { n: scheme.data.totalPoints }))}`} data-record>
+              <Tree treeData={toTree(scheme.data.tree, t, paren)} defaultExpandAll selectable={false} />
             </Card>
           </Col>
           <Col span={17}>

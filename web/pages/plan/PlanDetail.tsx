@@ -20,7 +20,7 @@ type PlanDetail = z.infer<typeof PlanDetailOut>;
 /** A plan: roll-up per key work (done/total, never an average), import and publication for drafts, its tasks. */
 export default function PlanDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useT();
+  const { t, colon, semi, stop } = useT();
   const { message } = App.useApp();
   const plan = useApi<PlanDetail>(`/api/v1/plan/plans/${id}`);
   const rules = useApi<{ rollUp: string[] }>('/api/v1/plan/rules');
@@ -84,7 +84,7 @@ export default function PlanDetailPage() {
         />
         {rules.data && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-            {t('plan.plan.rollUp')}：{rules.data.rollUp.join('；')}。<Link to="/plan/rules">{t('plan.nav.rules')}</Link>
+            {t('plan.plan.rollUp')}{colon}{rules.data.rollUp.join(semi)}{stop}<Link to="/plan/rules">{t('plan.nav.rules')}</Link>
           </Typography.Paragraph>
         )}
       </RecordDetail>

@@ -24,7 +24,7 @@ type TaskDetail = z.infer<typeof TaskDetailOut>;
 
 /** Report or correct an entry (EntryInput, the server's schema). */
 function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: string; entry: EntryItem | null; periods: TaskDetail['periods']; onClose(): void; onSaved(): void }) {
-  const { t } = useT();
+  const { t, colon, semi } = useT();
   const { message } = App.useApp();
   const sf = useSchemaForm(EntryInput);
   // Evidence goes with the report, in the same form: the files are sent once the entry is saved.
@@ -43,15 +43,15 @@ function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: stri
             try {
               await upload(`/api/v1/files/plan_entry/${saved.id}`, f.originFileObj as File, { fileName: f.name });
             } catch (e) {
-              failed.push(`${f.name}：${e instanceof ApiError ? e.message : String(e)}`);
+              failed.push(`${f.name}${colon}${e instanceof ApiError ? e.message : String(e)}`);
             }
           }
-          if (failed.length) void message.warning(`${t('plan.entry.evidenceFailed')} ${failed.join('；')}`, 8);
+          if (failed.length) void message.warning(`${t('plan.entry.evidenceFailed')} ${failed.join(semi)}`, 8);
           else void message.success(entry ? t('plan.entry.resubmitted') : t('plan.entry.saved'));
           onSaved();
         }}
       >
-        {entry?.reviewComment && <Typography.Paragraph type="danger">{t('plan.entry.comment')}：{entry.reviewComment}</Typography.Paragraph>}
+        {entry?.reviewComment && <Typography.Paragraph type="danger">{t('plan.entry.comment')}{colon}{entry.reviewComment}</Typography.Paragraph>}
         <DateField name="entryDate" label={t('plan.entry.date')} required />
         {periods.length > 0 && (
           <Form.Item name="periodEnd" label={t('plan.entry.period')} extra={t('plan.entry.periodHint')}>
@@ -84,7 +84,7 @@ function EntryModal({ taskId, entry, periods, onClose, onSaved }: { taskId: stri
 /** 任务详情: the task, its reporting dates, its ledger entries with evidence, review by the office. */
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useT();
+  const { t, colon, list } = useT();
   const { message } = App.useApp();
   const task = useApi<TaskDetail>(`/api/v1/plan/tasks/${id}`);
   const [editing, setEditing] = useState<EntryItem | null | undefined>(undefined);
@@ -120,7 +120,7 @@ export default function TaskDetailPage() {
           <Descriptions.Item label={t('plan.tasks.plan')} span={2}><Link to={`/plan/plans/${k.planId}`}>{k.planTitle}</Link></Descriptions.Item>
           <Descriptions.Item label={t('plan.tasks.keyWork')} span={2}>{k.keyWorkTitle}</Descriptions.Item>
           <Descriptions.Item label={t('plan.tasks.lead')}>{k.unitName}</Descriptions.Item>
-          <Descriptions.Item label={t('plan.tasks.co')}>{k.coUnits.map((c) => c.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.tasks.co')}>{k.coUnits.map((c) => c.name).join(list) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plan.tasks.leader')}>{k.leader ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plan.tasks.recurrence')}>{k.recurrenceLabel}</Descriptions.Item>
           <Descriptions.Item label={t('plan.tasks.due')}>{k.dueDate}</Descriptions.Item>
@@ -152,7 +152,7 @@ export default function TaskDetailPage() {
           columns={[
             { title: t('plan.entry.date'), dataIndex: 'entryDate', width: 110 },
             { title: t('plan.entry.unit'), dataIndex: 'unitName', width: 120 },
-            { title: t('plan.entry.text'), dataIndex: 'text', render: (v: string, e) => <div style={{ minWidth: 260 }}>{v}{e.reviewComment && <div className="fz-muted">{t('plan.entry.comment')}：{e.reviewComment}</div>}</div> },
+            { title: t('plan.entry.text'), dataIndex: 'text', render: (v: string, e) => <div style={{ minWidth: 260 }}>{v}{e.reviewComment && <div className="fz-muted">{t('plan.entry.comment')}{colon}{e.reviewComment}</div>}</div> },
             { title: t('plan.entry.claimed'), dataIndex: 'claimedStatus', width: 90, render: (v: string) => t(`plan.entry.${v}`) },
             { title: t('plan.entry.review'), dataIndex: 'review', width: 90, render: (v: string) => <ReviewTag status={v} /> },
             {

@@ -19,7 +19,7 @@ type TaskItem = z.infer<typeof TaskOut>;
 
 /** The ledger table (used on the ledger page and a plan's page). */
 export function TasksTable({ params, reloadKey, prefix, toolbar }: { params?: Record<string, string | undefined>; reloadKey?: unknown; prefix?: string; toolbar?: React.ReactNode }) {
-  const { t, lang } = useT();
+  const { t, lang, list } = useT();
   // The plans in scope, for the plan filter (two plans' numbering 1.1, 1.2… must not mix).
   const plans = useApi<{ items: { id: string; year: number; title: string }[] }>(params?.planId ? null : '/api/v1/plan/plans', { pageSize: '200' });
   // Key columns first (number, task, status, deadline, lead unit); long ones on demand.
@@ -29,7 +29,7 @@ export function TasksTable({ params, reloadKey, prefix, toolbar }: { params?: Re
     { key: 'status', title: t('plan.tasks.status'), width: 110, render: (v: string) => <TaskStatusTag status={v} /> },
     { key: 'dueDate', dataIndex: 'currentDue', title: t('plan.tasks.currentDue'), sortable: true, width: 250, render: (v: string | null, r) => (v && r.status !== 'done' ? <DeadlineBadge dueDate={v} /> : r.doneDate ?? '—') },
     { key: 'unit', dataIndex: 'unitName', title: t('plan.tasks.lead'), sortable: true, width: 200 },
-    { key: 'coUnits', title: t('plan.tasks.co'), defaultHidden: true, render: (v: { name: string }[]) => v.map((c) => c.name).join('、') || '—' },
+    { key: 'coUnits', title: t('plan.tasks.co'), defaultHidden: true, render: (v: { name: string }[]) => v.map((c) => c.name).join(list) || '—' },
     { key: 'keyWorkTitle', title: t('plan.tasks.keyWork'), defaultHidden: true },
     { key: 'plan', dataIndex: 'planTitle', title: t('plan.tasks.plan'), sortable: true, defaultHidden: true },
     { key: 'leader', title: t('plan.tasks.leader'), defaultHidden: true },

@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the plan pages (工作安排、台账、考核), under `t('plan.…')`. */
 export const planZh = {
   nav: { plans: '工作安排', tasks: '推进台账', entries: '进展审核', assess: '依法行政考核', rules: '状态规则' },
@@ -25,7 +26,7 @@ export const planZh = {
     title: '依法行政考核', year: '年度', noScheme: '本年度尚未制定考核细则', rounds: '考核轮次', weight: '权重', round: '轮次', period: '考核期间',
     compute: '按台账计算自动评分', computed: '已计算 {{count}} 项自动评分', review: '审核', reviewed: '已审核', publish: '公布', publishedMsg: '考核结果已公布',
     verify: '复核可重现性', consistent: '重新计算结果与已存评分一致', inconsistent: '有 {{count}} 项评分与记录不一致，请重新计算', results: '得分与排名',
-    rank: '名次', unit: '单位', total: '得分', vetoed: '一票否决', sheet: '评分表', readiness: '满分差距', item: '评分项', points: '分值', awarded: '得分', reason: '扣分理由',
+    rank: '名次', unit: '单位', total: '得分', vetoed: '一票否决', sheet: '评分表', readiness: '满分差距', item: '评分项', points: '分值', nPoints: '{{n}}分', awarded: '得分', reason: '扣分理由',
     missing: '差距', todo: '待办事项', lost: '已失分原因', status: { scoring: '评分中', reviewed: '已审核', published: '已公布' }, tree: '考核细则', method: { auto: '自动', manual: '人工', veto: '否决项' },
     myUnit: '本单位',
   },
@@ -34,7 +35,7 @@ export const planZh = {
   audit: { create: '新增', update: '修改', publish: '印发', import: '导入', accept: '采纳', return: '退回', resubmit: '修改重报', upload: '上传附件', compute: '计算评分', score: '评分', review: '审核' },
 };
 
-export const planEn: typeof planZh = {
+export const planEn: EnglishOf<typeof planZh> = {
   nav: { plans: 'Plans', tasks: 'Ledger', entries: 'Entry review', assess: 'Assessment', rules: 'Status rules' },
   plans: {
     title: 'Annual plans', create: 'New plan', year: 'Year', kind: 'Kind', kindLabel: 'Kind name', titleCol: 'Title', docNo: 'Document no.', status: 'Status',
@@ -42,7 +43,7 @@ export const planEn: typeof planZh = {
     draft: 'Draft', published: 'Published', q: 'Search by title',
   },
   plan: {
-    detail: 'Plan', import: 'Import tasks from Excel', publish: 'Publish', publishConfirm: 'After publication the key works and tasks cannot change and the tasks go to the lead units’ to-do lists. Publish?',
+    detail: 'Plan', import: 'Import tasks from Excel', publish: 'Publish', publishConfirm: 'After publication the key works and tasks cannot change and the tasks go to the lead units\' to-do lists. Publish?',
     published: 'Plan published', progress: 'Progress', overdue: 'Overdue', rollUp: 'Roll-up rules', keyWork: 'Key work', area: 'Outline area',
   },
   tasks: {
@@ -58,9 +59,9 @@ export const planEn: typeof planZh = {
   entries: { title: 'Entry review', task: 'Task', plan: 'Plan', unit: 'Unit', review: 'Review' },
   assess: {
     title: 'Assessment', year: 'Year', noScheme: 'No assessment scheme for this year', rounds: 'Rounds', weight: 'Weight', round: 'Round', period: 'Period',
-    compute: 'Compute automatic scores', computed: '{{count}} automatic scores computed', review: 'Review', reviewed: 'Reviewed', publish: 'Publish', publishedMsg: 'Results published',
-    verify: 'Check reproducibility', consistent: 'Recomputed scores equal the stored ones', inconsistent: '{{count}} scores differ from the records; recompute', results: 'Scores and ranking',
-    rank: 'Rank', unit: 'Unit', total: 'Score', vetoed: 'Vetoed', sheet: 'Score sheet', readiness: 'Gap to full marks', item: 'Item', points: 'Points', awarded: 'Awarded', reason: 'Reason',
+    compute: 'Compute automatic scores', computed: '{{count}} automatic scores computed', computed_one: '{{count}} automatic score computed', review: 'Review', reviewed: 'Reviewed', publish: 'Publish', publishedMsg: 'Results published',
+    verify: 'Check reproducibility', consistent: 'Recomputed scores equal the stored ones', inconsistent: '{{count}} scores differ from the records; recompute', inconsistent_one: '{{count}} score differs from the records; recompute', results: 'Scores and ranking',
+    rank: 'Rank', unit: 'Unit', total: 'Score', vetoed: 'Vetoed', sheet: 'Score sheet', readiness: 'Gap to full marks', item: 'Item', points: 'Points', nPoints: '{{n}} points', awarded: 'Awarded', reason: 'Reason',
     missing: 'Gap', todo: 'To do', lost: 'Points lost', status: { scoring: 'Scoring', reviewed: 'Reviewed', published: 'Published' }, tree: 'Scheme', method: { auto: 'Auto', manual: 'Manual', veto: 'Veto' },
     myUnit: 'My unit',
   },

@@ -9,6 +9,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageTitle } from '../../layout/AppLayout';
 import { formatDate } from '../../format';
 import { ActionModal, type ActionField } from '../oversight/ActionModal';
+import { clip } from '../../components/clip';
 
 type Power = z.infer<typeof PowerOut>;
 
@@ -18,7 +19,7 @@ type Power = z.infer<typeof PowerOut>;
  * removal of a current item.
  */
 export default function PowersPage() {
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   const { can } = useAuth();
   const [sp] = useSearchParams();
   const asOf = sp.get('asOf');
@@ -26,20 +27,21 @@ export default function PowersPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const c = (k: string) => t(`powers.list.col.${k}`);
   const f = (k: string) => t(`powers.list.f.${k}`);
+  // Widths that fit 1440 px, key columns first; long texts (name, basis) cut with an ellipsis, the full text on hover.
   const columns: DataColumn<Power>[] = [
-    { key: 'code', title: c('code'), sortable: true, width: 110 },
-    { key: 'name', title: c('name'), sortable: true, width: 250 },
-    { key: 'category', title: c('category'), sortable: true, width: 100, render: (_: string, p) => p.categoryLabel },
-    { key: 'unitName', title: c('unit'), width: 160 },
-    { key: 'basis', title: c('basis') },
-    { key: 'responsibility', title: c('responsibility'), defaultHidden: true },
-    { key: 'effectiveFrom', title: c('effectiveFrom'), sortable: true, width: 110, render: (v: string) => formatDate(v, lang) },
-    { key: 'effectiveTo', title: c('effectiveTo'), defaultHidden: true, width: 120, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
-    { key: 'version', title: c('version'), width: 70 },
+    { key: 'code', title: c('code'), sortable: true, width: 120, render: clip(106) },
+    { key: 'name', title: c('name'), sortable: true, width: 230, render: clip(216) },
+    { key: 'category', title: c('category'), sortable: true, width: 104, render: (_: string, p) => clip(90)(p.categoryLabel) },
+    { key: 'unitName', title: c('unit'), width: 150, render: clip(136) },
+    { key: 'basis', title: c('basis'), width: 200, render: clip(186) },
+    { key: 'responsibility', title: c('responsibility'), defaultHidden: true, width: 180, render: clip(166) },
+    { key: 'effectiveFrom', title: c('effectiveFrom'), sortable: true, width: 112, render: (v: string) => formatDate(v, lang) },
+    { key: 'effectiveTo', title: c('effectiveTo'), defaultHidden: true, width: 112, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
+    { key: 'version', title: c('version'), width: 64 },
   ];
   if (can('powers.manage'))
     columns.push({
-      key: 'actions', title: c('actions'), width: 130,
+      key: 'actions', title: c('actions'), width: 112,
       // Only the version in force now can change; a past date shows versions that may since have ended.
       render: (_: unknown, p) => (p.effectiveTo ? '—' : (
         <Space size={0}>
@@ -69,7 +71,7 @@ export default function PowersPage() {
         ]} />
       {changing && item && (
         <ActionModal
-          title={`${t(`powers.list.${changing.kind}`)}：${item.code} ${item.name}`}
+          title={`${t(`powers.list.${changing.kind}`)}${colon}${item.code} ${item.name}`}
           url={`/api/v1/powers/${item.id}/${changing.kind}`}
           schema={changing.kind === 'amend' ? AmendPowerInput : RemovePowerInput}
           initial={changing.kind === 'amend' ? { name: item.name, basis: item.basis } : undefined}

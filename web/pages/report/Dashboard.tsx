@@ -38,7 +38,7 @@ const YEARS_BACK = 4;
  */
 export default function ReportDashboard() {
   const { me } = useAuth();
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   const [params, setParams] = useSearchParams();
   // Opens on the year being reported on (GET /api/v1/years), kept in the URL: the one year picker.
   const { year, years, setYear } = useWorkYear();
@@ -95,7 +95,7 @@ export default function ReportDashboard() {
             <Row gutter={[12, 12]} data-testid="dash-metrics">
               {values.map((v) => (
                 <Col span={6} key={v.id}>
-                  <Tooltip title={<><b>{t('report.dash.definition')}</b>：{v.definition}</>}>
+                  <Tooltip title={<><b>{t('report.dash.definition')}</b>{colon}{v.definition}</>}>
                     <Card
                       size="small"
                       hoverable
@@ -119,7 +119,7 @@ export default function ReportDashboard() {
 
 /** By unit, by month and year over year for one metric. */
 function MetricCharts({ metric, regionCode, year }: { metric: MetricValue; regionCode: string; year: number }) {
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   const recs = useApi<{ items: MetricRecord[] }>(metric.value === null ? null : `/api/v1/metrics/${encodeURIComponent(metric.id)}/records`, { region: regionCode, year });
   const [yoy, setYoy] = useState<{ year: number; value: number | null }[] | null>(null);
   useEffect(() => {
@@ -159,7 +159,7 @@ function MetricCharts({ metric, regionCode, year }: { metric: MetricValue; regio
 
   return (
     <Card size="small" title={metric.label} data-testid="dash-charts">
-      <div className="fz-muted" style={{ marginBottom: 8, lineHeight: 1.6 }}>{t('report.dash.definition')}：{metric.definition}</div>
+      <div className="fz-muted" style={{ marginBottom: 8, lineHeight: 1.6 }}>{t('report.dash.definition')}{colon}{metric.definition}</div>
       <Suspense fallback={<Spin />}>
         <Row gutter={16}>
           <Col span={8}>

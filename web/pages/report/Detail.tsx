@@ -221,7 +221,7 @@ function WarningList({ r, warnings, onJump, onDone }: { r: ReportDetail; warning
 
 /** Section 二 drafted from the records: each candidate inserted as an editable sentence into part 2. */
 function Candidates({ r, onDone }: { r: ReportDetail; onDone(): void }) {
-  const { t } = useT();
+  const { t, paren } = useT();
   const { message } = App.useApp();
   const list = useApi<{ items: CandidateProblem[] }>(`/api/v1/reports/${r.report.id}/candidates`);
   const [busy, setBusy] = useState<string | null>(null);
@@ -266,7 +266,7 @@ function Candidates({ r, onDone }: { r: ReportDetail; onDone(): void }) {
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {c.records.map((x) => {
                     const href = recordPath(x.entity, x.id);
-                    return <li key={`${x.entity}:${x.id}`}>{href ? <Link to={href}>{x.label}</Link> : x.label}{x.unitName ? `（${x.unitName}）` : ''}</li>;
+                    return <li key={`${x.entity}:${x.id}`}>{href ? <Link to={href}>{x.label}</Link> : x.label}{x.unitName ? paren(x.unitName) : ''}</li>;
                   })}
                 </ul>
               ),

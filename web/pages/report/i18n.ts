@@ -1,3 +1,4 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the annual report pages (年度报告), under `t('report.…')`. */
 export const reportZh = {
   nav: { list: '年度报告', dashboard: '指标看板' },
@@ -56,14 +57,14 @@ export const reportZh = {
 };
 
 /** English strings of the annual report pages. */
-export const reportEn: typeof reportZh = {
+export const reportEn: EnglishOf<typeof reportZh> = {
   nav: { list: 'Annual reports', dashboard: 'Indicator dashboard' },
   detail: 'Report',
   status: { draft: 'Draft', review: 'In review', secrecy: 'Secrecy review', submitted: 'Submitted', published: 'Published' },
   list: {
     title: 'Annual reports on rule-of-law government', year: 'Year', region: 'Region', reportTitle: 'Title', status: 'Status', updatedAt: 'Last changed',
     publishedOn: 'Published on', actions: 'Actions', open: 'Open', create: 'New annual report', createTitle: 'New annual report',
-    createYear: 'Year', createRegion: 'Region', createHint: 'A draft from the default template (the structure and wording of the 2020 report); figures are computed from the modules’ records.',
+    createYear: 'Year', createRegion: 'Region', createHint: 'A draft from the default template (the structure and wording of the 2020 report); figures are computed from the modules\' records.',
     created: 'The {{year}} report was created', noRegion: 'You are not the rule-of-law office of a district and cannot create reports', yearLabel: '{{year}}', empty: 'No annual reports yet',
   },
   editor: {
@@ -80,11 +81,11 @@ export const reportEn: typeof reportZh = {
       no_data: 'No data', contradiction: 'Contradiction', changed_since_review: 'Changed since review', changed_since_submission: 'Changed since submission',
       missing_part: 'Missing part', doc_number: 'Document number', zero: 'Zero', unconfirmed_claim: 'Unconfirmed statement',
     },
-    jump: 'Show', noDataCount: '{{count}} figures have no data yet',
+    jump: 'Show', noDataCount: '{{count}} figures have no data yet', noDataCount_one: '{{count}} figure has no data yet',
     confirm: 'Confirm for this year', confirmed: 'Confirmed for this year', acknowledge: 'Keep, with a reason', ackTitle: 'Why keep it', ackReason: 'Reason',
     ackHint: 'The reason is recorded in the submission snapshot.', acknowledged: 'Kept: {{reason}} ({{by}})', withdraw: 'Withdraw',
-    blocking: 'To resolve before submission', claimTip: 'The office’s own statement, backed by no record: confirm it for this year, or rewrite or remove it',
-    candidates: 'Candidate problems for part 2', candidatesHint: 'Problems and next-year items drawn from this year’s records; insert them into part 2 and edit.',
+    blocking: 'To resolve before submission', claimTip: 'The office\'s own statement, backed by no record: confirm it for this year, or rewrite or remove it',
+    candidates: 'Candidate problems for part 2', candidatesHint: 'Problems and next-year items drawn from this year\'s records; insert them into part 2 and edit.',
     noCandidates: 'The records show no problem to list', insert: 'Insert into part 2', inserted: 'Inserted into part 2; edit as needed', candidateRecords: 'Records ({{count}})',
     nextYear: 'Next year', problem: 'Problem',
   },
@@ -97,14 +98,14 @@ export const reportEn: typeof reportZh = {
   figure: {
     title: 'Where this figure comes from', metric: 'Metric', definition: 'Definition', value: 'Value', records: 'Records behind it ({{count}})', record: 'Record', date: 'Date',
     unit: 'Unit', open: 'Open', noModulePage: 'Its module has no page yet', frozenNote: 'Frozen at submission: {{text}}; the list shows the current records.', noData: 'No data',
-    module: 'Supplied by', noDataWhy: 'The {{module}} module holds no records at all for this year, so there is no figure. Enter this year’s records there, or rewrite or remove the sentence.',
+    module: 'Supplied by', noDataWhy: 'The {{module}} module holds no records at all for this year, so there is no figure. Enter this year\'s records there, or rewrite or remove the sentence.',
     zeroWhy: 'The {{module}} module has records this year, but none that this figure counts: it is 0.', state: { no_data: 'No data', zero: 'Zero', number: 'Number' },
   },
   export: { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', json: 'JSON' },
   dash: {
     title: 'Rule-of-law indicator dashboard', year: 'Year', region: 'Region', metric: 'Metric', all: 'All metrics', byUnit: 'By unit (records)', byMonth: 'By month (records)',
     yoy: 'Year over year', noData: 'No data', value: 'Value', records: 'Records', breakdownHint: 'Unit and month breakdowns are shown for metrics that count each record once (records = value).',
-    noBreakdown: 'This metric does not count records one by one; no unit or month breakdown.', noUnit: '(no unit)', month: 'M{{m}}', definition: 'Definition', cards: 'This year’s indicators',
+    noBreakdown: 'This metric does not count records one by one; no unit or month breakdown.', noUnit: '(no unit)', month: 'M{{m}}', definition: 'Definition', cards: 'This year\'s indicators',
   },
   public: {
     title: 'Published annual reports on rule-of-law government', subtitle: 'Published before 1 April each year (Art. 24 of the Supervision Provisions)', list: 'Published reports',

@@ -50,9 +50,11 @@ export default function RollupPage() {
   return (
     <div data-testid="page-rollup">
       <PageTitle
-        title={region ? t('rollup.title', { region: region.name }) : t('rollup.nav.rollup')}
+        title={t('rollup.nav.rollup')}
         extra={
           <Space>
+            {/* The region is data (its own Chinese name in either language), shown beside the title. */}
+            {region && !(mine.length > 1) && <Tag color="blue" data-record data-testid="rollup-region-name">{region.name}</Tag>}
             {mine.length > 1 && <Select value={region?.code} style={{ width: 160 }} onChange={(v) => set('region', v)} options={mine.map((r) => ({ value: r.code, label: r.name }))} />}
             <YearSelect value={year} years={[...new Set([...years, ...(year ? [year] : [])])]} onChange={setYear} testId="rollup-year" />
           </Space>
@@ -78,7 +80,7 @@ export default function RollupPage() {
 
 /** The figures of one area (module) for every region beneath, the own level and the whole. */
 function Figures({ code, year }: { code: string; year: number }) {
-  const { t, lang } = useT();
+  const { t, lang, colon, paren } = useT();
   const [params, setParams] = useSearchParams();
   const [modules, setModules] = useState<RollupTable['modules'] | null>(null);
   const module = params.get('module') ?? 'disputes';
@@ -93,6 +95,20 @@ function Figures({ code, year }: { code: string; year: number }) {
   const rest = table?.regions.filter((r) => r.kind !== 'child') ?? [];
 
   const cellOf = (m: RollupMetric, regionCode: string) => m.cells.find((c) => c.region === regionCode)!;
+  // The districts side by side, ordered by one figure when its name is clicked (highest first, then lowest first, then as listed).
+  const [sortBy, setSortBy] = useState<{ metric: string; dir: 'desc' | 'asc' } | null>(null);
+  const sortMetric = sortBy ? table?.metrics.find((m) => m.id === sortBy.metric) : undefined;
+  const ordered = sortMetric
+    ? [...children].sort((a, b) => {
+        const va = cellOf(sortMetric, a.code).value;
+        const vb = cellOf(sortMetric, b.code).value;
+        if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1; // no data last either way
+        return sortBy!.dir === 'desc' ? vb - va : va - vb;
+      })
+    : children;
+  const cycleSort = (id: string) =>
+    setSortBy((s) => (s?.metric !== id ? { metric: id, dir: 'desc' } : s.dir === 'desc' ? { metric: id, dir: 'asc' } : null));
+
   const show = (m: RollupMetric, r: RollupRegion, c: RollupCell) => {
     const delta = c.value !== null && c.previous !== null ? Math.round((c.value - c.previous) * 10) / 10 : null;
     return (
@@ -101,48 +117,71 @@ function Figures({ code, year }: { code: string; year: number }) {
           onClick={() => c.value !== null && setPick({ metric: m, region: r, cell: c })}
           data-testid="rollup-cell"
           data-region={r.code}
+          data-kind={r.kind}
           data-metric={m.id}
           style={{ fontWeight: r.kind === 'total' ? 600 : 400, color: c.value === null ? '#9ca3af' : undefined, cursor: c.value === null ? 'default' : 'pointer' }}
         >
           {c.value === null ? t('rollup.noData') : formatMetric(c.value, m.unit, lang)}
         </a>
         {c.outlier && (
-          <Tooltip title={t('rollup.outlierHint')}>
-            <Tag color={c.outlier === 'high' ? 'red' : 'blue'} style={{ marginLeft: 6 }} data-testid="outlier">{t(c.outlier === 'high' ? 'rollup.outlierHigh' : 'rollup.outlierLow')}</Tag>
+          <Tooltip title={`${t(c.outlier === 'high' ? 'rollup.outlierHigh' : 'rollup.outlierLow')}${colon}${t('rollup.outlierHint')}`}>
+            <Tag color={c.outlier === 'high' ? 'red' : 'blue'} className="fz-rollup-outlier" data-testid="outlier" data-outlier={c.outlier}>
+              {t(c.outlier === 'high' ? 'rollup.outlierHighShort' : 'rollup.outlierLowShort')}
+            </Tag>
           </Tooltip>
         )}
-        <div className="fz-muted" style={{ fontSize: 12 }}>
-          {c.rank !== null && <span style={{ marginRight: 8 }} title={t('rollup.rankHint')}>{t('rollup.rank', { rank: c.rank })}</span>}
-          {delta !== null ? (
-            <Tooltip title={t('rollup.previous', { value: formatMetric(c.previous, m.unit, lang) })}>
-              <span style={{ color: delta > 0 ? '#b45309' : delta < 0 ? '#1d4ed8' : undefined }}>
-                {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'} {formatMetric(Math.abs(delta), m.unit, lang)}
-              </span>
-            </Tooltip>
-          ) : null}
-        </div>
+        {(c.rank !== null || delta !== null) && (
+          <div className="fz-muted fz-rollup-sub">
+            {c.rank !== null && <span title={t('rollup.rankHint')}>{t('rollup.rank', { rank: c.rank })}</span>}
+            {delta !== null ? (
+              <Tooltip title={t('rollup.previous', { value: formatMetric(c.previous, m.unit, lang) })}>
+                <span style={{ color: delta > 0 ? '#b45309' : delta < 0 ? '#1d4ed8' : undefined }}>
+                  {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'}{formatMetric(Math.abs(delta), m.unit, lang)}
+                </span>
+              </Tooltip>
+            ) : null}
+          </div>
+        )}
       </div>
     );
   };
 
-  const columns: ColumnsType<RollupRegion> = [
+  // One row per figure, one column per district (then the own level and the whole): a city's districts fit
+  // side by side at 1440 px; a region with many more scrolls inside the card with the figure names held.
+  const NAME_WIDTH = 220;
+  const VALUE_WIDTH = 112;
+  const regionHeader = (r: RollupRegion) => {
+    const name = r.kind === 'child' && r.level === 'city'
+      ? <a onClick={() => setParams((p) => { p.set('region', r.code); return p; })}>{r.name}</a>
+      : r.name;
+    return <span data-testid="rollup-region" data-region={r.code} data-kind={r.kind}>{name}</span>;
+  };
+  const columns: ColumnsType<RollupMetric> = [
     {
-      title: t('rollup.regionCol'), dataIndex: 'name', fixed: 'left', width: 140,
-      render: (v: string, r: RollupRegion) => (r.level === 'city' ? <a onClick={() => setParams((p) => { p.set('region', r.code); return p; })}><b>{v}</b></a> : <b>{v}</b>),
+      key: 'metric', title: t('rollup.metricCol'), fixed: 'left', width: NAME_WIDTH, ellipsis: { showTitle: false },
+      render: (_: unknown, m: RollupMetric) => {
+        const sorted = sortBy?.metric === m.id ? sortBy.dir : null;
+        return (
+          <Tooltip title={<div><b>{m.label}</b><div style={{ marginTop: 4 }}>{m.definition}</div><div className="fz-muted" style={{ marginTop: 4, color: '#d1d5db' }}>{t('rollup.sortHint')}</div></div>} placement="right">
+            <a className="fz-rollup-metric" onClick={() => cycleSort(m.id)} data-testid="rollup-col" data-metric={m.id} data-sorted={sorted ?? undefined}>
+              {sorted && <span className="fz-rollup-sort">{sorted === 'desc' ? '↓' : '↑'}</span>}
+              {m.label}
+            </a>
+          </Tooltip>
+        );
+      },
     },
-    ...(table?.metrics ?? []).map((m) => ({
-      key: m.id,
-      title: (
-        <Tooltip title={m.definition}>
-          <span data-testid="rollup-col" data-metric={m.id}>{m.label}</span>
-        </Tooltip>
-      ),
-      width: 150,
-      sorter: (a: RollupRegion, b: RollupRegion) => (cellOf(m, a.code).value ?? -Infinity) - (cellOf(m, b.code).value ?? -Infinity),
-      sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
-      render: (_: unknown, r: RollupRegion) => show(m, r, cellOf(m, r.code)),
+    ...[...ordered, ...rest].map((r) => ({
+      key: r.code,
+      title: regionHeader(r),
+      align: 'right' as const,
+      className: `fz-rollup-col fz-rollup-${r.kind}`,
+      // Region names are data, not the page's chrome.
+      onHeaderCell: () => ({ 'data-record': '', 'data-region': r.code }) as React.HTMLAttributes<HTMLElement>,
+      render: (_: unknown, m: RollupMetric) => show(m, r, cellOf(m, r.code)),
     })),
   ];
+  const allRegions = children.length + rest.length;
 
   return (
     <>
@@ -153,7 +192,7 @@ function Figures({ code, year }: { code: string; year: number }) {
           style={{ width: 220 }}
           data-testid="rollup-module"
           onChange={(v) => setParams((p) => { p.set('module', v); return p; }, { replace: true })}
-          options={(modules ?? []).map((m) => ({ value: m.key, label: `${m.label}（${m.count}）` }))}
+          options={(modules ?? []).map((m) => ({ value: m.key, label: `${m.label}${paren(m.count)}` }))}
         />
       </Space>
       <Alert type="info" showIcon title={t('rollup.recomputed')} style={{ marginBottom: 12 }} />
@@ -161,28 +200,17 @@ function Figures({ code, year }: { code: string; year: number }) {
       {table && children.length === 0 ? (
         <Empty description={t('rollup.empty')} />
       ) : (
-        <Table<RollupRegion>
-          rowKey="code"
+        <Table<RollupMetric>
+          rowKey="id"
           size="small"
           bordered
+          className="fz-rollup-table"
           loading={data.loading}
-          dataSource={children}
+          dataSource={table?.metrics ?? []}
           columns={columns}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: NAME_WIDTH + allRegions * VALUE_WIDTH }}
           data-testid="rollup-table"
-          summary={() => (
-            <Table.Summary fixed>
-              {rest.map((r) => (
-                <Table.Summary.Row key={r.code} className={r.kind === 'total' ? 'fz-rollup-total' : 'fz-rollup-own'} data-testid={`rollup-${r.kind}`}>
-                  <Table.Summary.Cell index={0}><b>{r.name}</b></Table.Summary.Cell>
-                  {(table?.metrics ?? []).map((m, i) => (
-                    <Table.Summary.Cell index={i + 1} key={m.id}>{show(m, r, cellOf(m, r.code))}</Table.Summary.Cell>
-                  ))}
-                </Table.Summary.Row>
-              ))}
-            </Table.Summary>
-          )}
         />
       )}
       <RecordsDrawer pick={pick} year={year} onClose={() => setPick(null)} />
@@ -242,7 +270,7 @@ const STANDING_COLORS: Record<string, string> = { on_time: 'green', late: 'orang
 
 /** Where each region beneath stands with its annual report of the year. */
 function ReportsStatus({ code, year }: { code: string; year: number }) {
-  const { t, lang } = useT();
+  const { t, lang, colon } = useT();
   const data = useApi<RollupReports>('/api/v1/rollup/reports', { region: code, year });
   const d = data.data;
   const late = d?.items.filter((i) => i.standing === 'late' || i.standing === 'overdue').length ?? 0;
@@ -263,8 +291,8 @@ function ReportsStatus({ code, year }: { code: string; year: number }) {
           }
           description={
             <div style={{ lineHeight: 1.7 }}>
-              <div>{t('rollup.reports.explain')}：{d.deadline.explain}</div>
-              <div>{t('rollup.reports.basis')}：{d.deadline.basis}</div>
+              <div>{t('rollup.reports.explain')}{colon}{d.deadline.explain}</div>
+              <div>{t('rollup.reports.basis')}{colon}{d.deadline.basis}</div>
             </div>
           }
         />
@@ -283,7 +311,22 @@ function ReportsStatus({ code, year }: { code: string; year: number }) {
           { title: t('rollup.reports.status'), dataIndex: 'statusLabel', width: 110 },
           { title: t('rollup.reports.submittedOn'), dataIndex: 'submittedOn', width: 130, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
           { title: t('rollup.reports.daysLate'), dataIndex: 'daysLate', width: 100, render: (v: number | null) => (v ? t('rollup.reports.days', { n: v }) : '—') },
-          { title: t('rollup.reports.publishedOn'), dataIndex: 'publishedOn', width: 130, render: (v: string | null) => (v ? formatDate(v, lang) : '—') },
+          {
+            title: t('rollup.reports.publishedOn'),
+            dataIndex: 'publishedOn',
+            width: 190,
+            render: (v: string | null, r) =>
+              !v ? '—' : (
+                <span>
+                  {formatDate(v, lang)}
+                  {r.publishedLate && (
+                    <Tooltip title={r.lateReason ? `${t('rollup.reports.lateReason')}${colon}${r.lateReason}` : undefined}>
+                      <Tag color="orange" style={{ marginLeft: 6 }} data-testid="published-late">{t('rollup.reports.publishedLate')}</Tag>
+                    </Tooltip>
+                  )}
+                </span>
+              ),
+          },
           {
             title: t('rollup.reports.changes'),
             dataIndex: 'changedFigures',

@@ -1,11 +1,15 @@
+import type { EnglishOf } from '../../locales';
 /** Strings of the roll-up pages (汇总统计) and the public portal across levels, under `t('rollup.…')`. */
 export const rollupZh = {
   nav: { rollup: '汇总统计' },
-  title: '{{region}}汇总统计',
   region: '区域',
   tabs: { figures: '各地区指标', reports: '年度报告报送情况' },
   module: '业务板块',
   regionCol: '地区',
+  metricCol: '指标',
+  sortHint: '点击指标名称，按该指标排列各地区（由高到低、由低到高、恢复）',
+  outlierHighShort: '偏高',
+  outlierLowShort: '偏低',
   recomputed: '合计、本级按各自的记录重新计算：比率以分子、分母分别汇总后相除，不是各地区比率的平均数。点击数字可查看其背后的记录。',
   previous: '上年 {{value}}',
   change: '较上年',
@@ -23,7 +27,7 @@ export const rollupZh = {
   },
   reports: {
     deadline: '报送期限：{{date}}', explain: '计算过程', basis: '依据', region: '地区', standing: '报送情况', status: '报告状态',
-    submittedOn: '报送日期', daysLate: '逾期天数', publishedOn: '公开日期', changes: '报送后数据变动', open: '查看报告',
+    submittedOn: '报送日期', daysLate: '逾期天数', publishedOn: '公开日期', publishedLate: '逾期公开', lateReason: '逾期公开原因', changes: '报送后数据变动', open: '查看报告',
     noChanges: '无变动', changesCount: '{{count}} 个数字有变动', days: '{{n}} 天', provisional: '（节假日安排尚未发布，暂按周一至周五计算）',
     lateCount: '{{count}} 个地区逾期未报送或逾期报送',
   },
@@ -36,21 +40,24 @@ export const rollupZh = {
   },
 };
 
-export const rollupEn: typeof rollupZh = {
+export const rollupEn: EnglishOf<typeof rollupZh> = {
   nav: { rollup: 'Roll-up' },
-  title: '{{region}} roll-up',
   region: 'Region',
   tabs: { figures: 'Figures by region', reports: 'Annual reports' },
   module: 'Area',
   regionCol: 'Region',
-  recomputed: 'Totals and own level are recomputed from their records: a rate divides the summed numerator by the summed denominator, never an average of the regions’ rates. Click a figure for the records behind it.',
+  metricCol: 'Figure',
+  sortHint: 'Click a figure\'s name to order the regions by it (highest first, lowest first, back)',
+  outlierHighShort: 'High',
+  outlierLowShort: 'Low',
+  recomputed: 'Totals and own level are recomputed from their records: a rate divides the summed numerator by the summed denominator, never an average of the regions\' rates. Click a figure for the records behind it.',
   previous: 'last year {{value}}',
   change: 'vs last year',
   rank: 'No. {{rank}}',
   rankHint: 'Rank by value among the regions beneath, highest first (not a judgement)',
   outlierHigh: 'Unusually high',
   outlierLow: 'Unusually low',
-  outlierHint: 'Beyond 1.5 interquartile ranges of the regions’ quartiles (Tukey)',
+  outlierHint: 'Beyond 1.5 interquartile ranges of the regions\' quartiles (Tukey)',
   noData: 'No data',
   noRegion: 'You have no city or provincial grant',
   empty: 'No regions beneath',
@@ -60,9 +67,9 @@ export const rollupEn: typeof rollupZh = {
   },
   reports: {
     deadline: 'Due {{date}}', explain: 'How computed', basis: 'Basis', region: 'Region', standing: 'Standing', status: 'Report status',
-    submittedOn: 'Submitted', daysLate: 'Days late', publishedOn: 'Published', changes: 'Changed since submission', open: 'Open report',
-    noChanges: 'None', changesCount: '{{count}} figures changed', days: '{{n}} days', provisional: ' (holiday schedule not yet published; Mon–Fri assumed)',
-    lateCount: '{{count}} regions late or overdue',
+    submittedOn: 'Submitted', daysLate: 'Days late', publishedOn: 'Published', publishedLate: 'Published late', lateReason: 'Reason for the delay', changes: 'Changed since submission', open: 'Open report',
+    noChanges: 'None', changesCount: '{{count}} figures changed', changesCount_one: '{{count}} figure changed', days: '{{n}} days', provisional: ' (holiday schedule not yet published; Mon–Fri assumed)',
+    lateCount: '{{count}} regions late or overdue', lateCount_one: '{{count}} region late or overdue',
   },
   standing: { on_time: 'On time', late: 'Submitted late', overdue: 'Overdue', pending: 'Not yet due' },
   portal: {
