@@ -32,12 +32,20 @@ export async function startJob(
 ): Promise<string> {
   const row = await db.insertInto('jobs').values({ kind, title, user_id: actor.userId, status: 'running', progress: 0 }).returning('id').executeTakeFirstOrThrow();
   const id = row.id;
-  const progress: Progress = async (done, total) => {
-    await db.updateTable('jobs').set({ progress: done, ...(total !== undefined ? { total } : {}) }).where('id', '=', id).execute();
+  // Progress writes are applied one after another, in the order reported: callers may fire them
+  // without waiting (an import reports from inside its transaction), and on a connection pool
+  // unordered writes could leave an earlier count last. The final state waits for them all.
+  let written: Promise<void> = Promise.resolve();
+  const progress: Progress = (done, total) => {
+    written = written
+      .then(() => db.updateTable('jobs').set({ progress: done, ...(total !== undefined ? { total } : {}) }).where('id', '=', id).execute())
+      .then(() => undefined, () => undefined);
+    return written;
   };
   const p = (async () => {
     try {
       const r = await work(progress);
+      await written;
       let file = {};
       if (r.file) {
         const key = createHash('sha256').update(r.file.data).digest('hex');
@@ -50,6 +58,7 @@ export async function startJob(
         .where('id', '=', id)
         .execute();
     } catch (e) {
+      await written;
       const msg = e instanceof Error ? ((e as { msg?: { zh: string } }).msg?.zh ?? e.message) : String(e);
       await db.updateTable('jobs').set({ status: 'failed', error: msg.slice(0, 500), finished_at: new Date() }).where('id', '=', id).execute().catch(() => undefined);
     }
