@@ -151,7 +151,8 @@ export const MeOut = z.object({
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   regionName: z.string().nullable(),
-  roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), regionId: z.string().nullable() })),
+  /** `level`: the level of a region grant's region (province, city, district…), null for a unit grant. */
+  roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), regionId: z.string().nullable(), level: z.string().nullable() })),
   mustChangePassword: z.boolean(),
   abilities: z.record(z.string(), z.boolean()),
   csrfToken: z.string().optional(),

@@ -19,6 +19,8 @@ describe('roll-up journeys', () => {
     const page = await fz.page();
     await signIn(page, fz.url, 'city_office');
     await waitForShell(page);
+    // The header names the city's office as such, not as a district's 依法治区办.
+    expect(await page.getByTestId('user-menu').innerText()).toContain('依法治市办');
     expect(await navTexts(page)).toContain('汇总统计');
     await page.getByTestId('side-nav').getByRole('link', { name: '汇总统计' }).click();
     await page.getByTestId('page-rollup').waitFor();

@@ -117,6 +117,8 @@ export const zh = {
   roles: {
     admin: '系统管理员', office: '依法治区办', unit_head: '单位负责人', liaison: '单位联络员', advisor: '法律顾问',
     officer: '执法人员', leader: '区领导', viewer: '上级查看',
+    /** The office and leaders of a city or province (a grant above the district). */
+    office_city: '依法治市办', leader_city: '市领导', office_province: '依法治省办', leader_province: '省领导',
   },
 };
 
@@ -244,5 +246,6 @@ export const en: EnglishOf<typeof zh> = {
   roles: {
     admin: 'Administrator', office: 'Rule-of-law office', unit_head: 'Unit head', liaison: 'Unit liaison', advisor: 'Legal advisor',
     officer: 'Enforcement officer', leader: 'Leader', viewer: 'City/provincial viewer',
+    office_city: 'City rule-of-law office', leader_city: 'City leader', office_province: 'Provincial rule-of-law office', leader_province: 'Provincial leader',
   },
 };

@@ -4,7 +4,8 @@ import { foldRepeats, previewable, readableChanges } from './RecordDetail';
 import { diffEntries } from './diff';
 import { monthGrid, shiftMonth } from './monthGrid';
 import { formatDate, formatDateTime, formatMetric, formatNumber, punct } from '../format';
-import { breadcrumbs, visibleNav } from '../layout/nav';
+import { breadcrumbs, roleKey, visibleNav } from '../layout/nav';
+import { en, zh } from '../locales';
 import { webModules } from '../modules';
 import { safeNext } from '../pages/auth/Login';
 
@@ -98,5 +99,18 @@ describe('navigation', () => {
     expect(safeNext('//evil.example')).toBe('/');
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('role names in the header', () => {
+  const label = (table: typeof zh | typeof en, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], table);
+  it('names a city or province office and leader by their level, a district’s and a unit’s by role', () => {
+    expect(label(zh, roleKey({ role: 'office', level: 'city' }))).toBe('依法治市办');
+    expect(label(zh, roleKey({ role: 'leader', level: 'city' }))).toBe('市领导');
+    expect(label(en, roleKey({ role: 'leader', level: 'province' }))).toBe('Provincial leader');
+    expect(label(zh, roleKey({ role: 'office', level: 'district' }))).toBe('依法治区办');
+    expect(label(zh, roleKey({ role: 'leader', level: 'district' }))).toBe('区领导');
+    expect(label(zh, roleKey({ role: 'liaison', level: null }))).toBe('单位联络员');
+    expect(label(zh, roleKey({ role: 'viewer', level: 'city' }))).toBe('上级查看');
   });
 });

@@ -8,7 +8,7 @@ import {
 import { useAuth } from '../auth';
 import { useT, setLang } from '../i18n';
 import { webModules, type NavGroup } from '../modules';
-import { activeEntry, breadcrumbs, visibleNav } from './nav';
+import { activeEntry, breadcrumbs, roleKey, visibleNav } from './nav';
 import { JobsMenu } from '../components/JobsMenu';
 
 const GROUP_ICONS: Record<NavGroup, ReactNode> = {
@@ -90,7 +90,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Space>
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5fbf' }} />
                 <span>{me?.displayName}</span>
-                <span className="fz-muted">{(me?.roles ?? []).map((r) => t(`roles.${r.role}`)).filter((v, i, a) => a.indexOf(v) === i).join(list)}</span>
+                <span className="fz-muted">{(me?.roles ?? []).map((r) => t(roleKey(r))).filter((v, i, a) => a.indexOf(v) === i).join(list)}</span>
                 <DownOutlined />
               </Space>
             </a>

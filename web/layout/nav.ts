@@ -37,3 +37,12 @@ export function breadcrumbs(modules: WebModule[], pathname: string): { labelKey:
   if (route?.labelKey && route.path !== a?.entry.path) trail.push({ labelKey: route.labelKey });
   return trail;
 }
+
+/**
+ * The locale key naming a grant as its holder knows it: the office and leaders of a city or province
+ * are 依法治市办 / 市领导 (依法治省办 / 省领导), not the district's 依法治区办 / 区领导.
+ */
+export function roleKey(g: { role: string; level?: string | null }): string {
+  if ((g.role === 'office' || g.role === 'leader') && (g.level === 'city' || g.level === 'province')) return `roles.${g.role}_${g.level}`;
+  return `roles.${g.role}`;
+}

@@ -15,6 +15,9 @@ export function authRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
       : undefined;
     const regionId = actor.grants.find((g) => g.regionId)?.regionId;
     const region = !unit && regionId ? await ctx.db.selectFrom('regions').select('name').where('id', '=', regionId).executeTakeFirst() : undefined;
+    // A region grant's level names the role as its holder knows it (依法治市办 at a city, 依法治区办 at a district).
+    const regionIds = actor.grants.flatMap((g) => (g.regionId ? [g.regionId] : []));
+    const levels = new Map(regionIds.length ? (await ctx.db.selectFrom('regions').select(['id', 'level']).where('id', 'in', regionIds).execute()).map((r) => [r.id, r.level]) : []);
     const abilities: Record<string, boolean> = {};
     for (const m of modules) Object.assign(abilities, m.abilities?.(actor) ?? {});
     return {
@@ -24,7 +27,7 @@ export function authRoutes(app: App, ctx: AppContext, modules: FazhiModule[]) {
       unitId: actor.unitId,
       unitName: unit?.name ?? null,
       regionName: unit?.region ?? region?.name ?? null,
-      roles: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, regionId: g.regionId })),
+      roles: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, regionId: g.regionId, level: (g.regionId && levels.get(g.regionId)) || null })),
       mustChangePassword: actor.mustChangePassword,
       abilities,
       csrfToken,

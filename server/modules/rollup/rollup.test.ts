@@ -113,6 +113,14 @@ describe('boundary', () => {
     expect((await c.get('/api/v1/rollup/reports?region=410900&year=2020')).status).toBe(404);
     expect((await (await t.as('py_office')).get(TABLE)).status).toBe(404);
   });
+  it('/auth/me gives each grant its region’s level, so the header names a city office as 依法治市办', async () => {
+    const me = await (await t.as('city_office')).get('/api/v1/auth/me');
+    expect(me.body.roles).toEqual([expect.objectContaining({ role: 'office', level: 'city' })]);
+    const district = await (await t.as('office')).get('/api/v1/auth/me');
+    expect(district.body.roles).toEqual([expect.objectContaining({ role: 'office', level: 'district' })]);
+    const unit = await (await t.as('liaison')).get('/api/v1/auth/me');
+    expect(unit.body.roles).toEqual([expect.objectContaining({ role: 'liaison', level: null })]);
+  });
   it('the city office, leader and viewer see every district beneath; drill-down to a district is within scope only', async () => {
     for (const who of ['city_office', 'city_leader', 'city', 'admin']) {
       const r = await (await t.as(who)).get(TABLE);
