@@ -7,8 +7,8 @@ import * as svc from './service.js';
 import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { caseLedgerImport, caseLedgerRowOf, caseLedgerSheet } from './excel.js';
-import { legalaidMonthly, MonthlyQuery, monthlyScope, monthlySheet, scopeLine } from './stats.js';
-import { forbidden } from '../../core/errors/index.js';
+import { legalaidMonthly } from './stats.js';
+import { monthlyRoute } from '../../core/metrics/monthly.js';
 import { presentDeadline } from '../../core/deadlines/index.js';
 import {
   ApplicationInput, AssignInput, CaseDetailOut, CaseListQuery, CaseOut, CheckupInput, CheckupOut, CloseInput, DecisionInput, HelpInput, HelpListQuery,
@@ -66,14 +66,7 @@ export function legalaidRoutes(app: App, ctx: AppContext) {
   });
   importRoutes(app, ctx, '/api/v1/legalaid/cases/import', caseLedgerImport);
   // 法律援助工作统计月报表: the month and the year to date, within the reader's scope.
-  app.get('/api/v1/legalaid/stats/monthly', { schema: { tags, querystring: MonthlyQuery, response: xlsxResponse('法律援助工作统计月报表（.xlsx）') } }, async (req, reply) => {
-    const actor = activeActorOf(req);
-    if (!svc.legalaidAbilities(actor)['legalaid.view']) throw forbidden();
-    const { scope, name } = await monthlyScope(ctx, actor, req.query.region);
-    const lines = [scopeLine(name, req.query.month), ...(await legalaidMonthly(ctx.db, scope, req.query.month))];
-    const [y, m] = req.query.month.split('-').map(Number);
-    return sendXlsx(reply, `法律援助工作统计月报表（${y}年${m}月）.xlsx`, await exportXlsx(monthlySheet('法律援助工作统计月报表'), lines, { title: `法律援助工作统计月报表（${y}年${m}月）` }));
-  });
+  monthlyRoute(app, ctx, { path: '/api/v1/legalaid/stats/monthly', tags, title: '法律援助工作统计月报表', canView: (a) => !!svc.legalaidAbilities(a)['legalaid.view'], lines: legalaidMonthly });
   app.get('/api/v1/legalaid/cases/:id', { schema: { tags, params: P, response: { 200: CaseDetailOut } } }, async (req) => detail(req, req.params.id));
   app.post('/api/v1/legalaid/cases/applications', { schema: { tags, body: ApplicationInput, response: { 201: CaseDetailOut } } }, async (req, reply) => {
     const row = await svc.receiveApplication(ctx.db, activeActorOf(req), req.body);

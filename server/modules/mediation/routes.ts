@@ -7,8 +7,7 @@ import { exportXlsx } from '../../core/excel/index.js';
 import { importRoutes, sendXlsx, xlsxResponse } from '../../core/excel/routes.js';
 import { ledgerImport, ledgerRowOf, ledgerSheet } from './excel.js';
 import { mediationMonthly } from './stats.js';
-import { MonthlyQuery, monthlyScope, monthlySheet, scopeLine } from '../legalaid/stats.js';
-import { forbidden } from '../../core/errors/index.js';
+import { monthlyRoute } from '../../core/metrics/monthly.js';
 import { presentDeadline } from '../../core/deadlines/index.js';
 import {
   CommitteeInput, CommitteeOut, ConfirmationInput, DisputeDetailOut, DisputeInput, DisputeListQuery, DisputeOut, FailureInput, MediatorInput, MediatorOut,
@@ -70,14 +69,7 @@ export function mediationRoutes(app: App, ctx: AppContext) {
   });
   importRoutes(app, ctx, '/api/v1/mediation/disputes/import', ledgerImport);
   // 人民调解工作统计月报表: the month and the year to date, within the reader's scope.
-  app.get('/api/v1/mediation/stats/monthly', { schema: { tags, querystring: MonthlyQuery, response: xlsxResponse('人民调解工作统计月报表（.xlsx）') } }, async (req, reply) => {
-    const actor = activeActorOf(req);
-    if (!svc.mediationAbilities(actor)['mediation.view']) throw forbidden();
-    const { scope, name } = await monthlyScope(ctx, actor, req.query.region);
-    const lines = [scopeLine(name, req.query.month), ...(await mediationMonthly(ctx.db, scope, req.query.month))];
-    const [y, m] = req.query.month.split('-').map(Number);
-    return sendXlsx(reply, `人民调解工作统计月报表（${y}年${m}月）.xlsx`, await exportXlsx(monthlySheet('人民调解工作统计月报表'), lines, { title: `人民调解工作统计月报表（${y}年${m}月）` }));
-  });
+  monthlyRoute(app, ctx, { path: '/api/v1/mediation/stats/monthly', tags, title: '人民调解工作统计月报表', canView: (a) => !!svc.mediationAbilities(a)['mediation.view'], lines: mediationMonthly });
   app.get('/api/v1/mediation/dispute-types', { schema: { tags, response: { 200: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })) } } }, async (req) => {
     activeActorOf(req);
     return [...(await svc.disputeTypeLabels(ctx.db)).values()];

@@ -5,18 +5,13 @@
  * counted in SQL over the scoped records with the registered metrics' dates (received date for accepted
  * disputes and their outcomes, agreement date for agreements); the rates are the registered metrics.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { getMetric, inMetricScope, type MetricScope, type Period } from '../../core/metrics/index.js';
-import { monthPeriods, type StatLine } from '../legalaid/stats.js';
+import { and, cnt, eq, inP, monthPeriods, numbers, statTable, type StatLine } from '../../core/metrics/monthly.js';
 import { COMMITTEE_KINDS, SOURCES } from './schema.js';
 import { committeeCoverage, successRate } from './metrics.js';
 import { disputeTypeLabels } from './service.js';
-
-const inP = (col: string, p: Period) => sql<SqlBool>`(${sql.ref(col)} between ${p.from}::date and ${p.to}::date)`;
-const cnt = (cond: Expression<SqlBool>) => sql<number>`count(*) filter (where ${cond})`;
-const eq = (col: string, v: string) => sql<SqlBool>`${sql.ref(col)} = ${v}`;
-const and = (...c: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(c, sql` and `)})`;
 
 async function counts(db: Db, scope: MetricScope, p: Period, types: string[]) {
   // Accepted = received in the period and not refused by a party (人民调解法 第十七条), as `mediation.disputesHandled`.
@@ -43,9 +38,7 @@ async function counts(db: Db, scope: MetricScope, p: Period, types: string[]) {
       sql<number>`(select count(*) from mediation_mediators mm where mm.committee_id in (select x.id from mediation_committees x where ${inMetricScope(scope, 'x.region_id', 'x.unit_id')} and x.established_on <= ${p.to}::date))`.as('mediators'),
       sql<number>`(select count(*) from mediation_mediators mm where mm.full_time and mm.committee_id in (select x.id from mediation_committees x where ${inMetricScope(scope, 'x.region_id', 'x.unit_id')} and x.established_on <= ${p.to}::date))`.as('fullTime')])
     .executeTakeFirstOrThrow() as Record<string, unknown>;
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries({ ...d, ...n, ...c })) out[k] = Number(v ?? 0);
-  return out;
+  return numbers(d, n, c);
 }
 
 /** The lines of the mediation monthly table for a scope and month (`YYYY-MM`). */
@@ -59,11 +52,7 @@ export async function mediationMonthly(db: Db, scope: MetricScope, month: string
     successRate.compute(db, scope, ps.month), successRate.compute(db, scope, ps.ytd),
     trainings ? trainings.compute(db, scope, ps.month) : null, trainings ? trainings.compute(db, scope, ps.ytd) : null,
   ]);
-  const lines: StatLine[] = [];
-  let n = 0;
-  const head = (item: string) => lines.push({ item, unit: '', line: '', month: '', ytd: '' });
-  const add = (item: string, unit: string, key: string) => lines.push({ item, unit, line: ++n, month: m[key], ytd: y[key] });
-  const val = (item: string, unit: string, vm: number | null, vy: number | null) => lines.push({ item, unit, line: ++n, month: vm ?? '—', ytd: vy ?? '—' });
+  const { lines, head, add, val } = statTable(m, y);
 
   head('一、组织队伍（期末数）');
   add('人民调解委员会', '个', 'committees');
