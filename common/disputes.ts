@@ -95,6 +95,12 @@ export const LAWSUIT_STATUSES = {
 /** A litigation state. */
 export type LawsuitStatus = keyof typeof LAWSUIT_STATUSES;
 
+/** Kinds of a court's document: 判决 or 裁定. */
+export const JUDGMENT_KINDS = {
+  judgment: { zh: '判决', en: 'Judgment' },
+  ruling: { zh: '裁定', en: 'Ruling' },
+} as const;
+
 /** Outcomes of a judgment or ruling, with whether it goes against the agency (败诉). */
 export const LAWSUIT_OUTCOMES: Record<string, { kind: 'judgment' | 'ruling'; lost: boolean; performance?: boolean }> = {
   驳回诉讼请求: { kind: 'judgment', lost: false },

@@ -93,7 +93,7 @@ export const zh = {
     total: '共 {{total}} 条',
   },
   form: { required: '必填', invalid: '格式不正确', fixErrors: '请按提示修改后再提交' },
-  detail: { history: '历史记录', attachments: '附件', noHistory: '暂无历史记录', repeated: '共{{count}}次，最早 {{first}}', by: '操作人', changes: '变更内容', field: '字段', before: '修改前', after: '修改后' },
+  detail: { history: '历史记录', attachments: '附件', noHistory: '暂无历史记录', repeated: '共{{count}}次，最早 {{first}}', by: '操作人', changes: '变更内容', field: '字段', before: '修改前', after: '修改后', updated: '内容已更新' },
   files: {
     upload: '上传附件', uploading: '正在上传 {{name}}', uploaded: '已上传 {{name}}', none: '暂无附件', size: '大小', time: '上传时间',
     hint: '支持 PDF、图片、Word、Excel（单个不超过 20 MB）及音视频 MP4、MOV、MP3、M4A、WAV（单个不超过 200 MB）', previewUnsupported: '该类型文件不支持在线预览，请下载后查看',
@@ -222,7 +222,7 @@ export const en: EnglishOf<typeof zh> = {
     total: '{{total}} in total',
   },
   form: { required: 'Required', invalid: 'Invalid', fixErrors: 'Fix the marked fields and submit again' },
-  detail: { history: 'History', attachments: 'Attachments', noHistory: 'No history', repeated: '{{count}} times, the first at {{first}}', by: 'By', changes: 'Changes', field: 'Field', before: 'Before', after: 'After' },
+  detail: { history: 'History', attachments: 'Attachments', noHistory: 'No history', repeated: '{{count}} times, the first at {{first}}', by: 'By', changes: 'Changes', field: 'Field', before: 'Before', after: 'After', updated: 'updated' },
   files: {
     upload: 'Upload', uploading: 'Uploading {{name}}', uploaded: 'Uploaded {{name}}', none: 'No attachments', size: 'Size', time: 'Uploaded',
     hint: 'PDF, images, Word or Excel (up to 20 MB each), audio or video: MP4, MOV, MP3, M4A, WAV (up to 200 MB each)', previewUnsupported: 'This file type cannot be previewed; download it instead',

@@ -14,7 +14,42 @@ import type { Lang } from '../../common/labels';
 export function readableValue(v: string, lang: Lang): string {
   if (v === 'true') return lang === 'zh' ? '是' : 'Yes';
   if (v === 'false') return lang === 'zh' ? '否' : 'No';
+  // A structured value (a checklist, a nested opinion): a list of names is read as names; anything
+  // else is not shown as JSON — the record's own page shows it in full.
+  if (/^[[{]/.test(v)) {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string' || typeof x === 'number')) return parsed.join(lang === 'zh' ? '、' : ', ');
+      return lang === 'zh' ? '（详见正文）' : '(see the record)';
+    } catch {
+      return v;
+    }
+  }
   return /^[a-z][a-z0-9_]*$/.test(v) ? (valueLabel(v, lang) ?? v) : v;
+}
+
+/**
+ * A page's name for a stored code of one of its fields (undefined: the shared names apply). The same code
+ * can mean different things in different fields — `penalty` is 行政处罚 as a case's type and 给予行政处罚
+ * as its decision — so a page that knows its fields names them.
+ */
+export type FieldValue = (field: string, value: string) => string | undefined;
+
+/**
+ * A page's `FieldValue`: each coded field names where its codes are named — a locale table's key
+ * (`{ state: 'decisions.state' }`) or a shared zh/en map (`{ agreement_form: AGREEMENT_FORMS }`).
+ */
+export function codedFields(
+  t: (key: string, o: { defaultValue: string }) => string,
+  lang: Lang,
+  tables: Record<string, string | Readonly<Record<string, { zh: string; en: string }>>>,
+): FieldValue {
+  return (field, value) => {
+    if (!Object.hasOwn(tables, field)) return undefined;
+    const table = tables[field];
+    if (typeof table === 'string') return t(`${table}.${value}`, { defaultValue: '' }) || undefined;
+    return Object.hasOwn(table, value) ? table[value][lang] : undefined;
+  };
 }
 
 /** One history entry (`GET /api/v1/history/:entity/:id`). */
@@ -36,16 +71,21 @@ export function previewable(mime: string): 'image' | 'pdf' | 'video' | 'audio' |
   return null;
 }
 
+/** Whether a stored value is an id (or nothing). */
+const isIdOrEmpty = (v: string) => v === '' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 /**
  * Changed fields worth showing: no ids or timestamps; each named by the page's `fieldLabel` or the
  * platform's field labels (common/labels.ts); a field without a name is left out rather than shown raw.
  */
-export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined, lang: Lang = 'zh') {
+export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined, lang: Lang = 'zh', fieldValue?: FieldValue) {
+  const value = (field: string, v: string) => (/^[a-z][a-z0-9_]*$/.test(v) && fieldValue?.(field, v)) || readableValue(v, lang);
   return diffEntries(before, after)
-    .filter((r) => r.changed && r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_at'))
+    // Ids (also those not named …_id, as concluded_by) mean nothing to a reader: the page names the person or unit.
+    .filter((r) => r.changed && r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_at') && !(isIdOrEmpty(r.before) && isIdOrEmpty(r.after)))
     .map((r) => {
       const own = fieldLabel?.(r.field);
-      return { ...r, field: own && own !== r.field ? own : commonField(r.field, lang), before: readableValue(r.before, lang), after: readableValue(r.after, lang) };
+      return { ...r, field: own && own !== r.field ? own : commonField(r.field, lang), before: value(r.field, r.before), after: value(r.field, r.after) };
     })
     .filter((r): r is typeof r & { field: string } => r.field !== undefined);
 }
@@ -69,7 +109,7 @@ export function foldRepeats(items: HistoryEntry[]): (HistoryEntry & { count: num
 }
 
 /** The history timeline of a record, from the audit log, with a before/after table per change. */
-export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entity: string; id: string; actionLabel?: (action: string) => string; fieldLabel?: (field: string) => string | undefined }) {
+export function HistoryTimeline({ entity, id, actionLabel, fieldLabel, fieldValue }: { entity: string; id: string; actionLabel?: (action: string) => string; fieldLabel?: (field: string) => string | undefined; fieldValue?: FieldValue }) {
   const { t, lang, colon, semi } = useT();
   const { data, error, loading } = useApi<{ items: HistoryEntry[] }>(`/api/v1/history/${entity}/${id}`);
   if (error) return <Alert type="error" showIcon title={error.message} />;
@@ -79,7 +119,7 @@ export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entit
       data-testid="history-timeline"
       items={foldRepeats(data?.items ?? []).map((h) => {
         // A creation is just "新增"; an update lists the changed fields a reader knows (labelled ones when labels are given).
-        const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel, lang);
+        const rows = h.before === null || h.before === undefined ? [] : readableChanges(h.before, h.after, fieldLabel, lang, fieldValue);
         const own = actionLabel?.(h.action);
         return {
           key: String(h.seq),
@@ -92,7 +132,7 @@ export function HistoryTimeline({ entity, id, actionLabel, fieldLabel }: { entit
               {h.count > 1 && <div className="fz-muted" style={{ fontSize: 12 }} data-testid="history-repeated">{t('detail.repeated', { count: h.count, first: formatDateTime(h.first, lang) })}</div>}
               {rows.length > 0 && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} ellipsis={{ rows: 3, expandable: true }}>
-                  {rows.map((r) => `${r.field}${colon}${r.before || '—'} → ${r.after || '—'}`).join(semi)}
+                  {rows.map((r) => (r.before === r.after ? `${r.field}${colon}${t('detail.updated')}` : `${r.field}${colon}${r.before || '—'} → ${r.after || '—'}`)).join(semi)}
                 </Typography.Paragraph>
               )}
             </div>
@@ -177,7 +217,7 @@ export function AttachmentsPanel({ entity, id, canUpload = true }: { entity: str
  * the right its history (from the audit log) and its attachments.
  */
 export function RecordDetail({
-  entity, id, title, extra, children, canUpload, actionLabel, fieldLabel, side,
+  entity, id, title, extra, children, canUpload, actionLabel, fieldLabel, fieldValue, side,
 }: {
   entity: string;
   id: string;
@@ -188,6 +228,8 @@ export function RecordDetail({
   actionLabel?: (action: string) => string;
   /** Label of a stored field in the history (e.g. `name` → 单位名称). */
   fieldLabel?: (field: string) => string | undefined;
+  /** Name of a stored code in the history where the field decides it (`decision: penalty` → 给予行政处罚). */
+  fieldValue?: FieldValue;
   /** More tabs on the right (e.g. deadlines). */
   side?: { key: string; label: string; children: ReactNode }[];
 }) {
@@ -202,7 +244,7 @@ export function RecordDetail({
         <Card styles={{ body: { paddingTop: 4 } }}>
           <Tabs
             items={[
-              { key: 'history', label: t('detail.history'), children: <HistoryTimeline entity={entity} id={id} actionLabel={actionLabel} fieldLabel={fieldLabel} /> },
+              { key: 'history', label: t('detail.history'), children: <HistoryTimeline entity={entity} id={id} actionLabel={actionLabel} fieldLabel={fieldLabel} fieldValue={fieldValue} /> },
               { key: 'files', label: t('detail.attachments'), children: <AttachmentsPanel entity={entity} id={id} canUpload={canUpload} /> },
               ...(side ?? []),
             ]}

@@ -36,6 +36,18 @@ describe('record detail', () => {
     const rows = readableChanges({ id: 'a', name: '甲', region_id: 'r', updated_at: '1' }, { id: 'a', name: '乙', region_id: 's', updated_at: '2' }, (f) => ({ name: '单位名称' })[f]);
     expect(rows.map((r) => r.field)).toEqual(['单位名称']);
   });
+  it('names a code by its field when the page knows it (a case’s decision `penalty` is 给予行政处罚), else by the shared names', () => {
+    const byField = (f: string, v: string) => ({ decision: { penalty: '给予行政处罚' } } as Record<string, Record<string, string>>)[f]?.[v];
+    const rows = readableChanges({ decision: null, status: 'investigating', fine: null }, { decision: 'penalty', status: 'decided', fine: 2000 }, undefined, 'zh', byField);
+    expect(rows.find((r) => r.field === '决定结果' || r.after === '给予行政处罚')?.after).toBe('给予行政处罚');
+    expect(rows.find((r) => r.before === 'investigating')).toBeUndefined();
+    expect(rows.find((r) => r.after === '2000')).toBeDefined();
+  });
+  it('leaves ids out of the history, whatever the field is called, and does not show structured values as JSON', () => {
+    const rows = readableChanges({ concluded_by: null, checklist: null, co_units: null }, { concluded_by: 'd94a3184-a587-4580-9003-99785093b633', checklist: { risk: true }, co_units: ['区民政局', '区财政局'] }, (f) => ({ concluded_by: '出具人', checklist: '归档材料', co_units: '配合单位' })[f], 'zh');
+    expect(rows.find((r) => r.after.includes('d94a3184'))).toBeUndefined();
+    expect(rows.map((r) => r.after).sort()).toEqual(['区民政局、区财政局', '（详见正文）'].sort());
+  });
   it('folds a run of the same read by the same person into one entry, newest first; a change or another person breaks the run', () => {
     const e = (seq: number, action: string, actor: string, before: unknown = null) => ({ seq, at: `2026-12-01T0${seq}:00:00Z`, actor_name: actor, action, before, after: { id: 'c' } });
     const folded = foldRepeats([e(1, 'receive', '郑'), e(2, 'open', '郑'), e(3, 'open', '郑'), e(4, 'open', '王'), e(5, 'open', '郑'), e(6, 'update', '郑', { a: 1 }), e(7, 'update', '郑', { a: 2 })]);

@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { api, ApiError } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { RecordDetail } from '../../components/RecordDetail';
+import { codedFields, RecordDetail } from '../../components/RecordDetail';
 import { StatusTag } from '../../components/StatusTag';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { PageTitle } from '../../layout/AppLayout';
@@ -48,6 +48,7 @@ export default function ReviewDetailPage() {
         canUpload={r.canConclude || r.canWithdraw || r.canAssign}
         actionLabel={(a) => t(`advisors.history.${a}`, { defaultValue: a })}
         fieldLabel={(k) => t(`advisors.fields.${k}`, { defaultValue: '' }) || undefined}
+        fieldValue={codedFields(t, lang, { status: 'advisors.status', type: 'advisors.type', conclusion: 'advisors.conclusion' })}
         extra={
           <Space>
             {r.canAssign && <Button type="primary" onClick={() => setForm('assign')} data-testid="review-assign">{t('advisors.act.assign')}</Button>}

@@ -8,7 +8,14 @@ import {
 } from '../../../common/decisions';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
-import { RecordDetail } from '../../components/RecordDetail';
+import { codedFields, RecordDetail } from '../../components/RecordDetail';
+
+/** Stored fields whose codes the pages name, with the table of their names. */
+const CODED_FIELDS = {
+  state: 'decisions.state', proposal_source: 'decisions.opt.source', risk_level: 'decisions.opt.level', legality_reviewer: 'decisions.opt.reviewer',
+  legality_conclusion: 'decisions.opt.conclusion', meeting_kind: 'decisions.opt.meeting', outcome: 'decisions.opt.outcome', trigger: 'decisions.opt.trigger',
+  recommendation: 'decisions.opt.recommendation',
+};
 import { StatusTag, type StatusMap } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { NotFoundPage } from '../errors/ErrorPages';
@@ -94,6 +101,7 @@ export default function DecisionDetailPage() {
         canUpload={d.actions.some((a) => a.allowed)}
         actionLabel={(a) => t(`decisions.history.${a}`, { defaultValue: a })}
         fieldLabel={(k) => (k === 'state' ? undefined : (t(`decisions.fields.${k}`, { defaultValue: '' }) || undefined))}
+        fieldValue={codedFields(t, lang, CODED_FIELDS)}
         side={[{ key: 'deadlines', label: t('decisions.sec.deadlines'), children: (
           <Space direction="vertical">{d.deadlines.map((x) => <Space key={x.kind}><span>{x.title}</span><DeadlineBadge dueDate={x.dueDate} state={x.status === 'open' ? undefined : 'done'} basis={x.basis} showDate /></Space>)}</Space>
         ) }]}

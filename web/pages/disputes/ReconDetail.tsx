@@ -7,7 +7,8 @@ import {
 } from '../../../common/disputes-inputs';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
-import { RecordDetail } from '../../components/RecordDetail';
+import { codedFields, RecordDetail } from '../../components/RecordDetail';
+import { RECON_STATUSES } from '../../../common/disputes';
 import { StatusTag } from '../../components/StatusTag';
 import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
@@ -67,6 +68,9 @@ export default function ReconDetailPage() {
   const d = (v: string | null | undefined) => (v ? formatDate(v, lang) : '—');
   const actionLabel = (x: string) => t(`disputes.history.${x}`, { defaultValue: x });
   const fieldLabel = (f: string) => t(`disputes.fields.${f}`, { defaultValue: '' }) || undefined;
+  const fieldValue = codedFields(t, lang, {
+    status: RECON_STATUSES, procedure: 'disputes.recon.procedures', applicant_type: 'disputes.common.partyTypes', acceptance_mode: 'disputes.recon.acceptanceModes',
+  });
   const app = clock.data?.application;
 
   const actions = (
@@ -152,7 +156,7 @@ export default function ReconDetailPage() {
   return (
     <>
       <PageTitle title={<Space>{c.caseNo}<StatusTag status={c.status} map={RECON_STATUS_MAP} /><Tag>{t(`disputes.recon.laws.${c.lawVersion}`)}</Tag></Space>} />
-      <RecordDetail key={rev} entity="reconsideration_case" id={c.id} title={t('disputes.recon.basic')} canUpload={a.canManage || a.canAnswer} actionLabel={actionLabel} fieldLabel={fieldLabel}>
+      <RecordDetail key={rev} entity="reconsideration_case" id={c.id} title={t('disputes.recon.basic')} canUpload={a.canManage || a.canAnswer} actionLabel={actionLabel} fieldLabel={fieldLabel} fieldValue={fieldValue}>
         <div style={{ marginBottom: 16 }}>{actions}</div>
         <Descriptions column={2} bordered size="small" styles={{ label: { width: 124 } }} data-testid="recon-descriptions">
           <Descriptions.Item label={t('disputes.recon.applicant')}>{c.applicantName}{paren(t(`disputes.common.partyTypes.${c.applicantType}`))}</Descriptions.Item>

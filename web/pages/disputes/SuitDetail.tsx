@@ -7,7 +7,8 @@ import {
 } from '../../../common/disputes-inputs';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
-import { RecordDetail } from '../../components/RecordDetail';
+import { codedFields, RecordDetail } from '../../components/RecordDetail';
+import { JUDGMENT_KINDS, LAWSUIT_STATUSES } from '../../../common/disputes';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { StatusTag } from '../../components/StatusTag';
 import { DateField } from '../../components/fields';
@@ -101,6 +102,10 @@ export default function SuitDetailPage() {
   const defence = s.deadlines.find((x) => x.kind === 'defence');
   const actionLabel = (x: string) => t(`disputes.history.${x === 'hearing' ? 'suitHearing' : x}`, { defaultValue: x });
   const fieldLabel = (f: string) => t(`disputes.fields.${f}`, { defaultValue: '' }) || undefined;
+  const fieldValue = codedFields(t, lang, {
+    status: LAWSUIT_STATUSES, stage: 'disputes.suit.stages', plaintiff_type: 'disputes.common.partyTypes', last_judgment_kind: JUDGMENT_KINDS,
+    agency_appeal_decision: 'disputes.suit.appealDecisions', appeal_by: 'disputes.suit.appealByOptions',
+  });
 
   const actions = (
     <Space wrap data-testid="suit-actions">
@@ -158,7 +163,7 @@ export default function SuitDetailPage() {
           description={t('disputes.suit.defenceAlert', { date: formatDate(defence.dueDate, lang) })}
         />
       )}
-      <RecordDetail key={rev} entity="lawsuit" id={s.id} title={t('disputes.suit.basic')} canUpload={a.canEdit} actionLabel={actionLabel} fieldLabel={fieldLabel} extra={null}>
+      <RecordDetail key={rev} entity="lawsuit" id={s.id} title={t('disputes.suit.basic')} canUpload={a.canEdit} actionLabel={actionLabel} fieldLabel={fieldLabel} fieldValue={fieldValue} extra={null}>
         <div style={{ marginBottom: 16 }}>{actions}</div>
         <Descriptions column={2} bordered size="small" styles={{ label: { width: 124 } }} data-testid="suit-descriptions">
           <Descriptions.Item label={t('disputes.suit.court')}>{s.courtName}</Descriptions.Item>

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { DecideInput, DECISIONS_BY_SYSTEM, ExecuteInput, LegalReviewInput, ServeInput, StepDateInput, type CaseDetailOut, type CaseSystem } from '../../../common/enforcement';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
-import { RecordDetail } from '../../components/RecordDetail';
+import { codedFields, RecordDetail } from '../../components/RecordDetail';
 import { StatusTag } from '../../components/StatusTag';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { NotFoundPage } from '../errors/ErrorPages';
@@ -16,6 +16,8 @@ import { CASE_STATUS } from './status';
 
 type Case = z.infer<typeof CaseDetailOut>;
 const URL_OF: Record<string, string> = { submit_review: 'submit-review' };
+/** Stored fields whose codes the module names. */
+const CODED_FIELDS = { system: 'enforcement.system', status: 'enforcement.status', decision: 'enforcement.decision' };
 
 /** 案件详情: the procedure from filing to closing, its statutory deadlines, the full-process record (attachments). */
 export default function CaseDetailPage() {
@@ -64,6 +66,7 @@ export default function CaseDetailPage() {
         entity="enforcement_case" id={c.id} title={d('basic')} canUpload={c.canEdit && c.status !== 'closed'}
         actionLabel={(a) => t(`enforcement.step.${a}`, { defaultValue: a })}
         fieldLabel={(k) => t(`enforcement.fields.${k}`, { defaultValue: '' }) || undefined}
+        fieldValue={codedFields(t, lang, CODED_FIELDS)}
         extra={<Space wrap>{c.next.map((s) => <Button key={s} type={s === 'publish' ? 'default' : 'primary'} onClick={() => setStep(s)} data-testid={`case-${s}`}>{t(`enforcement.step.${s}`)}</Button>)}</Space>}
         side={[{
           key: 'deadlines', label: d('deadlines'),

@@ -1,10 +1,10 @@
 import { useParams } from 'react-router-dom';
 import { Descriptions, Form, Input, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { z } from 'zod';
-import { AGREEMENT_FORMS, ConfirmationInput, DisputeDetailOut, FailureInput, MediatorOut, NOTE_KINDS, NoteInput, RefusalInput, SOURCES, SuccessInput } from '../../../common/mediation';
+import { AGREEMENT_FORMS, ConfirmationInput, DISPUTE_STATUSES, DisputeDetailOut, FailureInput, MediatorOut, NOTE_KINDS, NoteInput, RefusalInput, SOURCES, SuccessInput } from '../../../common/mediation';
 import { useT } from '../../i18n';
 import { useApi } from '../../api/useApi';
-import { RecordDetail } from '../../components/RecordDetail';
+import { codedFields, RecordDetail } from '../../components/RecordDetail';
 import { StatusTag } from '../../components/StatusTag';
 import { DateField } from '../../components/fields';
 import { NotFoundPage } from '../errors/ErrorPages';
@@ -83,7 +83,7 @@ export default function DisputeDetailPage() {
   return (
     <>
       <PageTitle title={`${x.caseNo} ${x.parties}`} />
-      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} actionLabel={(a) => t(`mediation.history.${a}`, { defaultValue: a })} fieldLabel={fieldLabel} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}>
+      <RecordDetail entity="mediation_dispute" id={x.id} canUpload={x.canEdit} actionLabel={(a) => t(`mediation.history.${a}`, { defaultValue: a })} fieldLabel={fieldLabel} fieldValue={codedFields(t, lang, { status: DISPUTE_STATUSES, source: SOURCES, agreement_form: AGREEMENT_FORMS })} title={<Space>{t('mediation.detail.title')}<StatusTag status={x.status} map={DISPUTE_STATUS} /></Space>} extra={actions}>
         {d.data.deadlines.length > 0 && (
           <div style={{ marginBottom: 16 }} data-testid="mediation-deadlines">
             <Typography.Title level={5}>{t('mediation.detail.deadlines')}</Typography.Title>
