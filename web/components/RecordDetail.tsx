@@ -79,7 +79,9 @@ const isIdOrEmpty = (v: string) => v === '' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f
  * platform's field labels (common/labels.ts); a field without a name is left out rather than shown raw.
  */
 export function readableChanges(before: unknown, after: unknown, fieldLabel?: (field: string) => string | undefined, lang: Lang = 'zh', fieldValue?: FieldValue) {
-  const value = (field: string, v: string) => (/^[a-z][a-z0-9_]*$/.test(v) && fieldValue?.(field, v)) || readableValue(v, lang);
+  const value = (field: string, v: string) => (v !== '' && fieldValue?.(field, v)) || readableValue(v, lang);
+  // The shared field names are lower-case for use inside sentences; a history line starts with one.
+  const named = (f: string) => (lang === 'en' ? f.charAt(0).toUpperCase() + f.slice(1) : f);
   return diffEntries(before, after)
     // Ids (also those not named …_id, as concluded_by) mean nothing to a reader: the page names the person or unit.
     .filter((r) => r.changed && r.field !== 'id' && !r.field.endsWith('_id') && !r.field.endsWith('_at') && !(isIdOrEmpty(r.before) && isIdOrEmpty(r.after)))
@@ -87,7 +89,8 @@ export function readableChanges(before: unknown, after: unknown, fieldLabel?: (f
       const own = fieldLabel?.(r.field);
       return { ...r, field: own && own !== r.field ? own : commonField(r.field, lang), before: value(r.field, r.before), after: value(r.field, r.after) };
     })
-    .filter((r): r is typeof r & { field: string } => r.field !== undefined);
+    .filter((r): r is typeof r & { field: string } => r.field !== undefined)
+    .map((r) => ({ ...r, field: named(r.field) }));
 }
 
 /**

@@ -48,6 +48,10 @@ describe('record detail', () => {
     expect(rows.find((r) => r.after.includes('d94a3184'))).toBeUndefined();
     expect(rows.map((r) => r.after).sort()).toEqual(['区民政局、区财政局', '（详见正文）'].sort());
   });
+  it('starts an English history line with a capital (the shared field names are lower-case for sentences)', () => {
+    const rows = readableChanges({ acceptance_mode: null }, { acceptance_mode: 'deemed' }, undefined, 'en', (_f, v) => ({ deemed: 'Deemed' })[v]);
+    expect(rows).toEqual([expect.objectContaining({ field: 'Acceptance mode', after: 'Deemed' })]);
+  });
   it('folds a run of the same read by the same person into one entry, newest first; a change or another person breaks the run', () => {
     const e = (seq: number, action: string, actor: string, before: unknown = null) => ({ seq, at: `2026-12-01T0${seq}:00:00Z`, actor_name: actor, action, before, after: { id: 'c' } });
     const folded = foldRepeats([e(1, 'receive', '郑'), e(2, 'open', '郑'), e(3, 'open', '郑'), e(4, 'open', '王'), e(5, 'open', '郑'), e(6, 'update', '郑', { a: 1 }), e(7, 'update', '郑', { a: 2 })]);

@@ -14,7 +14,7 @@ import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { formatDate, todayStr } from '../../format';
-import { ActionButton, CaseClock, RECON_STATUS_MAP, useTerm, useUnits } from './shared';
+import { ActionButton, CaseClock, RECON_STATUS_MAP, useTerm, useUnits, OFFICIAL_TERMS } from './shared';
 import type { ReconClock, ReconDetail } from '../../../common/disputes-api';
 
 /** The decision form: merits decisions and procedural outcomes; 终止 asks for its ground. */
@@ -70,6 +70,7 @@ export default function ReconDetailPage() {
   const fieldLabel = (f: string) => t(`disputes.fields.${f}`, { defaultValue: '' }) || undefined;
   const fieldValue = codedFields(t, lang, {
     status: RECON_STATUSES, procedure: 'disputes.recon.procedures', applicant_type: 'disputes.common.partyTypes', acceptance_mode: 'disputes.recon.acceptanceModes',
+    outcome: OFFICIAL_TERMS, case_type: OFFICIAL_TERMS, act_type: OFFICIAL_TERMS,
   });
   const app = clock.data?.application;
 

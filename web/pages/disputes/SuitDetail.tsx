@@ -15,7 +15,7 @@ import { DateField } from '../../components/fields';
 import { PageTitle } from '../../layout/AppLayout';
 import { NotFoundPage } from '../errors/ErrorPages';
 import { formatDate, todayStr } from '../../format';
-import { ActionButton, CaseClock, SUIT_STATUS_MAP, useTerm, useUnits } from './shared';
+import { ActionButton, CaseClock, SUIT_STATUS_MAP, useTerm, useUnits, OFFICIAL_TERMS } from './shared';
 import type { SuitClockOut, SuitDetail } from '../../../common/disputes-api';
 import type { z } from 'zod';
 
@@ -105,6 +105,7 @@ export default function SuitDetailPage() {
   const fieldValue = codedFields(t, lang, {
     status: LAWSUIT_STATUSES, stage: 'disputes.suit.stages', plaintiff_type: 'disputes.common.partyTypes', last_judgment_kind: JUDGMENT_KINDS,
     agency_appeal_decision: 'disputes.suit.appealDecisions', appeal_by: 'disputes.suit.appealByOptions',
+    last_outcome: OFFICIAL_TERMS, final_outcome: OFFICIAL_TERMS,
   });
 
   const actions = (

@@ -22,6 +22,9 @@ export const RECON_STATUS_MAP: StatusMap = Object.fromEntries(Object.entries(REC
 /** Lawsuit states as tags. */
 export const SUIT_STATUS_MAP: StatusMap = Object.fromEntries(Object.entries(LAWSUIT_STATUSES).map(([k, v]) => [k, { color: SUIT_COLORS[k], label: v }]));
 
+/** Official terms stored as values, as a code table for the history (`codedFields`). */
+export const OFFICIAL_TERMS: Readonly<Record<string, { zh: string; en: string }>> = Object.fromEntries(Object.entries(TERMS_EN).map(([zh, en]) => [zh, { zh, en }]));
+
 /** Official terms stored as values (案件类别, 决定类型…): the value in zh, a translation in en. */
 export function useTerm() {
   const { lang } = useT();
