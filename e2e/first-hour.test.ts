@@ -129,7 +129,10 @@ describe('an official’s first hour', () => {
     await dateBox.press('Enter');
     await page.waitForTimeout(300);
     expect(await modal.locator('.ant-form-item-explain-error').count()).toBe(0);
-    await page.keyboard.press('Escape');
+    // Close the date panel by clicking the dialog's title, not with Escape: when Enter has already closed
+    // the panel, Escape closes the dialog itself (a full run once timed out clicking its vanished button).
+    await modal.locator('.ant-modal-title').click();
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await modal.locator('.ant-btn-primary').last().click();
     const errors = (await modal.locator('.ant-form-item-explain-error').allInnerTexts()).join('\n');
     expect(errors).toContain(respondent);
