@@ -132,7 +132,7 @@ describe('an official’s first hour', () => {
     // Close the date panel by clicking the dialog's title, not with Escape: when Enter has already closed
     // the panel, Escape closes the dialog itself (a full run once timed out clicking its vanished button).
     await modal.locator('.ant-modal-title').click();
-    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').first().waitFor({ state: 'hidden' });
     await modal.locator('.ant-btn-primary').last().click();
     const errors = (await modal.locator('.ant-form-item-explain-error').allInnerTexts()).join('\n');
     expect(errors).toContain(respondent);
